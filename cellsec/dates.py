@@ -1,0 +1,76 @@
+"""Dates as Vietnamese users type and read them: dd/mm/yyyy, document wording, ISO storage."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .errors import ValidationError
+
+_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+
+
+def parse_date(text: str | None, field: str, *, key: str | None = None,
+               required: bool = False, allow_future: bool = False,
+               today: date | None = None) -> date | None:
+    """Parse "dd/mm/yyyy" (also with '.' or '-'); raise ValidationError naming `field`."""
+    value = (text or "").strip()
+    if not value:
+        if required:
+            raise ValidationError(f"{field}: chưa nhập ngày (dd/mm/yyyy).", field, key)
+        return None
+    m = _DATE.match(value)
+    if not m:
+        raise ValidationError(
+            f"{field}: “{value}” không phải ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy, "
+            "ví dụ 05/03/2026.", field, key)
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        result = date(year, month, day)
+    except ValueError:
+        raise ValidationError(f"{field}: ngày {value} không có trên lịch.", field, key) from None
+    if year < 1900:
+        raise ValidationError(f"{field}: năm {year} không hợp lệ.", field, key)
+    if not allow_future and result > (today or date.today()):
+        raise ValidationError(f"{field}: ngày {value} ở tương lai.", field, key)
+    return result
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def to_iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def from_iso(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from start to end (a month counts once its day-of-month is reached)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    return max(months, 0)
+
+
+def add_months(value: date, months: int) -> date:
+    total = value.month - 1 + months
+    year, month = value.year + total // 12, total % 12 + 1
+    for day in (value.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def years_months(months: int) -> str:
+    """Party age wording: "12 năm 3 tháng"."""
+    years, rest = divmod(max(months, 0), 12)
+    if years and rest:
+        return f"{years} năm {rest} tháng"
+    if years:
+        return f"{years} năm"
+    return f"{rest} tháng"

@@ -1,0 +1,1 @@
+"""The regulations as data (settings with their source) and pure functions that apply them."""

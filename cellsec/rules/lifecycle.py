@@ -1,0 +1,189 @@
+"""A member's lifecycle: replay dated events into states, refuse contradictory histories."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from ..dates import format_date, months_between
+from ..entities import EventKind, MemberEvent, MemberState, Presence, Standing
+from ..errors import ValidationError
+
+K = EventKind
+_ORDER = {kind: i for i, kind in enumerate(EventKind)}
+
+
+def ordered(events: Iterable[MemberEvent]) -> list[MemberEvent]:
+    """Events in the order they happened: by date, then by the natural order of kinds, then id."""
+    return sorted(events, key=lambda e: (e.date, _ORDER[e.kind], e.id or 0))
+
+
+def _fail(event: MemberEvent, why: str) -> ValidationError:
+    return ValidationError(
+        f"Sự kiện “{event.kind.label}” ngày {format_date(event.date)}: {why}", "Sự kiện", "kind")
+
+
+def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> MemberState:
+    """The state right after event e; raises ValidationError if e contradicts `state`."""
+    s = state
+    live = s.standing in (Standing.PROBATIONARY, Standing.FULL)
+    if s.standing is Standing.DECEASED:
+        raise _fail(e, "đảng viên đã từ trần.")
+    if e.kind is K.ADMITTED:
+        if s.standing is not Standing.NONE:
+            raise _fail(e, "đảng viên đã được kết nạp trước đó (dùng “Kết nạp lại” nếu đúng).")
+        # Admitted in this cell unless `detail` names another organisation.
+        presence = Presence.IN if not e.detail else s.presence
+        return replace(s, standing=Standing.PROBATIONARY, presence=presence)
+    if e.kind is K.READMITTED:
+        if s.standing is not Standing.ENDED:
+            raise _fail(e, "chỉ kết nạp lại người đã bị xóa tên hoặc khai trừ.")
+        if readmitted_before:
+            raise _fail(e, "chỉ được kết nạp lại một lần.")
+        presence = Presence.IN if not e.detail else Presence.LEFT
+        return replace(s, standing=Standing.PROBATIONARY, presence=presence, left_by=None)
+    if e.kind is K.RECOGNISED:
+        if s.standing is not Standing.PROBATIONARY:
+            raise _fail(e, "chỉ công nhận chính thức cho đảng viên dự bị.")
+        return replace(s, standing=Standing.FULL)
+    if e.kind is K.TRANSFERRED_IN:
+        if not live:
+            raise _fail(e, "chưa có ngày kết nạp trước ngày chuyển đến.")
+        if s.presence in (Presence.IN,):
+            raise _fail(e, "đảng viên đang sinh hoạt tại chi bộ.")
+        return replace(s, presence=Presence.IN, left_by=None, attached_out=False)
+    if e.kind is K.ATTACHED_IN:
+        if not live:
+            raise _fail(e, "chưa có ngày kết nạp trước ngày đến sinh hoạt tạm thời.")
+        if s.presence in (Presence.IN, Presence.GUEST):
+            raise _fail(e, "đảng viên đang sinh hoạt tại chi bộ.")
+        return replace(s, presence=Presence.GUEST, left_by=None)
+    if e.kind is K.ATTACHED_IN_END:
+        if s.presence is not Presence.GUEST:
+            raise _fail(e, "đảng viên không sinh hoạt tạm thời tại chi bộ.")
+        return replace(s, presence=Presence.LEFT, left_by=K.ATTACHED_IN_END)
+    # Everything below concerns a member on this cell's roll.
+    if e.kind is K.DECEASED:
+        return replace(s, standing=Standing.DECEASED, presence=Presence.LEFT, left_by=K.DECEASED,
+                       exempted=False, attached_out=False, suspended=False)
+    if s.presence is not Presence.IN or not live:
+        raise _fail(e, "đảng viên không có trong đảng số của chi bộ vào ngày này.")
+    if e.kind is K.TRANSFERRED_OUT:
+        return replace(s, presence=Presence.LEFT, left_by=K.TRANSFERRED_OUT, exempted=False,
+                       attached_out=False, suspended=False)
+    if e.kind in (K.REMOVED, K.EXPELLED):
+        return replace(s, standing=Standing.ENDED, presence=Presence.LEFT, left_by=e.kind,
+                       exempted=False, attached_out=False, suspended=False)
+    toggles = {
+        K.ATTACHED_OUT: ("attached_out", True, "đảng viên đang sinh hoạt tạm thời nơi khác."),
+        K.ATTACHED_OUT_END: ("attached_out", False, "đảng viên không sinh hoạt tạm thời nơi khác."),
+        K.EXEMPTED: ("exempted", True, "đảng viên đang được miễn sinh hoạt."),
+        K.EXEMPTION_END: ("exempted", False, "đảng viên không được miễn sinh hoạt."),
+        K.SUSPENDED: ("suspended", True, "đảng viên đang bị đình chỉ sinh hoạt."),
+        K.SUSPENSION_END: ("suspended", False, "đảng viên không bị đình chỉ sinh hoạt."),
+    }
+    if e.kind in toggles:
+        attr, value, why = toggles[e.kind]
+        if getattr(s, attr) == value:
+            raise _fail(e, why)
+        return replace(s, **{attr: value})
+    if e.kind is K.DISCIPLINED:
+        return s
+    raise AssertionError(e.kind)
+
+
+_PERIOD_END = {K.ATTACHED_IN: K.ATTACHED_IN_END, K.ATTACHED_OUT: K.ATTACHED_OUT_END,
+               K.EXEMPTED: K.EXEMPTION_END, K.SUSPENDED: K.SUSPENSION_END}
+
+
+def _with_period_ends(events: Sequence[MemberEvent]) -> list[MemberEvent]:
+    """Turn a period's planned end date into an implied closing event the day after it,
+    unless the user recorded a closing event (or anything that ends the period) earlier."""
+    result = list(events)
+    for e in events:
+        if e.kind in _PERIOD_END and e.end_date:
+            closing = _PERIOD_END[e.kind]
+            explicit = any(x.kind == closing and e.date <= x.date <= e.end_date for x in events)
+            if not explicit:
+                result.append(MemberEvent(id=None, member_id=e.member_id, kind=closing,
+                                          date=e.end_date + timedelta(days=1),
+                                          note="(hết thời hạn)"))
+    return ordered(result)
+
+
+def _check_event(e: MemberEvent) -> None:
+    if e.end_date and e.end_date < e.date:
+        raise ValidationError(
+            f"Sự kiện “{e.kind.label}”: ngày kết thúc {format_date(e.end_date)} trước ngày bắt "
+            f"đầu {format_date(e.date)}.", "Đến ngày", "end_date")
+    if e.end_date and not e.kind.has_period:
+        raise ValidationError(f"Sự kiện “{e.kind.label}” không có ngày kết thúc.",
+                              "Đến ngày", "end_date")
+
+
+def timeline(events: Iterable[MemberEvent]) -> list[tuple[MemberEvent, MemberState]]:
+    """Every event (with implied period ends) and the state after it; validates the history."""
+    real = ordered(events)
+    for e in real:
+        _check_event(e)
+    state = MemberState()
+    readmitted = False
+    result = []
+    for e in _with_period_ends(real):
+        if e.id is None and e.note == "(hết thời hạn)":
+            # An implied end may fall after the period was closed another way: skip quietly.
+            try:
+                state = _apply(state, e, readmitted)
+            except ValidationError:
+                continue
+        else:
+            state = _apply(state, e, readmitted)
+        readmitted = readmitted or e.kind is K.READMITTED
+        result.append((e, state))
+    return result
+
+
+def validate_history(events: Iterable[MemberEvent]) -> None:
+    timeline(events)
+
+
+def state_on(events: Iterable[MemberEvent], on: date) -> MemberState:
+    state = MemberState()
+    for e, after in timeline(events):
+        if e.date > on:
+            break
+        state = after
+    return state
+
+
+def first_admission(events: Iterable[MemberEvent]) -> date | None:
+    dates = [e.date for e in events if e.kind is K.ADMITTED]
+    return min(dates) if dates else None
+
+
+def official_date(events: Iterable[MemberEvent]) -> date | None:
+    """The latest recognition as full member (after a re-admission, the new one)."""
+    dates = [e.date for e in events if e.kind is K.RECOGNISED]
+    return max(dates) if dates else None
+
+
+def party_age_months(events: Iterable[MemberEvent], on: date) -> int:
+    """Party age in whole months: from the admission decision, minus time outside the Party
+    (removal or expulsion until re-admission); it stops at death."""
+    evs = ordered(events)
+    start = first_admission(evs)
+    if start is None or start > on:
+        return 0
+    months = 0
+    since: date | None = start
+    for e in evs:
+        if e.date > on:
+            break
+        if e.kind in (K.REMOVED, K.EXPELLED, K.DECEASED) and since is not None:
+            months += months_between(since, e.date)
+            since = None
+        elif e.kind is K.READMITTED and since is None:
+            since = e.date
+    if since is not None:
+        months += months_between(since, on)
+    return months

@@ -1,0 +1,1 @@
+"""One public function per user intention: validate, write in one transaction, return Changes."""

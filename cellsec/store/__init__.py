@@ -1,0 +1,138 @@
+"""The data file: opening, locking, migrating and transactions. The only package with SQL."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from filelock import FileLock, Timeout
+
+from ..errors import FileInUseError, NotCellSecFileError, StorageError
+from . import migrate
+from .members import MemberRepository
+from .profile import ProfileRepository
+from .settings import SettingsRepository
+
+DEFAULT_SUFFIX = ".cellsec"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves (Python 3.11 would
+    # otherwise open transactions implicitly).
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class Store:
+    """One cell's data file. Open with Store.open(path); use `transaction()` for every write."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None,
+                 migration_backup: Path | None) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = lock
+        self.migration_backup = migration_backup
+        self.profile = ProfileRepository(conn)
+        self.members = MemberRepository(conn)
+        self.settings = SettingsRepository(conn)
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, lock: bool = True) -> "Store":
+        """Open (and if needed create and upgrade) a data file.
+
+        Raises FileInUseError when another CellSec holds it, NotCellSecFileError for a foreign
+        file, DatabaseTooNewError for a file from a newer CellSec, StorageError otherwise.
+        """
+        path = Path(path).expanduser().resolve()
+        if not path.exists() and not create:
+            raise StorageError(f"Không tìm thấy tệp dữ liệu “{path}”.")
+        if path.exists() and path.is_dir():
+            raise StorageError(f"“{path}” là một thư mục, không phải tệp dữ liệu.")
+        _check_header(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Không tạo được thư mục “{path.parent}”: {exc}.") from exc
+        file_lock = None
+        if lock:
+            file_lock = FileLock(str(path) + ".lock", timeout=0)
+            try:
+                file_lock.acquire()
+            except Timeout:
+                raise FileInUseError(
+                    f"Tệp dữ liệu “{path.name}” đang được mở bởi một cửa sổ CellSec khác "
+                    "(trên máy này hoặc máy khác trong mạng). Hãy dùng cửa sổ đó, hoặc đóng nó "
+                    "rồi mở lại.") from None
+            except OSError as exc:
+                raise StorageError(f"Không khóa được tệp dữ liệu “{path}”: {exc}.") from exc
+        conn = None
+        try:
+            conn = _connect(path)
+            migrate.check_identity(conn, path)
+            # WAL keeps the file consistent across power cuts; FULL syncs the WAL on each commit.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            backup = migrate.upgrade(conn, path)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if file_lock is not None:
+                file_lock.release()
+            raise
+        return cls(path, conn, file_lock, backup)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+        if self._conn.in_transaction:
+            raise AssertionError("nested transaction")
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def integrity_ok(self) -> bool:
+        return self._conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            finally:
+                self._conn.close()
+                self._conn = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _check_header(path: Path) -> None:
+    """Refuse early a file that is not SQLite at all (before SQLite writes a WAL beside it)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise StorageError(f"Không đọc được tệp “{path}”: {exc}.") from exc
+    if header != b"SQLite format 3\x00":
+        raise NotCellSecFileError(
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec. CellSec không mở nó để tránh "
+            "làm hỏng dữ liệu.")

@@ -1,0 +1,129 @@
+"""Rows <-> Member and MemberEvent: the register and the lifecycle events."""
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import fields
+from datetime import date, datetime
+
+from ..dates import from_iso, to_iso
+from ..entities import EventKind, Member, MemberEvent, Sex
+
+_DATE_FIELDS = {f.name for f in fields(Member) if f.type in ("date | None",)}
+_COLUMNS = [f.name for f in fields(Member) if f.name != "id"]
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _to_row(m: Member) -> dict[str, object]:
+    row: dict[str, object] = {}
+    for name in _COLUMNS:
+        value = getattr(m, name)
+        if name in _DATE_FIELDS:
+            value = to_iso(value)
+        elif name == "sex":
+            value = m.sex.value
+        row[name] = value
+    return row
+
+
+def _member(row: sqlite3.Row) -> Member:
+    values: dict[str, object] = {"id": row["id"]}
+    for name in _COLUMNS:
+        value = row[name]
+        if name in _DATE_FIELDS:
+            value = from_iso(value)
+        elif name == "sex":
+            value = Sex(value)
+        values[name] = value
+    return Member(**values)  # type: ignore[arg-type]
+
+
+def _event(row: sqlite3.Row) -> MemberEvent:
+    return MemberEvent(
+        id=row["id"], member_id=row["member_id"], kind=EventKind(row["kind"]),
+        date=date.fromisoformat(row["date"]), end_date=from_iso(row["end_date"]),
+        decision_ref=row["decision_ref"], detail=row["detail"], note=row["note"])
+
+
+class MemberRepository:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    # --- members ---------------------------------------------------------------------------
+    def all(self) -> list[Member]:
+        return [_member(r) for r in self._conn.execute("SELECT * FROM members ORDER BY id")]
+
+    def get(self, member_id: int) -> Member | None:
+        row = self._conn.execute("SELECT * FROM members WHERE id = ?", (member_id,)).fetchone()
+        return _member(row) if row else None
+
+    def count(self) -> int:
+        return self._conn.execute("SELECT count(*) FROM members").fetchone()[0]
+
+    def insert(self, m: Member, search_text: str) -> int:
+        row = _to_row(m)
+        row["created_at"] = row["updated_at"] = _now()
+        row["search_text"] = search_text
+        names = ", ".join(row)
+        marks = ", ".join(f":{k}" for k in row)
+        cur = self._conn.execute(f"INSERT INTO members ({names}) VALUES ({marks})", row)
+        return int(cur.lastrowid)
+
+    def update(self, m: Member, search_text: str) -> None:
+        row = _to_row(m)
+        row.pop("created_at")
+        row["updated_at"] = _now()
+        row["search_text"] = search_text
+        sets = ", ".join(f"{k} = :{k}" for k in row)
+        row["id"] = m.id
+        self._conn.execute(f"UPDATE members SET {sets} WHERE id = :id", row)
+
+    def search_texts(self) -> dict[int, str]:
+        return dict(self._conn.execute("SELECT id, search_text FROM members").fetchall())
+
+    def find_duplicates(self, m: Member) -> list[Member]:
+        """Other members with the same name and birth date, or the same card or citizen ID."""
+        rows = self._conn.execute(
+            "SELECT * FROM members WHERE id IS NOT ? AND ("
+            " (full_name = ? AND birth_date IS ?)"
+            " OR (? <> '' AND citizen_id = ?)"
+            " OR (? <> '' AND party_card_no = ?))",
+            (m.id, m.full_name, to_iso(m.birth_date), m.citizen_id, m.citizen_id,
+             m.party_card_no, m.party_card_no)).fetchall()
+        return [_member(r) for r in rows]
+
+    # --- events ----------------------------------------------------------------------------
+    def events_of(self, member_id: int) -> list[MemberEvent]:
+        rows = self._conn.execute(
+            "SELECT * FROM member_events WHERE member_id = ? ORDER BY date, id", (member_id,))
+        return [_event(r) for r in rows]
+
+    def all_events(self) -> dict[int, list[MemberEvent]]:
+        by_member: dict[int, list[MemberEvent]] = defaultdict(list)
+        for r in self._conn.execute("SELECT * FROM member_events ORDER BY member_id, date, id"):
+            by_member[r["member_id"]].append(_event(r))
+        return by_member
+
+    def insert_event(self, e: MemberEvent) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO member_events (member_id, kind, date, end_date, decision_ref, detail, "
+            "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (e.member_id, e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref,
+             e.detail, e.note, _now()))
+        return int(cur.lastrowid)
+
+    def update_event(self, e: MemberEvent) -> None:
+        self._conn.execute(
+            "UPDATE member_events SET kind = ?, date = ?, end_date = ?, decision_ref = ?, "
+            "detail = ?, note = ? WHERE id = ?",
+            (e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref, e.detail,
+             e.note, e.id))
+
+    def delete_event(self, event_id: int) -> None:
+        self._conn.execute("DELETE FROM member_events WHERE id = ?", (event_id,))
+
+    def touch(self, member_id: int) -> None:
+        self._conn.execute("UPDATE members SET updated_at = ? WHERE id = ?", (_now(), member_id))

@@ -1,0 +1,83 @@
+"""Schema upgrades: PRAGMA user_version runner with a backup first and one transaction a step."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DatabaseTooNewError, NotCellSecFileError, StorageError
+
+APPLICATION_ID = 1129530691  # 'CSEC'
+
+
+def migration_scripts() -> list[tuple[int, str]]:
+    """(version, sql) of every migration shipped, in order."""
+    folder = resources.files("cellsec.store") / "migrations"
+    scripts = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            scripts.append((int(name[:4]), entry.read_text(encoding="utf-8")))
+    scripts.sort()
+    expected = list(range(1, len(scripts) + 1))
+    if [v for v, _ in scripts] != expected:
+        raise AssertionError("migrations must be numbered 0001, 0002, ... without gaps")
+    return scripts
+
+
+def latest_version() -> int:
+    return len(migration_scripts())
+
+
+def check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the file's schema version; refuse a file that is not ours or is too new."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise NotCellSecFileError(
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec (hoặc đã hỏng): {exc}.") from exc
+    if app_id == 0 and version == 0 and tables == 0:
+        return 0  # a brand-new empty file
+    if app_id != APPLICATION_ID:
+        raise NotCellSecFileError(
+            f"Tệp “{path.name}” là một cơ sở dữ liệu khác, không phải tệp dữ liệu CellSec. "
+            "CellSec không mở nó để tránh làm hỏng dữ liệu.")
+    if version > latest_version():
+        raise DatabaseTooNewError(
+            f"Tệp “{path.name}” được tạo bởi phiên bản CellSec mới hơn (lược đồ {version}, "
+            f"phiên bản này chỉ hiểu đến {latest_version()}). Hãy cập nhật CellSec; tệp không "
+            "bị thay đổi.")
+    return version
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.stem}.truoc-nang-cap-v{version}-{stamp}{path.suffix}.bak")
+    target = sqlite3.connect(dest)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
+    """Bring the file to the latest schema. Returns the backup made, if any."""
+    version = check_identity(conn, path)
+    scripts = migration_scripts()
+    backup = None
+    if 0 < version < len(scripts):
+        backup = backup_before_migration(conn, path, version)
+    for number, sql in scripts[version:]:
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StorageError(
+                f"Không nâng cấp được tệp dữ liệu lên phiên bản {number}: {exc}. "
+                "Tệp giữ nguyên như trước khi nâng cấp.") from exc
+    return backup

@@ -1,0 +1,87 @@
+"""Vietnamese text: NFC normalisation, search folding (đ -> d) and the Vietnamese name sort key."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+# Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+# Letters outside it (f, j, w, z) are placed where Latin puts them.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Tone marks (combining) and their CLDR "vi" order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that make a separate letter: breve, circumflex, horn.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+
+
+def nfc(value: str | None) -> str:
+    """NFC-normalise and trim; every text that enters the core goes through here."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def clean_name(value: str | None) -> str:
+    """A person's name: NFC, single spaces, each word capitalised as Vietnamese writes it."""
+    words = _SPACES.split(nfc(value))
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words if w)
+
+
+def fold(value: str | None) -> str:
+    """Lower-case, strip every diacritic (đ -> d) and collapse spaces: the form search compares."""
+    decomposed = unicodedata.normalize("NFD", str(value or "")).lower()
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("ð", "d")
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The folded words of a search query; a member matches when every word is found."""
+    return [t for t in fold(query).split(" ") if t]
+
+
+def digits_only(value: str | None) -> str:
+    return "".join(ch for ch in str(value or "") if ch.isdigit())
+
+
+def matches(haystack_folded: str, terms: list[str]) -> bool:
+    return all(term in haystack_folded for term in terms)
+
+
+def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    bases: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFC", word.lower()):
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        tone = 0
+        letter = base
+        for mark in marks:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            elif mark in _LETTER_MARKS:
+                letter = unicodedata.normalize("NFC", letter + mark)
+        bases.append(_RANK.get(letter, 100 + ord(letter)))
+        tones.append(tone)
+    return tuple(bases), tuple(tones)
+
+
+def name_sort_key(full_name: str) -> tuple:
+    """Sort key for a Vietnamese full name: given name, then middle names, then family name.
+
+    Within a word letters follow the Vietnamese alphabet; tones only break ties (CLDR order).
+    """
+    words = nfc(full_name).split()
+    if not words:
+        return ()
+    ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
+    keyed = [_letter_key(w) for w in ordered]
+    # Letters of all words first, then tones: "Ánh" and "Anh" differ only after every letter tied.
+    return tuple(k[0] for k in keyed) + tuple(k[1] for k in keyed)
+
+
+def given_name(full_name: str) -> str:
+    words = nfc(full_name).split()
+    return words[-1] if words else ""
