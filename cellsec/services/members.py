@@ -164,25 +164,28 @@ def parse_event(form: Mapping[str, str], member_id: int, *, event_id: int | None
                        note=nfc(form.get("note", "")))
 
 
-def _check_with(store: Store, member_id: int, events: list[MemberEvent]) -> None:
-    member = _existing(store, member_id)
+def check_history(member: Member, events: list[MemberEvent], rules: Rules) -> None:
+    """Refuse a history that contradicts itself, the member's birth date or the probation rule."""
     for e in events:
         if member.birth_date and e.date <= member.birth_date:
             raise ValidationError(f"Ngày: sự kiện “{e.kind.label}” trước ngày sinh.", "Ngày", "date")
     lifecycle.validate_history(events)
-    rules = rules_of(store)
-    admitted = lifecycle.first_admission(events)
+    starts = sorted(x.date for x in events if x.kind in (EventKind.ADMITTED, EventKind.READMITTED))
     for e in events:
-        if e.kind is EventKind.RECOGNISED and admitted:
-            prior = [x.date for x in events if x.kind in (EventKind.ADMITTED, EventKind.READMITTED)
-                     and x.date <= e.date]
-            start = max(prior) if prior else admitted
-            earliest = add_months(start, int(rules["probation_months"]))
+        if e.kind is EventKind.RECOGNISED:
+            prior = [d for d in starts if d <= e.date]
+            if not prior:
+                continue  # validate_history already refused a recognition before admission
+            earliest = add_months(prior[-1], int(rules["probation_months"]))
             if e.date < earliest:
                 raise ValidationError(
                     f"Ngày: công nhận chính thức ngày {format_date(e.date)} khi chưa hết "
                     f"{rules['probation_months']} tháng dự bị (sớm nhất {format_date(earliest)}).",
                     "Ngày", "date")
+
+
+def _check_with(store: Store, member_id: int, events: list[MemberEvent]) -> None:
+    check_history(_existing(store, member_id), events, rules_of(store))
 
 
 def add_event(store: Store, member_id: int, form: Mapping[str, str], *,

@@ -1,0 +1,129 @@
+"""Headless commands over the same services the app uses (scripting, support, tests)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .dates import format_date, parse_date, to_iso
+from .errors import CellSecError
+from .paths import default_data_file
+from .store import Store
+
+
+def _row_json(row) -> dict[str, Any]:
+    m = row.member
+    return {
+        "id": m.id, "full_name": m.full_name, "sex": m.sex.value,
+        "birth_date": to_iso(m.birth_date), "phone": m.phone, "citizen_id": m.citizen_id,
+        "party_card_no": m.party_card_no, "admission_date": to_iso(row.admission_date),
+        "official_date": to_iso(row.official_date), "party_age_months": row.party_age_months,
+        "status": row.state.label, "on_roll": row.state.on_roll,
+        "standing": row.state.standing.value, "presence": row.state.presence.value,
+        "exempted": row.state.exempted, "attached_out": row.state.attached_out,
+    }
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def cmd_init(store: Store, args: argparse.Namespace) -> int:
+    from .services.profile import profile_form, save_profile
+    given = {k: getattr(args, k) for k in ("cell_name", "superior_name", "place_name",
+                                           "secretary", "deputy_secretary", "term_label")}
+    if any(given.values()):
+        form = profile_form(store.profile.get())
+        form.update({k: v for k, v in given.items() if v})
+        save_profile(store, form)
+    return cmd_info(store, args)
+
+
+def cmd_info(store: Store, args: argparse.Namespace) -> int:
+    profile = store.profile.get()
+    _print_json({"path": str(store.path), "schema_version": store.schema_version,
+                 "profile": {k: (format_date(v) if isinstance(v, date) else v)
+                             for k, v in asdict(profile).items()} if profile else None,
+                 "members": store.members.count()})
+    return 0
+
+
+def cmd_demo(store: Store, args: argparse.Namespace) -> int:
+    from .demo import create_demo
+    create_demo(store)
+    print(f"Đã tạo chi bộ mẫu với {store.members.count()} hồ sơ đảng viên trong {store.path}")
+    return 0
+
+
+def cmd_members(store: Store, args: argparse.Namespace) -> int:
+    from .services.register import StatusFilter, filter_rows, load_register, summarise
+    on = parse_date(args.as_of, "--as-of", allow_future=True) if args.as_of else date.today()
+    assert on is not None
+    rows = load_register(store, on)
+    shown = filter_rows(rows, args.search or "", StatusFilter(args.status))
+    _print_json({"as_of": on.isoformat(), "summary": summarise(rows, on).text,
+                 "count": len(shown), "members": [_row_json(r) for r in shown]})
+    return 0
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from .services.cell_io import export_cell_file
+    count = export_cell_file(store, args.file)
+    print(f"Đã xuất {count} hồ sơ đảng viên ra {args.file}")
+    return 0
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    from .services.cell_io import import_cell_file
+    import_cell_file(store, args.file)
+    print(f"Đã nhập {store.members.count()} hồ sơ đảng viên từ {args.file}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .services.register import StatusFilter
+    parser = argparse.ArgumentParser(prog="cellsec", description="CellSec — lệnh không giao diện")
+    parser.add_argument("--data", type=Path, default=None,
+                        help=f"tệp dữ liệu (mặc định: {default_data_file()})")
+    sub = parser.add_subparsers(dest="command", required=True)
+    init = sub.add_parser("init", help="tạo hoặc mở tệp dữ liệu, đặt thông tin chi bộ")
+    for opt, dest in (("--cell-name", "cell_name"), ("--superior", "superior_name"),
+                      ("--place", "place_name"), ("--secretary", "secretary"),
+                      ("--deputy", "deputy_secretary"), ("--term", "term_label")):
+        init.add_argument(opt, dest=dest, default="")
+    init.set_defaults(func=cmd_init)
+    sub.add_parser("info", help="thông tin tệp dữ liệu (JSON)").set_defaults(func=cmd_info)
+    sub.add_parser("demo", help="tạo chi bộ mẫu trong tệp dữ liệu trống").set_defaults(func=cmd_demo)
+    members = sub.add_parser("members", help="danh sách / tìm đảng viên (JSON)")
+    members.add_argument("--search", default="", help="từ khóa (không phân biệt dấu)")
+    members.add_argument("--status", default="roll", choices=[s.value for s in StatusFilter])
+    members.add_argument("--as-of", default="", help="tính đến ngày dd/mm/yyyy")
+    members.set_defaults(func=cmd_members)
+    exp = sub.add_parser("export", help="xuất toàn bộ chi bộ ra JSON")
+    exp.add_argument("file", type=Path)
+    exp.set_defaults(func=cmd_export)
+    imp = sub.add_parser("import", help="nhập chi bộ từ JSON vào tệp dữ liệu trống")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    try:
+        with Store.open(args.data or default_data_file()) as store:
+            return args.func(store, args)
+    except CellSecError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
