@@ -1,0 +1,73 @@
+"""Whole-cell JSON export/import: lossless round trip; a bad file writes nothing."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cellsec.demo import create_demo, demo_cell_data
+from cellsec.errors import ValidationError
+from cellsec.services.cell_io import export_cell, export_cell_file, import_cell, import_cell_file
+from cellsec.store import Store
+from core_forms import TODAY
+
+
+def _strip_volatile(data):
+    data = json.loads(json.dumps(data))
+    data.pop("exported_at")
+    for m in data["members"]:
+        m.pop("id")
+    return data
+
+
+def test_export_then_import_gives_back_the_same_cell(store, tmp_path):
+    create_demo(store, today=TODAY)
+    path = tmp_path / "chibo.json"
+    assert export_cell_file(store, path) == store.members.count()
+    with Store.open(tmp_path / "copy.cellsec") as copy:
+        import_cell_file(copy, path, today=TODAY)
+        assert _strip_volatile(export_cell(copy)) == _strip_volatile(export_cell(store))
+
+
+def test_identifiers_stay_text_with_leading_zeros_in_the_export(store):
+    create_demo(store, today=TODAY)
+    data = export_cell(store)
+    assert all(isinstance(m["citizen_id"], str) and m["citizen_id"].startswith("025")
+               for m in data["members"])
+
+
+def test_a_bad_record_is_reported_by_position_and_nothing_is_written(store, tmp_path):
+    data = demo_cell_data(TODAY)
+    data["members"][4]["birth_date"] = "1990-02-31"
+    with pytest.raises(ValidationError) as err:
+        import_cell(store, data, today=TODAY)
+    assert str(err.value).startswith("Đảng viên thứ 5")
+    assert store.members.count() == 0
+
+
+def test_a_contradictory_history_in_the_file_is_refused(store):
+    data = demo_cell_data(TODAY)
+    data["members"][0]["events"].append({"kind": "recognised", "date": "2020-01-01"})
+    with pytest.raises(ValidationError, match="Đảng viên thứ 1"):
+        import_cell(store, data, today=TODAY)
+    assert store.members.count() == 0
+
+
+@pytest.mark.parametrize("content,fragment", [
+    ("{not json", "không phải JSON hợp lệ"),
+    ('{"format": "something-else"}', "không phải bản xuất"),
+    ('{"format": "cellsec-cell", "version": 99, "members": []}', "không được hỗ trợ"),
+    ('{"format": "cellsec-cell", "version": 1, "members": [{"full_name": 5}]}', "Đảng viên thứ 1"),
+])
+def test_broken_files_get_a_clear_message(store, tmp_path, content, fragment):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationError, match=fragment):
+        import_cell_file(store, path, today=TODAY)
+    assert store.members.count() == 0
+
+
+def test_import_refuses_a_register_that_is_not_empty(store):
+    create_demo(store, today=TODAY)
+    with pytest.raises(ValidationError, match="chỉ nhập được vào một tệp dữ liệu mới"):
+        create_demo(store, today=TODAY)
