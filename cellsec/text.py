@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -50,6 +51,7 @@ def matches(haystack_folded: str, terms: list[str]) -> bool:
     return all(term in haystack_folded for term in terms)
 
 
+@lru_cache(maxsize=8192)
 def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     bases: list[int] = []
     tones: list[int] = []

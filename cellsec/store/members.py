@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import fields
 from datetime import date, datetime
 
-from ..dates import from_iso, to_iso
+from ..dates import to_iso
 from ..entities import EventKind, Member, MemberEvent, Sex
 
 _DATE_FIELDS = {f.name for f in fields(Member) if f.type in ("date | None",)}
@@ -29,23 +29,38 @@ def _to_row(m: Member) -> dict[str, object]:
     return row
 
 
+_SELECT = "SELECT " + ", ".join(["id", *_COLUMNS]) + " FROM members"
+
+
 def _member(row: sqlite3.Row) -> Member:
-    values: dict[str, object] = {"id": row["id"]}
-    for name in _COLUMNS:
-        value = row[name]
-        if name in _DATE_FIELDS:
-            value = from_iso(value)
-        elif name == "sex":
-            value = Sex(value)
-        values[name] = value
-    return Member(**values)  # type: ignore[arg-type]
+    """Rows come from _SELECT: id first, then _COLUMNS in order (positional for speed)."""
+    values = dict(zip(_COLUMNS, tuple(row)[1:]))
+    for name in _DATE_FIELDS:
+        if values[name]:
+            values[name] = date.fromisoformat(values[name])
+    values["sex"] = Sex(values["sex"])
+    values["id"] = row[0]
+    return _trusted(Member, values)
+
+
+def _trusted(cls, values: dict[str, object]):
+    """Build a frozen record from our own validated columns without running the dataclass
+    __init__ (which costs ~10 µs a record through object.__setattr__: 50 ms at 5,000 members)."""
+    record = object.__new__(cls)
+    record.__dict__.update(values)
+    return record
+
+
+_EVENT_SELECT = ("SELECT id, member_id, kind, date, end_date, decision_ref, detail, note "
+                 "FROM member_events")
 
 
 def _event(row: sqlite3.Row) -> MemberEvent:
-    return MemberEvent(
-        id=row["id"], member_id=row["member_id"], kind=EventKind(row["kind"]),
-        date=date.fromisoformat(row["date"]), end_date=from_iso(row["end_date"]),
-        decision_ref=row["decision_ref"], detail=row["detail"], note=row["note"])
+    id_, member_id, kind, when, end, ref, detail, note = row
+    return _trusted(MemberEvent, {
+        "id": id_, "member_id": member_id, "kind": EventKind(kind),
+        "date": date.fromisoformat(when), "end_date": date.fromisoformat(end) if end else None,
+        "decision_ref": ref, "detail": detail, "note": note})
 
 
 class MemberRepository:
@@ -54,10 +69,10 @@ class MemberRepository:
 
     # --- members ---------------------------------------------------------------------------
     def all(self) -> list[Member]:
-        return [_member(r) for r in self._conn.execute("SELECT * FROM members ORDER BY id")]
+        return [_member(r) for r in self._conn.execute(_SELECT + " ORDER BY id")]
 
     def get(self, member_id: int) -> Member | None:
-        row = self._conn.execute("SELECT * FROM members WHERE id = ?", (member_id,)).fetchone()
+        row = self._conn.execute(_SELECT + " WHERE id = ?", (member_id,)).fetchone()
         return _member(row) if row else None
 
     def count(self) -> int:
@@ -87,7 +102,7 @@ class MemberRepository:
     def find_duplicates(self, m: Member) -> list[Member]:
         """Other members with the same name and birth date, or the same card or citizen ID."""
         rows = self._conn.execute(
-            "SELECT * FROM members WHERE id IS NOT ? AND ("
+            _SELECT + " WHERE id IS NOT ? AND ("
             " (full_name = ? AND birth_date IS ?)"
             " OR (? <> '' AND citizen_id = ?)"
             " OR (? <> '' AND party_card_no = ?))",
@@ -98,12 +113,12 @@ class MemberRepository:
     # --- events ----------------------------------------------------------------------------
     def events_of(self, member_id: int) -> list[MemberEvent]:
         rows = self._conn.execute(
-            "SELECT * FROM member_events WHERE member_id = ? ORDER BY date, id", (member_id,))
+            _EVENT_SELECT + " WHERE member_id = ? ORDER BY date, id", (member_id,))
         return [_event(r) for r in rows]
 
     def all_events(self) -> dict[int, list[MemberEvent]]:
         by_member: dict[int, list[MemberEvent]] = defaultdict(list)
-        for r in self._conn.execute("SELECT * FROM member_events ORDER BY member_id, date, id"):
+        for r in self._conn.execute(_EVENT_SELECT + " ORDER BY member_id, date, id"):
             by_member[r["member_id"]].append(_event(r))
         return by_member
 

@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic commune-sized data generator (not part of the test run)."""
