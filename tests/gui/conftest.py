@@ -1,0 +1,63 @@
+"""GUI test fixtures: offscreen Qt, a fresh data file with a cell profile, private settings."""
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: GUI tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from gui_helpers import PROFILE, RecordingAsk  # noqa: E402
+
+from cellsec.services.profile import save_profile  # noqa: E402
+from cellsec.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def data_path(tmp_path: Path) -> Path:
+    return tmp_path / "t.cellsec"
+
+
+@pytest.fixture
+def store(data_path: Path) -> Iterator[Store]:
+    """A fresh data file with the cell profile filled in (so no first-run dialog)."""
+    s = Store.open(data_path)
+    save_profile(s, PROFILE)
+    yield s
+    s.close()  # safe twice: the main window may have closed it already
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path, qapp):
+    """Settings in a temporary ini file, never the tester's own."""
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def recording_ask() -> RecordingAsk:
+    return RecordingAsk()
+
+
+@pytest.fixture
+def window(qtbot, store, app_settings, recording_ask):
+    from ui.main_window import MainWindow
+    from ui.store_opener import StoreOpener
+
+    w = MainWindow(store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def page(window):
+    return window.pages[0]

@@ -1,0 +1,69 @@
+"""Helpers shared by the GUI tests: seeding a file through services, reading what is shown."""
+from __future__ import annotations
+
+from datetime import date
+
+from cellsec.services.members import add_member
+from cellsec.services.register import load_register
+from cellsec.store import Store
+
+PROFILE = {
+    "cell_name": "Chi bộ thôn Tân Hồng",
+    "superior_name": "Đảng bộ xã Thanh Sơn",
+    "place_name": "Thanh Sơn",
+    "secretary": "Nguyễn Văn An",
+}
+
+
+class RecordingAsk:
+    """Stands in for the storage-error question: records the message, answers "cancel"."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.box_texts: list[str] = []
+
+    def __call__(self, parent, message: str, cancel_text: str):
+        from ui.store_opener import Choice, StorageErrorBox
+
+        # Build the real box so the test reads what the user would read, but never exec it.
+        box = StorageErrorBox(parent, message, cancel_text)
+        self.box_texts.append(box.text())
+        self.messages.append(message)
+        box.deleteLater()
+        return Choice.CANCEL
+
+
+def add(store: Store, name: str, born: str, admitted: str, official: str = "",
+        **fields: str) -> int:
+    """Put a member in the file through the service, as an earlier session would have."""
+    form = {"full_name": name, "sex": fields.pop("sex", "Nam"), "birth_date": born, **fields}
+    member_id, _ = add_member(store, form, {"entry_kind": "admitted", "admission_date": admitted,
+                                            "official_date": official})
+    return member_id
+
+
+def shown_names(page) -> list[str]:
+    return [row.member.full_name for row in page.model.rows()]
+
+
+def stored_names(store: Store) -> list[str]:
+    return [row.member.full_name for row in load_register(store, date.today())]
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user, including Vietnamese letters.
+
+    QTest.keyClicks aborts on characters outside Latin-1 (its ASCII key table has no "Đ"), so
+    those go in as key events carrying the text, which is how a Vietnamese keyboard delivers them.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+            continue
+        target = widget.lineEdit() if hasattr(widget, "lineEdit") and widget.lineEdit() else widget
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))

@@ -1,0 +1,93 @@
+"""CellSec desktop entry point: arguments, where the data file lives, then the start-up."""
+from __future__ import annotations
+
+import time
+
+# Taken before any heavy import, so CELLSEC_WINDOW_SHOWN measures the real start-up.
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+DATA_FILE_NAME = "chibo.cellsec"
+SMOKE_ENV = "CELLSEC_SMOKE_EXIT_MS"
+# Headless, nobody can answer a dialog: give up if the window is not up by then.
+HEADLESS_WATCHDOG_MS = 60_000
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (e.g. -platform offscreen)."""
+    parser = argparse.ArgumentParser(prog="cellsec-app",
+                                     description="CellSec — Sổ tay Bí thư chi bộ")
+    parser.add_argument("--data", metavar="TỆP", help="tệp dữ liệu cần mở (tạo mới nếu chưa có)")
+    parser.add_argument("--demo", action="store_true",
+                        help="nếu tệp chưa có đảng viên nào, điền dữ liệu mẫu (giả lập)")
+    return parser.parse_known_args(argv)
+
+
+def default_data_path(last_used: Path | None) -> Path:
+    """The last file used if it still exists, else the per-user data folder's chibo.cellsec."""
+    if last_used is not None and last_used.is_file():
+        return last_used
+    import platformdirs
+
+    return platformdirs.user_data_path("CellSec", appauthor=False) / DATA_FILE_NAME
+
+
+def smoke_exit_ms(environ: dict[str, str] | os._Environ = os.environ) -> int | None:
+    value = environ.get(SMOKE_ENV, "").strip()
+    try:
+        return max(int(value), 0) if value else None
+    except ValueError:
+        print(f"CellSec: bỏ qua {SMOKE_ENV}={value!r} (không phải số).", file=sys.stderr)
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from .crash import HEADLESS_PLATFORMS, CrashReporter
+    from .launcher import Launcher
+    from .settings import APPLICATION, ORGANISATION, AppSettings
+    from .store_opener import StoreOpener, ask_on_error, report_and_give_up
+    from .theme import apply_look
+
+    smoke = smoke_exit_ms()
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    apply_look(app)
+    headless = QGuiApplication.platformName() in HEADLESS_PLATFORMS
+    crash = CrashReporter(interactive=smoke is None and not headless)
+    crash.install()
+    try:
+        settings = AppSettings()
+        path = Path(args.data) if args.data else default_data_path(settings.last_data_file)
+        opener = StoreOpener(ask=report_and_give_up if headless else ask_on_error)
+        launcher = Launcher(app, settings, opener, demo=args.demo, smoke_exit_ms=smoke, t0=T0)
+        if not launcher.start(path):
+            return 1
+        if headless:
+            def give_up() -> None:
+                if launcher.window is None:
+                    print("CellSec: cửa sổ chính chưa hiện (đang chờ một hộp thoại?); dừng.",
+                          file=sys.stderr, flush=True)
+                    app.exit(2)
+            QTimer.singleShot(HEADLESS_WATCHDOG_MS, give_up)
+        code = app.exec()
+    finally:
+        crash.uninstall()
+    if crash.count and (smoke is not None or headless):
+        return code or 1  # a smoke run that hit an unexpected error must not pass
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Dialogs: one form each, saving through a cellsec service."""

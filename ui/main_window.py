@@ -1,0 +1,195 @@
+"""The window shell: navigation, menus and status bar; routes each service's Changes to pages."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow,
+                               QStackedWidget, QWidget)
+
+import cellsec
+from cellsec.entities import Changes
+from cellsec.store import Store
+
+from .dialogs.common import show_notice
+from .dialogs.profile_dialog import ProfileDialog, needs_profile
+from .pages.members_page import MembersPage
+from .settings import AppSettings
+from .store_opener import StoreOpener, choose_new_file
+
+ABOUT_TEXT = (f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n"
+              "Sổ đảng viên, sổ biên bản và báo cáo của một chi bộ. Dữ liệu chỉ lưu trong tệp "
+              "trên máy này; chương trình không gửi thông tin đi đâu.")
+NO_PROFILE = "(chưa nhập thông tin chi bộ)"
+
+
+class MainWindow(QMainWindow):
+    """Owns the open Store: closes it when the window closes or another file is opened."""
+
+    sig_shown = Signal()
+
+    def __init__(self, store: Store, settings: AppSettings, opener: StoreOpener,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._settings = settings
+        self._opener = opener
+        self._pages: list[MembersPage] = []
+        self._shown = False
+        self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
+        self.active_dialog: QDialog | None = None
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.cell_label = QLabel()
+        self.cell_label.setObjectName("cell_label")
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.cell_label)
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self.resize(1280, 720)
+        geometry = settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self._take_store(store)
+
+    # --- shell -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Tệp")
+        self._action(file_menu, "&Mở tệp dữ liệu…", self.open_data_file, "Ctrl+O")
+        self._action(file_menu, "&Tạo tệp dữ liệu mới…", self.new_data_file)
+        file_menu.addSeparator()
+        self._action(file_menu, "T&hoát", self.close, "Ctrl+Q")
+        cell_menu = bar.addMenu("&Chi bộ")
+        self._action(cell_menu, "&Thông tin chi bộ…", self.edit_profile)
+        help_menu = bar.addMenu("Trợ &giúp")
+        self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
+
+    def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        return action
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def pages(self) -> list[MembersPage]:
+        return list(self._pages)
+
+    def _take_store(self, store: Store) -> None:
+        """Build the pages for this store and show where the data lives."""
+        self._store = store
+        current = max(self.nav.currentRow(), 0)
+        for page in self._pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.nav.clear()
+        self._pages = [MembersPage(store)]
+        for page in self._pages:
+            page.sig_changed.connect(self.route_changes)
+            self.stack.addWidget(page)
+            self.nav.addItem(page.title)
+        self.nav.setCurrentRow(min(current, len(self._pages) - 1))
+        self._settings.set_last_data_file(store.path)
+        self._refresh_status()
+        if store.migration_backup is not None:
+            self.statusBar().showMessage(
+                "Tệp dữ liệu đã được nâng cấp lên phiên bản mới; bản sao lưu trước khi nâng cấp: "
+                f"{store.migration_backup}")
+
+    def _refresh_status(self) -> None:
+        profile = self._store.profile.get()
+        name = profile.cell_name if profile and profile.cell_name else NO_PROFILE
+        self.cell_label.setText(name)
+        self.setWindowTitle(f"{name} — CellSec")
+        path = str(self._store.path)
+        metrics = self.file_label.fontMetrics()
+        self.file_label.setText(metrics.elidedText(f"Tệp dữ liệu: {path}",
+                                                   Qt.TextElideMode.ElideMiddle, 520))
+        self.file_label.setToolTip(path)
+
+    def route_changes(self, changes: Changes) -> None:
+        """Tell every page what a service changed; pages decide whether to refresh."""
+        if changes.profile:
+            self._refresh_status()
+        for page in self._pages:
+            page.apply_changes(changes)
+
+    # --- menu actions ------------------------------------------------------------------------
+    def open_data_file(self) -> None:
+        path = self._opener.choose(self)
+        if path is not None:
+            self.switch_to(path)
+
+    def new_data_file(self) -> None:
+        path = self.choose_new_file(self)
+        if path is not None:
+            self.switch_to(path)
+
+    def switch_to(self, path: Path) -> bool:
+        """Open `path` first; only when that worked (and has a profile) close the current file."""
+        if Path(path).expanduser().resolve() == self._store.path:
+            self.statusBar().showMessage("Tệp dữ liệu này đang được mở.", 5000)
+            return False
+        new = self._opener.open(Path(path), self, cancel_text="Giữ tệp đang mở")
+        if new is None:
+            return False
+        if needs_profile(new):
+            dialog = ProfileDialog(new, first_run=True, parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                new.close()
+                return False
+        old = self._store
+        self._take_store(new)
+        old.close()
+        return True
+
+    def edit_profile(self) -> None:
+        dialog = ProfileDialog(self._store, parent=self)
+        self.active_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.active_dialog = None
+            if result == QDialog.DialogCode.Accepted and dialog.changes is not None:
+                self.route_changes(dialog.changes)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def show_about(self) -> None:
+        show_notice(self, "Giới thiệu CellSec", ABOUT_TEXT)
+
+    # --- window events -----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.sig_shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.save_window(self.saveGeometry(), self.saveState())
+        self._settings.sync()
+        self._store.close()
+        super().closeEvent(event)

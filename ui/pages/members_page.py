@@ -1,0 +1,236 @@
+"""The member register page ("Sổ đảng viên"): search, filters, the list and one member's file."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from cellsec.dates import format_date
+from cellsec.entities import Changes, MemberEvent, MemberRow
+from cellsec.errors import ValidationError
+from cellsec.services.members import delete_event
+from cellsec.services.register import (StatusFilter, filter_rows, load_register, member_detail,
+                                       summarise)
+from cellsec.store import Store
+
+from ..dialogs.common import ask_yes_no, show_notice
+from ..dialogs.event_dialog import EventDialog
+from ..dialogs.member_dialog import MemberDialog
+from ..models.member_table_model import NAME, MemberTableModel
+from ..widgets.member_detail import MemberDetailPanel
+from ..widgets.register_widgets import MemberTableView, SearchEdit
+
+
+class MembersPage(QWidget):
+    """Shows the register as of a date. Writes go through dialogs and services; what they
+    changed is announced with sig_changed, and the main window hands it back to apply_changes."""
+
+    title = "Sổ đảng viên"
+    sig_changed = Signal(object)  # Changes
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[MemberRow] = []
+        self._select_next: int | None = None
+        self.active_dialog: QDialog | None = None
+        # Questions and notices go through these so a test can answer them without a modal loop.
+        self.ask = ask_yes_no
+        self.notify = show_notice
+        self._build()
+        self.reload()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = SearchEdit()
+        self.search.textChanged.connect(self._refilter)
+        self.status_box = QComboBox()
+        for status in StatusFilter:
+            self.status_box.addItem(status.label, status.value)
+        self.status_box.setCurrentIndex(self.status_box.findData(StatusFilter.ROLL.value))
+        self.status_box.currentIndexChanged.connect(self._refilter)
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setMinimumDate(QDate(1930, 1, 1))
+        # While the user types a date, wait for Enter or leaving the box before reloading.
+        self.as_of.setKeyboardTracking(False)
+        self.as_of.dateChanged.connect(lambda *_: self.reload())
+        today = QPushButton("Hôm nay")
+        today.setToolTip("Xem đảng số tính đến ngày hôm nay")
+        today.clicked.connect(lambda: self.as_of.setDate(QDate.currentDate()))
+
+        self.add_button = QPushButton("Thêm đảng viên")
+        self.add_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_button.setToolTip("Thêm đảng viên mới (Ctrl+N)")
+        self.edit_button = QPushButton("Sửa")
+        self.edit_button.setToolTip("Sửa hồ sơ đảng viên đang chọn (Enter)")
+        self.event_button = QPushButton("Ghi sự kiện")
+        self.event_button.setToolTip("Ghi một sự kiện: chuyển đi, miễn sinh hoạt, từ trần…")
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_member)
+        self.event_button.clicked.connect(self.record_event)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.status_box, 2)
+        top.addSpacing(8)
+        top.addWidget(QLabel("Tính đến ngày"))
+        top.addWidget(self.as_of)
+        top.addWidget(today)
+        top.addSpacing(8)
+        for button in (self.add_button, self.edit_button, self.event_button):
+            top.addWidget(button)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        info = QHBoxLayout()
+        info.addWidget(self.summary_label, 1)
+        info.addWidget(self.count_label)
+
+        self.model = MemberTableModel(self)
+        self.table = MemberTableView()
+        self.table.setModel(self.model)
+        self.table.size_columns()
+        self.table.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.sig_open_requested.connect(self.edit_member)
+
+        self.detail = MemberDetailPanel()
+        self.detail.sig_add_event.connect(self.record_event)
+        self.detail.sig_edit_event.connect(self.edit_event)
+        self.detail.sig_delete_event.connect(self.delete_event)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(info)
+        layout.addWidget(self.splitter, 1)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def on(self) -> date:
+        return self.as_of.date().toPython()
+
+    def set_as_of(self, when: date) -> None:
+        self.as_of.setDate(QDate(when.year, when.month, when.day))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.members:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the register as of the chosen date, then filter it again."""
+        self._rows = load_register(self._store, self.on)
+        self.summary_label.setText(
+            f"Tính đến {format_date(self.on)}: {summarise(self._rows, self.on).text}.")
+        self._refilter()
+
+    def _refilter(self, *_: object) -> None:
+        keep = self._select_next if self._select_next is not None else self.selected_member_id()
+        self._select_next = None
+        status = StatusFilter(self.status_box.currentData())
+        self.model.set_rows(filter_rows(self._rows, self.search.text(), status))
+        self.count_label.setText(f"{self.model.rowCount()} / {len(self._rows)} đảng viên")
+        self._restore_selection(keep)
+
+    def _restore_selection(self, member_id: int | None) -> None:
+        row = self.model.row_of_member(member_id) if member_id is not None else -1
+        if row < 0:
+            self.table.clearSelection()
+            self._show_selected()
+            return
+        index = self.model.index(row, NAME)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        self._show_selected()
+
+    def selected_member_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.member.id if row else None
+
+    def _show_selected(self) -> None:
+        member_id = self.selected_member_id()
+        detail = member_detail(self._store, member_id, self.on) if member_id else None
+        self.detail.show_detail(detail)
+        for button in (self.edit_button, self.event_button):
+            button.setEnabled(detail is not None)
+
+    # --- writing (through dialogs) ---------------------------------------------------------
+    def _open(self, dialog: QDialog, after=None) -> None:
+        """Show a dialog without a nested event loop; announce its changes once it is saved."""
+        self.active_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.active_dialog = None
+            changes = getattr(dialog, "changes", None)
+            if result == QDialog.DialogCode.Accepted and changes is not None:
+                if after is not None:
+                    after(dialog)
+                self.sig_changed.emit(changes)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def add_member(self) -> None:
+        def select_new(dialog: MemberDialog) -> None:
+            self._select_next = dialog.member_id
+        self._open(MemberDialog(self._store, parent=self), select_new)
+
+    def edit_member(self) -> None:
+        member_id = self.selected_member_id()
+        detail = member_detail(self._store, member_id, self.on) if member_id else None
+        if detail is not None:
+            self._open(MemberDialog(self._store, detail.row.member, parent=self))
+
+    def record_event(self) -> None:
+        detail = self.detail.detail
+        if detail is not None and detail.row.member.id is not None:
+            self._open(EventDialog(self._store, detail.row.member.id, detail.row.member.full_name,
+                                   parent=self))
+
+    def edit_event(self, event: MemberEvent) -> None:
+        detail = self.detail.detail
+        if detail is not None and event.id is not None:
+            self._open(EventDialog(self._store, event.member_id or 0,
+                                   detail.row.member.full_name, event, parent=self))
+
+    def delete_event(self, event: MemberEvent) -> None:
+        detail = self.detail.detail
+        if detail is None or event.id is None or event.member_id is None:
+            return
+        question = (f"Xóa sự kiện “{event.kind.label}” ngày {format_date(event.date)} của "
+                    f"{detail.row.member.full_name}?\n\nChỉ xóa sự kiện ghi nhầm. Khi tình trạng "
+                    "thay đổi, hãy ghi một sự kiện mới để giữ lịch sử.")
+        if not self.ask(self, "Xóa sự kiện", question):
+            return
+        try:
+            changes = delete_event(self._store, event.member_id, event.id)
+        except ValidationError as err:
+            self.notify(self, "Không xóa được sự kiện", str(err), warning=True)
+            return
+        self.sig_changed.emit(changes)

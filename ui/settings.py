@@ -1,0 +1,39 @@
+"""What the app remembers between runs (window layout, last data file), kept in QSettings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "CellSec"
+APPLICATION = "CellSec"
+
+
+class AppSettings:
+    """A thin, typed wrapper; tests pass a QSettings on a temporary ini file."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._s = qsettings if qsettings is not None else QSettings(ORGANISATION, APPLICATION)
+
+    @property
+    def last_data_file(self) -> Path | None:
+        value = self._s.value("data/last_file", "")
+        return Path(str(value)) if value else None
+
+    def set_last_data_file(self, path: Path) -> None:
+        self._s.setValue("data/last_file", str(path))
+
+    def window_geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self._s.sync()

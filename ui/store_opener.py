@@ -1,0 +1,95 @@
+"""Opening a data file from the UI: a refusal becomes a Vietnamese message and a choice."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+
+from cellsec.errors import StorageError
+from cellsec.store import DEFAULT_SUFFIX, Store
+
+FILE_FILTER = f"Tệp dữ liệu CellSec (*{DEFAULT_SUFFIX});;Tất cả các tệp (*)"
+ERROR_TITLE = "Không mở được tệp dữ liệu"
+
+
+class Choice(Enum):
+    OTHER_FILE = "other_file"
+    CANCEL = "cancel"
+
+
+class StorageErrorBox(QMessageBox):
+    """The message shown when a file is refused, with "choose another file" and a way out."""
+
+    def __init__(self, parent: QWidget | None, message: str, cancel_text: str) -> None:
+        super().__init__(QMessageBox.Icon.Warning, ERROR_TITLE, message,
+                         QMessageBox.StandardButton.NoButton, parent)
+        self.other_button: QPushButton = self.addButton("Chọn tệp khác…",
+                                                        QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button: QPushButton = self.addButton(cancel_text,
+                                                         QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.other_button)
+        self.setEscapeButton(self.cancel_button)
+
+    def choice(self) -> Choice:
+        return Choice.OTHER_FILE if self.clickedButton() is self.other_button else Choice.CANCEL
+
+
+AskFn = Callable[[QWidget | None, str, str], Choice]
+ChooseFn = Callable[[QWidget | None], Path | None]
+
+
+def ask_on_error(parent: QWidget | None, message: str, cancel_text: str) -> Choice:
+    box = StorageErrorBox(parent, message, cancel_text)
+    box.exec()
+    return box.choice()
+
+
+def report_and_give_up(parent: QWidget | None, message: str, cancel_text: str) -> Choice:
+    """For a headless run, where nobody could answer a dialog: say why on stderr, then stop."""
+    print(f"{ERROR_TITLE}: {message}", file=sys.stderr, flush=True)
+    return Choice.CANCEL
+
+
+def choose_existing_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Mở tệp dữ liệu CellSec", "", FILE_FILTER)
+    return Path(name) if name else None
+
+
+def choose_new_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Tạo tệp dữ liệu mới", f"chibo{DEFAULT_SUFFIX}",
+                                          FILE_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(DEFAULT_SUFFIX)
+
+
+class StoreOpener:
+    """Store.open with the user in the loop: on a refusal, say why and offer another file.
+
+    `ask` and `choose` are injectable so tests read the message without a blocking dialog.
+    """
+
+    def __init__(self, ask: AskFn = ask_on_error, choose: ChooseFn = choose_existing_file) -> None:
+        self.ask = ask
+        self.choose = choose
+
+    def open(self, path: Path, parent: QWidget | None = None, *,
+             cancel_text: str = "Thoát") -> Store | None:
+        """The opened store, or None when the user gives up (cancel_text names that button)."""
+        while True:
+            try:
+                return Store.open(path)
+            except StorageError as err:
+                message = str(err)
+            except Exception as exc:  # noqa: BLE001 - e.g. an unwritable folder: still no crash
+                print(f"CellSec: Store.open({path}) failed: {exc!r}", file=sys.stderr)
+                message = f"Không mở được tệp dữ liệu “{path}”: {exc}"
+            if self.ask(parent, message, cancel_text) is Choice.CANCEL:
+                return None
+            chosen = self.choose(parent)
+            if chosen is not None:
+                path = chosen
