@@ -224,3 +224,5 @@ class Changes:
     profile: bool = False
     members: bool = False
     member_ids: frozenset[int] = field(default_factory=frozenset)
+    meetings: bool = False
+    meeting_ids: frozenset[int] = field(default_factory=frozenset)

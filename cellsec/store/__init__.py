@@ -10,6 +10,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import FileInUseError, NotCellSecFileError, StorageError
 from . import migrate
+from .meetings import MeetingRepository
 from .members import MemberRepository
 from .profile import ProfileRepository
 from .settings import SettingsRepository
@@ -37,6 +38,7 @@ class Store:
         self.migration_backup = migration_backup
         self.profile = ProfileRepository(conn)
         self.members = MemberRepository(conn)
+        self.meetings = MeetingRepository(conn)
         self.settings = SettingsRepository(conn)
 
     @classmethod
