@@ -11,7 +11,6 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-DATA_FILE_NAME = "chibo.cellsec"
 SMOKE_ENV = "CELLSEC_SMOKE_EXIT_MS"
 # Headless, nobody can answer a dialog: give up if the window is not up by then.
 HEADLESS_WATCHDOG_MS = 60_000
@@ -31,9 +30,9 @@ def default_data_path(last_used: Path | None) -> Path:
     """The last file used if it still exists, else the per-user data folder's chibo.cellsec."""
     if last_used is not None and last_used.is_file():
         return last_used
-    import platformdirs
+    from cellsec.paths import default_data_file  # platformdirs' per-user data folder
 
-    return platformdirs.user_data_path("CellSec", appauthor=False) / DATA_FILE_NAME
+    return default_data_file()
 
 
 def smoke_exit_ms(environ: dict[str, str] | os._Environ = os.environ) -> int | None:

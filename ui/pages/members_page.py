@@ -99,7 +99,7 @@ class MembersPage(QWidget):
         self.table.size_columns()
         self.table.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.table.sig_open_requested.connect(self.edit_member)
 
         self.detail = MemberDetailPanel()
@@ -163,9 +163,9 @@ class MembersPage(QWidget):
         index = self.model.index(row, NAME)
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                  | QItemSelectionModel.SelectionFlag.Rows)
+        # The reset emptied the selection, so selecting again always announces it.
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
-        self._show_selected()
 
     def selected_member_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
