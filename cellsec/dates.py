@@ -74,3 +74,11 @@ def years_months(months: int) -> str:
     if years:
         return f"{years} năm"
     return f"{rest} tháng"
+
+
+def document_date(place: str, value: date) -> str:
+    """Place and date line of a Party document (HD 36): "Thanh Sơn, ngày 05 tháng 3 năm 2026".
+
+    Days below 10 and the months 1 and 2 take a leading zero; months 3-12 do not."""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"

@@ -1,0 +1,53 @@
+"""The member register list (danh sách đảng viên) as of a date, landscape, Vietnamese order."""
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from ..dates import format_date, years_months
+from ..entities import CellProfile, MemberRow
+from ..errors import ValidationError
+from ..services.register import RollSummary, StatusFilter, filter_rows, load_register, summarise
+from ..store import Store
+from .style import Sheet, load_sheet
+from .template import (Document, Header, Signature, frame_width, grid_table, header_block, p,
+                       signature_row, title_block)
+
+_WIDTHS_MM = (11, 52, 24, 14, 0, 24, 24, 30, 34)   # 0: takes what is left
+
+
+def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
+                        summary: RollSummary, status: StatusFilter, sheet: Sheet,
+                        width: float) -> list[Flowable]:
+    fixed = sum(_WIDTHS_MM) * mm
+    widths = [w * mm if w else width - fixed for w in _WIDTHS_MM]
+    head = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Ngày vào Đảng",
+            "Ngày chính thức", "Tuổi đảng", "Tình trạng"]
+    data = [[i, r.member.full_name, format_date(r.member.birth_date), r.member.sex.label,
+             r.member.hometown, format_date(r.admission_date), format_date(r.official_date),
+             years_months(r.party_age_months), r.state.label]
+            for i, r in enumerate(rows, start=1)]
+    title_extra = "" if status is StatusFilter.ROLL else f" — {status.label}"
+    return [
+        header_block(Header(profile, on), width, sheet),
+        *title_block("DANH SÁCH ĐẢNG VIÊN", f"Tính đến ngày {format_date(on)}{title_extra}", sheet),
+        p(summary.text + ".", "body_plain", sheet),
+        grid_table(head, data, widths, sheet, center_cols=(0, 2, 3, 5, 6)),
+        signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet),
+    ]
+
+
+def register_list_document(store: Store, on: date | None = None,
+                           status: StatusFilter = StatusFilter.ROLL) -> Document:
+    profile = store.profile.get()
+    if profile is None:
+        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+    on = on or date.today()
+    rows = load_register(store, on)
+    doc = Document(title=f"Danh sách đảng viên tính đến {format_date(on)}", landscape=True,
+                   subject=profile.cell_name)
+    doc.story = build_register_list(profile, on, filter_rows(rows, "", status),
+                                    summarise(rows, on), status, load_sheet(), frame_width(doc))
+    return doc
