@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -160,6 +161,12 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
     return {"format": FORMAT, "version": VERSION, "profile": DEMO_PROFILE, "members": members}
 
 
-def create_demo(store: Store, today: date | None = None) -> Changes:
-    """Fill an empty data file with the demo cell, in one transaction."""
-    return import_cell(store, demo_cell_data(today), today=today)
+def create_demo(store: Store, today: date | None = None, *, meetings: bool = True) -> Changes:
+    """Fill an empty data file with the demo cell (the register in one transaction), then
+    a year of its approved monthly meetings."""
+    from .demo_meetings import create_demo_meetings
+    changes = import_cell(store, demo_cell_data(today), today=today)
+    if meetings:
+        create_demo_meetings(store, today or date.today())
+        changes = replace(changes, meetings=True)
+    return changes

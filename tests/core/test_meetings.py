@@ -24,7 +24,7 @@ MEETING_DAY = date(2026, 11, 5)
 
 @pytest.fixture
 def demo(store):
-    create_demo(store, today=TODAY)
+    create_demo(store, today=TODAY, meetings=False)
     return store
 
 
