@@ -17,6 +17,7 @@ from ..entities import MEMBER_DATA_FIELDS, Changes, MemberEvent
 from ..errors import ValidationError
 from ..store import Store
 from .member_form import DATE_FIELDS, parse_member, search_text
+from .meeting_io import export_meetings, prepare_meetings, write_meetings
 from .members import check_history, parse_event, rules_of
 from .profile import parse_profile, profile_form
 
@@ -43,9 +44,11 @@ def export_cell(store: Store) -> dict[str, Any]:
     if profile:
         prof = dict(profile_form(profile))
         prof["term_start"] = to_iso(profile.term_start)
+    meetings, numbers = export_meetings(store)
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
-            "profile": prof, "members": members}
+            "profile": prof, "members": members, "meetings": meetings,
+            "document_numbers": numbers}
 
 
 def export_cell_file(store: Store, path: str | Path) -> int:
@@ -132,17 +135,23 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
             raise ValidationError(f"{where}: {exc}", exc.field, exc.key) from None
         except ValueError:
             raise ValidationError(f"{where}: có trường không phải văn bản.") from None
-        prepared.append((member, events))
+        prepared.append((item.get("id"), member, events))
+    meetings = prepare_meetings(data.get("meetings"), {i for i, _, _ in prepared if i is not None},
+                                rules)
     with store.transaction():
         if profile is not None:
             store.profile.put(profile)
-        for done, (member, events) in enumerate(prepared, start=1):
+        member_map: dict[int, int] = {}
+        for done, (source_id, member, events) in enumerate(prepared, start=1):
             member_id = store.members.insert(member, search_text(member))
+            if source_id is not None:
+                member_map[source_id] = member_id
             for e in events:
                 store.members.insert_event(replace(e, member_id=member_id))
             if progress:
                 progress(done, len(prepared))
-    return Changes(profile=profile is not None, members=True)
+        write_meetings(store, meetings, data.get("document_numbers"), member_map)
+    return Changes(profile=profile is not None, members=True, meetings=bool(meetings))
 
 
 def import_cell_file(store: Store, path: str | Path, **kwargs: Any) -> Changes:

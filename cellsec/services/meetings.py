@@ -206,12 +206,23 @@ def _plain(value: Any) -> Any:
 
 
 def content_digest(m: Meeting) -> str:
-    """SHA-256 of everything the minutes say (not the lock state, number or corrections)."""
+    """SHA-256 of everything the minutes say (not the lock state, number or corrections).
+
+    Row ids are left out, so a cell exported and imported elsewhere still verifies."""
     data = asdict(m)
     for key in ("id", "status", "approved_at", "digest", "corrections", "resolution_number"):
         data.pop(key)
+    for entry in data["roll"]:
+        entry.pop("member_id")
+    for item in data["items"]:
+        for opinion in item["opinions"]:
+            opinion.pop("member_id")
+    for task in data["tasks"]:
+        task.pop("id")
     for review in data["reviews"]:
-        review.pop("task")
+        task = review.pop("task") or {}
+        review.pop("task_id")
+        review["task"] = {k: task.get(k) for k in ("content", "owner", "deadline")}
     canonical = json.dumps(_plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -197,9 +197,17 @@ class MeetingRepository:
                            "(SELECT id FROM tasks WHERE meeting_id = ?)", (meeting_id,))
         self._conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
-    def approve(self, meeting_id: int, digest: str) -> None:
+    def approve(self, meeting_id: int, digest: str, approved_at: str | None = None) -> None:
         self._conn.execute("UPDATE meetings SET status = 'approved', approved_at = ?, digest = ? "
-                           "WHERE id = ?", (_now(), digest, meeting_id))
+                           "WHERE id = ?", (approved_at or _now(), digest, meeting_id))
+
+    def all_ids(self) -> list[int]:
+        return [r[0] for r in self._conn.execute("SELECT id FROM meetings ORDER BY date, id")]
+
+    def document_numbers(self) -> list[dict[str, object]]:
+        rows = self._conn.execute("SELECT type_code, term, number, meeting_id, date, title "
+                                  "FROM document_numbers ORDER BY id").fetchall()
+        return [dict(r) for r in rows]
 
     def add_correction(self, meeting_id: int, when: date, text: str) -> None:
         self._conn.execute("INSERT INTO corrections (meeting_id, date, text, created_at) "
