@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    apply_look(app)
+    translator = apply_look(app)  # noqa: F841 - must outlive the event loop
     headless = QGuiApplication.platformName() in HEADLESS_PLATFORMS
     crash = CrashReporter(interactive=smoke is None and not headless)
     crash.install()

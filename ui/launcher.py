@@ -80,7 +80,10 @@ class Launcher(QObject):
         assert self.store is not None
         self.window = MainWindow(self.store, self._settings, self._opener)
         self.window.sig_shown.connect(self._on_window_shown)
-        self.window.show()
+        if self.window.has_saved_geometry:
+            self.window.show()
+        else:  # first run: the whole screen, with room for every column
+            self.window.showMaximized()
         self._app.setQuitOnLastWindowClosed(True)
 
     def _on_window_shown(self) -> None:

@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(self.fontMetrics().averageCharWidth() * 24)
+        # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
+        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("Sinh hoạt chi bộ") + 48)
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.cell_label = QLabel()
         self.cell_label.setObjectName("cell_label")
         self.file_label = QLabel()
+        self.file_label.setContentsMargins(8, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.cell_label)
         self.statusBar().addPermanentWidget(self.file_label)
 
@@ -97,16 +99,22 @@ class MainWindow(QMainWindow):
     def pages(self) -> list[MembersPage]:
         return list(self._pages)
 
+    @property
+    def has_saved_geometry(self) -> bool:
+        return self._settings.window_geometry() is not None
+
     def _take_store(self, store: Store) -> None:
         """Build the pages for this store and show where the data lives."""
         self._store = store
         current = max(self.nav.currentRow(), 0)
         for page in self._pages:
+            self._settings.save_page_state(page.state_key, page.view_state())
             self.stack.removeWidget(page)
             page.deleteLater()
         self.nav.clear()
         self._pages = [MembersPage(store)]
         for page in self._pages:
+            page.restore_view_state(self._settings.page_state(page.state_key))
             page.sig_changed.connect(self.route_changes)
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
@@ -190,6 +198,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window(self.saveGeometry(), self.saveState())
+        for page in self._pages:
+            self._settings.save_page_state(page.state_key, page.view_state())
         self._settings.sync()
         self._store.close()
         super().closeEvent(event)

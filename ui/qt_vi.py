@@ -26,8 +26,10 @@ class VietnameseQtTranslator(QTranslator):
     """Answers Qt's own translate() calls from the table above; everything else is unchanged."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return TEXTS.get(context, {}).get(source, "")
+                  n: int = -1) -> str | None:
+        # None becomes a null QString, which Qt reads as "no translation here". An empty
+        # string would be taken as the translation and blank out every other text.
+        return TEXTS.get(context, {}).get(source)
 
     def isEmpty(self) -> bool:
         return False

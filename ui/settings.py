@@ -35,5 +35,17 @@ class AppSettings:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state", state)
 
+    def page_state(self, page: str) -> dict[str, QByteArray]:
+        self._s.beginGroup(f"pages/{page}")
+        try:
+            values = {key: self._s.value(key) for key in self._s.childKeys()}
+        finally:
+            self._s.endGroup()
+        return {k: v for k, v in values.items() if isinstance(v, QByteArray) and not v.isEmpty()}
+
+    def save_page_state(self, page: str, state: dict[str, QByteArray]) -> None:
+        for key, value in state.items():
+            self._s.setValue(f"pages/{page}/{key}", value)
+
     def sync(self) -> None:
         self._s.sync()

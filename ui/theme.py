@@ -16,7 +16,8 @@ QLabel#cell_label { font-weight: bold; }
 """
 
 
-def apply_look(app: QApplication) -> None:
+def apply_look(app: QApplication) -> VietnameseQtTranslator:
+    """Set font, locale, style sheet and Qt's own texts; keep the returned translator alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     font = app.font()
     if font.pointSizeF() < BASE_POINT_SIZE:
@@ -25,3 +26,4 @@ def apply_look(app: QApplication) -> None:
     translator = VietnameseQtTranslator(app)
     app.installTranslator(translator)
     app.setStyleSheet(STYLE_SHEET)
+    return translator

@@ -1,11 +1,11 @@
 """The "Vào chi bộ" part of the new-member form: how the member came to this cell."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from cellsec.services.members import ENTRY_KINDS, ENTRY_LABELS
 
-from ..widgets.form_fields import FormFields, combo, date_edit, line_edit
+from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit
 
 # Fields that only make sense when the member comes from another organisation.
 _FROM_ELSEWHERE = ("joined_date", "origin", "entry_ref")
@@ -31,7 +31,7 @@ class EntrySection(QWidget):
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         layout.addWidget(hint)
-        self._form = QFormLayout()
+        self._form = form_layout()
         layout.addLayout(self._form)
         layout.addStretch(1)
         for key, label in ENTRY_LABELS.items():

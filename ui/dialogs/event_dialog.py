@@ -1,7 +1,7 @@
 """Record or correct one dated event in a member's party life (admission, exemption, ...)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities import DISCIPLINE_LEVELS, Changes, EventKind, MemberEvent
@@ -9,7 +9,7 @@ from cellsec.errors import ValidationError
 from cellsec.services.members import EVENT_LABELS, add_event, update_event
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, combo, date_edit, line_edit
+from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit
 from .common import ErrorBanner, button_box, show_validation_error
 
 CHOOSE_KIND = "— Chọn loại sự kiện —"
@@ -48,8 +48,7 @@ class EventDialog(QDialog):
         who = QLabel(f"Đảng viên: <b>{member_name}</b>")
         layout.addWidget(who)
         layout.addWidget(self.banner)
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form_layout()
         kinds = [(CHOOSE_KIND, "")] + [(k.label, k.value) for k in EventKind]
         widgets: dict[str, QWidget] = {
             "kind": combo(kinds),

@@ -4,8 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import (QDialog, QFormLayout, QScrollArea, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities import Changes, Member
@@ -16,7 +15,7 @@ from cellsec.services.members import (add_member, entry_events, find_duplicates,
                                       update_member)
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, combo, date_edit, line_edit, memo
+from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
 from .common import ErrorBanner, ask_yes_no, button_box, show_validation_error
 from .entry_section import EntrySection
 
@@ -79,6 +78,7 @@ class MemberDialog(QDialog):
         self.setWindowTitle("Thêm đảng viên" if member is None
                             else f"Sửa hồ sơ đảng viên — {member.full_name}")
         self.setMinimumSize(680, 520)
+        self.resize(760, 640)  # the main tab's nine fields fit without scrolling
 
         for title, keys in TABS:
             self.tabs.addTab(self._tab(keys), title)
@@ -97,15 +97,14 @@ class MemberDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         layout.addWidget(self.buttons)
 
-        if member is not None:
-            self.fields.fill(member_form(member))
+        # A new member starts from the record's defaults (dân tộc Kinh, tôn giáo Không, ...).
+        self.fields.fill(member_form(member if member is not None else Member()))
         self.tabs.setCurrentIndex(0)
         self.fields["full_name"].setFocus()
 
     def _tab(self, keys: tuple[str, ...]) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = form_layout(page)
         for key in keys:
             form.addRow(MEMBER_LABELS[key], self.fields.add(key, _field_widget(key)))
         scroll = QScrollArea()

@@ -1,14 +1,14 @@
 """The cell profile form: asked for on first run and opened from the "Chi bộ" menu."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.services.profile import PROFILE_LABELS, profile_form, save_profile
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, date_edit, line_edit
+from ..widgets.form_fields import FormFields, date_edit, form_layout, line_edit
 from .common import ErrorBanner, button_box, show_validation_error
 
 EXAMPLES = {
@@ -43,7 +43,7 @@ class ProfileDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addWidget(self.banner)
-        form = QFormLayout()
+        form = form_layout()
         for key, label in PROFILE_LABELS.items():
             widget = date_edit() if key == "term_start" else line_edit(EXAMPLES.get(key, ""))
             form.addRow(label, self.fields.add(key, widget))

@@ -27,14 +27,19 @@ def _text_key(value: str) -> tuple:
 
 
 class Column:
-    """One column: its header, the text shown and the raw key it sorts by."""
+    """One column: its header, the text shown, the raw key it sorts by, and a sample of the
+    widest usual value (the view sizes columns from it)."""
 
     def __init__(self, header: str, text: Callable[[MemberRow], str],
-                 key: Callable[[MemberRow], Any], align: Qt.AlignmentFlag | None = None) -> None:
+                 key: Callable[[MemberRow], Any], align: Qt.AlignmentFlag | None = None,
+                 sample: str = "", wrap_header: bool = False) -> None:
         self.header = header
         self.text = text
         self.key = key
         self.align = align
+        self.sample = sample
+        # Two-line headers keep the date columns narrow, so more columns fit on a small screen.
+        self.title = header.replace(" ", "\n", 1) if wrap_header else header
 
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -44,21 +49,24 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 STT, NAME = 0, 1
 COLUMNS: tuple[Column, ...] = (
     # STT is the position in the list; sorting by it goes back to the register's own order.
-    Column("STT", lambda r: "", lambda r: 0, _RIGHT),
-    Column("Họ và tên", lambda r: r.member.full_name, lambda r: r.sort_key, _LEFT),
-    Column("Giới tính", lambda r: r.member.sex.label, lambda r: r.member.sex.value, _CENTER),
+    Column("STT", lambda r: "", lambda r: 0, _RIGHT, "9999"),
+    Column("Họ và tên", lambda r: r.member.full_name, lambda r: r.sort_key, _LEFT,
+           "Nguyễn Thị Thanh Hương"),
+    Column("Giới tính", lambda r: r.member.sex.label, lambda r: r.member.sex.value, _CENTER,
+           "Nam", wrap_header=True),
     Column("Ngày sinh", lambda r: format_date(r.member.birth_date),
-           lambda r: _date_key(r.member.birth_date), _CENTER),
+           lambda r: _date_key(r.member.birth_date), _CENTER, "00/00/0000", wrap_header=True),
     Column("Ngày vào Đảng", lambda r: format_date(r.admission_date),
-           lambda r: _date_key(r.admission_date), _CENTER),
+           lambda r: _date_key(r.admission_date), _CENTER, "00/00/0000", wrap_header=True),
     Column("Ngày chính thức", lambda r: format_date(r.official_date),
-           lambda r: _date_key(r.official_date), _CENTER),
+           lambda r: _date_key(r.official_date), _CENTER, "00/00/0000", wrap_header=True),
     Column("Tuổi đảng", lambda r: years_months(r.party_age_months) if r.admission_date else "",
-           lambda r: r.party_age_months, _RIGHT),
-    Column("Tình trạng", lambda r: r.state.label, lambda r: _text_key(r.state.label), _LEFT),
-    Column("Điện thoại", lambda r: r.member.phone, lambda r: r.member.phone, _LEFT),
+           lambda r: r.party_age_months, _RIGHT, "48 năm 11 tháng", wrap_header=True),
+    Column("Tình trạng", lambda r: r.state.label, lambda r: _text_key(r.state.label), _LEFT,
+           "Chính thức, miễn sinh hoạt"),
+    Column("Điện thoại", lambda r: r.member.phone, lambda r: r.member.phone, _LEFT, "0912345678"),
     Column("Số thẻ đảng", lambda r: r.member.party_card_no,
-           lambda r: r.member.party_card_no, _LEFT),
+           lambda r: r.member.party_card_no, _LEFT, "012345678901"),
 )
 
 
@@ -99,6 +107,8 @@ class MemberTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return COLUMNS[section].header
         return None
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -29,6 +29,7 @@ class MembersPage(QWidget):
     changed is announced with sig_changed, and the main window hands it back to apply_changes."""
 
     title = "Sổ đảng viên"
+    state_key = "members"
     sig_changed = Signal(object)  # Changes
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -74,16 +75,17 @@ class MembersPage(QWidget):
         self.edit_button.clicked.connect(self.edit_member)
         self.event_button.clicked.connect(self.record_event)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 3)
-        top.addWidget(self.status_box, 2)
-        top.addSpacing(8)
-        top.addWidget(QLabel("Tính đến ngày"))
-        top.addWidget(self.as_of)
-        top.addWidget(today)
-        top.addSpacing(8)
+        actions = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.event_button):
-            top.addWidget(button)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel("Tính đến ngày"))
+        actions.addWidget(self.as_of)
+        actions.addWidget(today)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel("Hiển thị"))
+        filters.addWidget(self.status_box, 1)
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -110,18 +112,40 @@ class MembersPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)  # the panel may be folded away, the list not
+        self._sized = False
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
         layout.addLayout(info)
         layout.addWidget(self.splitter, 1)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # First show without a remembered layout: the list gets the room, the panel ~30 %.
+            self._sized = True
+            total = self.splitter.width()
+            panel = max(340, int(total * 0.3))
+            self.splitter.setSizes([total - panel, panel])
+
+    def view_state(self) -> dict[str, QByteArray]:
+        """Column widths and order, sort column and the panel split, for the next run."""
+        return {"splitter": self.splitter.saveState(),
+                "columns": self.table.horizontalHeader().saveState()}
+
+    def restore_view_state(self, state: dict[str, QByteArray]) -> None:
+        if "splitter" in state and self.splitter.restoreState(state["splitter"]):
+            self._sized = True
+        if "columns" in state:
+            self.table.horizontalHeader().restoreState(state["columns"])
 
     # --- reading -----------------------------------------------------------------------------
     @property

@@ -3,9 +3,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 DATE_PLACEHOLDER = "dd/mm/yyyy"
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """A label/field grid whose labels sit level with their (padded) fields."""
+    form = QFormLayout(parent)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(8)
+    return form
 
 
 def line_edit(placeholder: str = "") -> QLineEdit:

@@ -8,11 +8,26 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
 
 from cellsec.dates import format_date, years_months
 from cellsec.entities import MemberEvent
+from cellsec.services.members import EVENT_LABELS
 from cellsec.services.register import MemberDetail
 
-HISTORY_HEADERS = ("Ngày", "Sự kiện", "Đến ngày", "Số quyết định", "Nội dung", "Ghi chú")
-IMPLIED_NOTE = "Tự động: hết thời hạn"
+HISTORY_HEADERS = ("Ngày", "Sự kiện")
+IMPLIED_NOTE = "(tự động: hết thời hạn)"
 EMPTY_TEXT = "Chọn một đảng viên trong danh sách để xem hồ sơ."
+
+
+def event_text(event: MemberEvent) -> str:
+    """The "Sự kiện" cell: the kind, then each detail the secretary recorded on its own line."""
+    if event.id is None:
+        return f"{event.kind.label}\n{IMPLIED_NOTE}"
+    lines = [event.kind.label]
+    # "Số văn bản" rather than the form's long label: the panel is narrow.
+    for label, value in ((EVENT_LABELS["end_date"], format_date(event.end_date)),
+                         ("Số văn bản", event.decision_ref),
+                         (EVENT_LABELS["detail"], event.detail), (EVENT_LABELS["note"], event.note)):
+        if value:
+            lines.append(f"{label}: {value}")
+    return "\n".join(lines)
 
 
 def _value_label() -> QLabel:
@@ -81,17 +96,23 @@ class MemberDetailPanel(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         self.history.setAlternatingRowColors(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Wrapped lines need new row heights whenever the panel gets wider or narrower.
+        header.sectionResized.connect(lambda *_: self.history.resizeRowsToContents())
         self.history.itemSelectionChanged.connect(self._update_buttons)
         self.history.itemDoubleClicked.connect(lambda *_: self._on_edit())
         layout.addWidget(self.history, 1)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Thêm sự kiện…")
-        self.edit_button = QPushButton("Sửa sự kiện…")
-        self.delete_button = QPushButton("Xóa sự kiện")
+        self.edit_button = QPushButton("Sửa…")
+        self.edit_button.setToolTip("Sửa sự kiện đang chọn")
+        self.delete_button = QPushButton("Xóa…")
+        self.delete_button.setToolTip("Xóa sự kiện ghi nhầm")
         self.add_button.clicked.connect(self.sig_add_event)
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
@@ -144,11 +165,9 @@ class MemberDetailPanel(QWidget):
         grey = QBrush(QColor("#6b6b6b"))
         for r, event in enumerate(self._events):
             implied = event.id is None
-            cells = (format_date(event.date), event.kind.label, format_date(event.end_date),
-                     event.decision_ref, event.detail, IMPLIED_NOTE if implied else event.note)
-            for c, text in enumerate(cells):
+            for c, text in enumerate((format_date(event.date), event_text(event))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 if implied:
                     # An end the program worked out from "đến ngày": shown, but not editable.
                     font = QFont(item.font())
@@ -156,9 +175,6 @@ class MemberDetailPanel(QWidget):
                     item.setFont(font)
                     item.setForeground(grey)
                 self.history.setItem(r, c, item)
-        self.history.resizeColumnsToContents()
-        for c in range(len(HISTORY_HEADERS) - 1):
-            self.history.setColumnWidth(c, min(self.history.columnWidth(c), 260))
         self.history.resizeRowsToContents()
         self._update_buttons()
 

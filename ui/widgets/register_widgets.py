@@ -8,10 +8,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from ..models.member_table_model import COLUMNS
 
 SEARCH_PLACEHOLDER = "Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"
-# Widths in "average characters" per column, so they scale with the chosen font size.
-_COLUMN_CHARS = {"STT": 5, "Họ và tên": 24, "Giới tính": 9, "Ngày sinh": 12,
-                 "Ngày vào Đảng": 14, "Ngày chính thức": 15, "Tuổi đảng": 14,
-                 "Tình trạng": 22, "Điện thoại": 13, "Số thẻ đảng": 15}
 
 
 class SearchEdit(QLineEdit):
@@ -47,17 +43,24 @@ class MemberTableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.doubleClicked.connect(lambda *_: self.sig_open_requested.emit())
 
     def size_columns(self) -> None:
-        char = self.fontMetrics().averageCharWidth()
+        """Widths from each column's sample value and header, so they follow the font size
+        (measuring 10,000 rows with resizeColumnsToContents would be slow)."""
+        metrics = self.fontMetrics()
+        header_metrics = self.horizontalHeader().fontMetrics()
+        pad = metrics.averageCharWidth() * 2
         for i, column in enumerate(COLUMNS):
-            width = max(_COLUMN_CHARS.get(column.header, 12) * char,
-                        self.fontMetrics().horizontalAdvance(column.header) + 3 * char)
-            self.setColumnWidth(i, width)
+            header = max(header_metrics.horizontalAdvance(line)
+                         for line in column.title.splitlines())
+            # Room for the sort arrow in the header.
+            self.setColumnWidth(i, max(metrics.horizontalAdvance(column.sample) + pad,
+                                       header + pad + 14))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
