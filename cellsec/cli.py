@@ -84,6 +84,40 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
+    from .rules.counting import count_roll
+    from .services.meetings import digest_ok, year_calendar
+    cal = year_calendar(store, args.year)
+    out = []
+    for month in cal.months:
+        for header in month.meetings:
+            m = store.meetings.get(header.id or 0)
+            assert m is not None
+            c = count_roll(m.roll)
+            out.append({"id": m.id, "date": m.date.isoformat(), "kind": m.kind.value,
+                        "kind_label": m.kind.label, "status": m.status,
+                        "resolution_number": m.resolution_number, "digest_ok": digest_ok(m),
+                        "present": c.present, "total": c.total,
+                        "eligible_voters": c.eligible_voters})
+    _print_json({"year": args.year, "meetings": out,
+                 "months_without_regular": [r.month for r in cal.months if r.missing_regular],
+                 "quarters_without_thematic": list(cal.quarters_without_thematic)})
+    return 0
+
+
+def cmd_render(store: Store, args: argparse.Namespace) -> int:
+    from .errors import ValidationError
+    from .reports.catalogue import build_document
+    from .reports.template import render
+    on = parse_date(args.as_of, "--as-of", allow_future=True) if args.as_of else None
+    if args.document in ("minutes", "resolution") and args.meeting is None:
+        raise ValidationError(f"{args.document}: cần --meeting ID (xem lệnh “meetings”).")
+    doc = build_document(store, args.document, meeting_id=args.meeting, year=args.year, on=on)
+    render(doc, args.output)
+    print(f"Đã in “{doc.title}” ra {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .services.register import StatusFilter
     parser = argparse.ArgumentParser(prog="cellsec", description="CellSec — lệnh không giao diện")
@@ -109,6 +143,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="nhập chi bộ từ JSON vào tệp dữ liệu trống")
     imp.add_argument("file", type=Path)
     imp.set_defaults(func=cmd_import)
+    meetings = sub.add_parser("meetings", help="các buổi sinh hoạt trong năm (JSON)")
+    meetings.add_argument("--year", type=int, default=date.today().year)
+    meetings.set_defaults(func=cmd_meetings)
+    from .reports.catalogue import DOCUMENTS
+    render = sub.add_parser("render", help="in một văn bản ra tệp PDF")
+    render.add_argument("document", choices=sorted(DOCUMENTS))
+    render.add_argument("-o", "--output", type=Path, required=True)
+    render.add_argument("--meeting", type=int, default=None, help="mã buổi sinh hoạt")
+    render.add_argument("--year", type=int, default=date.today().year)
+    render.add_argument("--as-of", default="", help="ngày dd/mm/yyyy (danh sách đảng viên, "
+                        "danh sách dự họp)")
+    render.set_defaults(func=cmd_render)
     return parser
 
 

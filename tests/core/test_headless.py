@@ -53,3 +53,22 @@ def test_cli_reports_errors_in_vietnamese_without_a_traceback(tmp_path):
     bad_date = _run("-m", "cellsec.cli", "--data", str(tmp_path / "x.cellsec"), "members",
                     "--as-of", "31/02/2026")
     assert bad_date.returncode == 1 and "--as-of" in bad_date.stderr
+
+
+def test_cli_lists_meetings_and_renders_documents(tmp_path):
+    data = tmp_path / "demo.cellsec"
+    assert _run("-m", "cellsec.cli", "--data", str(data), "demo").returncode == 0
+    listed = json.loads(_run("-m", "cellsec.cli", "--data", str(data), "meetings",
+                             "--year", "2026").stdout)
+    assert listed["meetings"] and all(m["digest_ok"] for m in listed["meetings"])
+    first = listed["meetings"][0]["id"]
+    for args in (["minutes", "--meeting", str(first)], ["resolution", "--meeting", str(first)],
+                 ["attendance", "--meeting", str(first)], ["book", "--year", "2026"],
+                 ["register", "--as-of", "01/06/2026"]):
+        out = tmp_path / f"{args[0]}.pdf"
+        result = _run("-m", "cellsec.cli", "--data", str(data), "render", *args, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+    missing = _run("-m", "cellsec.cli", "--data", str(data), "render", "minutes", "-o",
+                   str(tmp_path / "x.pdf"))
+    assert missing.returncode == 1 and "--meeting" in missing.stderr

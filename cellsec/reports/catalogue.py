@@ -1,0 +1,37 @@
+"""Every printable document by name, for the CLI and the app's print actions."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..meeting_entities import MeetingKind
+from ..store import Store
+from .template import Document
+
+DOCUMENTS = {
+    "minutes": "Biên bản sinh hoạt chi bộ",
+    "resolution": "Nghị quyết",
+    "attendance": "Danh sách đảng viên dự sinh hoạt (để ký)",
+    "book": "Sổ biên bản sinh hoạt chi bộ cả năm",
+    "register": "Danh sách đảng viên",
+}
+
+
+def build_document(store: Store, name: str, *, meeting_id: int | None = None,
+                   year: int | None = None, on: date | None = None) -> Document:
+    """Collect and build (not render) the named document."""
+    if name == "minutes":
+        from .minutes import minutes_document
+        return minutes_document(store, meeting_id or 0)
+    if name == "resolution":
+        from .resolution import resolution_document
+        return resolution_document(store, meeting_id or 0)
+    if name == "attendance":
+        from .attendance_sheet import attendance_sheet_document
+        return attendance_sheet_document(store, meeting_id, kind=MeetingKind.REGULAR, when=on)
+    if name == "book":
+        from .minutes_book import minutes_book_document
+        return minutes_book_document(store, year or date.today().year)
+    if name == "register":
+        from .register_list import register_list_document
+        return register_list_document(store, on)
+    raise KeyError(name)
