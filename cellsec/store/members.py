@@ -10,6 +10,10 @@ from ..dates import to_iso
 from ..entities import EventKind, Member, MemberEvent, Sex
 
 _DATE_FIELDS = {f.name for f in fields(Member) if f.type in ("date | None",)}
+# Enum(value) goes through EnumMeta.__call__ (~1 µs); a dict lookup is what a hot loop wants.
+_KINDS = {k.value: k for k in EventKind}
+_SEXES = {s.value: s for s in Sex}
+_fromiso = date.fromisoformat
 _COLUMNS = [f.name for f in fields(Member) if f.name != "id"]
 
 
@@ -37,8 +41,8 @@ def _member(row: sqlite3.Row) -> Member:
     values = dict(zip(_COLUMNS, tuple(row)[1:]))
     for name in _DATE_FIELDS:
         if values[name]:
-            values[name] = date.fromisoformat(values[name])
-    values["sex"] = Sex(values["sex"])
+            values[name] = _fromiso(values[name])
+    values["sex"] = _SEXES[values["sex"]]
     values["id"] = row[0]
     return _trusted(Member, values)
 
@@ -58,8 +62,8 @@ _EVENT_SELECT = ("SELECT id, member_id, kind, date, end_date, decision_ref, deta
 def _event(row: sqlite3.Row) -> MemberEvent:
     id_, member_id, kind, when, end, ref, detail, note = row
     return _trusted(MemberEvent, {
-        "id": id_, "member_id": member_id, "kind": EventKind(kind),
-        "date": date.fromisoformat(when), "end_date": date.fromisoformat(end) if end else None,
+        "id": id_, "member_id": member_id, "kind": _KINDS[kind],
+        "date": _fromiso(when), "end_date": _fromiso(end) if end else None,
         "decision_ref": ref, "detail": detail, "note": note})
 
 
