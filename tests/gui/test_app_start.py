@@ -130,6 +130,7 @@ def test_main_window_switches_to_another_file_and_releases_the_old_one(
     assert window.switch_to(other)
     # THEN the window shows it, and the first file is free again
     assert window.cell_label.text() == "Chi bộ tổ dân phố 5"
+    qtbot.waitUntil(lambda: window.pages[0].is_loaded)
     assert [r.member.full_name for r in window.pages[0].model.rows()] == ["Lê Văn Tám"]
     Store.open(data_path).close()
 

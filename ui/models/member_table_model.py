@@ -70,6 +70,11 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_KEY_ROLE, MEMBER_ID_ROLE,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole})
+_TEXT_CACHE_LIMIT = 50_000
+
+
 class MemberTableModel(QAbstractTableModel):
     """Rows are replaced wholesale with `set_rows` (filtering happens on the Python list)."""
 
@@ -78,6 +83,9 @@ class MemberTableModel(QAbstractTableModel):
         self._rows: list[MemberRow] = []
         self._rank: dict[int, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Cell texts by id(row); each entry keeps its row alive, so an id is never reused
+        # while cached. Typing in the search box repaints the same rows again and again.
+        self._texts: dict[int, tuple[MemberRow, list[str | None]]] = {}
 
     # --- reading -----------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -87,12 +95,14 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # The view asks for many roles per visible cell on every repaint: leave early.
+        if role not in _ROLES or not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1) if index.column() == STT else column.text(row)
+            return str(index.row() + 1) if index.column() == STT else self._text(row,
+                                                                                 index.column())
         if role == SORT_KEY_ROLE:
             return self._key(index.column(), row)
         if role == MEMBER_ID_ROLE:
@@ -112,6 +122,16 @@ class MemberTableModel(QAbstractTableModel):
                 return COLUMNS[section].header
         return None
 
+    def _text(self, row: MemberRow, column: int) -> str:
+        entry = self._texts.get(id(row))
+        if entry is None:
+            entry = self._texts[id(row)] = (row, [None] * len(COLUMNS))
+        texts = entry[1]
+        text = texts[column]
+        if text is None:
+            text = texts[column] = COLUMNS[column].text(row)
+        return text
+
     def row_at(self, row: int) -> MemberRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -130,8 +150,10 @@ class MemberTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._rank = {id(r): i for i, r in enumerate(self._rows)}
+        if len(self._texts) > _TEXT_CACHE_LIMIT:
+            self._texts.clear()
         if self._sort is not None:
-            self._sort_rows(*self._sort)
+            self._sort_rows(*self._sort, fresh=True)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -152,8 +174,12 @@ class MemberTableModel(QAbstractTableModel):
             return self._rank.get(id(row), 0)
         return COLUMNS[column].key(row)
 
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+    def _sort_rows(self, column: int, order: Qt.SortOrder, fresh: bool = False) -> None:
         # Ties keep the register order (Vietnamese name order), whichever way the column goes.
-        self._rows.sort(key=lambda r: self._rank.get(id(r), 0))
-        self._rows.sort(key=lambda r: self._key(column, r),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
+        if column == STT:
+            self._rows.sort(key=lambda r: self._rank.get(id(r), 0),
+                            reverse=order == Qt.SortOrder.DescendingOrder)
+            return
+        if not fresh:  # rows fresh from set_rows are already in register order
+            self._rows.sort(key=lambda r: self._rank.get(id(r), 0))
+        self._rows.sort(key=COLUMNS[column].key, reverse=order == Qt.SortOrder.DescendingOrder)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
@@ -15,6 +15,7 @@ from cellsec.services.members import delete_event
 from cellsec.services.register import (StatusFilter, filter_rows, load_register, member_detail,
                                        summarise)
 from cellsec.store import Store
+from cellsec.text import search_terms
 
 from ..dialogs.common import ask_yes_no, show_notice
 from ..dialogs.event_dialog import EventDialog
@@ -22,6 +23,13 @@ from ..dialogs.member_dialog import MemberDialog
 from ..models.member_table_model import NAME, MemberTableModel
 from ..widgets.member_detail import MemberDetailPanel
 from ..widgets.register_widgets import MemberTableView, SearchEdit
+
+
+def _narrows(old_query: str, new_query: str) -> bool:
+    """True when every row matching new_query also matches old_query (each old word lies
+    inside some new word), so the new search may look only through the old result."""
+    new_terms = search_terms(new_query)
+    return all(any(old in new for new in new_terms) for old in search_terms(old_query))
 
 
 class MembersPage(QWidget):
@@ -36,13 +44,18 @@ class MembersPage(QWidget):
         super().__init__(parent)
         self._store = store
         self._rows: list[MemberRow] = []
+        self._loaded = False
+        # The last search and its result: a longer query only needs to look through that.
+        self._last_filter: tuple[str, StatusFilter, list[MemberRow]] | None = None
+        self._by_status: dict[StatusFilter, list[MemberRow]] = {}
+        self._detail_key: tuple[int | None, date] | None = None
         self._select_next: int | None = None
         self.active_dialog: QDialog | None = None
         # Questions and notices go through these so a test can answer them without a modal loop.
         self.ask = ask_yes_no
         self.notify = show_notice
         self._build()
-        self.reload()
+        self.summary_label.setText("Đang mở sổ đảng viên…")
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -129,6 +142,10 @@ class MembersPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._loaded:
+            # Read the register just after the window appears, not before: at a few thousand
+            # members that read is the slowest part of start-up.
+            QTimer.singleShot(0, self._first_load)
         if not self._sized:
             # First show without a remembered layout: the list gets the room, the panel ~30 %.
             self._sized = True
@@ -149,6 +166,15 @@ class MembersPage(QWidget):
 
     # --- reading -----------------------------------------------------------------------------
     @property
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def _first_load(self) -> None:
+        # Not if the window was closed meanwhile (its file is closed with it).
+        if not self._loaded and self.isVisible():
+            self.reload()
+
+    @property
     def on(self) -> date:
         return self.as_of.date().toPython()
 
@@ -165,7 +191,11 @@ class MembersPage(QWidget):
 
     def reload(self) -> None:
         """Read the register as of the chosen date, then filter it again."""
+        self._loaded = True
         self._rows = load_register(self._store, self.on)
+        self._last_filter = None
+        self._by_status = {}
+        self._detail_key = None
         self.summary_label.setText(
             f"Tính đến {format_date(self.on)}: {summarise(self._rows, self.on).text}.")
         self._refilter()
@@ -174,7 +204,18 @@ class MembersPage(QWidget):
         keep = self._select_next if self._select_next is not None else self.selected_member_id()
         self._select_next = None
         status = StatusFilter(self.status_box.currentData())
-        self.model.set_rows(filter_rows(self._rows, self.search.text(), status))
+        query = self.search.text()
+        if status not in self._by_status:
+            self._by_status[status] = filter_rows(self._rows, "", status)
+        source = self._by_status[status]
+        if self._last_filter is not None:
+            last_query, last_status, last_rows = self._last_filter
+            if last_status is status and _narrows(last_query, query):
+                source = last_rows
+        # The source already has the right status; ALL skips checking it again.
+        visible = filter_rows(source, query, StatusFilter.ALL)
+        self._last_filter = (query, status, visible)
+        self.model.set_rows(visible)
         self.count_label.setText(f"{self.model.rowCount()} / {len(self._rows)} đảng viên")
         self._restore_selection(keep)
 
@@ -198,6 +239,10 @@ class MembersPage(QWidget):
 
     def _show_selected(self) -> None:
         member_id = self.selected_member_id()
+        key = (member_id, self.on)
+        if key == self._detail_key:
+            return  # same member, same date, nothing saved since: the panel is up to date
+        self._detail_key = key
         detail = member_detail(self._store, member_id, self.on) if member_id else None
         self.detail.show_detail(detail)
         for button in (self.edit_button, self.event_button):
