@@ -9,6 +9,7 @@ T0 = time.perf_counter()
 import argparse  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Mapping  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 SMOKE_ENV = "CELLSEC_SMOKE_EXIT_MS"
@@ -35,7 +36,8 @@ def default_data_path(last_used: Path | None) -> Path:
     return default_data_file()
 
 
-def smoke_exit_ms(environ: dict[str, str] | os._Environ = os.environ) -> int | None:
+def smoke_exit_ms(environ: Mapping[str, str] = os.environ) -> int | None:
+    """CELLSEC_SMOKE_EXIT_MS: quit that many ms after the window shows (smoke tests, bench)."""
     value = environ.get(SMOKE_ENV, "").strip()
     try:
         return max(int(value), 0) if value else None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
                                QStackedWidget, QWidget)
 
 import cellsec
@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("Trợ &giúp")
         self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
 
-    def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -152,39 +153,63 @@ class MainWindow(QMainWindow):
 
     def new_data_file(self) -> None:
         path = self.choose_new_file(self)
-        if path is not None:
-            self.switch_to(path)
+        if path is None:
+            return
+        # Never overwrite: a file that is already there is opened as it is.
+        note = (f"Tệp “{path.name}” đã có sẵn nên được mở, không bị ghi đè."
+                if path.exists() else None)
+        self.switch_to(path, note=note)
 
-    def switch_to(self, path: Path) -> bool:
-        """Open `path` first; only when that worked (and has a profile) close the current file."""
+    def switch_to(self, path: Path, *, note: str | None = None) -> None:
+        """Open `path` first; close the current file only once the new one is usable (opened,
+        and its cell profile filled in if it had none)."""
         if Path(path).expanduser().resolve() == self._store.path:
             self.statusBar().showMessage("Tệp dữ liệu này đang được mở.", 5000)
-            return False
+            return
         new = self._opener.open(Path(path), self, cancel_text="Giữ tệp đang mở")
         if new is None:
-            return False
-        if needs_profile(new):
-            dialog = ProfileDialog(new, first_run=True, parent=self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if not needs_profile(new):
+            self._switch_store(new, note)
+            return
+        dialog = ProfileDialog(new, first_run=True, parent=self)
+
+        def finished(result: int) -> None:
+            self._end_dialog(dialog)
+            if result == QDialog.DialogCode.Accepted:
+                self._switch_store(new, note)
+            else:
                 new.close()
-                return False
+                self.statusBar().showMessage("Chưa mở tệp mới: chưa nhập thông tin chi bộ.", 8000)
+
+        self._show_dialog(dialog, finished)
+
+    def _switch_store(self, new: Store, note: str | None) -> None:
         old = self._store
         self._take_store(new)
         old.close()
-        return True
+        if note:
+            self.statusBar().showMessage(note, 10000)
+
+    def _show_dialog(self, dialog: QDialog, finished: Callable[[int], None]) -> None:
+        """Window-modal, without a nested event loop (tests drive it like a user)."""
+        self.active_dialog = dialog
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _end_dialog(self, dialog: QDialog) -> None:
+        self.active_dialog = None
+        dialog.deleteLater()
 
     def edit_profile(self) -> None:
         dialog = ProfileDialog(self._store, parent=self)
-        self.active_dialog = dialog
 
         def finished(result: int) -> None:
-            self.active_dialog = None
+            self._end_dialog(dialog)
             if result == QDialog.DialogCode.Accepted and dialog.changes is not None:
                 self.route_changes(dialog.changes)
-            dialog.deleteLater()
 
-        dialog.finished.connect(finished)
-        dialog.open()
+        self._show_dialog(dialog, finished)
 
     def show_about(self) -> None:
         show_notice(self, "Giới thiệu CellSec", ABOUT_TEXT)

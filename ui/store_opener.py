@@ -59,8 +59,10 @@ def choose_existing_file(parent: QWidget | None) -> Path | None:
 
 
 def choose_new_file(parent: QWidget | None) -> Path | None:
+    # No "replace it?" question: an existing file is opened, never overwritten.
     name, _ = QFileDialog.getSaveFileName(parent, "Tạo tệp dữ liệu mới", f"chibo{DEFAULT_SUFFIX}",
-                                          FILE_FILTER)
+                                          FILE_FILTER,
+                                          options=QFileDialog.Option.DontConfirmOverwrite)
     if not name:
         return None
     path = Path(name)

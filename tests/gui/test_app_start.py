@@ -127,7 +127,7 @@ def test_main_window_switches_to_another_file_and_releases_the_old_one(
         save_profile(s, {**PROFILE, "cell_name": "Chi bộ tổ dân phố 5"})
         add(s, "Lê Văn Tám", "01/01/1970", "01/01/2000", "01/01/2001")
     # WHEN it is opened from the menu path
-    assert window.switch_to(other)
+    window.switch_to(other)
     # THEN the window shows it, and the first file is free again
     assert window.cell_label.text() == "Chi bộ tổ dân phố 5"
     qtbot.waitUntil(lambda: window.pages[0].is_loaded)
@@ -183,3 +183,47 @@ def test_second_launch_on_a_held_file_says_so_and_exits(tmp_path, store, data_pa
     assert result.returncode == 1
     assert "đang được mở bởi một cửa sổ CellSec khác" in result.stderr
     assert "CELLSEC_WINDOW_SHOWN" not in result.stdout
+
+
+def test_new_data_file_asks_for_its_profile_before_replacing_the_open_one(
+        qtbot, window, tmp_path, data_path):
+    # GIVEN the secretary chooses "Tạo tệp dữ liệu mới…" and names a new file
+    new_path = tmp_path / "chibo-moi.cellsec"
+    window.choose_new_file = lambda _parent: new_path
+    window.new_data_file()
+    # THEN the profile form for the new file appears, and the old file is still the open one
+    dialog = window.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.store.path == data_path.resolve()
+    # WHEN the profile is filled and saved, the window switches to the new, empty file
+    for key, value in {**PROFILE, "cell_name": "Chi bộ thôn Mới"}.items():
+        dialog.fields[key].clear()
+        type_text(qtbot, dialog.fields[key], value)
+    qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.store.path == new_path.resolve())
+    assert window.cell_label.text() == "Chi bộ thôn Mới"
+    Store.open(data_path).close()  # the old file was released
+
+
+def test_new_data_file_cancelled_profile_keeps_the_current_file(qtbot, window, tmp_path,
+                                                                data_path):
+    new_path = tmp_path / "chibo-moi.cellsec"
+    window.choose_new_file = lambda _parent: new_path
+    window.new_data_file()
+    window.active_dialog.reject()
+    assert window.store.path == data_path.resolve()
+    assert "chưa nhập thông tin chi bộ" in window.statusBar().currentMessage()
+    Store.open(new_path).close()  # the abandoned new file is not left locked
+
+
+def test_new_data_file_never_overwrites_an_existing_file(qtbot, window, tmp_path):
+    existing = tmp_path / "cu.cellsec"
+    with Store.open(existing) as s:
+        save_profile(s, {**PROFILE, "cell_name": "Chi bộ thôn Cũ"})
+        add(s, "Lê Văn Tám", "01/01/1970", "01/01/2000", "01/01/2001")
+    window.choose_new_file = lambda _parent: existing
+    window.new_data_file()
+    assert window.cell_label.text() == "Chi bộ thôn Cũ"
+    assert "không bị ghi đè" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.pages[0].is_loaded)
+    assert window.pages[0].model.rowCount() == 1

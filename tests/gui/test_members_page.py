@@ -185,3 +185,28 @@ def test_selection_survives_a_search_that_still_shows_the_member(qtbot, page, st
     assert page.detail.detail is None
     assert not page.edit_button.isEnabled()
     assert page.detail.empty_label.isVisibleTo(page)
+
+
+def test_keyboard_only_ctrl_n_then_escape_and_enter_in_event_dialog(qtbot, window, page, store):
+    # GIVEN a member on the register
+    add(store, "Phạm Văn Lộc", "10/04/1945", "01/06/1970", "01/06/1971")
+    page.reload()
+    window.activateWindow()
+    # WHEN Ctrl+N is pressed, the add dialog opens; Esc closes it without saving
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.active_dialog is not None)  # a button's shortcut animates
+    dialog = page.active_dialog
+    assert dialog.windowTitle() == "Thêm đảng viên"
+    qtbot.keyClick(dialog.fields["full_name"], Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    # WHEN an event is typed and Enter pressed in the last field, it is saved
+    _select(page, "Phạm Văn Lộc")
+    page.record_event()
+    dialog = page.active_dialog
+    dialog.set_kind(EventKind.DECEASED)
+    type_text(qtbot, dialog.fields["date"], "05/05/2025")
+    qtbot.keyClick(dialog.fields["date"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    # THEN the member has left the roll
+    assert shown_names(page) == []
+    assert "Đảng số 0" in page.summary_label.text()

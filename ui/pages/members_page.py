@@ -1,6 +1,7 @@
 """The member register page ("Sổ đảng viên"): search, filters, the list and one member's file."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer, Signal
@@ -84,6 +85,8 @@ class MembersPage(QWidget):
         self.edit_button.setToolTip("Sửa hồ sơ đảng viên đang chọn (Enter)")
         self.event_button = QPushButton("Ghi sự kiện")
         self.event_button.setToolTip("Ghi một sự kiện: chuyển đi, miễn sinh hoạt, từ trần…")
+        self.edit_button.setEnabled(False)  # until a member is selected
+        self.event_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.event_button.clicked.connect(self.record_event)
@@ -172,6 +175,7 @@ class MembersPage(QWidget):
     def _first_load(self) -> None:
         # Not if the window was closed meanwhile (its file is closed with it).
         if not self._loaded and self.isVisible():
+            self.window().repaint()  # let the window appear in full before the read
             self.reload()
 
     @property
@@ -249,7 +253,7 @@ class MembersPage(QWidget):
             button.setEnabled(detail is not None)
 
     # --- writing (through dialogs) ---------------------------------------------------------
-    def _open(self, dialog: QDialog, after=None) -> None:
+    def _open(self, dialog: QDialog, after: Callable[[QDialog], None] | None = None) -> None:
         """Show a dialog without a nested event loop; announce its changes once it is saved."""
         self.active_dialog = dialog
 
@@ -266,7 +270,8 @@ class MembersPage(QWidget):
         dialog.open()
 
     def add_member(self) -> None:
-        def select_new(dialog: MemberDialog) -> None:
+        def select_new(dialog: QDialog) -> None:
+            assert isinstance(dialog, MemberDialog)
             self._select_next = dialog.member_id
         self._open(MemberDialog(self._store, parent=self), select_new)
 
