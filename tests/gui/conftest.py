@@ -10,7 +10,6 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-
 from gui_helpers import PROFILE, RecordingAsk  # noqa: E402
 
 from cellsec.services.profile import save_profile  # noqa: E402

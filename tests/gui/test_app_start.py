@@ -1,6 +1,7 @@
 """Starting the app: first-run profile, a file already in use, the smoke run, switching files."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -31,7 +32,7 @@ class QuitRecorder:
 
 
 def _launcher(qapp, app_settings, opener: StoreOpener) -> tuple[Launcher, QuitRecorder]:
-    launcher = Launcher(qapp, app_settings, opener, out=open(os.devnull, "w"))
+    launcher = Launcher(qapp, app_settings, opener, out=io.StringIO())
     quit_ = QuitRecorder()
     launcher.on_quit = quit_  # never stop the test's own QApplication
     return launcher, quit_
@@ -165,7 +166,7 @@ def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess
            "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "XDG_DATA_HOME": str(tmp_path / "data")}
     return subprocess.run([sys.executable, "-m", "ui.app", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):

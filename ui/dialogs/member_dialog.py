@@ -9,10 +9,20 @@ from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWi
 from cellsec.dates import format_date
 from cellsec.entities import Changes, Member
 from cellsec.errors import ValidationError
-from cellsec.services.member_form import (DATE_FIELDS, MEMBER_LABELS, POLITICAL_THEORY_LEVELS,
-                                          member_form, parse_member)
-from cellsec.services.members import (add_member, entry_events, find_duplicates, rules_of,
-                                      update_member)
+from cellsec.services.member_form import (
+    DATE_FIELDS,
+    MEMBER_LABELS,
+    POLITICAL_THEORY_LEVELS,
+    member_form,
+    parse_member,
+)
+from cellsec.services.members import (
+    add_member,
+    entry_events,
+    find_duplicates,
+    rules_of,
+    update_member,
+)
 from cellsec.store import Store
 
 from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo

@@ -15,6 +15,7 @@ SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 def _date_key(value: date | None) -> tuple:
@@ -88,10 +89,10 @@ class MemberTableModel(QAbstractTableModel):
         self._texts: dict[int, tuple[MemberRow, list[str | None]]] = {}
 
     # --- reading -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -166,7 +167,7 @@ class MemberTableModel(QAbstractTableModel):
         self._sort_rows(column, order)
         where = {id(r): i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
-            persistent, [self.index(where[id(r)], i.column()) for r, i in zip(moved, persistent)])
+            persistent, [self.index(where[id(r)], i.column()) for r, i in zip(moved, persistent, strict=True)])
         self.layoutChanged.emit()
 
     def _key(self, column: int, row: MemberRow) -> Any:

@@ -6,15 +6,29 @@ from datetime import date
 
 from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cellsec.dates import format_date
 from cellsec.entities import Changes, MemberEvent, MemberRow
 from cellsec.errors import ValidationError
 from cellsec.services.members import delete_event
-from cellsec.services.register import (StatusFilter, filter_rows, load_register, member_detail,
-                                       summarise)
+from cellsec.services.register import (
+    StatusFilter,
+    filter_rows,
+    load_register,
+    member_detail,
+    summarise,
+)
 from cellsec.store import Store
 from cellsec.text import search_terms
 
