@@ -73,15 +73,13 @@ def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def name_sort_key(full_name: str) -> tuple:
     """Sort key for a Vietnamese full name: given name, then middle names, then family name.
 
-    Within a word letters follow the Vietnamese alphabet; tones only break ties (CLDR order).
-    """
+    Each word compares by its letters in the Vietnamese alphabet, then by its tones (CLDR
+    order), so every "Anh" comes before every "Ánh" whatever the family name."""
     words = nfc(full_name).split()
     if not words:
         return ()
     ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    keyed = [_letter_key(w) for w in ordered]
-    # Letters of all words first, then tones: "Ánh" and "Anh" differ only after every letter tied.
-    return tuple(k[0] for k in keyed) + tuple(k[1] for k in keyed)
+    return tuple(_letter_key(w) for w in ordered)
 
 
 def given_name(full_name: str) -> str:

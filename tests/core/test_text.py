@@ -61,3 +61,8 @@ def test_tones_only_break_ties_in_cldr_order():
 
 def test_sort_is_the_same_for_decomposed_and_upper_case_input():
     assert name_sort_key(unicodedata.normalize("NFD", "ĐỖ THỊ ÁNH")) == name_sort_key("Đỗ Thị Ánh")
+
+
+def test_same_given_name_stays_together_whatever_the_family_name():
+    names = ["Phạm Thị Ánh", "Nguyễn Văn Anh", "Lê Anh"]
+    assert sort_names(names) == ["Lê Anh", "Nguyễn Văn Anh", "Phạm Thị Ánh"]
