@@ -30,9 +30,9 @@ def _python() -> Path:
 
 
 def _wanted(extras: str) -> str:
-    """What the current environment must hold: the pyproject text and the extras asked for."""
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{digest} {extras}"
+    """What the current environment must hold: the pinned requirements and the extras asked for."""
+    pins = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "constraints.txt").read_bytes()
+    return f"{hashlib.sha256(pins).hexdigest()} {extras}"
 
 
 def _ensure_env(extras: str) -> Path:
@@ -49,7 +49,7 @@ def _ensure_env(extras: str) -> Path:
         print("Đang cài đặt các gói cần thiết ...", flush=True)
         subprocess.check_call(
             [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-             "-e", f"{ROOT}{extras}"],
+             "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}{extras}"],
             cwd=ROOT,
         )
         STAMP.write_text("\n".join([*installed, _wanted(extras)]) + "\n", encoding="utf-8")
