@@ -10,7 +10,11 @@ from .dates import add_months
 from .meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, ReviewStatus, Task,
                                Vote, VoteKind)
 from .rules.counting import count_roll
+from .dates import format_date
 from .services.meetings import approve_meeting, new_meeting, save_meeting
+from .services.superiors import (add_direction, assign_follower, follow_up, record_notice,
+                                 save_superior)
+from .superior_entities import DirectionStatus
 from .store import Store
 
 _TOPICS = ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về đoàn kết",
@@ -24,6 +28,10 @@ _TASKS = ("Vận động nhân dân tham gia vệ sinh đường làng, ngõ xó
           "Phối hợp Chi hội Nông dân triển khai sản xuất vụ mới",
           "Rà soát hộ nghèo, cận nghèo của thôn",
           "Chuẩn bị tổ chức Ngày hội Đại đoàn kết toàn dân tộc")
+_DIRECTIONS = ("Vận động 100 % hộ gia đình ký cam kết không vi phạm an toàn giao thông",
+               "Rà soát, đề nghị tặng Huy hiệu Đảng đợt 2/9 cho đảng viên đủ tiêu chuẩn",
+               "Hoàn thành việc bồi dưỡng quần chúng ưu tú để kết nạp trong năm",
+               "Đôn đốc thu nộp đảng phí đúng quy định mới")
 _OPINIONS = ("Nhất trí với báo cáo; đề nghị bổ sung kết quả làm đường bê tông.",
              "Đề nghị chi bộ quan tâm hơn đến việc sinh hoạt của đảng viên trẻ.",
              "Việc thu gom rác ở xóm 3 còn chậm, cần phân công cụ thể.",
@@ -31,11 +39,27 @@ _OPINIONS = ("Nhất trí với báo cáo; đề nghị bổ sung kết quả l�
              "Đề nghị phổ biến kỹ hơn chủ trương mới của Đảng ủy xã.")
 
 
+def _demo_superiors(store: Store, since: date) -> tuple[int, int]:
+    """The commune committee member assigned to follow the cell, and a provincial member."""
+    follower, _ = save_superior(store, {
+        "name": "Hoàng Minh Tuấn", "position": "Đảng ủy viên, Phó Chủ tịch UBND xã",
+        "level": "commune", "committee": "Đảng ủy xã Thanh Sơn", "phone": "0912000111"})
+    provincial, _ = save_superior(store, {
+        "name": "Trịnh Thu Hà", "position": "Tỉnh ủy viên, Phó Trưởng ban Tuyên giáo Tỉnh ủy",
+        "level": "province", "committee": "Tỉnh ủy Phú Thọ"})
+    assign_follower(store, follower, format_date(since))
+    return follower, provincial
+
+
 def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int = 11) -> int:
     """Meetings for the `months` months before `today` (each approved). Returns how many."""
     rng = random.Random(seed)
     profile = store.profile.get()
     created = 0
+    follower, provincial = _demo_superiors(store, add_months(date(today.year, today.month, 1),
+                                                             -months - 1))
+    follow_name = "Hoàng Minh Tuấn"
+    open_direction: int | None = None
     first = add_months(date(today.year, today.month, 5), -months)
     for i in range(months):
         when = add_months(first, i)
@@ -58,9 +82,14 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                                  opinions=opinions, conclusion="Chi bộ thống nhất với các ý kiến."))
         eligible = count_roll(roll).eligible_voters
         end = "10:10" if kind is MeetingKind.COMBINED else "09:40"
-        guests = ((Guest("Hoàng Minh Tuấn", "Đảng ủy viên, Phó Chủ tịch UBND xã", True,
-                         "Đề nghị chi bộ tiếp tục làm tốt công tác vận động nhân dân."),)
-                  if i % 2 == 0 else ())
+        guests: tuple[Guest, ...] = ()
+        if i % 2 == 0:
+            guests += (Guest(follow_name, "Đảng ủy viên, Phó Chủ tịch UBND xã", True,
+                             "Đề nghị chi bộ tiếp tục làm tốt công tác vận động nhân dân.",
+                             follower),)
+        if i in (3, 9):
+            guests += (Guest("Trịnh Thu Hà", "Tỉnh ủy viên", True,
+                             "Quan tâm phát triển đảng viên trong thanh niên.", provincial),)
         reviews = tuple(replace(r, status=ReviewStatus.DONE, result="Đã thực hiện xong.")
                         for r in m.reviews)
         m = replace(m, end_time=end, recorder=profile.deputy_secretary if profile else "",
@@ -77,5 +106,18 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                             ("content", 21), ("discussion", 17)))
         meeting_id, _ = save_meeting(store, m)
         approve_meeting(store, meeting_id)
+        record_notice(store, meeting_id, follower, format_date(add_months(when, 0).replace(day=2)),
+                      "Sổ tay đảng viên")
+        if open_direction is not None:
+            follow_up(store, open_direction, DirectionStatus.DONE, "Chi bộ đã thực hiện xong.",
+                      meeting_id)
+            open_direction = None
+        if guests:
+            add_direction(store, meeting_id, {
+                "superior_id": str(guests[0].superior_id), "owner": "Chi ủy",
+                "text": rng.choice(_DIRECTIONS),
+                "deadline": format_date(add_months(when, 1))})
+            if i < months - 2:
+                open_direction = store.superiors.directions(meeting_id=meeting_id)[0].id
         created += 1
     return created

@@ -226,3 +226,4 @@ class Changes:
     member_ids: frozenset[int] = field(default_factory=frozenset)
     meetings: bool = False
     meeting_ids: frozenset[int] = field(default_factory=frozenset)
+    superiors: bool = False

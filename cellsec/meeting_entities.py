@@ -128,6 +128,7 @@ class Guest:
     title: str = ""
     is_superior: bool = False
     remarks: str = ""
+    superior_id: int | None = None      # the directory record, for superior committee members
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from ..store import Store
 from .member_form import DATE_FIELDS, parse_member, search_text
 from .meeting_io import export_meetings, prepare_meetings, write_meetings
 from .members import check_history, parse_event, rules_of
+from .superior_io import export_superiors, import_follow_ups, import_superiors
 from .profile import parse_profile, profile_form
 
 FORMAT = "cellsec-cell"
@@ -48,7 +49,7 @@ def export_cell(store: Store) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
             "profile": prof, "members": members, "meetings": meetings,
-            "document_numbers": numbers}
+            "document_numbers": numbers, **export_superiors(store)}
 
 
 def export_cell_file(store: Store, path: str | Path) -> int:
@@ -150,7 +151,10 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
                 store.members.insert_event(replace(e, member_id=member_id))
             if progress:
                 progress(done, len(prepared))
-        write_meetings(store, meetings, data.get("document_numbers"), member_map)
+        superior_map = import_superiors(store, data)
+        meeting_map = write_meetings(store, meetings, data.get("document_numbers"), member_map,
+                                     superior_map)
+        import_follow_ups(store, data, superior_map, meeting_map)
     return Changes(profile=profile is not None, members=True, meetings=bool(meetings))
 
 

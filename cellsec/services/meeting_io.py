@@ -51,7 +51,8 @@ def _meeting(raw: dict[str, Any], where: str) -> Meeting:
                                          for o in i.get("opinions", [])))
                         for i in raw.get("items", [])),
             guests=tuple(Guest(g["name"], g.get("title", ""), bool(g.get("is_superior")),
-                               g.get("remarks", "")) for g in raw.get("guests", [])),
+                               g.get("remarks", ""), g.get("superior_id"))
+                         for g in raw.get("guests", [])),
             roll=tuple(RollEntry(member_id=int(e["member_id"]), name=e["name"],
                                  category=e["category"], exempted=bool(e.get("exempted")),
                                  attached_out=bool(e.get("attached_out")),
@@ -97,8 +98,9 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
 
 
 def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
-                   member_map: dict[int, int]) -> None:
-    """Insert inside the caller's transaction, re-mapping member and task ids."""
+                   member_map: dict[int, int], superior_map: dict[int, int]) -> dict[int, int]:
+    """Insert inside the caller's transaction, re-mapping member, superior and task ids.
+    Returns old meeting id -> new meeting id."""
     task_map: dict[int, int] = {}
     meeting_map: dict[int, int] = {}
     for m in sorted(meetings, key=lambda x: x.date):
@@ -108,8 +110,10 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
             for o in i.opinions)) for i in m.items)
         reviews = tuple(replace(r, task_id=task_map[r.task_id]) for r in m.reviews
                         if r.task_id in task_map)
+        guests = tuple(replace(g, superior_id=superior_map.get(g.superior_id))
+                       if g.superior_id is not None else g for g in m.guests)
         old_task_ids = [t.id for t in m.tasks]
-        fresh = replace(m, id=None, roll=roll, items=items, reviews=reviews,
+        fresh = replace(m, id=None, roll=roll, items=items, reviews=reviews, guests=guests,
                         tasks=tuple(replace(t, id=None) for t in m.tasks))
         new_id = store.meetings.save(fresh)
         meeting_map[m.id or 0] = new_id
@@ -128,3 +132,4 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
             str(n["type_code"]), str(n["term"]), int(n["number"]),
             meeting_map.get(n.get("meeting_id")), date.fromisoformat(str(n["date"])),
             str(n.get("title", "")))
+    return meeting_map

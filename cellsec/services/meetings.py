@@ -219,6 +219,8 @@ def content_digest(m: Meeting) -> str:
             opinion.pop("member_id")
     for task in data["tasks"]:
         task.pop("id")
+    for guest in data["guests"]:
+        guest.pop("superior_id")
     for review in data["reviews"]:
         task = review.pop("task") or {}
         review.pop("task_id")

@@ -14,6 +14,7 @@ from .meetings import MeetingRepository
 from .members import MemberRepository
 from .profile import ProfileRepository
 from .settings import SettingsRepository
+from .superiors import SuperiorRepository
 
 DEFAULT_SUFFIX = ".cellsec"
 
@@ -40,6 +41,7 @@ class Store:
         self.members = MemberRepository(conn)
         self.meetings = MeetingRepository(conn)
         self.settings = SettingsRepository(conn)
+        self.superiors = SuperiorRepository(conn)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, lock: bool = True) -> "Store":

@@ -80,7 +80,8 @@ class MeetingRepository:
         base = self._header(row, self._numbers([meeting_id]).get(meeting_id, ""))
         return Meeting(**{**base.__dict__, "items": tuple(items),
                           "guests": tuple(Guest(g["name"], g["title"], bool(g["is_superior"]),
-                                                g["remarks"]) for g in guests_rows),
+                                                g["remarks"], g["superior_id"])
+                                          for g in guests_rows),
                           "roll": roll, "votes": votes, "tasks": tasks, "reviews": reviews,
                           "scores": scores, "corrections": corrections})
 
@@ -142,9 +143,10 @@ class MeetingRepository:
         guest_ids = []
         for pos, g in enumerate(m.guests):
             guest_ids.append(int(c.execute(
-                "INSERT INTO guests (meeting_id, position, name, title, is_superior, remarks) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (meeting_id, pos, g.name, g.title, int(g.is_superior), g.remarks)).lastrowid))
+                "INSERT INTO guests (meeting_id, position, name, title, is_superior, remarks, "
+                "superior_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (meeting_id, pos, g.name, g.title, int(g.is_superior), g.remarks,
+                 g.superior_id)).lastrowid))
         for pos, item in enumerate(m.items):
             item_id = int(c.execute(
                 "INSERT INTO agenda_items (meeting_id, position, title, content, conclusion) "

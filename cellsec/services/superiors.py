@@ -1,0 +1,147 @@
+"""Superior committee members: the directory, assignments to follow the cell, notices before
+meetings, and directions followed up from meeting to meeting."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from ..dates import format_date, parse_date
+from ..entities import Changes
+from ..errors import ValidationError
+from ..superior_entities import Assignment, Direction, DirectionStatus, Level, Notice, Superior
+from ..store import Store
+from ..text import clean_name, digits_only, fold, nfc
+
+SUPERIOR_LABELS = {"name": "Họ và tên", "position": "Chức vụ", "level": "Cấp",
+                   "committee": "Cấp ủy", "phone": "Điện thoại", "notes": "Ghi chú"}
+
+
+def _err(key: str, message: str, labels: Mapping[str, str] = SUPERIOR_LABELS) -> ValidationError:
+    return ValidationError(f"{labels[key]}: {message}", labels[key], key)
+
+
+def parse_superior(form: Mapping[str, str], superior_id: int | None = None) -> Superior:
+    name = clean_name(form.get("name", ""))
+    if len(name.split()) < 2:
+        raise _err("name", "cần ghi đủ họ và tên.")
+    try:
+        level = Level(nfc(form.get("level", "")) or "commune")
+    except ValueError:
+        raise _err("level", "chọn Đảng ủy xã/phường, Tỉnh ủy hoặc cấp khác.") from None
+    phone = nfc(form.get("phone", ""))
+    if phone and (not re.fullmatch(r"\+?[0-9 .\-]+", phone) or not 9 <= len(digits_only(phone)) <= 12):
+        raise _err("phone", f"“{phone}” không phải số điện thoại.")
+    return Superior(id=superior_id, name=name, position=nfc(form.get("position", "")), level=level,
+                    committee=nfc(form.get("committee", "")), phone=digits_only(phone) if phone else "",
+                    notes=nfc(form.get("notes", "")))
+
+
+def save_superior(store: Store, form: Mapping[str, str], superior_id: int | None = None
+                  ) -> tuple[int, Changes]:
+    s = parse_superior(form, superior_id)
+    if superior_id is not None and store.superiors.get(superior_id) is None:
+        raise ValidationError("Không tìm thấy người này trong danh bạ.")
+    with store.transaction():
+        new_id = store.superiors.save(s, fold(f"{s.name} {s.position} {s.phone}"))
+    return new_id, Changes(superiors=True)
+
+
+def assign_follower(store: Store, superior_id: int, start_text: str, end_text: str = "",
+                    note: str = "") -> Changes:
+    """Assign a superior to follow the cell; an earlier open assignment ends the day before."""
+    if store.superiors.get(superior_id) is None:
+        raise ValidationError("Không tìm thấy người này trong danh bạ.")
+    start = parse_date(start_text, "Từ ngày", key="start", required=True, allow_future=True)
+    end = parse_date(end_text, "Đến ngày", key="end", allow_future=True)
+    assert start is not None
+    if end and end < start:
+        raise ValidationError("Đến ngày: trước ngày bắt đầu phân công.", "Đến ngày", "end")
+    with store.transaction():
+        for a in store.superiors.assignments():
+            if a.end is None and a.start < start and a.id is not None:
+                store.superiors.end_assignment(a.id, date.fromordinal(start.toordinal() - 1))
+            elif a.superior_id == superior_id and a.covers(start):
+                raise ValidationError(f"Người này đã được phân công theo dõi chi bộ từ "
+                                      f"{format_date(a.start)}.", "Từ ngày", "start")
+        store.superiors.add_assignment(Assignment(superior_id, start, end, nfc(note)))
+    return Changes(superiors=True)
+
+
+def assigned_on(store: Store, day: date) -> list[Superior]:
+    """Who is assigned to follow the cell on that day (the people to notify)."""
+    ids = [a.superior_id for a in store.superiors.assignments() if a.covers(day)]
+    return [s for s in (store.superiors.get(i) for i in ids) if s is not None]
+
+
+def record_notice(store: Store, meeting_id: int, superior_id: int, sent_text: str, method: str,
+                  note: str = "") -> Changes:
+    meeting = store.meetings.get(meeting_id)
+    if meeting is None or store.superiors.get(superior_id) is None:
+        raise ValidationError("Không tìm thấy buổi sinh hoạt hoặc người được thông báo.")
+    sent = parse_date(sent_text, "Ngày thông báo", key="sent", required=True)
+    assert sent is not None
+    if sent > meeting.date:
+        raise ValidationError("Ngày thông báo: sau ngày sinh hoạt.", "Ngày thông báo", "sent")
+    with store.transaction():
+        store.superiors.put_notice(Notice(meeting_id, superior_id, sent, nfc(method), nfc(note)))
+    return Changes(superiors=True, meetings=True, meeting_ids=frozenset({meeting_id}))
+
+
+def add_direction(store: Store, meeting_id: int, form: Mapping[str, str]) -> Changes:
+    """A direction from a superior at a meeting becomes a follow-up item."""
+    meeting = store.meetings.get(meeting_id)
+    if meeting is None:
+        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+    text = nfc(form.get("text", ""))
+    if not text:
+        raise ValidationError("Nội dung chỉ đạo: chưa nhập.", "Nội dung chỉ đạo", "text")
+    superior_id = int(form["superior_id"]) if form.get("superior_id") else None
+    given_by = nfc(form.get("given_by", ""))
+    if superior_id is not None:
+        s = store.superiors.get(superior_id)
+        if s is None:
+            raise ValidationError("Không tìm thấy người chỉ đạo trong danh bạ.")
+        given_by = given_by or s.name
+    if not given_by:
+        raise ValidationError("Người chỉ đạo: chưa chọn.", "Người chỉ đạo", "given_by")
+    deadline = parse_date(form.get("deadline", ""), "Thời hạn", key="deadline", allow_future=True)
+    if deadline and deadline < meeting.date:
+        raise ValidationError("Thời hạn: trước ngày buổi sinh hoạt.", "Thời hạn", "deadline")
+    with store.transaction():
+        store.superiors.save_direction(Direction(
+            meeting_id=meeting_id, given_by=given_by, text=text,
+            owner=nfc(form.get("owner", "")) or "Chi ủy", deadline=deadline,
+            superior_id=superior_id))
+    return Changes(superiors=True, meetings=True, meeting_ids=frozenset({meeting_id}))
+
+
+def follow_up(store: Store, direction_id: int, status: DirectionStatus, result: str = "",
+              meeting_id: int | None = None) -> Changes:
+    """Report on a direction, usually at a later meeting; done or dropped closes it there."""
+    d = store.superiors.get_direction(direction_id)
+    if d is None:
+        raise ValidationError("Không tìm thấy nội dung chỉ đạo này.")
+    if meeting_id is not None:
+        m = store.meetings.get(meeting_id)
+        if m is None:
+            raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+        if d.meeting_date and m.date < d.meeting_date:
+            raise ValidationError("Buổi sinh hoạt báo cáo kết quả phải sau buổi nhận chỉ đạo.")
+    closed = meeting_id if not status.is_open else None
+    with store.transaction():
+        store.superiors.save_direction(replace(d, status=status, result=nfc(result),
+                                               closed_meeting_id=closed))
+    return Changes(superiors=True, meetings=True)
+
+
+def open_directions(store: Store, before: date | None = None) -> list[Direction]:
+    """Directions still open, given before `before` (the ones the next meeting reviews)."""
+    return [d for d in store.superiors.directions()
+            if d.status.is_open and (before is None or (d.meeting_date or before) < before)]
+
+
+def overdue_directions(store: Store, today: date | None = None) -> list[Direction]:
+    today = today or date.today()
+    return [d for d in open_directions(store) if d.deadline is not None and d.deadline < today]
