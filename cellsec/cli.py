@@ -112,9 +112,39 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
     on = parse_date(args.as_of, "--as-of", allow_future=True) if args.as_of else None
     if args.document in ("minutes", "resolution") and args.meeting is None:
         raise ValidationError(f"{args.document}: cần --meeting ID (xem lệnh “meetings”).")
-    doc = build_document(store, args.document, meeting_id=args.meeting, year=args.year, on=on)
+    doc = build_document(store, args.document, meeting_id=args.meeting, year=args.year, on=on,
+                         period=_period(args))
     render(doc, args.output)
     print(f"Đã in “{doc.title}” ra {args.output}")
+    return 0
+
+
+def _period(args: argparse.Namespace) -> tuple[date, date]:
+    start = parse_date(args.start, "--from", allow_future=True) if args.start else None
+    end = parse_date(args.end, "--to", allow_future=True) if args.end else None
+    return start or date(args.year, 1, 1), end or date(args.year, 12, 31)
+
+
+def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
+    from .services.superior_tally import superior_tally
+    start, end = _period(args)
+    t = superior_tally(store, start, end)
+    if args.xlsx:
+        from .reports.superior_xlsx import write_superior_xlsx
+        write_superior_xlsx(t, args.xlsx)
+    _print_json({
+        "from": start.isoformat(), "to": end.isoformat(), "meetings_held": t.held,
+        "meetings_with_superior": t.with_superior,
+        "people": [{"name": x.superior.name, "position": x.superior.position,
+                    "level": x.superior.level.value, "attended": x.attended,
+                    "target": round(float(x.target), 2) if x.target is not None else None,
+                    "warning": x.warning} for x in t.people],
+        "meetings": [{"date": x.meeting.date.isoformat(), "kind": x.meeting.kind.value,
+                      "superiors_present": list(x.superiors_present),
+                      "assigned_follower_came": x.follower_came, "notified": list(x.notified)}
+                     for x in t.meetings],
+        "directions": {"given": len(t.directions), "done": t.directions_done,
+                       "open": t.directions_open}})
     return 0
 
 
@@ -146,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = sub.add_parser("meetings", help="các buổi sinh hoạt trong năm (JSON)")
     meetings.add_argument("--year", type=int, default=date.today().year)
     meetings.set_defaults(func=cmd_meetings)
+    sup = sub.add_parser("superiors", help="cấp ủy viên cấp trên dự sinh hoạt: số liệu (JSON)")
+    sup.add_argument("--year", type=int, default=date.today().year)
+    sup.add_argument("--from", dest="start", default="", help="từ ngày dd/mm/yyyy")
+    sup.add_argument("--to", dest="end", default="", help="đến ngày dd/mm/yyyy")
+    sup.add_argument("--xlsx", type=Path, default=None, help="ghi thêm bảng Excel")
+    sup.set_defaults(func=cmd_superiors)
     from .reports.catalogue import DOCUMENTS
     render = sub.add_parser("render", help="in một văn bản ra tệp PDF")
     render.add_argument("document", choices=sorted(DOCUMENTS))
@@ -154,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--year", type=int, default=date.today().year)
     render.add_argument("--as-of", default="", help="ngày dd/mm/yyyy (danh sách đảng viên, "
                         "danh sách dự họp)")
+    render.add_argument("--from", dest="start", default="", help="kỳ báo cáo: từ ngày")
+    render.add_argument("--to", dest="end", default="", help="kỳ báo cáo: đến ngày")
     render.set_defaults(func=cmd_render)
     return parser
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ..dates import format_date
@@ -13,8 +12,8 @@ from ..meeting_entities import Meeting, MeetingKind, RollEntry
 from ..services.meetings import expected_roll
 from ..store import Store
 from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, frame_width, grid_table, header_block, p,
-                       signature_row, title_block)
+from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
+                       header_block, p, signature_row, title_block)
 
 _CATEGORY = {"full": "Chính thức", "probationary": "Dự bị", "guest": "SHTT đến"}
 
@@ -25,7 +24,7 @@ def _rows(entries: list[RollEntry]) -> list[list[object]]:
 
 def build_attendance_sheet(profile: CellProfile, kind: MeetingKind, when: date,
                            roll: tuple[RollEntry, ...], sheet: Sheet, width: float) -> list[Flowable]:
-    widths = [14 * mm, width - 14 * mm - 28 * mm - 45 * mm - 30 * mm, 28 * mm, 45 * mm, 30 * mm]
+    widths = fit_widths([14, None, 28, 45, 30], width)
     head = ["STT", "Họ và tên", "Đảng viên", "Ký tên", "Ghi chú"]
     called = [e for e in roll if e.expected]
     apart = [e for e in roll if not e.expected]

@@ -13,11 +13,13 @@ DOCUMENTS = {
     "attendance": "Danh sách đảng viên dự sinh hoạt (để ký)",
     "book": "Sổ biên bản sinh hoạt chi bộ cả năm",
     "register": "Danh sách đảng viên",
+    "superiors": "Báo cáo cấp ủy viên cấp trên dự sinh hoạt",
 }
 
 
 def build_document(store: Store, name: str, *, meeting_id: int | None = None,
-                   year: int | None = None, on: date | None = None) -> Document:
+                   year: int | None = None, on: date | None = None,
+                   period: tuple[date, date] | None = None) -> Document:
     """Collect and build (not render) the named document."""
     if name == "minutes":
         from .minutes import minutes_document
@@ -34,4 +36,9 @@ def build_document(store: Store, name: str, *, meeting_id: int | None = None,
     if name == "register":
         from .register_list import register_list_document
         return register_list_document(store, on)
+    if name == "superiors":
+        from .superior_report import superior_report_document
+        y = year or date.today().year
+        start, end = period or (date(y, 1, 1), date(y, 12, 31))
+        return superior_report_document(store, start, end)
     raise KeyError(name)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from ..dates import format_date, years_months
@@ -12,17 +11,16 @@ from ..errors import ValidationError
 from ..services.register import RollSummary, StatusFilter, filter_rows, load_register, summarise
 from ..store import Store
 from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, frame_width, grid_table, header_block, p,
-                       signature_row, title_block)
+from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
+                       header_block, p, signature_row, title_block)
 
-_WIDTHS_MM = (11, 52, 24, 14, 0, 24, 24, 30, 34)   # 0: takes what is left
+_WIDTHS_MM: list[float | None] = [14, 52, 26, 16, None, 27, 27, 30, 36]
 
 
 def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
                         summary: RollSummary, status: StatusFilter, sheet: Sheet,
                         width: float) -> list[Flowable]:
-    fixed = sum(_WIDTHS_MM) * mm
-    widths = [w * mm if w else width - fixed for w in _WIDTHS_MM]
+    widths = fit_widths(_WIDTHS_MM, width)
     head = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Ngày vào Đảng",
             "Ngày chính thức", "Tuổi đảng", "Tình trạng"]
     data = [[i, r.member.full_name, format_date(r.member.birth_date), r.member.sex.label,

@@ -10,6 +10,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer,
                                 Table, TableStyle)
@@ -123,6 +124,14 @@ def signature_row(left: Signature | None, right: Signature | None, width: float,
     table = Table([[left_cell, block(right)]], colWidths=[width / 2, width / 2])
     table.setStyle(plain_table_style())
     return KeepTogether([Spacer(1, 10), table])
+
+
+def fit_widths(spec_mm: list[float | None], width: float) -> list[float]:
+    """Column widths: fixed ones in millimetres, the None ones share what is left equally."""
+    fixed = sum(w for w in spec_mm if w is not None) * mm
+    flexible = [w for w in spec_mm if w is None]
+    rest = max(width - fixed, 0) / len(flexible) if flexible else 0
+    return [w * mm if w is not None else rest for w in spec_mm]
 
 
 def grid_table(head: list[str], rows: list[list[object]], widths: list[float], sheet: Sheet,
