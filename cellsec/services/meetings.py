@@ -75,6 +75,15 @@ def new_meeting(store: Store, kind: MeetingKind, on: date) -> Meeting:
         items += [AgendaItem(t) for t in THEMATIC_AGENDA]
     if kind is MeetingKind.COMMITTEE:
         items.append(AgendaItem("Chuẩn bị nội dung sinh hoạt chi bộ"))
+    if kind.is_regular:
+        pending = [d for d in store.superiors.directions()
+                   if d.status.is_open and d.meeting_date and d.meeting_date < on]
+        if pending:
+            lines = [f"- {d.text} (đồng chí {d.given_by} chỉ đạo ngày "
+                     f"{d.meeting_date.strftime('%d/%m/%Y') if d.meeting_date else ''}; "
+                     f"phụ trách: {d.owner}): {d.status.label.lower()}." for d in pending]
+            items.insert(1, AgendaItem("Kiểm điểm thực hiện ý kiến chỉ đạo của cấp trên",
+                                       "\n".join(lines)))
     reviews: tuple[TaskReview, ...] = ()
     if kind.is_regular:
         reviews = tuple(TaskReview(task_id=t.id or 0, status=ReviewStatus.IN_PROGRESS, task=t)

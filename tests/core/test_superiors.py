@@ -159,3 +159,13 @@ def test_report_pdf_and_excel_show_the_same_figures(store, tmp_path):
     assert people == {p.superior.name: p.attended for p in t.people}
     first_date = wb["Buổi sinh hoạt"]["A2"].value
     assert first_date.date() == t.meetings[0].meeting.date
+
+
+def test_next_regular_meeting_is_prefilled_with_open_directions(cell):
+    store, a, *_ = cell
+    october = meeting(store, date(2026, 10, 5), guest(store, a))
+    add_direction(store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo",
+                                   "deadline": "05/11/2026"})
+    nxt = new_meeting(store, MeetingKind.REGULAR, date(2026, 11, 5))
+    item = next(i for i in nxt.items if i.title.startswith("Kiểm điểm thực hiện ý kiến chỉ đạo"))
+    assert "Rà soát hộ nghèo" in item.content and "Hoàng Minh Tuấn" in item.content
