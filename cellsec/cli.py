@@ -193,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--from", dest="start", default="", help="kỳ báo cáo: từ ngày")
     render.add_argument("--to", dest="end", default="", help="kỳ báo cáo: đến ngày")
     render.set_defaults(func=cmd_render)
+    # Command groups kept in their own modules (each adds its sub-commands).
+    from . import cli_backup, cli_excel
+    cli_backup.register(sub)
+    cli_excel.register(sub)
     return parser
 
 

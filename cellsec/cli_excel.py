@@ -1,0 +1,8 @@
+"""Headless commands for Excel/CSV import and export (registered by cellsec.cli)."""
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this module's sub-commands to the `cellsec` parser."""
