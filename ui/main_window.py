@@ -23,6 +23,8 @@ from cellsec.store import Store
 
 from .dialogs.common import show_notice
 from .dialogs.profile_dialog import ProfileDialog, needs_profile
+from . import tasks
+from .pages.meetings_page import MeetingsPage
 from .pages.members_page import MembersPage
 from .settings import AppSettings
 from .store_opener import StoreOpener, choose_new_file
@@ -44,7 +46,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._settings = settings
         self._opener = opener
-        self._pages: list[MembersPage] = []
+        self._pages: list[MembersPage | MeetingsPage] = []
         self._shown = False
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         return self._store
 
     @property
-    def pages(self) -> list[MembersPage]:
+    def pages(self) -> list[MembersPage | MeetingsPage]:
         return list(self._pages)
 
     @property
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.nav.clear()
-        self._pages = [MembersPage(store)]
+        self._pages = [MembersPage(store), MeetingsPage(store)]
         for page in self._pages:
             page.restore_view_state(self._settings.page_state(page.state_key))
             page.sig_changed.connect(self.route_changes)
@@ -234,5 +236,6 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             self._settings.save_page_state(page.state_key, page.view_state())
         self._settings.sync()
+        tasks.wait_for_tasks(10_000)  # a PDF being rendered must not outlive the window
         self._store.close()
         super().closeEvent(event)

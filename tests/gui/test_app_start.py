@@ -148,7 +148,8 @@ def test_profile_edit_from_menu_updates_the_status_bar(qtbot, window):
 def test_menus_are_vietnamese(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Tệp", "&Chi bộ", "Trợ &giúp"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Sổ đảng viên"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Sổ đảng viên", "Sinh hoạt chi bộ"]
 
 
 def test_last_used_file_is_preferred_when_it_still_exists(tmp_path, app_settings):

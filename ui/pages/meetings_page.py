@@ -1,0 +1,408 @@
+"""The meetings page ("Sinh hoạt chi bộ"): a year month by month, what is missing, and the
+actions on one meeting — prepare, open, print, delete a draft."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cellsec.dates import format_date
+from cellsec.entities import Changes
+from cellsec.errors import ValidationError
+from cellsec.meeting_entities import Meeting
+from cellsec.rules.counting import count_roll
+from cellsec.services.meetings import delete_meeting, digest_ok, new_meeting, year_calendar
+from cellsec.store import Store
+
+from .. import printing
+from ..dialogs.common import ask_yes_no, show_notice
+from ..dialogs.meeting_editor import DIGEST_WARNING, MeetingEditor
+from ..dialogs.new_meeting_dialog import NewMeetingDialog
+
+COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
+WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
+MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
+MONTH_ROLE = Qt.ItemDataRole.UserRole + 2
+MISSING = "Chưa sinh hoạt thường kỳ"
+MISSING_NOW = "Tháng này chưa sinh hoạt thường kỳ"
+_RED, _AMBER, _GREY = QColor("#fbe0de"), QColor("#fff1cc"), QColor("#eef1f5")
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def status_text(m: Meeting) -> str:
+    if not m.approved:
+        return "Nháp"
+    return f"Đã thông qua — Số {m.resolution_number}/CB" if m.resolution_number \
+        else "Đã thông qua"
+
+
+def kind_text(m: Meeting) -> str:
+    return f"{m.kind.label}: {m.topic}" if m.kind.is_thematic and m.topic else m.kind.label
+
+
+class MeetingsPage(QWidget):
+    title = "Sinh hoạt chi bộ"
+    state_key = "meetings"
+    sig_changed = Signal(object)  # Changes
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._loaded = False
+        self.active_dialog: QDialog | None = None
+        self.preview: QWidget | None = None
+        # Questions, notices and "today" are injectable so tests never block on a modal box.
+        self.ask = ask_yes_no
+        self.notify = show_notice
+        self.today: Callable[[], date] = date.today
+        self.missing_months: list[int] = []
+        self.pending_month: int | None = None
+        self.quarters_without_thematic: tuple[int, ...] = ()
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.year_box = QSpinBox()
+        self.year_box.setRange(1990, 2100)
+        self.year_box.setValue(date.today().year)
+        self.year_box.setKeyboardTracking(False)
+        self.year_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("20260") + 48)
+        self.year_box.valueChanged.connect(lambda *_: self.reload())
+        self.new_button = QPushButton("Chuẩn bị buổi sinh hoạt mới")
+        self.open_button = QPushButton("Mở")
+        self.open_button.setToolTip("Mở biên bản buổi sinh hoạt đang chọn (Enter)")
+        self.delete_button = QPushButton("Xóa nháp")
+        self.delete_button.setToolTip("Xóa buổi sinh hoạt chưa thông qua (nhập nhầm)")
+        self.minutes_button = QPushButton("Xem và in biên bản")
+        self.resolution_button = QPushButton("Nghị quyết")
+        self.attendance_button = QPushButton("In danh sách dự họp")
+        self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi "
+                                          "sinh hoạt)")
+        self.book_button = QPushButton("Sổ biên bản cả năm")
+        self.new_button.clicked.connect(self.prepare_new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.minutes_button.clicked.connect(lambda: self.print_selected("minutes"))
+        self.resolution_button.clicked.connect(lambda: self.print_selected("resolution"))
+        self.attendance_button.clicked.connect(self.print_attendance)
+        self.book_button.clicked.connect(self.print_book)
+
+        top = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.delete_button):
+            top.addWidget(b)
+        top.addStretch(1)
+        top.addWidget(QLabel("Năm"))
+        top.addWidget(self.year_box)
+        prints = QHBoxLayout()
+        prints.addWidget(QLabel("In:"))
+        for b in (self.minutes_button, self.resolution_button, self.attendance_button,
+                  self.book_button):
+            prints.addWidget(b)
+        prints.addStretch(1)
+
+        self.flags_label = QLabel()
+        self.flags_label.setObjectName("meeting_flags")
+        self.flags_label.setWordWrap(True)
+        self.flags_label.setStyleSheet("QLabel#meeting_flags { color: #6b4b00; background: "
+                                       "#fff4d6; border: 1px solid #e8c96a; border-radius: 4px; "
+                                       "padding: 6px 8px; font-weight: bold; }")
+        self.flags_label.hide()
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setIndentation(18)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(False)
+        header = self.tree.header()
+        metrics = self.fontMetrics()
+        for col, sample in ((WHEN, "Tháng 12/2026  "), (KIND, "Thường kỳ kết hợp chuyên đề  "),
+                            (STATUS, "Đã thông qua — Số 12-NQ/CB"), (PRESENT, "Có mặt 60/60")):
+            self.tree.setColumnWidth(col, metrics.horizontalAdvance(sample) + 40)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self._on_activated(item))
+        self.tree.installEventFilter(self)
+
+        self.summary_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(prints)
+        layout.addWidget(self.flags_label)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary_label)
+        self._update_buttons()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Enter on the list opens
+        if watched is self.tree and isinstance(event, QKeyEvent) \
+                and event.type() == QKeyEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.tree.currentItem()
+            if item is not None:
+                self._on_activated(item)
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
+
+    def view_state(self) -> dict[str, QByteArray]:
+        return {"columns": self.tree.header().saveState()}
+
+    def restore_view_state(self, state: dict[str, QByteArray]) -> None:
+        if "columns" in state:
+            self.tree.header().restoreState(state["columns"])
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def year(self) -> int:
+        return self.year_box.value()
+
+    def set_year(self, year: int) -> None:
+        if year == self.year:
+            self.reload()
+        self.year_box.setValue(year)
+
+    def apply_changes(self, changes: Changes) -> None:
+        # The roll of a draft follows the register, so a register change matters here too.
+        if (changes.meetings or changes.members) and self._loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        self._loaded = True
+        keep = self.selected_meeting_id()
+        keep_month = self._selected_month()
+        today = self.today()
+        calendar = year_calendar(self._store, self.year, today=today)
+        self.tree.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.missing_months = [row.month for row in calendar.months if row.missing_regular]
+        self.pending_month = None
+        self.quarters_without_thematic = calendar.quarters_without_thematic
+        count = 0
+        select: QTreeWidgetItem | None = None
+        for row in calendar.months:
+            month = QTreeWidgetItem([f"Tháng {row.month}/{self.year}", "", "", "", ""])
+            month.setData(WHEN, MONTH_ROLE, row.month)
+            for col in range(len(COLUMNS)):
+                month.setFont(col, bold)
+                month.setBackground(col, QBrush(_GREY))
+            note = self._month_note(row.month, row.missing_regular, row.meetings, today)
+            if note:
+                month.setText(NOTE, note)
+                colour = _RED if note == MISSING else _AMBER
+                for col in range(len(COLUMNS)):
+                    month.setBackground(col, QBrush(colour))
+            self.tree.addTopLevelItem(month)
+            if keep_month == row.month and keep is None:
+                select = month
+            for header in row.meetings:
+                count += 1
+                item = self._meeting_item(header)
+                month.addChild(item)
+                if header.id == keep:
+                    select = item
+            month.setExpanded(True)
+        self._show_flags()
+        self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
+        if select is not None:
+            self.tree.setCurrentItem(select)
+        self._update_buttons()
+
+    def _month_note(self, month: int, missing: bool, meetings: tuple[Meeting, ...],
+                    today: date) -> str:
+        if missing:
+            return MISSING
+        if (self.year, month) == (today.year, today.month) \
+                and not any(m.kind.is_regular for m in meetings):
+            self.pending_month = month   # not overdue yet, but worth a reminder
+            return MISSING_NOW
+        quarter = (month - 1) // 3 + 1
+        if month % 3 == 0 and quarter in self.quarters_without_thematic:
+            return f"Quý {_ROMAN[quarter]} chưa sinh hoạt chuyên đề"
+        return ""
+
+    def _meeting_item(self, header: Meeting) -> QTreeWidgetItem:
+        # The list gives headers only; the roll (for the counts) needs the whole record.
+        full = self._store.meetings.get(header.id) if header.id is not None else None
+        m = full or header
+        c = count_roll(m.roll)
+        item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
+                                f"Có mặt {c.present}/{c.total}" if m.roll else "", ""])
+        item.setData(WHEN, MEETING_ROLE, m.id)
+        if digest_ok(m) is False:
+            item.setText(NOTE, "Biên bản không khớp bản đã thông qua!")
+            item.setForeground(NOTE, QBrush(QColor("#9b1c1c")))
+        return item
+
+    def _show_flags(self) -> None:
+        parts = []
+        if self.missing_months:
+            months = ", ".join(str(m) for m in self.missing_months)
+            parts.append(f"Chưa sinh hoạt thường kỳ: tháng {months}.")
+        if self.quarters_without_thematic:
+            quarters = ", ".join(_ROMAN[q] for q in self.quarters_without_thematic)
+            parts.append(f"Chưa sinh hoạt chuyên đề: quý {quarters}.")
+        self.flags_label.setText("  ".join(parts))
+        self.flags_label.setVisible(bool(parts))
+
+    def month_note(self, month: int) -> str:
+        """What the list says about a month (for tests and screen readers)."""
+        return self.tree.topLevelItem(month - 1).text(NOTE)
+
+    def selected_meeting_id(self) -> int | None:
+        item = self.tree.currentItem()
+        value = item.data(WHEN, MEETING_ROLE) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _selected_month(self) -> int | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        if item.parent() is not None:
+            item = item.parent()
+        value = item.data(WHEN, MONTH_ROLE)
+        return int(value) if value is not None else None
+
+    def select_meeting(self, meeting_id: int) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            month = self.tree.topLevelItem(i)
+            for j in range(month.childCount()):
+                if month.child(j).data(WHEN, MEETING_ROLE) == meeting_id:
+                    self.tree.setCurrentItem(month.child(j))
+                    return
+
+    def _selected_meeting(self) -> Meeting | None:
+        meeting_id = self.selected_meeting_id()
+        return self._store.meetings.get(meeting_id) if meeting_id is not None else None
+
+    def _update_buttons(self) -> None:
+        item = self.tree.currentItem()
+        is_meeting = item is not None and item.data(WHEN, MEETING_ROLE) is not None
+        approved = is_meeting and item.text(STATUS).startswith("Đã thông qua")
+        for b in (self.open_button, self.minutes_button, self.resolution_button):
+            b.setEnabled(is_meeting)
+        self.delete_button.setEnabled(is_meeting and not approved)
+
+    # --- actions -----------------------------------------------------------------------------
+    def _on_activated(self, item: QTreeWidgetItem) -> None:
+        if item.data(WHEN, MEETING_ROLE) is not None:
+            self.open_selected()
+
+    def _suggested_date(self) -> date:
+        today = self.today()
+        month = self._selected_month()
+        if month is None or (self.year, month) == (today.year, today.month):
+            return today if self.year == today.year else date(self.year, 1, 1)
+        return date(self.year, month, 1)
+
+    def prepare_new(self) -> None:
+        dialog = NewMeetingDialog(self._suggested_date(), parent=self)
+        self.active_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.active_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self.open_editor(new_meeting(self._store, dialog.kind, dialog.when))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def open_selected(self) -> None:
+        meeting = self._selected_meeting()
+        if meeting is not None:
+            self.open_editor(meeting)
+
+    def open_editor(self, meeting: Meeting) -> MeetingEditor:
+        if digest_ok(meeting) is False:
+            self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
+        editor = MeetingEditor(self._store, meeting, parent=self, ask=self.ask,
+                               notify=self.notify, print_action=self._print_from_editor,
+                               today=self.today())
+        self.active_dialog = editor
+
+        def finished(_result: int) -> None:
+            self.active_dialog = None
+            changes = editor.changes
+            saved = editor.meeting
+            editor.deleteLater()
+            if changes is not None:
+                if saved.date.year != self.year:
+                    self.year_box.blockSignals(True)
+                    self.year_box.setValue(saved.date.year)
+                    self.year_box.blockSignals(False)
+                self.sig_changed.emit(changes)
+                if saved.id is not None:
+                    self.select_meeting(saved.id)
+
+        editor.finished.connect(finished)
+        editor.open()
+        return editor
+
+    def delete_selected(self) -> None:
+        meeting = self._selected_meeting()
+        if meeting is None or meeting.id is None:
+            return
+        question = (f"Xóa bản nháp “{meeting.kind.label}” ngày {format_date(meeting.date)}?\n\n"
+                    "Chỉ xóa buổi sinh hoạt nhập nhầm. Không hoàn tác được.")
+        if not self.ask(self, "Xóa nháp", question):
+            return
+        try:
+            changes = delete_meeting(self._store, meeting.id)
+        except ValidationError as err:
+            self.notify(self, "Không xóa được", str(err), warning=True)
+            return
+        self.sig_changed.emit(changes)
+
+    # --- printing ----------------------------------------------------------------------------
+    def _preview(self, parent: QWidget, name: str, **kwargs) -> QWidget | None:
+        dialog = printing.open_preview(parent, self._store, name, notify=self.notify, **kwargs)
+        self.preview = dialog
+        return dialog
+
+    def _print_from_editor(self, editor: QWidget, name: str, meeting: Meeting) -> None:
+        self._preview(editor, name, meeting=meeting)
+
+    def print_selected(self, name: str) -> None:
+        meeting = self._selected_meeting()
+        if meeting is None:
+            return
+        if digest_ok(meeting) is False:
+            self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
+        self.active_dialog = self._preview(self, name, meeting=meeting)  # type: ignore[assignment]
+
+    def print_attendance(self) -> None:
+        """For the meeting chosen (its roll), else a blank sheet from the register."""
+        meeting = self._selected_meeting()
+        if meeting is not None:
+            dialog = self._preview(self, "attendance", meeting=meeting)
+        else:
+            dialog = self._preview(self, "attendance", on=self._suggested_date())
+        self.active_dialog = dialog  # type: ignore[assignment]
+
+    def print_book(self) -> None:
+        self.active_dialog = self._preview(self, "book", year=self.year)  # type: ignore[assignment]
+
