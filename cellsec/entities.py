@@ -227,3 +227,4 @@ class Changes:
     meetings: bool = False
     meeting_ids: frozenset[int] = field(default_factory=frozenset)
     superiors: bool = False
+    liaison: bool = False

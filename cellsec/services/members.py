@@ -220,6 +220,9 @@ def delete_event(store: Store, member_id: int, event_id: int) -> Changes:
     remaining = [e for e in current if e.id != event_id]
     if len(remaining) == len(current):
         raise ValidationError("Không tìm thấy sự kiện này.")
+    if store.members.event_in_use(event_id):
+        raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy ghi ngày "
+                              "trở về ở mục Liên hệ nơi cư trú thay vì xóa.")
     if not remaining:
         raise ValidationError("Không thể xóa sự kiện duy nhất của đảng viên: hồ sơ cần ít nhất "
                               "một sự kiện (kết nạp hoặc chuyển đến).")

@@ -10,6 +10,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import FileInUseError, NotCellSecFileError, StorageError
 from . import migrate
+from .liaison import LiaisonRepository
 from .meetings import MeetingRepository
 from .members import MemberRepository
 from .profile import ProfileRepository
@@ -42,6 +43,7 @@ class Store:
         self.meetings = MeetingRepository(conn)
         self.settings = SettingsRepository(conn)
         self.superiors = SuperiorRepository(conn)
+        self.liaison = LiaisonRepository(conn)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, lock: bool = True) -> "Store":

@@ -141,6 +141,12 @@ class MemberRepository:
             (e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref, e.detail,
              e.note, e.id))
 
+    def event_in_use(self, event_id: int) -> bool:
+        """Whether another record points at this event (a working-away record)."""
+        row = self._conn.execute("SELECT 1 FROM working_away WHERE event_id = ?",
+                                 (event_id,)).fetchone()
+        return row is not None
+
     def delete_event(self, event_id: int) -> None:
         self._conn.execute("DELETE FROM member_events WHERE id = ?", (event_id,))
 

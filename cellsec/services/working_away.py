@@ -1,0 +1,185 @@
+"""The cell's own members who go to work far away: the application and the cell's decision
+(temporary exemption or temporary transfer, recorded in the register as the matching event in the
+same transaction), contact log, dues arrangement, return, and reminders when a period ends."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ..dates import format_date, parse_date
+from ..entities import Changes, EventKind, MemberEvent
+from ..errors import ValidationError
+from ..liaison_entities import Arrangement, Contact, WorkingAway
+from ..rules import lifecycle
+from ..store import Store
+from ..text import nfc
+from .members import check_history, rules_of
+
+LABELS = {
+    "member_id": "Đảng viên", "arrangement": "Hình thức", "application_date": "Ngày làm đơn",
+    "start": "Từ ngày", "end": "Đến ngày", "reason": "Lý do", "destination": "Nơi đến",
+    "employer": "Nơi làm việc", "contact": "Cách liên lạc", "decision_ref": "Số quyết định",
+    "dues": "Đảng phí", "notes": "Ghi chú",
+}
+_EVENT = {Arrangement.EXEMPTION: (EventKind.EXEMPTED, EventKind.EXEMPTION_END),
+          Arrangement.TEMPORARY_TRANSFER: (EventKind.ATTACHED_OUT, EventKind.ATTACHED_OUT_END)}
+
+
+def _date(form: Mapping[str, str], key: str, today: date, required: bool = True,
+          future: bool = False) -> date | None:
+    return parse_date(form.get(key, ""), LABELS[key], key=key, required=required, today=today,
+                      allow_future=future)
+
+
+def parse_working_away(form: Mapping[str, str], today: date) -> WorkingAway:
+    try:
+        member_id = int(form.get("member_id", ""))
+    except ValueError:
+        raise ValidationError("Đảng viên: chưa chọn.", LABELS["member_id"], "member_id") from None
+    try:
+        arrangement = Arrangement(nfc(form.get("arrangement", "")))
+    except ValueError:
+        raise ValidationError("Hình thức: chọn miễn sinh hoạt tạm thời hoặc chuyển sinh hoạt "
+                              "tạm thời.", LABELS["arrangement"], "arrangement") from None
+    applied = _date(form, "application_date", today)
+    start = _date(form, "start", today, future=True)
+    end = _date(form, "end", today, future=True)
+    assert applied and start and end
+    if end < start:
+        raise ValidationError("Đến ngày: trước ngày bắt đầu.", LABELS["end"], "end")
+    if start < applied:
+        raise ValidationError("Từ ngày: trước ngày làm đơn.", LABELS["start"], "start")
+    if not nfc(form.get("destination", "")):
+        raise ValidationError("Nơi đến: chưa nhập (tỉnh, thành phố nơi đến làm việc).",
+                              LABELS["destination"], "destination")
+    return WorkingAway(
+        member_id=member_id, arrangement=arrangement, application_date=applied, start=start,
+        end=end, **{k: nfc(form.get(k, "")) for k in ("reason", "destination", "employer",
+                                                       "contact", "decision_ref", "dues", "notes")})
+
+
+def _register_event(w: WorkingAway) -> MemberEvent:
+    kind, _ = _EVENT[w.arrangement]
+    return MemberEvent(member_id=w.member_id, kind=kind, date=w.start, end_date=w.end,
+                       decision_ref=w.decision_ref,
+                       detail=f"Đi làm ăn xa: {w.destination}" + (f" ({w.employer})" if w.employer
+                                                                  else ""), note=w.reason)
+
+
+def start_working_away(store: Store, form: Mapping[str, str], today: date | None = None
+                       ) -> tuple[int, Changes]:
+    """Record the application and the cell's decision, and the register event with it."""
+    today = today or date.today()
+    w = parse_working_away(form, today)
+    member = store.members.get(w.member_id)
+    if member is None:
+        raise ValidationError("Không tìm thấy đảng viên này.")
+    events = store.members.events_of(w.member_id)
+    state = lifecycle.state_on(events, w.start)
+    if not state.on_roll:
+        raise ValidationError(f"Đảng viên {member.full_name} không có trong đảng số ngày "
+                              f"{format_date(w.start)}.", LABELS["start"], "start")
+    event = _register_event(w)
+    try:
+        check_history(member, [*events, event], rules_of(store))
+    except ValidationError as exc:
+        raise ValidationError(f"Không ghi được vào sổ đảng viên: {exc}", LABELS["start"],
+                              "start") from None
+    with store.transaction():
+        event_id = store.members.insert_event(event)
+        record_id = store.liaison.save_working_away(replace(w, event_id=event_id))
+        store.members.touch(w.member_id)
+    return record_id, Changes(liaison=True, members=True, member_ids=frozenset({w.member_id}))
+
+
+def _record(store: Store, record_id: int) -> WorkingAway:
+    w = next((x for x in store.liaison.working_away() if x.id == record_id), None)
+    if w is None:
+        raise ValidationError("Không tìm thấy hồ sơ đi làm ăn xa này.")
+    return w
+
+
+def add_contact(store: Store, record_id: int, when_text: str, method: str, note: str,
+                today: date | None = None) -> Changes:
+    w = _record(store, record_id)
+    when = parse_date(when_text, "Ngày liên lạc", key="date", required=True, today=today)
+    assert when is not None
+    if when < w.application_date:
+        raise ValidationError("Ngày liên lạc: trước ngày làm đơn.", "Ngày liên lạc", "date")
+    if not nfc(note) and not nfc(method):
+        raise ValidationError("Nội dung liên lạc: chưa nhập.", "Nội dung", "note")
+    with store.transaction():
+        store.liaison.add_contact(record_id, Contact(when, nfc(method), nfc(note)))
+    return Changes(liaison=True)
+
+
+def update_dues(store: Store, record_id: int, dues: str) -> Changes:
+    w = _record(store, record_id)
+    with store.transaction():
+        store.liaison.save_working_away(replace(w, dues=nfc(dues)))
+    return Changes(liaison=True)
+
+
+def record_return(store: Store, record_id: int, when_text: str, today: date | None = None
+                  ) -> Changes:
+    """The member is back: close the record and, if before the planned end, the register period."""
+    today = today or date.today()
+    w = _record(store, record_id)
+    if w.returned_date is not None:
+        raise ValidationError(f"Đã ghi ngày trở về {format_date(w.returned_date)}.")
+    back = parse_date(when_text, "Ngày trở về", key="returned_date", required=True, today=today)
+    assert back is not None
+    if back < w.start:
+        raise ValidationError("Ngày trở về: trước ngày bắt đầu.", "Ngày trở về", "returned_date")
+    member = store.members.get(w.member_id)
+    assert member is not None
+    events = store.members.events_of(w.member_id)
+    closing = None
+    if back <= w.end:
+        _, end_kind = _EVENT[w.arrangement]
+        closing = MemberEvent(member_id=w.member_id, kind=end_kind, date=back,
+                              note="Trở về sau thời gian đi làm ăn xa")
+        check_history(member, [*events, closing], rules_of(store))
+    with store.transaction():
+        if closing is not None:
+            store.members.insert_event(closing)
+            store.members.touch(w.member_id)
+        store.liaison.save_working_away(replace(w, returned_date=back))
+    return Changes(liaison=True, members=True, member_ids=frozenset({w.member_id}))
+
+
+@dataclass(frozen=True)
+class Reminder:
+    record: WorkingAway
+    message: str
+
+
+def reminders(store: Store, today: date | None = None) -> list[Reminder]:
+    """Periods ending soon or already over without a recorded return."""
+    today = today or date.today()
+    days = int(rules_of(store)["working_away_reminder_days"])
+    out = []
+    for w in store.liaison.working_away():
+        if w.returned_date is not None:
+            continue
+        if w.end < today:
+            out.append(Reminder(w, f"{w.member_name}: hết thời hạn {w.arrangement.label.lower()} "
+                                   f"từ {format_date(w.end)} nhưng chưa ghi ngày trở về."))
+        elif w.end <= today + timedelta(days=days):
+            out.append(Reminder(w, f"{w.member_name}: {w.arrangement.label.lower()} hết hạn ngày "
+                                   f"{format_date(w.end)}."))
+    return out
+
+
+def inconsistencies(store: Store) -> list[str]:
+    """Records whose register event is missing or no longer matches (edited by hand)."""
+    problems = []
+    for w in store.liaison.working_away():
+        events = {e.id: e for e in store.members.events_of(w.member_id)}
+        e = events.get(w.event_id)
+        kind, _ = _EVENT[w.arrangement]
+        if e is None or e.kind is not kind or e.date != w.start or e.end_date != w.end:
+            problems.append(f"{w.member_name}: hồ sơ đi làm ăn xa ({format_date(w.start)} – "
+                            f"{format_date(w.end)}) không khớp với sự kiện trong sổ đảng viên.")
+    return problems
