@@ -63,8 +63,9 @@ def test_due_list_across_categories_and_status_changes(store):
     student = next(m.id for m in store.liaison.members() if m.full_name == "Lê Thu Trang")
     record_request(store, student, 2026, "10/11/2026", "Trường Đại học Bách khoa", today=TODAY)
     due = {d.member.full_name: d for d in comment_list(store, 2026, TODAY)}
-    assert due["Lê Thu Trang"].state is CommentState.OVERDUE   # 10/11 + 15 days < 22/11
+    assert due["Lê Thu Trang"].state is CommentState.DUE   # reply due 10/11 + 15 days = 25/11
     assert due["Lê Thu Trang"].variant == "short"
+    assert states(store, today=date(2026, 11, 26))["Lê Thu Trang"] is CommentState.OVERDUE
 
 
 def test_sheet_needs_front_meeting_and_all_criteria_before_sending(store):
