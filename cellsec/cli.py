@@ -113,7 +113,7 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
     if args.document in ("minutes", "resolution") and args.meeting is None:
         raise ValidationError(f"{args.document}: cần --meeting ID (xem lệnh “meetings”).")
     doc = build_document(store, args.document, meeting_id=args.meeting, year=args.year, on=on,
-                         period=_period(args))
+                         period=_period(args), liaison_id=args.liaison)
     render(doc, args.output)
     print(f"Đã in “{doc.title}” ra {args.output}")
     return 0
@@ -145,6 +145,34 @@ def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
                      for x in t.meetings],
         "directions": {"given": len(t.directions), "done": t.directions_done,
                        "open": t.directions_open}})
+    return 0
+
+
+def _value(enum_or_none) -> str | None:
+    return enum_or_none.value if enum_or_none is not None else None
+
+
+def cmd_liaison(store: Store, args: argparse.Namespace) -> int:
+    from .services.liaison import comment_list, participation
+    from .services.working_away import inconsistencies, reminders
+    on = date.today()
+    taking = participation(store, args.year)
+    _print_json({
+        "year": args.year,
+        "liaison": [{"id": d.member.id, "full_name": d.member.full_name,
+                     "workplace": d.member.workplace, "category": d.member.category.value,
+                     "status": _value(d.member.status_on(on)),
+                     "gatherings": list(taking.get(d.member.id or 0, (0, 0))),
+                     "comment": d.state.value, "comment_label": d.state.label,
+                     "deadline": to_iso(d.deadline), "variant": d.variant}
+                    for d in comment_list(store, args.year, on)],
+        "working_away": [{"id": w.id, "member": w.member_name, "arrangement": w.arrangement.value,
+                          "start": to_iso(w.start), "end": to_iso(w.end),
+                          "destination": w.destination, "employer": w.employer,
+                          "returned": to_iso(w.returned_date), "contacts": len(w.contacts),
+                          "dues": w.dues} for w in store.liaison.working_away()],
+        "reminders": [r.message for r in reminders(store, on)],
+        "inconsistencies": inconsistencies(store)})
     return 0
 
 
@@ -182,11 +210,17 @@ def build_parser() -> argparse.ArgumentParser:
     sup.add_argument("--to", dest="end", default="", help="đến ngày dd/mm/yyyy")
     sup.add_argument("--xlsx", type=Path, default=None, help="ghi thêm bảng Excel")
     sup.set_defaults(func=cmd_superiors)
+    liaison = sub.add_parser("liaison", help="đảng viên giữ mối liên hệ nơi cư trú và đi làm ăn "
+                             "xa (JSON)")
+    liaison.add_argument("--year", type=int, default=date.today().year)
+    liaison.set_defaults(func=cmd_liaison)
     from .reports.catalogue import DOCUMENTS
     render = sub.add_parser("render", help="in một văn bản ra tệp PDF")
     render.add_argument("document", choices=sorted(DOCUMENTS))
     render.add_argument("-o", "--output", type=Path, required=True)
     render.add_argument("--meeting", type=int, default=None, help="mã buổi sinh hoạt")
+    render.add_argument("--liaison", type=int, default=None, help="mã đảng viên nơi cư trú "
+                        "(phiếu nhận xét của một người)")
     render.add_argument("--year", type=int, default=date.today().year)
     render.add_argument("--as-of", default="", help="ngày dd/mm/yyyy (danh sách đảng viên, "
                         "danh sách dự họp)")

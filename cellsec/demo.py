@@ -163,10 +163,13 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
 
 def create_demo(store: Store, today: date | None = None, *, meetings: bool = True) -> Changes:
     """Fill an empty data file with the demo cell (the register in one transaction), then
-    a year of its approved monthly meetings."""
+    a year of its approved monthly meetings, its superiors, liaison register and members
+    working away."""
+    from .demo_liaison import create_demo_liaison
     from .demo_meetings import create_demo_meetings
     changes = import_cell(store, demo_cell_data(today), today=today)
     if meetings:
         create_demo_meetings(store, today or date.today())
-        changes = replace(changes, meetings=True)
+        create_demo_liaison(store, today or date.today())
+        changes = replace(changes, meetings=True, superiors=True, liaison=True)
     return changes

@@ -14,12 +14,16 @@ DOCUMENTS = {
     "book": "Sổ biên bản sinh hoạt chi bộ cả năm",
     "register": "Danh sách đảng viên",
     "superiors": "Báo cáo cấp ủy viên cấp trên dự sinh hoạt",
+    "comments": "Phiếu nhận xét đảng viên nơi cư trú (một người hoặc tất cả phiếu cần làm)",
+    "liaison": "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú",
+    "working-away": "Danh sách đảng viên đi làm ăn xa",
 }
 
 
 def build_document(store: Store, name: str, *, meeting_id: int | None = None,
                    year: int | None = None, on: date | None = None,
-                   period: tuple[date, date] | None = None) -> Document:
+                   period: tuple[date, date] | None = None,
+                   liaison_id: int | None = None) -> Document:
     """Collect and build (not render) the named document."""
     if name == "minutes":
         from .minutes import minutes_document
@@ -41,4 +45,12 @@ def build_document(store: Store, name: str, *, meeting_id: int | None = None,
         y = year or date.today().year
         start, end = period or (date(y, 1, 1), date(y, 12, 31))
         return superior_report_document(store, start, end)
+    if name in ("comments", "liaison", "working-away"):
+        from . import liaison_reports
+        if name == "comments":
+            return liaison_reports.comment_sheets_document(store, year or date.today().year,
+                                                           liaison_id)
+        if name == "liaison":
+            return liaison_reports.liaison_register_document(store, on)
+        return liaison_reports.working_away_document(store, on)
     raise KeyError(name)

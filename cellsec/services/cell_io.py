@@ -17,6 +17,7 @@ from ..entities import MEMBER_DATA_FIELDS, Changes, MemberEvent
 from ..errors import ValidationError
 from ..store import Store
 from .member_form import DATE_FIELDS, parse_member, search_text
+from .liaison_io import export_liaison, import_liaison
 from .meeting_io import export_meetings, prepare_meetings, write_meetings
 from .members import check_history, parse_event, rules_of
 from .superior_io import export_superiors, import_follow_ups, import_superiors
@@ -37,7 +38,7 @@ def export_cell(store: Store) -> dict[str, Any]:
             item[key] = to_iso(value) if key in DATE_FIELDS else (
                 m.sex.value if key == "sex" else value)
         item["events"] = [
-            {"kind": e.kind.value, "date": e.date.isoformat(), "end_date": to_iso(e.end_date),
+            {"id": e.id, "kind": e.kind.value, "date": e.date.isoformat(), "end_date": to_iso(e.end_date),
              "decision_ref": e.decision_ref, "detail": e.detail, "note": e.note}
             for e in events.get(m.id or 0, [])]
         members.append(item)
@@ -49,7 +50,7 @@ def export_cell(store: Store) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
             "profile": prof, "members": members, "meetings": meetings,
-            "document_numbers": numbers, **export_superiors(store)}
+            "document_numbers": numbers, **export_superiors(store), **export_liaison(store)}
 
 
 def export_cell_file(store: Store, path: str | Path) -> int:
@@ -128,7 +129,8 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
                     "end_date": _iso_to_form(raw.get("end_date"), where, "end_date"),
                     "decision_ref": _text(raw.get("decision_ref")),
                     "detail": _text(raw.get("detail")), "note": _text(raw.get("note"))},
-                    member_id=0, today=today))
+                    member_id=0, event_id=raw.get("id") if isinstance(raw.get("id"), int)
+                    else None, today=today))
             if not events:
                 raise ValidationError("không có sự kiện nào (cần ít nhất ngày kết nạp).")
             check_history(member, events, rules)
@@ -143,19 +145,24 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
         if profile is not None:
             store.profile.put(profile)
         member_map: dict[int, int] = {}
+        event_map: dict[int, int] = {}
         for done, (source_id, member, events) in enumerate(prepared, start=1):
             member_id = store.members.insert(member, search_text(member))
             if source_id is not None:
                 member_map[source_id] = member_id
             for e in events:
-                store.members.insert_event(replace(e, member_id=member_id))
+                new_event = store.members.insert_event(replace(e, member_id=member_id, id=None))
+                if e.id is not None:
+                    event_map[e.id] = new_event
             if progress:
                 progress(done, len(prepared))
         superior_map = import_superiors(store, data)
         meeting_map = write_meetings(store, meetings, data.get("document_numbers"), member_map,
                                      superior_map)
         import_follow_ups(store, data, superior_map, meeting_map)
-    return Changes(profile=profile is not None, members=True, meetings=bool(meetings))
+        import_liaison(store, data, member_map, event_map)
+    return Changes(profile=profile is not None, members=True, meetings=bool(meetings),
+                   superiors=True, liaison=True)
 
 
 def import_cell_file(store: Store, path: str | Path, **kwargs: Any) -> Changes:

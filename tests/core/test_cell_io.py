@@ -17,6 +17,13 @@ def _strip_volatile(data):
     data.pop("exported_at")
     for m in data["members"]:
         m.pop("id")
+        for e in m["events"]:
+            e.pop("id")
+    for w in data["working_away"]:
+        w.pop("event_id")
+        w.pop("id")
+        for c in w["contacts"]:
+            c.pop("id")
     return data
 
 

@@ -138,3 +138,39 @@ def test_working_away_reminders_and_refusals(store):
         start_working_away(store, {"member_id": str(member_id), "arrangement": "exemption",
                                    "application_date": "01/06/2026", "start": "01/06/2026",
                                    "end": "01/06/2027"}, today=TODAY)
+
+
+def test_demo_batch_of_comment_sheets_and_registers_print(store):
+    # GIVEN the demo cell: this year's sheets still to do are printed in one batch
+    from cellsec.demo import create_demo
+    from cellsec.reports.catalogue import build_document
+    from cellsec.reports.template import render
+    from test_reports import pdf_text
+    create_demo(store, today=TODAY)
+    due = [d for d in comment_list(store, 2026, TODAY)
+           if d.state in (CommentState.DUE, CommentState.OVERDUE)]
+    text, reader = pdf_text(render(build_document(store, "comments", year=2026)))
+    assert text.count("PHIẾU NHẬN XÉT") == len(due) >= 2
+    for d in due:
+        assert d.member.full_name in text
+    assert "T/M CHI BỘ" in text and "XÁC NHẬN CỦA ĐẢNG ỦY" in text
+    assert "Ban công tác Mặt trận" in text
+    done = [d for d in comment_list(store, 2026, TODAY) if d.state is CommentState.DONE]
+    assert done and done[0].member.full_name not in text
+    register, _ = pdf_text(render(build_document(store, "liaison", on=TODAY)))
+    assert "SỔ THEO DÕI" in register and "Trần Văn Hải" in register
+    away, _ = pdf_text(render(build_document(store, "working-away", on=TODAY)))
+    assert "Bình Dương" in away and "Hà Nội" in away
+
+
+def test_cli_lists_both_registers(tmp_path):
+    import json
+    import subprocess
+    import sys
+    data = tmp_path / "demo.cellsec"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "cellsec.cli", "--data", str(data), *a],
+                                    capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert run("demo").returncode == 0
+    out = json.loads(run("liaison", "--year", "2026").stdout)
+    assert len(out["liaison"]) == 6 and len(out["working_away"]) == 2
+    assert out["inconsistencies"] == []

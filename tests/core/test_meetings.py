@@ -41,7 +41,8 @@ def filled(store, when=MEETING_DAY, kind=MeetingKind.REGULAR):
     return replace(m, end_time="10:00", place="Nhà văn hóa thôn Tân Hồng", recorder="Lê Thị Hằng",
                    items=tuple(items), roll=tuple(roll),
                    guests=(Guest("Hoàng Minh Tuấn", "Đảng ủy viên, Phó Chủ tịch UBND xã", True),),
-                   votes=(Vote("Nghị quyết tháng 11", VoteKind.RESOLUTION, 30, 0, 0),),
+                   votes=(Vote("Nghị quyết tháng 11", VoteKind.RESOLUTION,
+                               count_roll(roll).eligible_voters - 1, 0, 1),),
                    tasks=(Task("Hoàn thành thu đảng phí quý IV", "Đồng chí Hằng", date(2026, 12, 15)),),
                    dues_status="Đã thu đủ đảng phí tháng 10.")
 

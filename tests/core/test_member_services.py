@@ -127,7 +127,7 @@ def test_roll_as_of_a_date_and_summary_with_the_demo_cell(store):
     from cellsec.services.profile import save_profile  # noqa: F401  (profile comes with the demo)
     s2 = store
     # the fixture already saved a profile; the demo needs an empty register only
-    create_demo(s2, today=TODAY)
+    create_demo(s2, today=TODAY, meetings=False)
     rows = load_register(s2, TODAY)
     summary = summarise(rows, TODAY)
     assert summary.total == summary.full + summary.probationary

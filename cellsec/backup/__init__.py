@@ -1,0 +1,26 @@
+"""Nothing is ever lost: verified backups, retention, restore, start-up checks, encrypted copies.
+
+No Qt here. Every function works by path (an open Store is accepted where noted and only its
+public `path` is read), so the UI can call them on a worker thread and the CLI without a Store.
+"""
+from __future__ import annotations
+
+from .copy import copy_backup_to
+from .create import adopt_migration_backup, make_backup, verify_backup
+from .crypto import is_encrypted
+from .errors import BackupVerificationError, PasswordRequiredError, WrongPasswordError
+from .health import Health, HealthState, check_file, newest_verified_backup
+from .location import is_risky_location
+from .manifest import BackupInfo, backups_folder, list_backups, newest_good
+from .restore import RestoreResult, restore, restore_newest
+from .retention import Candidate, RetentionPolicy, apply_retention, plan_retention
+from .schedule import AutoBackup, backup_if_due
+
+__all__ = [
+    "AutoBackup", "BackupInfo", "BackupVerificationError", "Candidate", "Health", "HealthState",
+    "PasswordRequiredError", "RestoreResult", "RetentionPolicy", "WrongPasswordError",
+    "adopt_migration_backup", "apply_retention", "backup_if_due", "backups_folder",
+    "check_file", "copy_backup_to", "is_encrypted", "is_risky_location", "list_backups",
+    "make_backup", "newest_good", "newest_verified_backup", "plan_retention", "restore",
+    "restore_newest", "verify_backup",
+]

@@ -1,0 +1,47 @@
+"""Copying a backup "to…" another place (a USB stick), plain or encrypted with a password,
+and reading the copy back to be sure it arrived intact (USB sticks fail quietly)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import StorageError
+from . import crypto
+from .files import copy_file_atomic, ensure_folder, sha256_file, write_bytes_atomic
+from .manifest import manifest_path
+
+
+def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None = None) -> Path:
+    """Copy `backup` to `dest` (a folder, or a file name). With a password the copy is
+    encrypted and named `….cellsec.enc`; without, the manifest is copied beside it.
+    Returns the path written."""
+    backup = Path(backup).expanduser().resolve()
+    if not backup.is_file():
+        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+    dest = Path(dest).expanduser()
+    if dest.is_dir() or str(dest).endswith(("/", "\\")):
+        dest = ensure_folder(dest) / backup.name
+    else:
+        ensure_folder(dest.parent)
+    if password and not dest.name.endswith(crypto.ENC_SUFFIX):
+        dest = dest.with_name(dest.name + crypto.ENC_SUFFIX)
+    if dest.resolve() == backup:
+        raise StorageError(f"Nơi chép đến trùng với chính tệp “{backup.name}”.")
+    try:
+        if password:
+            plain = backup.read_bytes()
+            write_bytes_atomic(dest, crypto.encrypt_bytes(plain, password, backup.name))
+            check = crypto.decrypt_file(dest, password)
+            same = hashlib.sha256(check).digest() == hashlib.sha256(plain).digest()
+        else:
+            copy_file_atomic(backup, dest)
+            if manifest_path(backup).is_file():
+                copy_file_atomic(manifest_path(backup), manifest_path(dest))
+            same = sha256_file(dest) == sha256_file(backup)
+    except OSError as exc:
+        raise StorageError(f"Không chép được “{backup.name}” đến “{dest.parent}”: {exc}. "
+                           "Hãy kiểm tra USB (còn chỗ trống, không bị khóa ghi).") from exc
+    if not same:
+        raise StorageError(f"Bản chép “{dest}” đọc lại không giống bản gốc “{backup.name}”: USB "
+                           "có thể bị lỗi. Hãy thử USB khác.")
+    return dest

@@ -1,0 +1,149 @@
+"""Making a backup (SQLite online backup API), verifying it at once, and re-verifying later."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import CellSecError, StorageError
+from . import dbfile
+from .errors import BackupVerificationError
+from .files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
+from .manifest import (
+    BEFORE_MIGRATION,
+    MANUAL,
+    SUFFIX,
+    BackupInfo,
+    backup_stem,
+    backups_folder,
+    manifest_path,
+    read_info,
+    write_manifest,
+)
+
+
+def source_path(source: Any) -> Path:
+    """A data file path, from a path or from an open Store (only its public `path` is read)."""
+    return Path(getattr(source, "path", source)).expanduser().resolve()
+
+
+def make_backup(source: Any, *, folder: Path | str | None = None, kind: str = MANUAL,
+                now: datetime | None = None, stem: str | None = None) -> BackupInfo:
+    """Copy the data file (open Store or path) into the backups folder and verify the copy.
+
+    The copy gets a manifest (`<backup>.json`). A copy that fails verification is deleted and
+    BackupVerificationError is raised: it is never listed as a good backup.
+    """
+    src = source_path(source)
+    if not src.is_file():
+        raise StorageError(f"Không tìm thấy tệp dữ liệu “{src}” để sao lưu.")
+    where = ensure_folder(backups_folder(src, folder))
+    created = (now or datetime.now()).replace(microsecond=0)
+    tmp = temp_path(where, "sao-luu")
+    try:
+        try:
+            dbfile.copy_database(src, tmp)
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(f"Không sao lưu được “{src.name}”: {exc}.") from exc
+        info = _verified_info(tmp, src, kind, created)
+        dest = unique_path(where, stem or backup_stem(src, created, info.schema_version, kind),
+                           SUFFIX)
+        info = BackupInfo(**{**info.__dict__, "path": dest})
+        # Manifest first: a manifest without its file is ignored, a file without a manifest
+        # would be listed as unverified.
+        write_manifest(info)
+        os.replace(tmp, dest)
+        fsync_dir(where)
+        return info
+    finally:
+        remove_quietly(tmp)
+
+
+def _verified_info(copy: Path, src: Path, kind: str, created: datetime) -> BackupInfo:
+    try:
+        found, facts = dbfile.examine_copy(copy, src)
+    except CellSecError as exc:
+        raise BackupVerificationError(
+            f"Bản sao lưu của “{src.name}” không đạt kiểm tra nên đã bị xóa: {exc}") from exc
+    if found or facts is None:
+        raise BackupVerificationError(
+            f"Bản sao lưu của “{src.name}” không đạt kiểm tra toàn vẹn nên đã bị xóa. Tệp dữ "
+            f"liệu có thể đã hỏng: hãy dùng “Kiểm tra tệp dữ liệu”. (Chi tiết: {found[0]})")
+    return BackupInfo(path=copy, created=created, kind=kind, schema_version=facts.schema_version,
+                      members=facts.members, meetings=facts.meetings, sha256=sha256_file(copy),
+                      size=copy.stat().st_size, fingerprint=facts.fingerprint, verified=True,
+                      source=str(src))
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Result of re-checking a backup; `problems` are Vietnamese sentences for the user."""
+
+    path: Path
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    info: BackupInfo | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "ok": self.ok, "problems": self.problems,
+                "backup": self.info.to_json() if self.info else None}
+
+
+def verify_backup(path: Path | str) -> Verification:
+    """Checksum against the manifest (when there is one), integrity_check, identity and version."""
+    path = Path(path).expanduser().resolve()
+    if not path.is_file():
+        return Verification(path, False, [f"Không tìm thấy tệp “{path.name}”."])
+    info = read_info(path)
+    issues: list[str] = []
+    if info.has_manifest and sha256_file(path) != info.sha256:
+        issues.append(f"Tệp “{path.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã kiểm tra "
+                      "SHA-256 không khớp).")
+    try:
+        if not dbfile.has_sqlite_header(path):
+            issues.append(f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng.")
+            return Verification(path, False, issues, info)
+        found, facts = dbfile.examine_copy(path, path)
+    except CellSecError as exc:
+        return Verification(path, False, [*issues, str(exc)], info)
+    except OSError as exc:
+        return Verification(path, False, [*issues, f"Không đọc được “{path.name}”: {exc}."], info)
+    if found:
+        issues.append(f"Tệp “{path.name}” bị hỏng (kiểm tra toàn vẹn báo lỗi: {found[0]}).")
+    elif facts and info.has_manifest and info.fingerprint and facts.fingerprint != info.fingerprint:
+        issues.append(f"Nội dung tệp “{path.name}” không khớp với bản ghi khi sao lưu.")
+    return Verification(path, not issues, issues, info)
+
+
+def adopt_migration_backup(data_path: Path | str, bak: Path | str, *,
+                           folder: Path | str | None = None) -> BackupInfo:
+    """Move the copy Store.open made before a migration (`*.truoc-nang-cap-*.bak` beside the
+    data file) into the backups folder as a verified backup of kind "before_migration".
+    The original is removed only once the new copy has passed verification."""
+    bak = Path(bak).expanduser().resolve()
+    created = datetime.fromtimestamp(bak.stat().st_mtime)
+    info = make_backup(bak, folder=backups_folder(source_path(data_path), folder),
+                       kind=BEFORE_MIGRATION, now=created,
+                       stem=backup_stem(source_path(data_path), created, _version(bak),
+                                        BEFORE_MIGRATION))
+    info = BackupInfo(**{**info.__dict__, "source": str(source_path(data_path))})
+    write_manifest(info)
+    remove_quietly(bak)
+    return info
+
+
+def _version(path: Path) -> int:
+    conn = dbfile.connect_ro(path)
+    try:
+        return dbfile.check_identity(conn, path)
+    finally:
+        conn.close()
+
+
+def delete_backup(path: Path) -> None:
+    """Remove a backup and its manifest."""
+    for p in (Path(path), manifest_path(Path(path))):
+        p.unlink(missing_ok=True)

@@ -1,0 +1,117 @@
+"""Which backups to keep (grandfather-father-son), as a pure function, and applying it."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from .create import delete_backup
+from .manifest import REGULAR_KINDS, SPECIAL_KINDS, BackupInfo, backups_folder, list_backups
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    days: int = 10     # newest backup of each of the last 10 days that have one
+    weeks: int = 8     # ... of each of the last 8 ISO weeks that have one
+    months: int = 12   # ... of each of the last 12 calendar months that have one
+    special: int = 5   # the last 5 "before migration" and the last 5 "before restore"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: Hashable
+    created: datetime
+    kind: str
+    good: bool = True
+
+
+def _day(t: datetime) -> date:
+    return t.date()
+
+
+def _week(t: datetime) -> tuple[int, int]:
+    iso = t.isocalendar()
+    return iso.year, iso.week
+
+
+def _month(t: datetime) -> tuple[int, int]:
+    return t.year, t.month
+
+
+def _newest_per_period(items: list[Candidate], period: Callable[[datetime], Hashable],
+                       count: int) -> set[Hashable]:
+    """The newest item of each of the `count` most recent periods that contain an item."""
+    keep: set[Hashable] = set()
+    seen: set[Hashable] = set()
+    for item in items:  # newest first
+        p = period(item.created)
+        if p in seen:
+            continue
+        if len(seen) >= count:
+            break
+        seen.add(p)
+        keep.add(item.key)
+    return keep
+
+
+def plan_retention(items: Iterable[Candidate], now: datetime,
+                   policy: RetentionPolicy = RetentionPolicy()) -> set[Hashable]:
+    """Keys of the backups to keep; every other key may be deleted.
+
+    Periods count only days/weeks/months that have a backup (backups are made only when the
+    data changed), so a cell that works once a month still keeps 10 distinct working days.
+    Always kept: the newest good backup; the last `special` of each special kind; anything of a
+    kind this version does not know; anything dated after `now` (a PC whose clock was reset
+    must not make us delete what we cannot place in time).
+    """
+    items = sorted(items, key=lambda c: c.created, reverse=True)
+    keep: set[Hashable] = {c.key for c in items if c.created > now}
+    keep |= {c.key for c in items if c.kind not in REGULAR_KINDS + SPECIAL_KINDS}
+    newest = next((c for c in items if c.good), None)
+    if newest is not None:
+        keep.add(newest.key)
+    regular = [c for c in items if c.kind in REGULAR_KINDS and c.good and c.created <= now]
+    keep |= _newest_per_period(regular, _day, policy.days)
+    keep |= _newest_per_period(regular, _week, policy.weeks)
+    keep |= _newest_per_period(regular, _month, policy.months)
+    for kind in SPECIAL_KINDS:
+        keep |= {c.key for c in [c for c in items if c.kind == kind][:policy.special]}
+    return keep
+
+
+STALE_TEMP_SECONDS = 24 * 3600
+
+
+def apply_retention(data_path: Path, *, folder: Path | str | None = None,
+                    now: datetime | None = None,
+                    policy: RetentionPolicy = RetentionPolicy()) -> list[Path]:
+    """Delete the backups the plan does not keep. Files without a CellSec manifest (put there by
+    someone) are never touched. Also clears temporary files left by an interrupted backup."""
+    now = now or datetime.now()
+    infos = [i for i in list_backups(data_path, folder) if i.has_manifest]
+    keep = plan_retention([_candidate(i) for i in infos], now, policy)
+    deleted = []
+    for info in infos:
+        if info.path not in keep:
+            delete_backup(info.path)
+            deleted.append(info.path)
+    _clear_stale_temporaries(backups_folder(data_path, folder))
+    return deleted
+
+
+def _candidate(info: BackupInfo) -> Candidate:
+    return Candidate(info.path, info.created, info.kind, info.good)
+
+
+def _clear_stale_temporaries(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    limit = time.time() - STALE_TEMP_SECONDS
+    for p in folder.glob(".*.tmp*"):
+        try:
+            if p.stat().st_mtime < limit:
+                p.unlink()
+        except OSError:
+            pass

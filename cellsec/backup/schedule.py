@@ -1,0 +1,57 @@
+"""Automatic backups: decide whether one is due, skip it when nothing changed, prune after."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from . import dbfile
+from .create import make_backup, source_path
+from .manifest import AUTO, BackupInfo, list_backups, newest_good
+from .retention import RetentionPolicy, apply_retention
+
+DEFAULT_EVERY = timedelta(hours=2)
+
+MADE = "made"
+NOT_DUE = "not_due"
+UNCHANGED = "unchanged"
+NO_FILE = "no_file"
+
+
+@dataclass(frozen=True)
+class AutoBackup:
+    outcome: str                        # made / not_due / unchanged / no_file
+    backup: BackupInfo | None = None    # the new backup, or the newest one when skipped
+    deleted: list[Path] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"outcome": self.outcome,
+                "backup": self.backup.to_json() if self.backup else None,
+                "deleted": [str(p) for p in self.deleted]}
+
+
+def backup_if_due(store_path: Any, now: datetime | None = None, *,
+                  every: timedelta = DEFAULT_EVERY, on_close: bool = False,
+                  folder: Path | str | None = None,
+                  policy: RetentionPolicy = RetentionPolicy()) -> AutoBackup:
+    """Back up if the newest good backup is older than `every` (or at close), unless the
+    content has not changed since that backup. Works with the Store open (own read-only
+    connection, so it may run on a worker thread) or closed.
+
+    Raises StorageError/BackupVerificationError when a due backup cannot be made: the UI must
+    tell the user — a silent failure here is how data is lost.
+    """
+    path = source_path(store_path)
+    now = (now or datetime.now()).replace(microsecond=0)
+    if not path.is_file():
+        return AutoBackup(NO_FILE)
+    newest = newest_good(list_backups(path, folder))
+    if newest is not None and not on_close and newest.created <= now \
+            and now - newest.created < every:
+        return AutoBackup(NOT_DUE, newest)
+    if newest is not None and newest.fingerprint == dbfile.source_fingerprint(path):
+        return AutoBackup(UNCHANGED, newest)
+    made = make_backup(path, folder=folder, kind=AUTO, now=now)
+    deleted = apply_retention(path, folder=folder, now=now, policy=policy)
+    return AutoBackup(MADE, made, deleted)
