@@ -41,7 +41,7 @@ def make_backup(source: Any, *, folder: Path | str | None = None, kind: str = MA
     if not src.is_file():
         raise StorageError(f"Không tìm thấy tệp dữ liệu “{src}” để sao lưu.")
     where = ensure_folder(backups_folder(src, folder))
-    created = (now or datetime.now()).replace(microsecond=0)
+    created = now or datetime.now()
     tmp = temp_path(where, "sao-luu")
     try:
         try:

@@ -61,7 +61,7 @@ class BackupInfo:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data.update(path=str(self.path), created=self.created.isoformat(timespec="seconds"),
+        data.update(path=str(self.path), created=self.created.isoformat(),
                     kind_label=self.kind_label, good=self.good)
         return data
 

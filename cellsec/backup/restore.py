@@ -150,7 +150,7 @@ def _check_candidate(tmp: Path, source: Path) -> int:
 
 def _keep_aside(data_path: Path, folder: Path | str | None,
                 now: datetime | None) -> tuple[Path, bool]:
-    created = (now or datetime.now()).replace(microsecond=0)
+    created = now or datetime.now()
     stem = backup_stem(data_path, created, 0, BEFORE_RESTORE)
     try:
         if dbfile.has_sqlite_header(data_path):

@@ -17,6 +17,8 @@ class RetentionPolicy:
     weeks: int = 8     # ... of each of the last 8 ISO weeks that have one
     months: int = 12   # ... of each of the last 12 calendar months that have one
     special: int = 5   # the last 5 "before migration" and the last 5 "before restore"
+    last: int = 3      # the 3 most recent regular ones whatever their day: an afternoon's
+                       # mistake can still be undone from this morning's backup
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def plan_retention(items: Iterable[Candidate], now: datetime,
 
     Periods count only days/weeks/months that have a backup (backups are made only when the
     data changed), so a cell that works once a month still keeps 10 distinct working days.
-    Always kept: the newest good backup; the last `special` of each special kind; anything of a
+    Always kept: the newest good backup; the `last` most recent regular ones; the last `special` of each special kind; anything of a
     kind this version does not know; anything dated after `now` (a PC whose clock was reset
     must not make us delete what we cannot place in time).
     """
@@ -73,6 +75,7 @@ def plan_retention(items: Iterable[Candidate], now: datetime,
     if newest is not None:
         keep.add(newest.key)
     regular = [c for c in items if c.kind in REGULAR_KINDS and c.good and c.created <= now]
+    keep |= {c.key for c in regular[:policy.last]}
     keep |= _newest_per_period(regular, _day, policy.days)
     keep |= _newest_per_period(regular, _week, policy.weeks)
     keep |= _newest_per_period(regular, _month, policy.months)

@@ -43,7 +43,7 @@ def backup_if_due(store_path: Any, now: datetime | None = None, *,
     tell the user — a silent failure here is how data is lost.
     """
     path = source_path(store_path)
-    now = (now or datetime.now()).replace(microsecond=0)
+    now = now or datetime.now()
     if not path.is_file():
         return AutoBackup(NO_FILE)
     newest = newest_good(list_backups(path, folder))

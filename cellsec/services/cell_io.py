@@ -50,7 +50,10 @@ def export_cell(store: Store) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
             "profile": prof, "members": members, "meetings": meetings,
-            "document_numbers": numbers, **export_superiors(store), **export_liaison(store)}
+            "document_numbers": numbers, **export_superiors(store), **export_liaison(store),
+            "audit_log": [{"at": r.at, "user": r.user, "action": r.action, "entity": r.entity,
+                           "scope": r.scope, "scope_id": r.scope_id, "old": r.old, "new": r.new}
+                          for r in reversed(store.audit.recent(10**9))]}
 
 
 def export_cell_file(store: Store, path: str | Path) -> int:

@@ -197,9 +197,32 @@ def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
     validate_meeting(m, rules)
     if m.scores:
         m = replace(m, self_rating=quality_rating(m.scores, rules)[1])
+    before = content_for_audit(store.meetings.get(m.id)) if m.id is not None else None
     with store.transaction():
         meeting_id = store.meetings.save(m)
+        after = content_for_audit(m)
+        if after != before:
+            store.audit.note("meeting_content", "meeting", meeting_id, before, after)
     return meeting_id, Changes(meetings=True, meeting_ids=frozenset({meeting_id}))
+
+
+def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
+    """The minutes' content (not the header, which the audit triggers record field by field)
+    in a form whose differences read well: roll by name, items by title."""
+    if m is None:
+        return None
+    return {
+        "Điểm danh": {e.name: e.mark.label + (f" ({e.reason})" if e.reason else "")
+                      for e in m.roll},
+        "Nội dung": {f"{i + 1}. {item.title}": _plain(asdict(item)) for i, item in
+                     enumerate(m.items)},
+        "Khách mời": [f"{g.name} — {g.title}" for g in m.guests],
+        "Biểu quyết": [f"{v.subject}: {v.in_favour}/{v.against}/{v.other}" for v in m.votes],
+        "Nhiệm vụ": [f"{t.content} ({t.owner}, {t.deadline.isoformat() if t.deadline else ''})"
+                     for t in m.tasks],
+        "Kiểm điểm nhiệm vụ": [f"{r.task_id}: {r.status.label} {r.result}" for r in m.reviews],
+        "Tự đánh giá": dict(m.scores),
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -109,24 +109,21 @@ def _plain_syllable(word: str) -> tuple[str, int]:
     return plain, tones
 
 
-def _word_ok(word: str) -> bool:
+def _word_score(word: str) -> int:
+    """+1 for a well-formed syllable, 0 for a rare one ("xoong"), -3 for font-code soup."""
     if any(ch not in _VIET_LETTERS for ch in word):
-        return False
+        return -3
     if any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
-        return False  # "TuÊn": a capital inside a word is a font code, not a letter
+        return -3  # "TuÊn": a capital inside a word is a font code, not a letter
     plain, tones = _plain_syllable(word)
-    return tones <= 1 and bool(_SYLLABLE.match(plain))
+    if tones > 1 or not _SYLLABLE.match(plain):
+        return -3
+    return 0 if "oo" in plain else 1
 
 
 def plausibility(text: str) -> int:
-    """How Vietnamese a text looks: +1 per well-formed word with diacritics, -3 per word that
-    holds a non-ASCII character and is no Vietnamese syllable."""
-    score = 0
-    for word in _WORD_SPLIT.split(text):
-        if not word or word.isascii():
-            continue
-        score += 1 if _word_ok(word) else -3
-    return score
+    """How Vietnamese a text looks: the sum of its non-ASCII words' scores."""
+    return sum(_word_score(w) for w in _WORD_SPLIT.split(text) if w and not w.isascii())
 
 
 def needs_check(text: str) -> bool:

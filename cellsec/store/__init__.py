@@ -1,8 +1,10 @@
 """The data file: opening, locking, migrating and transactions. The only package with SQL."""
 from __future__ import annotations
 
+import getpass
 import sqlite3
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
@@ -10,6 +12,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import FileInUseError, NotCellSecFileError, StorageError
 from . import migrate
+from .audit import AuditRepository
 from .liaison import LiaisonRepository
 from .meetings import MeetingRepository
 from .members import MemberRepository
@@ -38,12 +41,14 @@ class Store:
         self._conn = conn
         self._lock = lock
         self.migration_backup = migration_backup
+        self.user = _pc_user()
         self.profile = ProfileRepository(conn)
         self.members = MemberRepository(conn)
         self.meetings = MeetingRepository(conn)
         self.settings = SettingsRepository(conn)
         self.superiors = SuperiorRepository(conn)
         self.liaison = LiaisonRepository(conn)
+        self.audit = AuditRepository(conn)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, lock: bool = True) -> "Store":
@@ -97,6 +102,10 @@ class Store:
             raise AssertionError("nested transaction")
         self._conn.execute("BEGIN IMMEDIATE")
         try:
+            # Who and when, for the audit triggers of every row this action writes.
+            self._conn.execute("UPDATE audit_context SET txn = txn + 1, user = ?, at = ? "
+                               "WHERE id = 1", (self.user, datetime.now().isoformat(
+                                   timespec="seconds")))
             yield self._conn
         except BaseException:
             self._conn.execute("ROLLBACK")
@@ -127,6 +136,14 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _pc_user() -> str:
+    """The PC user name written into the audit trail ("who")."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user database entry (containers, odd Windows set-ups)
+        return ""
 
 
 def _check_header(path: Path) -> None:

@@ -1,0 +1,124 @@
+"""The audit trail, read back as a history a secretary understands: who changed what, when,
+from what to what — per member, per meeting, or everything, filterable."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..dates import format_date
+from ..entities import EVENT_LABELS, EventKind
+from ..store import Store
+from ..store.audit import AuditRow
+from .member_form import MEMBER_LABELS
+from .profile import PROFILE_LABELS
+
+ENTITY_LABELS = {
+    "cell_profile": "Thông tin chi bộ", "members": "Hồ sơ đảng viên",
+    "member_events": "Quá trình sinh hoạt", "meetings": "Buổi sinh hoạt",
+    "meeting_content": "Nội dung biên bản", "corrections": "Đính chính biên bản",
+    "document_numbers": "Số văn bản", "superiors": "Cấp ủy viên cấp trên",
+    "superior_assignments": "Phân công theo dõi chi bộ", "meeting_notices": "Thông báo họp",
+    "directions": "Ý kiến chỉ đạo", "liaison_members": "Đảng viên nơi cư trú",
+    "liaison_status": "Tình trạng giữ mối liên hệ", "liaison_gatherings": "Gặp mặt định kỳ",
+    "liaison_attendance": "Dự gặp mặt", "comment_sheets": "Phiếu nhận xét",
+    "working_away": "Đi làm ăn xa", "working_away_contacts": "Liên lạc khi đi làm ăn xa",
+    "rule_settings": "Thiết lập quy định",
+}
+FIELD_LABELS = {
+    **MEMBER_LABELS, **PROFILE_LABELS, "kind": "Loại", "date": "Ngày", "end_date": "Đến ngày",
+    "decision_ref": "Số quyết định", "detail": "Nội dung", "note": "Ghi chú",
+    "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc", "place": "Địa điểm",
+    "chair": "Chủ trì", "recorder": "Thư ký", "topic": "Chuyên đề", "purpose": "Mục đích",
+    "dues_status": "Đảng phí", "resolution": "Nghị quyết", "status": "Tình trạng",
+    "text": "Nội dung", "owner": "Phụ trách", "deadline": "Thời hạn", "result": "Kết quả",
+    "name": "Họ và tên", "position": "Chức vụ", "phone": "Điện thoại", "workplace": "Nơi công tác",
+}
+_ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
+_HIDDEN = {"id", "member_id", "meeting_id", "liaison_id", "superior_id", "record_id",
+           "gathering_id", "event_id", "digest", "approved_at", "self_rating"}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: str              # "22/11/2026 09:15"
+    user: str
+    what: str            # "Sửa Hồ sơ đảng viên"
+    lines: tuple[str, ...]
+
+
+def _show(key: str, value: Any) -> str:
+    if value in (None, ""):
+        return "(trống)"
+    if key == "kind" and isinstance(value, str) and value in EventKind._value2member_map_:
+        return EVENT_LABELS[EventKind(value)]
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+def _field_lines(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[str]:
+    keys = [k for k in {**(old or {}), **(new or {})} if k not in _HIDDEN]
+    lines = []
+    for key in keys:
+        before = (old or {}).get(key)
+        after = (new or {}).get(key)
+        label = FIELD_LABELS.get(key, key)
+        if old is None:
+            if after not in (None, "", 0, {}, []):
+                lines.append(f"{label}: {_show(key, after)}")
+        elif new is None:
+            if before not in (None, "", 0, {}, []):
+                lines.append(f"{label}: {_show(key, before)}")
+        elif before != after:
+            if isinstance(before, dict) and isinstance(after, dict):
+                lines += [f"{label} — {line}" for line in _field_lines(before, after)]
+            else:
+                lines.append(f"{label}: {_show(key, before)} → {_show(key, after)}")
+    return lines
+
+
+def _entry(rows: list[AuditRow]) -> HistoryEntry:
+    first = rows[0]
+    at = first.at.replace("T", " ")[:16]
+    if len(at) >= 10:
+        at = f"{at[8:10]}/{at[5:7]}/{at[0:4]}{at[10:]}"
+    whats, lines = [], []
+    for r in rows:
+        what = f"{_ACTIONS[r.action]} {ENTITY_LABELS.get(r.entity, r.entity).lower()}"
+        if what not in whats:
+            whats.append(what)
+        lines += _field_lines(r.old, r.new)
+    label = "; ".join(whats)
+    return HistoryEntry(at, first.user or "(không rõ)", label[:1].upper() + label[1:], tuple(lines))
+
+
+def _group(rows: list[AuditRow]) -> list[HistoryEntry]:
+    """One entry per user action (transaction), newest first."""
+    by_txn: dict[int, list[AuditRow]] = {}
+    for r in rows:
+        by_txn.setdefault(r.txn, []).append(r)
+    return [_entry(group) for _, group in sorted(by_txn.items(), reverse=True)]
+
+
+def member_history(store: Store, member_id: int) -> list[HistoryEntry]:
+    return _group(store.audit.for_scope("member", member_id))
+
+
+def meeting_history(store: Store, meeting_id: int) -> list[HistoryEntry]:
+    return _group(store.audit.for_scope("meeting", meeting_id))
+
+
+def recent_history(store: Store, *, entity: str | None = None, user: str | None = None,
+                   since: date | None = None, text: str = "", limit: int = 500
+                   ) -> list[HistoryEntry]:
+    from ..text import fold
+    entries = _group(store.audit.recent(limit * 4, entity=entity, user=user,
+                                        since=since.isoformat() if since else None))
+    if text:
+        needle = fold(text)
+        entries = [e for e in entries if needle in fold(" ".join((e.what, e.user, *e.lines)))]
+    return entries[:limit]
