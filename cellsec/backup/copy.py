@@ -12,14 +12,15 @@ from .manifest import manifest_path
 
 
 def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None = None) -> Path:
-    """Copy `backup` to `dest` (a folder, or a file name). With a password the copy is
+    """Copy `backup` to `dest`: a folder (created if missing), or a file name ending in
+    `.cellsec`/`.enc`. With a password the copy is
     encrypted and named `….cellsec.enc`; without, the manifest is copied beside it.
     Returns the path written."""
     backup = Path(backup).expanduser().resolve()
     if not backup.is_file():
         raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
     dest = Path(dest).expanduser()
-    if dest.is_dir() or str(dest).endswith(("/", "\\")):
+    if dest.is_dir() or not dest.name.endswith((".cellsec", crypto.ENC_SUFFIX)):
         dest = ensure_folder(dest) / backup.name
     else:
         ensure_folder(dest.parent)
