@@ -5,7 +5,7 @@ import json
 from datetime import datetime, timedelta
 
 import pytest
-from backup_helpers import demo_file, dump, scribble
+from test_backup_helpers import demo_file, dump, scribble
 from core_forms import TODAY, entry_form, member_form
 
 from cellsec.backup import (

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from backup_helpers import demo_file, dump, scribble
+from test_backup_helpers import demo_file, dump, scribble
 
 from cellsec import cli
 

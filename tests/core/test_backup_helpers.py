@@ -1,4 +1,4 @@
-"""Helpers for the backup tests: a demo cell on disk, table dumps, damaging a file."""
+"""Helpers for the backup tests (no tests here): a demo cell on disk, table dumps, damage."""
 from __future__ import annotations
 
 import random

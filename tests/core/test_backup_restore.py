@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
-from backup_helpers import demo_file, dump, scribble, set_user_version
+from test_backup_helpers import demo_file, dump, scribble, set_user_version
 from core_forms import TODAY, entry_form, member_form
 
 from cellsec.backup import (

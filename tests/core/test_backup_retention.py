@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from backup_helpers import demo_file
+from test_backup_helpers import demo_file
 
 from cellsec.backup import (
     Candidate,
