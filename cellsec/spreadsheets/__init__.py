@@ -1,0 +1,29 @@
+"""Spreadsheets in and out: import a member roll from .xlsx/.csv (legacy TCVN3/VNI text too)
+with a preview, and export any list to .xlsx or .csv.
+
+    preview = preview_import(store, "danh-sach.xlsx")       # reads, writes nothing
+    changes, summary = import_rows(store, preview, {7: RowChoice(False)})
+    export_members(store, "dang-vien.xlsx", on=date(2026, 1, 1))
+"""
+from __future__ import annotations
+
+from .export import Column, export_table
+from .exporters import (TABLES, Table, TableSpec, attendance_table, export, export_attendance,
+                        export_meetings, export_members, meetings_table, members_table,
+                        register_table, write_table)
+from .headers import FIELD_LABELS, auto_map, match_header
+from .importer import (ColumnInfo, Duplicate, ImportPreview, ImportRow, ImportSummary, Problem,
+                       RowAction, RowChoice, import_rows, preview_import, preview_table,
+                       recheck_row)
+from .reader import RawTable, read_table
+from .template import copy_import_template, import_template_path, write_import_template
+
+__all__ = [
+    "Column", "ColumnInfo", "Duplicate", "FIELD_LABELS", "ImportPreview", "ImportRow",
+    "ImportSummary", "Problem", "RawTable", "RowAction", "RowChoice", "TABLES", "Table",
+    "TableSpec", "attendance_table", "auto_map", "copy_import_template", "export",
+    "export_attendance", "export_meetings", "export_members", "export_table", "import_rows",
+    "import_template_path", "match_header", "meetings_table", "members_table", "preview_import",
+    "preview_table", "read_table", "recheck_row", "register_table", "write_import_template",
+    "write_table",
+]

@@ -12,6 +12,7 @@ from .headers import DATE_FIELDS, FIELD_LABELS, IDENTIFIER_FIELDS
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY_TIME = re.compile(r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?$")
+_EXCEL_TEXT = re.compile(r'^="(.*)"$')
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?[eE]\+?\d+$")
 # Excel serial numbers from 1/1/1900 to 31/12/2099; plain years are left as text (an error).
 _SERIAL_RANGE = range(1, 73051)
@@ -86,6 +87,8 @@ def cell_text(value: object, field: str, *, numbers_are_text: bool = False,
     if isinstance(value, (int, float, Decimal)):
         return _number(value, field, epoch, notes), notes
     text = nfc(str(value))
+    if numbers_are_text:
+        text = _unwrap_csv(text)
     if field in DATE_FIELDS:
         return _date_text(text), notes
     if field in IDENTIFIER_FIELDS and text:
@@ -99,6 +102,17 @@ def cell_text(value: object, field: str, *, numbers_are_text: bool = False,
                 notes.append(note)
                 return fixed, notes
     return text, notes
+
+
+def _unwrap_csv(text: str) -> str:
+    """Undo the tricks CSV writers use to keep Excel's hands off a cell: ="0123" and a "'"
+    before text that starts like a formula (as cellsec.spreadsheets.export writes)."""
+    m = _EXCEL_TEXT.match(text)
+    if m:
+        return m.group(1)
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]
+    return text
 
 
 def _number(value: float | int | Decimal, field: str, epoch: datetime | None,

@@ -9,7 +9,8 @@ from ..errors import ValidationError
 from ..services.member_form import DATE_FIELDS as MEMBER_DATE_FIELDS
 from ..services.member_form import MEMBER_LABELS
 from ..services.members import ENTRY_LABELS
-from ..text import fold
+from ..text import fold, nfc
+from . import legacy
 
 # Pseudo-fields of the classic paper register, where the birth date is written in a "Nam" or a
 # "Nữ" column (the column tells the sex).
@@ -141,6 +142,19 @@ def match_header(text: object) -> str | None:
     return None
 
 
+def header_text(value: object) -> object:
+    """A header cell as Unicode: of its readings (as is, TCVN3, VNI), the one that names a
+    field, else the likeliest. Headers are short, so the column's other cells cannot help."""
+    if not isinstance(value, str):
+        return value
+    if not legacy.needs_check(value):
+        return nfc(value)
+    for text, _ in legacy.readings(value).values():
+        if match_header(text):
+            return nfc(text)
+    return nfc(legacy.decode(value).text)
+
+
 def auto_map(headers: Sequence[str]) -> dict[str, int]:
     """field -> column index for the recognised headers; the first column of a field wins
     (a second "Người giới thiệu" becomes the second introducer)."""
@@ -162,7 +176,7 @@ def recognised(row: Sequence[object]) -> set[str]:
 def find_header_row(rows: Sequence[Sequence[object]], limit: int = 10) -> int | None:
     """Index of the first row (within `limit`) naming at least two member fields."""
     for index, row in enumerate(rows[:limit]):
-        if len(recognised(row)) >= 2:
+        if len(recognised([header_text(v) for v in row])) >= 2:
             return index
     return None
 

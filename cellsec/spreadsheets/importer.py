@@ -24,7 +24,8 @@ from ..text import fold
 from . import legacy
 from .cells import CellProblem, cell_text
 from .headers import (BIRTH_FEMALE, BIRTH_MALE, DATE_FIELDS, ENTRY_FIELDS, FIELD_LABELS,
-                      apply_overrides, auto_map, find_header_row, match_header)
+                      apply_overrides, auto_map, find_header_row, header_text,
+                      match_header)
 from .reader import ENCODING_NAMES, RawTable, read_table
 
 Progress = Callable[[int, int], None]
@@ -145,22 +146,30 @@ class ImportPreview:
 
 
 # --- reading the table ---------------------------------------------------------------------------
-def _decode_rows(rows: list[list[object]]) -> tuple[list[list[object]], dict[tuple[int, int], str]]:
-    """Convert TCVN3/VNI cells to Unicode. A cell whose readings tie takes the encoding the
-    other cells of its column (else of the file) were surely in."""
+def _decode_rows(rows: list[list[object]], start: int
+                 ) -> tuple[list[list[object]], dict[tuple[int, int], str]]:
+    """Convert TCVN3/VNI cells of the data rows (from `start`) to Unicode. A cell whose readings
+    tie takes the encoding most cells of its column (else of the file) surely were in; header
+    rows take the reading that names a field."""
     decided: dict[tuple[int, int], legacy.Decoded] = {}
     column_votes: dict[int, Counter[str]] = defaultdict(Counter)
     file_votes: Counter[str] = Counter()
-    for r, row in enumerate(rows):
+    out = [[header_text(v) for v in row] if r < start else list(row)
+           for r, row in enumerate(rows)]
+    for r, row in enumerate(rows[start:], start=start):
         for c, value in enumerate(row):
-            if isinstance(value, str) and legacy.needs_check(value):
+            if not isinstance(value, str):
+                continue
+            if legacy.needs_check(value):
                 d = legacy.decode(value)
                 decided[(r, c)] = d
                 if d.certain:
                     column_votes[c][d.encoding] += 1
                     file_votes[d.encoding] += 1
+            elif legacy.surely_unicode(value):
+                column_votes[c][legacy.UNICODE] += 1
+                file_votes[legacy.UNICODE] += 1
     conversions: dict[tuple[int, int], str] = {}
-    out = [list(row) for row in rows]
     for (r, c), d in decided.items():
         if not d.certain:
             votes = column_votes[c] or file_votes
@@ -185,6 +194,10 @@ def _headers(rows: list[list[object]], h: int) -> tuple[list[str], dict[int, str
             found = match_header(v) if isinstance(v, str) else None
             if found in (BIRTH_MALE, BIRTH_FEMALE):
                 sub_fields[c] = found
+        # A sub-header row has "Nam" and "Nữ" side by side; a member's row has one sex only.
+        if not any(sub_fields.get(c) == BIRTH_MALE and sub_fields.get(c + 1) == BIRTH_FEMALE
+                   for c in sub_fields):
+            sub_fields = {}
     if sub_fields:
         parent = ""
         for c in range(width):
@@ -381,15 +394,17 @@ def preview_table(store: Store, table: RawTable, mapping: Mapping[str, str | int
                   None = None, today: date | None = None, *,
                   progress: Progress | None = None) -> ImportPreview:
     today = today or date.today()
-    rows, conversions = _decode_rows(table.rows)
-    h = find_header_row(rows)
+    h = find_header_row(table.rows)
     if h is None:
         raise ValidationError(
             f"Không tìm thấy dòng tiêu đề trong 10 dòng đầu của “{table.path.name}”"
             f"{' (trang ' + table.sheet + ')' if table.kind == 'xlsx' and table.sheet else ''}: "
             "cần ít nhất hai cột có tên như “Họ và tên”, “Ngày sinh”, “Giới tính”, "
             "“Ngày vào Đảng”. Hãy dùng tệp mẫu nhập đảng viên.")
-    headers, sub_fields, start = _headers(rows, h)
+    headers, sub_fields, start = _headers([[header_text(v) for v in row]
+                                           for row in table.rows[h:h + 2]], 0)
+    start += h
+    rows, conversions = _decode_rows(table.rows, start)
     auto = auto_map(headers)
     for index, pseudo in sub_fields.items():
         for key in [k for k, i in auto.items() if i == index]:
@@ -459,11 +474,9 @@ def recheck_row(store: Store, preview: ImportPreview, number: int, values: Mappi
         raise ValidationError(f"Không có trường {', '.join(sorted(unknown))} để sửa.")
     merged = {**old.values, **{k: str(v) for k, v in values.items()}}
     fresh = _check(merged, number, rules_of(store), today, preview.column_name, [],
-                   [n for n in old.notes if not n.startswith("Chuyển từ mã")] +
-                   [n for n in old.notes if n.startswith("Chuyển từ mã")])
+                   list(old.notes))
     earlier = [r for r in preview.rows if r.row < number]
-    checked = _with_duplicates(store, [*earlier, fresh])[-1]
-    return checked
+    return _with_duplicates(store, [*earlier, fresh])[-1]
 
 
 # --- writing -----------------------------------------------------------------------------------

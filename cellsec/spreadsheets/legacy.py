@@ -126,11 +126,14 @@ def plausibility(text: str) -> int:
     return sum(_word_score(w) for w in _WORD_SPLIT.split(text) if w and not w.isascii())
 
 
+def surely_unicode(text: str) -> bool:
+    """Whether a text holds letters only Unicode Vietnamese has (ă ơ ư đ ễ ..., NFD marks)."""
+    return any(m.group() not in _CP1252_SPECIALS for m in _UNICODE_ONLY.finditer(text))
+
+
 def needs_check(text: str) -> bool:
     """Whether a text might be in a legacy encoding (Latin-1 letters, no Unicode-only ones)."""
-    if not _HIGH.search(text):
-        return False
-    return not any(m.group() not in _CP1252_SPECIALS for m in _UNICODE_ONLY.finditer(text))
+    return bool(_HIGH.search(text)) and not surely_unicode(text)
 
 
 def _recase_tcvn3_caps(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from . import legacy
-from .headers import find_header_row, recognised
+from .headers import find_header_row, header_text, recognised
 
 MAX_ROWS = 20_000   # a cell has at most a few hundred members; anything far larger is not a roll
 
@@ -78,7 +78,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> RawTable:
                 rows.pop()
             table = RawTable(path=path, kind="xlsx", sheet=name, rows=rows, epoch=wb.epoch)
             first = first or table
-            if find_header_row(_decoded_preview(rows)) is not None:
+            if find_header_row(rows) is not None:
                 return table
         assert first is not None or not names
         return first or RawTable(path=path, kind="xlsx")
@@ -88,11 +88,6 @@ def _read_xlsx(path: Path, wanted: str | None) -> RawTable:
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _decoded_preview(rows: list[list[object]]) -> list[list[object]]:
-    """The first rows with legacy-encoded headers converted, for header detection."""
-    return [[legacy.decode(v).text if isinstance(v, str) else v for v in row] for row in rows[:10]]
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -157,8 +152,7 @@ def _parse_csv(text: str) -> list[list[object]]:
     best, best_count = ",", -1
     for delimiter in (",", ";", "\t", "|"):
         rows = list(csv.reader(head, delimiter=delimiter))
-        decoded = _decoded_preview([list(r) for r in rows])
-        count = max((len(recognised(r)) for r in decoded), default=0)
+        count = max((len(recognised([header_text(v) for v in r])) for r in rows), default=0)
         if count > best_count:
             best, best_count = delimiter, count
     try:
