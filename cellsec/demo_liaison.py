@@ -1,7 +1,7 @@
 """The demo cell's residence-liaison register and its members working far away."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import add_months, format_date
 from .liaison_entities import LiaisonStatus
@@ -32,37 +32,36 @@ def create_demo_liaison(store: Store, today: date) -> None:
     y = today.year
     ids = []
     for i, (name, sex, born, category, workplace, org) in enumerate(_PEOPLE):
-        received = date(y - 3 + i % 3, 2 + i, 10)
+        received = add_months(today, -(40 - 6 * i))
         liaison_id, _ = save_liaison(store, {
             "full_name": name, "sex": sex, "birth_date": born, "category": category,
             "address": f"Xóm {i + 2}, thôn Tân Hồng", "phone": f"09{i}2{i}0{i}5{i}7{i}",
             "workplace": workplace, "workplace_party_org": org,
-            "ggt_number": f"{20 + i}-GGT/ĐU", "ggt_date": format_date(received.replace(day=2)),
+            "ggt_number": f"{20 + i}-GGT/ĐU", "ggt_date": format_date(received - timedelta(days=8)),
             "received_date": format_date(received)}, today=today)
         ids.append(liaison_id)
-    change_status(store, ids[5], LiaisonStatus.RETIRED, format_date(date(y, 3, 1)),
+    change_status(store, ids[5], LiaisonStatus.RETIRED, format_date(add_months(today, -8)),
                   "Nghỉ hưu, chuyển sinh hoạt về chi bộ thôn", today=today)
     active = ids[:5]
-    save_gathering(store, format_date(date(y - 1, 6, 14)), "Nhà văn hóa thôn Tân Hồng",
-                   "Thông báo tình hình kinh tế - xã hội của thôn", active[:4], today=today)
-    save_gathering(store, format_date(date(y - 1, 12, 6)), "Nhà văn hóa thôn Tân Hồng",
-                   "Lấy ý kiến về kế hoạch làm đường giao thông", active[:3], today=today)
-    save_gathering(store, format_date(date(y, 6, 13)), "Nhà văn hóa thôn Tân Hồng",
-                   "Thông báo kết quả 6 tháng đầu năm", active[:3], today=today)
+    for months_ago, topic, present in (
+            (17, "Thông báo tình hình kinh tế - xã hội của thôn", active[:4]),
+            (11, "Lấy ý kiến về kế hoạch làm đường giao thông", active[:3]),
+            (5, "Thông báo kết quả 6 tháng đầu năm", active[:3])):
+        save_gathering(store, format_date(add_months(today, -months_ago)),
+                       "Nhà văn hóa thôn Tân Hồng", topic,
+                       [i for i in present if i in active], today=today)
     for liaison_id in (ids[0], ids[1], ids[2], ids[5]):
         fill_sheet(store, liaison_id, y - 1, _FULL, "Gương mẫu, nhiệt tình với công việc chung.",
                    {"front_met_date": format_date(date(y - 1, 11, 20)),
                     "signed_date": format_date(date(y - 1, 11, 22)),
                     "sent_date": format_date(date(y - 1, 11, 25)),
                     "confirmed_date": format_date(date(y - 1, 11, 24))}, today=today)
+    ago = lambda days: format_date(max(today - timedelta(days=days), date(y, 1, 1)))  # noqa: E731
     fill_sheet(store, ids[0], y, _FULL, "Tích cực tham gia phong trào của thôn.",
-               {"front_met_date": format_date(add_months(today, 0).replace(day=10)),
-                "signed_date": format_date(today.replace(day=12)),
-                "sent_date": format_date(today.replace(day=14))}, today=today)
-    record_request(store, ids[1], y, format_date(today.replace(day=3)), "Đảng ủy Trung tâm Y tế",
-                   today=today)
-    record_request(store, ids[3], y, format_date(today.replace(day=5)),
-                   "Đảng ủy Học viện Chính trị khu vực I", today=today)
+               {"front_met_date": ago(12), "signed_date": ago(10), "sent_date": ago(8)},
+               today=today)
+    record_request(store, ids[1], y, ago(19), "Đảng ủy Trung tâm Y tế", today=today)
+    record_request(store, ids[3], y, ago(17), "Đảng ủy Học viện Chính trị khu vực I", today=today)
     _working_away(store, today)
 
 

@@ -106,8 +106,8 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                             ("content", 21), ("discussion", 17)))
         meeting_id, _ = save_meeting(store, m)
         approve_meeting(store, meeting_id)
-        record_notice(store, meeting_id, follower, format_date(add_months(when, 0).replace(day=2)),
-                      "Sổ tay đảng viên")
+        record_notice(store, meeting_id, follower, format_date(when.replace(day=2)),
+                      "Sổ tay đảng viên", today=today)
         if open_direction is not None:
             follow_up(store, open_direction, DirectionStatus.DONE, "Chi bộ đã thực hiện xong.",
                       meeting_id)

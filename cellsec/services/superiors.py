@@ -49,7 +49,7 @@ def save_superior(store: Store, form: Mapping[str, str], superior_id: int | None
 
 
 def assign_follower(store: Store, superior_id: int, start_text: str, end_text: str = "",
-                    note: str = "") -> Changes:
+                    note: str = "", today: date | None = None) -> Changes:
     """Assign a superior to follow the cell; an earlier open assignment ends the day before."""
     if store.superiors.get(superior_id) is None:
         raise ValidationError("Không tìm thấy người này trong danh bạ.")
@@ -76,11 +76,11 @@ def assigned_on(store: Store, day: date) -> list[Superior]:
 
 
 def record_notice(store: Store, meeting_id: int, superior_id: int, sent_text: str, method: str,
-                  note: str = "") -> Changes:
+                  note: str = "", today: date | None = None) -> Changes:
     meeting = store.meetings.get(meeting_id)
     if meeting is None or store.superiors.get(superior_id) is None:
         raise ValidationError("Không tìm thấy buổi sinh hoạt hoặc người được thông báo.")
-    sent = parse_date(sent_text, "Ngày thông báo", key="sent", required=True)
+    sent = parse_date(sent_text, "Ngày thông báo", key="sent", required=True, today=today)
     assert sent is not None
     if sent > meeting.date:
         raise ValidationError("Ngày thông báo: sau ngày sinh hoạt.", "Ngày thông báo", "sent")
