@@ -240,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
     try:
+        if not getattr(args, "needs_store", True):
+            # Commands that act on the file itself (restore, start-up check) open nothing.
+            return args.func(None, args)
         with Store.open(args.data or default_data_file()) as store:
             return args.func(store, args)
     except CellSecError as exc:
