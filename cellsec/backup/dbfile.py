@@ -10,6 +10,7 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from ..store import migrate
 from .files import fsync_file
@@ -27,15 +28,24 @@ class FileFacts:
     fingerprint: str
 
 
+def file_uri(path: Path) -> str:
+    """A file: URI SQLite accepts for any path: '#', '?', '%', spaces and Vietnamese names are
+    escaped; C:/… becomes file:///C:/…; a UNC //server/share/… keeps an empty authority
+    (file:////server/share/…), which pathlib's as_uri() would not."""
+    posix = Path(path).resolve().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix
+    return "file://" + quote(posix, safe="/:")
+
+
 def connect_ro(path: Path) -> sqlite3.Connection:
-    """A read-only connection (URI built by pathlib, so '#', '?' and Vietnamese names are safe)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10.0)
-    return conn
+    """A read-only connection that never creates or changes the database."""
+    return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True, isolation_level=None,
+                           timeout=10.0)
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
-    """Read-write, only for files this package owns (copies, temporary files, the closed data file)."""
+    """Read-write: only for files this package owns (copies, temporaries, a closed data file)."""
     return sqlite3.connect(Path(path), isolation_level=None, timeout=10.0)
 
 

@@ -118,7 +118,8 @@ def _message(path: Path, state: HealthState, detail: list[str],
     if state is HealthState.OK or (state is HealthState.NEW and backup is None):
         return ""
     if state is HealthState.MISSING:
-        return f"Không tìm thấy dữ liệu trong tệp “{name}” (tệp bị mất hoặc trống)." + _offer(backup)
+        return (f"Không tìm thấy dữ liệu trong tệp “{name}” (tệp bị mất hoặc trống)."
+                + _offer(backup))
     if state is HealthState.UNREADABLE:
         return (f"Không đọc được tệp dữ liệu “{name}” (có thể do quyền truy cập hoặc ổ đĩa bị "
                 "lỗi).") + _offer(backup)

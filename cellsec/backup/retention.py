@@ -21,6 +21,9 @@ class RetentionPolicy:
                        # mistake can still be undone from this morning's backup
 
 
+DEFAULT_POLICY = RetentionPolicy()
+
+
 @dataclass(frozen=True)
 class Candidate:
     key: Hashable
@@ -59,14 +62,15 @@ def _newest_per_period(items: list[Candidate], period: Callable[[datetime], Hash
 
 
 def plan_retention(items: Iterable[Candidate], now: datetime,
-                   policy: RetentionPolicy = RetentionPolicy()) -> set[Hashable]:
+                   policy: RetentionPolicy = DEFAULT_POLICY) -> set[Hashable]:
     """Keys of the backups to keep; every other key may be deleted.
 
     Periods count only days/weeks/months that have a backup (backups are made only when the
     data changed), so a cell that works once a month still keeps 10 distinct working days.
-    Always kept: the newest good backup; the `last` most recent regular ones; the last `special` of each special kind; anything of a
-    kind this version does not know; anything dated after `now` (a PC whose clock was reset
-    must not make us delete what we cannot place in time).
+    Always kept: the newest good backup; the `last` most recent regular ones; the last
+    `special` of each special kind; anything of a kind this version does not know; anything
+    dated after `now` (a PC whose clock was reset must not make us delete what we cannot place
+    in time).
     """
     items = sorted(items, key=lambda c: c.created, reverse=True)
     keep: set[Hashable] = {c.key for c in items if c.created > now}
@@ -89,7 +93,7 @@ STALE_TEMP_SECONDS = 24 * 3600
 
 def apply_retention(data_path: Path, *, folder: Path | str | None = None,
                     now: datetime | None = None,
-                    policy: RetentionPolicy = RetentionPolicy()) -> list[Path]:
+                    policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
     """Delete the backups the plan does not keep. Files without a CellSec manifest (put there by
     someone) are never touched. Also clears temporary files left by an interrupted backup."""
     now = now or datetime.now()

@@ -9,7 +9,7 @@ from typing import Any
 from . import dbfile
 from .create import make_backup, source_path
 from .manifest import AUTO, BackupInfo, list_backups, newest_good
-from .retention import RetentionPolicy, apply_retention
+from .retention import DEFAULT_POLICY, RetentionPolicy, apply_retention
 
 DEFAULT_EVERY = timedelta(hours=2)
 
@@ -34,7 +34,7 @@ class AutoBackup:
 def backup_if_due(store_path: Any, now: datetime | None = None, *,
                   every: timedelta = DEFAULT_EVERY, on_close: bool = False,
                   folder: Path | str | None = None,
-                  policy: RetentionPolicy = RetentionPolicy()) -> AutoBackup:
+                  policy: RetentionPolicy = DEFAULT_POLICY) -> AutoBackup:
     """Back up if the newest good backup is older than `every` (or at close), unless the
     content has not changed since that backup. Works with the Store open (own read-only
     connection, so it may run on a worker thread) or closed.

@@ -5,8 +5,8 @@ import json
 from datetime import datetime, timedelta
 
 import pytest
-from test_backup_helpers import demo_file, dump, scribble
 from core_forms import TODAY, entry_form, member_form
+from test_backup_helpers import demo_file, dump, scribble
 
 from cellsec.backup import (
     BackupVerificationError,
@@ -170,3 +170,13 @@ def test_risky_locations_are_named_in_vietnamese(path, platform, risky):
 
 def test_risky_location_on_this_machine_does_not_fail(tmp_path):
     assert is_risky_location(tmp_path / "chibo.cellsec") is None
+
+
+def test_folders_with_vietnamese_names_and_odd_characters(tmp_path):
+    folder = tmp_path / "Chi bộ thôn #1 (100% dữ liệu?)"
+    folder.mkdir()
+    path = demo_file(folder, "Sổ chi bộ.cellsec")
+    info = make_backup(path, now=NOON)
+    assert info.path.parent.name == "Sổ chi bộ-backups" and verify_backup(info.path).ok
+    from cellsec.backup import check_file
+    assert check_file(path).ok

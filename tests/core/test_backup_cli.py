@@ -1,15 +1,11 @@
 """The backup commands end to end, as support would run them: `python -m cellsec.cli ...`."""
 from __future__ import annotations
 
-import inspect
 import json
 import subprocess
 import sys
 
-import pytest
 from test_backup_helpers import demo_file, dump, scribble
-
-from cellsec import cli
 
 
 def _cli(data, *args, timeout=120):
@@ -82,12 +78,6 @@ def test_restore_refuses_while_another_cellsec_holds_the_file(tmp_path):
         holder.wait()
 
 
-needs_store_flag = pytest.mark.skipif(
-    "needs_store" not in inspect.getsource(cli.main),
-    reason="cellsec.cli.main() does not yet run needs_store=False commands without Store.open")
-
-
-@needs_store_flag
 def test_check_and_restore_newest_work_on_a_damaged_file(tmp_path):
     data = demo_file(tmp_path)
     _cli(data, "backup")

@@ -7,8 +7,8 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
-from test_backup_helpers import demo_file, dump, scribble, set_user_version
 from core_forms import TODAY, entry_form, member_form
+from test_backup_helpers import demo_file, dump, scribble, set_user_version
 
 from cellsec.backup import (
     HealthState,
