@@ -10,7 +10,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from gui_helpers import PROFILE, RecordingAsk  # noqa: E402
+from gui_helpers import PROFILE, TODAY, Answers, Notices, RecordingAsk  # noqa: E402
 
 from cellsec.services.profile import save_profile  # noqa: E402
 from cellsec.store import Store  # noqa: E402
@@ -60,3 +60,46 @@ def window(qtbot, store, app_settings, recording_ask):
 @pytest.fixture
 def page(window):
     return window.pages[0]
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh data file holding the demo cell and its year of approved meetings
+    (Nov 2025 – Oct 2026); 'today' is 22/11/2026, so November has no meeting yet."""
+    from cellsec.demo import create_demo
+
+    s = Store.open(tmp_path / "demo.cellsec")
+    create_demo(s, today=TODAY)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def notices() -> Notices:
+    return Notices()
+
+
+@pytest.fixture
+def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notices):
+    """The "Sinh hoạt chi bộ" page of a real main window on the demo file, showing 2026."""
+    from ui.main_window import MainWindow
+    from ui.store_opener import StoreOpener
+    from ui.tasks import wait_for_tasks
+
+    w = MainWindow(demo_store, app_settings,
+                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    qtbot.addWidget(w)
+    page = w.pages[1]
+    page.today = lambda: TODAY
+    page.ask, page.notify = answers, notices
+    w.show()
+    qtbot.waitExposed(w)
+    w.nav.setCurrentRow(1)
+    page.set_year(TODAY.year)
+    yield page
+    wait_for_tasks()   # no PDF worker may outlive its test

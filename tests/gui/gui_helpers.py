@@ -67,3 +67,32 @@ def type_text(qtbot, widget, text: str) -> None:
         target = widget.lineEdit() if hasattr(widget, "lineEdit") and widget.lineEdit() else widget
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+TODAY = date(2026, 11, 22)
+
+
+class Answers:
+    """Stands in for ask_yes_no: records each question, gives the planned answer."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.questions: list[str] = []
+
+    def __call__(self, parent, title: str, text: str, **_kw) -> bool:
+        self.questions.append(text)
+        return self.answer
+
+
+class Notices:
+    """Stands in for show_notice: records (title, text, warning) instead of a modal box."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, bool]] = []
+
+    def __call__(self, parent, title: str, text: str, *, warning: bool = False) -> None:
+        self.shown.append((title, text, warning))
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text, _ in self.shown]

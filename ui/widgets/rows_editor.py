@@ -211,7 +211,9 @@ class RowsEditor(QWidget):
         return row
 
     def _make(self, c: Col, value: Any) -> tuple[QWidget, QWidget]:
-        changed = self.sig_changed.emit
+        def changed(*_: object) -> None:
+            self.sig_changed.emit()
+
         if c.kind == "memo":
             memo = QPlainTextEdit(str(value or ""))
             memo.setTabChangesFocus(True)
