@@ -27,7 +27,7 @@ def _mapping(pairs: list[str]) -> dict[str, str | None]:
 
 
 def cmd_import_members(store: Store, args: argparse.Namespace) -> int:
-    from .spreadsheets.importer import RowAction, import_rows, preview_import
+    from .spreadsheets import RowAction, import_rows, preview_import
     preview = preview_import(store, args.file, _mapping(args.map), sheet=args.sheet)
     if args.preview:
         _print_json(preview.to_json())

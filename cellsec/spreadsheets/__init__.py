@@ -12,9 +12,9 @@ from .exporters import (TABLES, Table, TableSpec, attendance_table, export, expo
                         export_meetings, export_members, meetings_table, members_table,
                         register_table, write_table)
 from .headers import FIELD_LABELS, auto_map, match_header
-from .importer import (ColumnInfo, Duplicate, ImportPreview, ImportRow, ImportSummary, Problem,
-                       RowAction, RowChoice, import_rows, preview_import, preview_table,
-                       recheck_row)
+from .apply import ImportSummary, RowChoice, import_rows
+from .importer import (ColumnInfo, Duplicate, ImportPreview, ImportRow, Problem, RowAction,
+                       preview_import, preview_table, recheck_row)
 from .reader import RawTable, read_table
 from .template import copy_import_template, import_template_path, write_import_template
 

@@ -1,5 +1,5 @@
-"""Import a member roll from a spreadsheet: preview every row (parsed member, problems with row
-and column, duplicates, what it would do), then write the chosen rows in one transaction."""
+"""Import a member roll from a spreadsheet, step one: the preview of every row (parsed member,
+problems with row and column, duplicates, what it would do). Writing is in apply.py."""
 from __future__ import annotations
 
 import re
@@ -14,16 +14,16 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..dates import format_date, parse_date
-from ..entities import MEMBER_DATA_FIELDS, Changes, Member, MemberEvent
+from ..entities import MEMBER_DATA_FIELDS, Member, MemberEvent
 from ..errors import ValidationError
 from ..rules.settings import Rules
-from ..services.member_form import parse_member, search_text
+from ..services.member_form import parse_member
 from ..services.members import ENTRY_KINDS, entry_events, rules_of
 from ..store import Store
 from ..text import fold
 from . import legacy
 from .cells import CellProblem, cell_text
-from .headers import (BIRTH_FEMALE, BIRTH_MALE, DATE_FIELDS, ENTRY_FIELDS, FIELD_LABELS,
+from .headers import (BIRTH_FEMALE, BIRTH_MALE, ENTRY_FIELDS, FIELD_LABELS,
                       apply_overrides, auto_map, find_header_row, header_text,
                       match_header)
 from .reader import ENCODING_NAMES, RawTable, read_table
@@ -239,8 +239,11 @@ def _entry_kind(text: str) -> str:
     return text   # entry_events names it as not valid
 
 
+CellIssues = list[tuple[str, str]]   # (field, message) of cells that could not be read
+
+
 def _form_of(cells: list[object], mapping: dict[str, int], table: RawTable,
-             column: Callable[[str], str]) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+             column: Callable[[str], str]) -> tuple[dict[str, str], list[str], CellIssues]:
     """Field texts of a row, notes on repairs, and (field, message) problems of single cells."""
     values = {k: "" for k in (*MEMBER_DATA_FIELDS, *ENTRY_FIELDS)}
     notes: list[str] = []
@@ -334,7 +337,7 @@ def _check(values: dict[str, str], number: int, rules: Rules, today: date,
 
 
 # --- duplicates --------------------------------------------------------------------------------
-def _keys(m: Member) -> list[tuple[str, tuple[str, ...]]]:
+def duplicate_keys(m: Member) -> list[tuple[str, tuple[str, ...]]]:
     keys = [("cùng họ tên và ngày sinh", ("nb", m.full_name, str(m.birth_date)))]
     if m.citizen_id:
         keys.append(("cùng số CCCD", ("cid", m.citizen_id)))
@@ -368,7 +371,7 @@ def _with_duplicates(store: Store, rows: list[ImportRow]) -> list[ImportRow]:
             continue
         dups = _register_duplicates(store, r.member)
         earlier: dict[int, list[str]] = defaultdict(list)
-        for reason, key in _keys(r.member):
+        for reason, key in duplicate_keys(r.member):
             if key in seen:
                 earlier[seen[key]].append(reason)
             else:
@@ -477,73 +480,3 @@ def recheck_row(store: Store, preview: ImportPreview, number: int, values: Mappi
                    list(old.notes))
     earlier = [r for r in preview.rows if r.row < number]
     return _with_duplicates(store, [*earlier, fresh])[-1]
-
-
-# --- writing -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RowChoice:
-    """What to do with one row: include it (with corrected field texts, if any) or skip it."""
-
-    include: bool
-    values: Mapping[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    added: int
-    skipped: int
-    added_rows: tuple[int, ...]
-    skipped_rows: tuple[int, ...]
-    member_ids: tuple[int, ...]
-
-
-def import_rows(store: Store, preview: ImportPreview,
-                choices: Mapping[int, RowChoice | bool] | None = None, *,
-                today: date | None = None,
-                progress: Progress | None = None) -> tuple[Changes, ImportSummary]:
-    """Write the chosen rows — all of them in one transaction, or nothing.
-
-    A row without a choice is included when the preview would add it. Every included row is
-    validated again (with its corrections) and checked against the register as it is now;
-    a row that still has a problem stops the whole import with a ValidationError naming it."""
-    choices = choices or {}
-    today = today or preview.today
-    chosen: list[ImportRow] = []
-    skipped: list[int] = []
-    taken: set[tuple[str, ...]] = set()
-    for r in preview.rows:
-        choice = choices.get(r.row)
-        if isinstance(choice, bool):
-            choice = RowChoice(include=choice)
-        include = choice.include if choice is not None else r.action is RowAction.ADD
-        if not include:
-            skipped.append(r.row)
-            continue
-        checked = recheck_row(store, preview, r.row, dict(choice.values or {}) if choice else {},
-                              today)
-        if checked.problems:
-            p = checked.problems[0]
-            raise ValidationError(f"Dòng {p.row}, cột “{p.column}”: {p.message} Chưa nhập dòng "
-                                  "nào.", p.column, p.field)
-        assert checked.member is not None
-        keys = {key for _, key in _keys(checked.member)}
-        register_dup = any(not d.in_file for d in checked.duplicates)
-        if choice is None and (register_dup or keys & taken):
-            skipped.append(r.row)   # became a duplicate since the preview: not without asking
-            continue
-        taken |= keys
-        chosen.append(checked)
-    member_ids: list[int] = []
-    with store.transaction():
-        for done, row in enumerate(chosen, start=1):
-            assert row.member is not None
-            member_id = store.members.insert(row.member, search_text(row.member))
-            for event in row.events:
-                store.members.insert_event(replace(event, member_id=member_id))
-            member_ids.append(member_id)
-            if progress:
-                progress(done, len(chosen))
-    summary = ImportSummary(added=len(chosen), skipped=len(skipped),
-                            added_rows=tuple(r.row for r in chosen),
-                            skipped_rows=tuple(skipped), member_ids=tuple(member_ids))
-    return Changes(members=bool(chosen), member_ids=frozenset(member_ids)), summary
