@@ -169,7 +169,7 @@ class PrintPreviewDialog(QDialog):
             self._labels.append(label)
         self.status_label.hide()
         self._set_ready(True)
-        self.fit_width()
+        self.fit_width(page=1)
 
     def _on_failed(self, message: str) -> None:
         self.failure = message
@@ -177,19 +177,19 @@ class PrintPreviewDialog(QDialog):
         self.status_label.setStyleSheet("color: #9b1c1c; font-weight: bold;")
 
     # --- viewing -----------------------------------------------------------------------------
-    def fit_width(self) -> None:
+    def fit_width(self, page: int | None = None) -> None:
         if not self.images:
             return
         room = self.scroll.viewport().width() - 2 * PAGE_GAP - 4
         self._fit = True
-        self._apply_zoom(max(ZOOM_MIN, min(ZOOM_MAX, room / self.images[0].width())))
+        self._apply_zoom(max(ZOOM_MIN, min(ZOOM_MAX, room / self.images[0].width())), page)
 
     def set_zoom(self, zoom: float) -> None:
         self._fit = False
         self._apply_zoom(max(ZOOM_MIN, min(ZOOM_MAX, zoom)))
 
-    def _apply_zoom(self, zoom: float) -> None:
-        page = self.current_page()
+    def _apply_zoom(self, zoom: float, page: int | None = None) -> None:
+        page = page or self.current_page()
         self._zoom = zoom
         ratio = self.devicePixelRatioF()
         for image, label in zip(self.images, self._labels):
@@ -203,6 +203,8 @@ class PrintPreviewDialog(QDialog):
         # Percent of the real paper size on a 96 dpi screen.
         dpi = self.images[0].dotsPerMeterX() * 0.0254 if self.images else 96
         self.zoom_label.setText(f"Cỡ xem {round(zoom * 96 / max(dpi, 1) * 100 * ratio)} %")
+        # Lay the pages out now, so their positions are known for going to a page.
+        self.pages_layout.activate()
         self.pages_widget.adjustSize()
         self.go_to(page)
 

@@ -101,12 +101,15 @@ class MembersPage(QWidget):
         self.event_button.setToolTip("Ghi một sự kiện: chuyển đi, miễn sinh hoạt, từ trần…")
         self.edit_button.setEnabled(False)  # until a member is selected
         self.event_button.setEnabled(False)
+        self.print_button = QPushButton("In danh sách đảng viên")
+        self.print_button.setToolTip("Xem và in danh sách đảng viên tính đến ngày đang xem")
+        self.print_button.clicked.connect(self.print_register)
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.event_button.clicked.connect(self.record_event)
 
         actions = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.event_button):
+        for button in (self.add_button, self.edit_button, self.event_button, self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel("Tính đến ngày"))
@@ -306,6 +309,13 @@ class MembersPage(QWidget):
         if detail is not None and event.id is not None:
             self._open(EventDialog(self._store, event.member_id or 0,
                                    detail.row.member.full_name, event, parent=self))
+
+    def print_register(self) -> None:
+        """The register list as of the page's date (built here, rendered on a worker)."""
+        from .. import printing
+
+        self.active_dialog = printing.open_preview(  # type: ignore[assignment]
+            self, self._store, "register", on=self.on, notify=self.notify)
 
     def delete_event(self, event: MemberEvent) -> None:
         detail = self.detail.detail
