@@ -12,11 +12,13 @@ from test_backup_helpers import demo_file, dump, scribble, set_user_version
 
 from cellsec.backup import (
     HealthState,
+    adopt_migration_backup,
     check_file,
     list_backups,
     make_backup,
     restore,
     restore_newest,
+    verify_backup,
 )
 from cellsec.errors import DatabaseTooNewError, FileInUseError, NotCellSecFileError, StorageError
 from cellsec.services.members import add_member
@@ -128,6 +130,8 @@ def test_missing_empty_or_foreign_file_offers_the_backup(tmp_path, content, stat
         path.write_bytes(content)
     health = check_file(path)
     assert health.state is state and health.can_restore and "chibo.cellsec" in health.message
+    restore_newest(path)
+    assert check_file(path).ok and dump(path) == dump(health.newest_backup.path)
 
 
 def test_first_start_without_a_file_is_fine(tmp_path):
@@ -192,3 +196,45 @@ def test_restoring_an_older_schema_is_upgraded_on_open(tmp_path):
     assert result.schema_version == 1 and result.needs_upgrade
     with Store.open(path) as store:
         assert store.schema_version == migrate.latest_version()
+
+
+def test_the_copy_made_before_an_upgrade_joins_the_backups(tmp_path):
+    # GIVEN a file from CellSec's first schema, upgraded on open (which copies it first)
+    old = tmp_path / "chibo.cellsec"
+    conn = sqlite3.connect(old)
+    conn.executescript(migrate.migration_scripts()[0][1])
+    conn.execute(f"PRAGMA application_id = {migrate.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store.open(old) as store:
+        bak = store.migration_backup
+        assert bak is not None and bak.exists()
+        # WHEN adopted into the backups folder
+        info = adopt_migration_backup(store.path, bak)
+    # THEN it is a verified "before migration" backup of schema 1 and the loose copy is gone
+    assert info.kind == "before_migration" and info.schema_version == 1 and info.good
+    assert info.path.parent == tmp_path / "chibo-backups" and "truoc-nang-cap" in info.path.name
+    assert not bak.exists() and verify_backup(info.path).ok
+    assert [i.kind for i in list_backups(old)] == ["before_migration"]
+
+
+def test_restore_from_a_data_file_copied_with_its_wal(tmp_path):
+    # GIVEN a data file from another PC, copied together with its -wal (last commits inside)
+    other = demo_file(tmp_path, "may-khac.cellsec")
+    writer = sqlite3.connect(other)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE cell_profile SET secretary = 'Chỉ Có Trong WAL'")
+    writer.commit()
+    expected = dump(other)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{other}{suffix}", usb / f"may-khac.cellsec{suffix}")
+    writer.close()
+    path = demo_file(tmp_path)
+    # WHEN restoring from the copy THEN the WAL's commits come along; the copy is untouched
+    wal_bytes = (usb / "may-khac.cellsec-wal").read_bytes()
+    restore(path, usb / "may-khac.cellsec")
+    assert dump(path) == expected
+    assert (usb / "may-khac.cellsec-wal").read_bytes() == wal_bytes
