@@ -9,6 +9,7 @@ from datetime import date
 from ..entities import Changes
 from ..errors import ValidationError
 from ..services.member_form import search_text
+from ..services.members import rules_of
 from ..store import Store
 from .importer import ImportPreview, ImportRow, Progress, RowAction, duplicate_keys, recheck_row
 
@@ -44,6 +45,7 @@ def import_rows(store: Store, preview: ImportPreview,
     chosen: list[ImportRow] = []
     skipped: list[int] = []
     taken: set[tuple[str, ...]] = set()
+    rules = rules_of(store)
     for r in preview.rows:
         choice = choices.get(r.row)
         if isinstance(choice, bool):
@@ -52,8 +54,9 @@ def import_rows(store: Store, preview: ImportPreview,
         if not include:
             skipped.append(r.row)
             continue
+        # File duplicates are judged below among the rows actually chosen.
         checked = recheck_row(store, preview, r.row, dict(choice.values or {}) if choice else {},
-                              today)
+                              today, rules=rules, in_file=False)
         if checked.problems:
             p = checked.problems[0]
             raise ValidationError(f"Dòng {p.row}, cột “{p.column}”: {p.message} Chưa nhập dòng "

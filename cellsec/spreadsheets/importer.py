@@ -362,24 +362,22 @@ def _register_duplicates(store: Store, m: Member) -> list[Duplicate]:
     return found
 
 
-def _with_duplicates(store: Store, rows: list[ImportRow]) -> list[ImportRow]:
-    seen: dict[tuple[str, ...], int] = {}
-    out = []
-    for r in rows:
-        if r.member is None:
-            out.append(r)
-            continue
-        dups = _register_duplicates(store, r.member)
-        earlier: dict[int, list[str]] = defaultdict(list)
-        for reason, key in duplicate_keys(r.member):
-            if key in seen:
-                earlier[seen[key]].append(reason)
-            else:
-                seen[key] = r.row
-        dups += [Duplicate(in_file=True, reasons=tuple(why), row=row)
-                 for row, why in sorted(earlier.items())]
-        out.append(replace(r, duplicates=tuple(dups)))
-    return out
+def _with_duplicates(store: Store, r: ImportRow, seen: dict[tuple[str, ...], int]
+                     ) -> ImportRow:
+    """The row with its duplicates on the register and among the rows whose keys are in `seen`
+    (key -> row number, first occurrence); the row's own keys are added to `seen`."""
+    if r.member is None:
+        return r
+    dups = _register_duplicates(store, r.member)
+    earlier: dict[int, list[str]] = defaultdict(list)
+    for reason, key in duplicate_keys(r.member):
+        if key in seen:
+            earlier[seen[key]].append(reason)
+        else:
+            seen[key] = r.row
+    dups += [Duplicate(in_file=True, reasons=tuple(why), row=row)
+             for row, why in sorted(earlier.items())]
+    return replace(r, duplicates=tuple(dups))
 
 
 # --- preview -----------------------------------------------------------------------------------
@@ -444,7 +442,9 @@ def preview_table(store: Store, table: RawTable, mapping: Mapping[str, str | int
         if progress:
             progress(offset + 1, len(data))
     notes = list(table.notes) + _file_notes(conversions, chosen, headers, ignored)
-    return replace(draft, rows=tuple(_with_duplicates(store, result)),
+    seen: dict[tuple[str, ...], int] = {}
+    checked = tuple(_with_duplicates(store, r, seen) for r in result)
+    return replace(draft, rows=checked,
                    ignored_rows=tuple(ignored), notes=tuple(notes))
 
 
@@ -468,15 +468,22 @@ def _file_notes(conversions: dict[tuple[int, int], str], chosen: dict[str, int],
 
 
 def recheck_row(store: Store, preview: ImportPreview, number: int, values: Mapping[str, str],
-                today: date | None = None) -> ImportRow:
-    """A row again with the user's corrected field texts (field key -> text)."""
+                today: date | None = None, *, rules: Rules | None = None,
+                in_file: bool = True) -> ImportRow:
+    """A row again with the user's corrected field texts (field key -> text), checked against
+    the register as it is now and (unless `in_file` is False) the rows above it in the file."""
     today = today or preview.today
     old = preview.row(number)
     unknown = set(values) - set(old.values)
     if unknown:
         raise ValidationError(f"Không có trường {', '.join(sorted(unknown))} để sửa.")
     merged = {**old.values, **{k: str(v) for k, v in values.items()}}
-    fresh = _check(merged, number, rules_of(store), today, preview.column_name, [],
+    fresh = _check(merged, number, rules or rules_of(store), today, preview.column_name, [],
                    list(old.notes))
-    earlier = [r for r in preview.rows if r.row < number]
-    return _with_duplicates(store, [*earlier, fresh])[-1]
+    seen: dict[tuple[str, ...], int] = {}
+    if in_file:
+        for r in preview.rows:
+            if r.row < number and r.member is not None:
+                for _, key in duplicate_keys(r.member):
+                    seen.setdefault(key, r.row)
+    return _with_duplicates(store, fresh, seen)
