@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 from ..errors import CellSecError, FileInUseError, NotCellSecFileError, StorageError
 from ..store import migrate
 from . import crypto, dbfile
-from .create import make_backup, source_path
+from .create import make_backup, source_path, verify_backup
 from .files import (
     copy_file_atomic,
     ensure_folder,
@@ -113,7 +113,6 @@ def restore(data_path: Path | str, source: Path | str, *, password: str | None =
 def restore_newest(data_path: Path | str, *, folder: Path | str | None = None,
                    now: datetime | None = None) -> RestoreResult:
     """One click: restore from the newest backup that passes verification now."""
-    from .create import verify_backup
     data_path = source_path(data_path)
     for info in list_backups(data_path, folder):
         if info.good and verify_backup(info.path).ok:
