@@ -132,6 +132,7 @@ class MeetingsPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(False)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
         header = self.tree.header()
         metrics = self.fontMetrics()
         for col, sample in ((WHEN, "Tháng 12/2026  "), (KIND, "Thường kỳ kết hợp chuyên đề  "),
@@ -211,7 +212,8 @@ class MeetingsPage(QWidget):
                 month.setBackground(col, QBrush(_GREY))
             note = self._month_note(row.month, row.missing_regular, row.meetings, today)
             if note:
-                month.setText(NOTE, note)
+                # Month rows have no meeting of their own: the note takes the wide column.
+                month.setText(KIND, note)
                 colour = _RED if note == MISSING else _AMBER
                 for col in range(len(COLUMNS)):
                     month.setBackground(col, QBrush(colour))
@@ -251,6 +253,7 @@ class MeetingsPage(QWidget):
         c = count_roll(m.roll)
         item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
                                 f"Có mặt {c.present}/{c.total}" if m.roll else "", ""])
+        item.setToolTip(KIND, kind_text(m))
         item.setData(WHEN, MEETING_ROLE, m.id)
         if digest_ok(m) is False:
             item.setText(NOTE, "Biên bản không khớp bản đã thông qua!")
@@ -270,7 +273,7 @@ class MeetingsPage(QWidget):
 
     def month_note(self, month: int) -> str:
         """What the list says about a month (for tests and screen readers)."""
-        return self.tree.topLevelItem(month - 1).text(NOTE)
+        return self.tree.topLevelItem(month - 1).text(KIND)
 
     def selected_meeting_id(self) -> int | None:
         item = self.tree.currentItem()

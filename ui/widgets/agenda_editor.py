@@ -65,7 +65,8 @@ class AgendaEditor(QWidget):
         self._read_only = False
 
         # Last month's tasks, task by task (regular meetings only).
-        self.reviews = RowsEditor(REVIEW_COLUMNS, addable=False)
+        self.reviews = RowsEditor(REVIEW_COLUMNS, addable=False, lines=2)
+        self.reviews.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         self.reviews.sig_changed.connect(self._changed)
         self.reviews_box = QGroupBox("Đánh giá kết quả thực hiện nhiệm vụ tháng trước")
         box_layout = QVBoxLayout(self.reviews_box)
@@ -76,6 +77,7 @@ class AgendaEditor(QWidget):
         # The agenda: a list of items on the left, the chosen item on the right.
         self.item_list = QListWidget()
         self.item_list.setWordWrap(True)
+        self.item_list.setSpacing(3)
         self.item_list.currentRowChanged.connect(self._on_item_chosen)
         self.add_item_button = QPushButton("Thêm mục")
         self.remove_item_button = QPushButton("Xóa mục")
@@ -103,9 +105,10 @@ class AgendaEditor(QWidget):
         right = QWidget()
         form = form_layout()
         form.addRow("Tên mục", f.add("title", line_edit()))
-        form.addRow("Nội dung trình bày", f.add("content", memo(lines=4)))
-        form.addRow("Kết luận của chủ trì", f.add("conclusion", memo(lines=3)))
-        self.opinions = RowsEditor(OPINION_COLUMNS, add_text="Thêm ý kiến")
+        form.addRow("Nội dung trình bày", f.add("content", memo(lines=3)))
+        form.addRow("Kết luận của chủ trì", f.add("conclusion", memo(lines=2)))
+        self.opinions = RowsEditor(OPINION_COLUMNS, add_text="Thêm ý kiến",
+                                   remove_text="Xóa ý kiến")
         self.opinions.sig_changed.connect(self._changed)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +129,7 @@ class AgendaEditor(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.reviews_box)
         self.splitter.addWidget(agenda)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)

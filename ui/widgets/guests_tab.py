@@ -12,7 +12,7 @@ from .rows_editor import Col, RowsEditor
 
 GUEST_COLUMNS = (
     Col("name", "Họ và tên", chars=22, placeholder="Họ và tên khách mời"),
-    Col("title", "Chức vụ, đơn vị", chars=26, placeholder="Ví dụ: Đảng ủy viên xã"),
+    Col("title", "Chức vụ, đơn vị", "memo", chars=30, placeholder="Ví dụ: Đảng ủy viên xã"),
     Col("is_superior", "Cấp ủy\ncấp trên", "check", chars=8),
     Col("remarks", "Ý kiến phát biểu, chỉ đạo", "memo", stretch=True),
 )

@@ -37,17 +37,18 @@ VOTE_COLUMNS = (
     Col("in_favour", "Tán thành", "spin", chars=7),
     Col("against", "Không\ntán thành", "spin", chars=7),
     Col("other", "Ý kiến\nkhác", "spin", chars=7),
-    Col("result", "Kết quả", "label", chars=30),
+    Col("result", "Kết quả", "label", chars=34),
 )
 ERROR_STYLE = "color: #9b1c1c; font-weight: bold;"
 
 
 def vote_text(vote: Vote, eligible: int) -> str:
-    """"Thông qua — tán thành 15/16 (93,75 %), cần ít nhất 9"; raises ValidationError."""
+    """"Thông qua — tán thành 15/16 (93,75 %); cần ít nhất 9 …"; raises ValidationError."""
     r = vote_result(vote, eligible)
     verdict = "Thông qua" if r.passed else "Không thông qua"
-    return (f"{verdict} — tán thành {vote.in_favour}/{eligible} ({percent(r.share(vote.in_favour))}"
-            f"), không tán thành {percent(r.share(vote.against))}; cần ít nhất {r.needed}")
+    share = percent(r.share(vote.in_favour)).replace(" ", "\u00a0")  # "100 %" on one line
+    return (f"{verdict} — tán thành {vote.in_favour}/{eligible} ({share});\n"
+            f"cần ít nhất {r.needed} phiếu tán thành")
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -73,7 +74,7 @@ class ResolutionTab(QWidget):
         self.tasks.setMinimumHeight(230)
         self.dues = memo("Ví dụ: 38/40 đồng chí đã nộp đảng phí tháng 11", lines=2)
         self.dues.setObjectName("dues_status")
-        self.votes = RowsEditor(VOTE_COLUMNS, add_text="Thêm biểu quyết",
+        self.votes = RowsEditor(VOTE_COLUMNS, add_text="Thêm biểu quyết", lines=2,
                                 empty_row={"subject": "Thông qua nghị quyết",
                                            "kind": VoteKind.RESOLUTION.value})
         self.votes.setMinimumHeight(170)
@@ -90,6 +91,7 @@ class ResolutionTab(QWidget):
         for row, c in enumerate(criteria):
             spin = QSpinBox()
             spin.setRange(0, int(c["max"]))
+            spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("100") + 60)
             spin.setObjectName(f"score_{c['key']}")
             spin.valueChanged.connect(self._on_scores_changed)
             self.score_boxes[c["key"]] = spin

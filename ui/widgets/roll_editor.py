@@ -94,6 +94,7 @@ class RollView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in the rest of the form
+        self.setStyleSheet("QTableView::indicator { width: 22px; height: 22px; }")
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -58,6 +58,7 @@ class RowsEditor(QWidget):
     sig_changed = Signal()
 
     def __init__(self, columns: Sequence[Col], *, add_text: str = "Thêm", addable: bool = True,
+                 remove_text: str = "Xóa dòng", lines: int | None = None,
                  empty_row: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
@@ -75,6 +76,9 @@ class RowsEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
+        # A pale highlight: the row stays readable behind its widgets (and large check boxes).
+        self.table.setStyleSheet("QTableWidget::item:selected { background: #dbe8f7; }"
+                                 "QCheckBox::indicator { width: 22px; height: 22px; }")
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         char = self.fontMetrics().averageCharWidth()
@@ -83,12 +87,13 @@ class RowsEditor(QWidget):
                                              self.fontMetrics().horizontalAdvance(c.header) + 24))
             if c.stretch:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-        lines = 3 if any(c.kind == "memo" for c in self.columns) else 1
+        if lines is None:
+            lines = 3 if any(c.kind == "memo" for c in self.columns) else 1
         self._row_height = self.fontMetrics().lineSpacing() * lines + 20
         self.table.verticalHeader().setDefaultSectionSize(self._row_height)
 
         self.add_button = QPushButton(add_text)
-        self.remove_button = QPushButton("Xóa dòng")
+        self.remove_button = QPushButton(remove_text)
         self.up_button = QPushButton("Lên")
         self.down_button = QPushButton("Xuống")
         self.add_button.clicked.connect(lambda: self.add_row())
