@@ -21,9 +21,9 @@ import cellsec
 from cellsec.entities import Changes
 from cellsec.store import Store
 
+from . import tasks
 from .dialogs.common import show_notice
 from .dialogs.profile_dialog import ProfileDialog, needs_profile
-from . import tasks
 from .pages.meetings_page import MeetingsPage
 from .pages.members_page import MembersPage
 from .settings import AppSettings

@@ -16,8 +16,9 @@ from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.store import Store
 from ui.dialogs.meeting_editor import CONTENT, ROLL, MeetingEditor
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
-from ui.models.roll_model import NAME, REASON
-from ui.pages.meetings_page import MISSING, MISSING_NOW, MeetingsPage
+from ui.models.roll_model import NAME
+from ui.pages.meetings_page import MeetingsPage
+from ui.widgets.year_tree import MISSING, MISSING_NOW
 
 SAVE = QDialogButtonBox.StandardButton.Save
 LEFT = Qt.MouseButton.LeftButton

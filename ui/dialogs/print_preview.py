@@ -233,7 +233,7 @@ class PrintPreviewDialog(QDialog):
         self.prev_button.setEnabled(self.is_ready and n > 1)
         self.next_button.setEnabled(self.is_ready and n < self.page_count)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._fit and self.images:
             self.fit_width()

@@ -103,9 +103,9 @@ class RollTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS) \
+                and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -121,8 +121,9 @@ class RollTableModel(QAbstractTableModel):
             if col == REASON:
                 return e.reason
             return self._text(row, col, e)
-        if role == Qt.ItemDataRole.CheckStateRole and col == ACCEPTED \
-                and e.mark is Mark.ABSENT_REASON:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if col != ACCEPTED or e.mark is not Mark.ABSENT_REASON:
+                return None
             return Qt.CheckState.Checked if e.reason_accepted else Qt.CheckState.Unchecked
         if role == MARK_ROLE:
             return e.mark.value

@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +21,6 @@ from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Meeting
-from cellsec.rules.counting import count_roll
 from cellsec.services.meetings import delete_meeting, digest_ok, new_meeting, year_calendar
 from cellsec.store import Store
 
@@ -33,26 +28,7 @@ from .. import printing
 from ..dialogs.common import ask_yes_no, show_notice
 from ..dialogs.meeting_editor import DIGEST_WARNING, MeetingEditor
 from ..dialogs.new_meeting_dialog import NewMeetingDialog
-
-COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
-WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
-MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
-MONTH_ROLE = Qt.ItemDataRole.UserRole + 2
-MISSING = "Chưa sinh hoạt thường kỳ"
-MISSING_NOW = "Tháng này chưa sinh hoạt thường kỳ"
-_RED, _AMBER, _GREY = QColor("#fbe0de"), QColor("#fff1cc"), QColor("#eef1f5")
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-def status_text(m: Meeting) -> str:
-    if not m.approved:
-        return "Nháp"
-    return f"Đã thông qua — Số {m.resolution_number}/CB" if m.resolution_number \
-        else "Đã thông qua"
-
-
-def kind_text(m: Meeting) -> str:
-    return f"{m.kind.label}: {m.topic}" if m.kind.is_thematic and m.topic else m.kind.label
+from ..widgets.year_tree import YearTree
 
 
 class MeetingsPage(QWidget):
@@ -71,7 +47,6 @@ class MeetingsPage(QWidget):
         self.notify = show_notice
         self.today: Callable[[], date] = date.today
         self.missing_months: list[int] = []
-        self.pending_month: int | None = None
         self.quarters_without_thematic: tuple[int, ...] = ()
         self._build()
 
@@ -123,26 +98,9 @@ class MeetingsPage(QWidget):
                                        "padding: 6px 8px; font-weight: bold; }")
         self.flags_label.hide()
 
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setIndentation(18)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAlternatingRowColors(False)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
-        header = self.tree.header()
-        metrics = self.fontMetrics()
-        for col, sample in ((WHEN, "Tháng 12/2026  "), (KIND, "Thường kỳ kết hợp chuyên đề  "),
-                            (STATUS, "Đã thông qua — Số 12-NQ/CB"), (PRESENT, "Có mặt 60/60")):
-            self.tree.setColumnWidth(col, metrics.horizontalAdvance(sample) + 40)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree = YearTree()
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.itemDoubleClicked.connect(lambda item, _col: self._on_activated(item))
-        self.tree.installEventFilter(self)
+        self.tree.sig_open_requested.connect(self.open_selected)
 
         self.summary_label = QLabel()
         layout = QVBoxLayout(self)
@@ -152,16 +110,6 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary_label)
         self._update_buttons()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Enter on the list opens
-        if watched is self.tree and isinstance(event, QKeyEvent) \
-                and event.type() == QKeyEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            item = self.tree.currentItem()
-            if item is not None:
-                self._on_activated(item)
-                return True
-        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -192,131 +140,48 @@ class MeetingsPage(QWidget):
 
     def reload(self) -> None:
         self._loaded = True
-        keep = self.selected_meeting_id()
-        keep_month = self._selected_month()
-        today = self.today()
-        calendar = year_calendar(self._store, self.year, today=today)
-        self.tree.clear()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        self.missing_months = [row.month for row in calendar.months if row.missing_regular]
-        self.pending_month = None
-        self.quarters_without_thematic = calendar.quarters_without_thematic
-        count = 0
-        select: QTreeWidgetItem | None = None
+        calendar = year_calendar(self._store, self.year, today=self.today())
+        # The calendar gives headers only; the roll (for the counts) needs the whole record.
+        full = {}
         for row in calendar.months:
-            month = QTreeWidgetItem([f"Tháng {row.month}/{self.year}", "", "", "", ""])
-            month.setData(WHEN, MONTH_ROLE, row.month)
-            for col in range(len(COLUMNS)):
-                month.setFont(col, bold)
-                month.setBackground(col, QBrush(_GREY))
-            note = self._month_note(row.month, row.missing_regular, row.meetings, today)
-            if note:
-                # Month rows have no meeting of their own: the note takes the wide column.
-                month.setText(KIND, note)
-                colour = _RED if note == MISSING else _AMBER
-                for col in range(len(COLUMNS)):
-                    month.setBackground(col, QBrush(colour))
-            self.tree.addTopLevelItem(month)
-            if keep_month == row.month and keep is None:
-                select = month
             for header in row.meetings:
-                count += 1
-                item = self._meeting_item(header)
-                month.addChild(item)
-                if header.id == keep:
-                    select = item
-            month.setExpanded(True)
-        self._show_flags()
+                m = self._store.meetings.get(header.id) if header.id is not None else None
+                if m is not None:
+                    full[header.id] = m
+        count = self.tree.show_year(calendar, full, self.today())
+        self.missing_months = self.tree.missing_months
+        self.quarters_without_thematic = self.tree.quarters_without_thematic
+        flags = self.tree.flags_text()
+        self.flags_label.setText(flags)
+        self.flags_label.setVisible(bool(flags))
         self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
-        if select is not None:
-            self.tree.setCurrentItem(select)
         self._update_buttons()
 
-    def _month_note(self, month: int, missing: bool, meetings: tuple[Meeting, ...],
-                    today: date) -> str:
-        if missing:
-            return MISSING
-        if (self.year, month) == (today.year, today.month) \
-                and not any(m.kind.is_regular for m in meetings):
-            self.pending_month = month   # not overdue yet, but worth a reminder
-            return MISSING_NOW
-        quarter = (month - 1) // 3 + 1
-        if month % 3 == 0 and quarter in self.quarters_without_thematic:
-            return f"Quý {_ROMAN[quarter]} chưa sinh hoạt chuyên đề"
-        return ""
-
-    def _meeting_item(self, header: Meeting) -> QTreeWidgetItem:
-        # The list gives headers only; the roll (for the counts) needs the whole record.
-        full = self._store.meetings.get(header.id) if header.id is not None else None
-        m = full or header
-        c = count_roll(m.roll)
-        item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
-                                f"Có mặt {c.present}/{c.total}" if m.roll else "", ""])
-        item.setToolTip(KIND, kind_text(m))
-        item.setData(WHEN, MEETING_ROLE, m.id)
-        if digest_ok(m) is False:
-            item.setText(NOTE, "Biên bản không khớp bản đã thông qua!")
-            item.setForeground(NOTE, QBrush(QColor("#9b1c1c")))
-        return item
-
-    def _show_flags(self) -> None:
-        parts = []
-        if self.missing_months:
-            months = ", ".join(str(m) for m in self.missing_months)
-            parts.append(f"Chưa sinh hoạt thường kỳ: tháng {months}.")
-        if self.quarters_without_thematic:
-            quarters = ", ".join(_ROMAN[q] for q in self.quarters_without_thematic)
-            parts.append(f"Chưa sinh hoạt chuyên đề: quý {quarters}.")
-        self.flags_label.setText("  ".join(parts))
-        self.flags_label.setVisible(bool(parts))
-
     def month_note(self, month: int) -> str:
-        """What the list says about a month (for tests and screen readers)."""
-        return self.tree.topLevelItem(month - 1).text(KIND)
+        """What the list says about a month."""
+        return self.tree.month_note(month)
 
     def selected_meeting_id(self) -> int | None:
-        item = self.tree.currentItem()
-        value = item.data(WHEN, MEETING_ROLE) if item is not None else None
-        return int(value) if value is not None else None
-
-    def _selected_month(self) -> int | None:
-        item = self.tree.currentItem()
-        if item is None:
-            return None
-        if item.parent() is not None:
-            item = item.parent()
-        value = item.data(WHEN, MONTH_ROLE)
-        return int(value) if value is not None else None
+        return self.tree.selected_meeting_id()
 
     def select_meeting(self, meeting_id: int) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            month = self.tree.topLevelItem(i)
-            for j in range(month.childCount()):
-                if month.child(j).data(WHEN, MEETING_ROLE) == meeting_id:
-                    self.tree.setCurrentItem(month.child(j))
-                    return
+        self.tree.select_meeting(meeting_id)
 
     def _selected_meeting(self) -> Meeting | None:
         meeting_id = self.selected_meeting_id()
         return self._store.meetings.get(meeting_id) if meeting_id is not None else None
 
     def _update_buttons(self) -> None:
-        item = self.tree.currentItem()
-        is_meeting = item is not None and item.data(WHEN, MEETING_ROLE) is not None
-        approved = is_meeting and item.text(STATUS).startswith("Đã thông qua")
+        is_meeting = self.tree.selected_meeting_id() is not None
+        approved = self.tree.selected_is_approved()
         for b in (self.open_button, self.minutes_button, self.resolution_button):
             b.setEnabled(is_meeting)
         self.delete_button.setEnabled(is_meeting and not approved)
 
     # --- actions -----------------------------------------------------------------------------
-    def _on_activated(self, item: QTreeWidgetItem) -> None:
-        if item.data(WHEN, MEETING_ROLE) is not None:
-            self.open_selected()
-
     def _suggested_date(self) -> date:
         today = self.today()
-        month = self._selected_month()
+        month = self.tree.selected_month()
         if month is None or (self.year, month) == (today.year, today.month):
             return today if self.year == today.year else date(self.year, 1, 1)
         return date(self.year, month, 1)

@@ -17,8 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, Opinion, ReviewStatus, RollEntry,
-                                      TaskReview)
+from cellsec.meeting_entities import (
+    AgendaItem,
+    Guest,
+    Mark,
+    Opinion,
+    ReviewStatus,
+    RollEntry,
+    TaskReview,
+)
 
 from .form_fields import FormFields, form_layout, line_edit, memo
 from .rows_editor import Col, RowsEditor
@@ -263,7 +270,7 @@ class AgendaEditor(QWidget):
         self._read_only = read_only
         for b in self._item_buttons:
             b.setEnabled(not read_only)
-        for key in self.fields.keys():
+        for key in self.fields:
             self.fields[key].setReadOnly(read_only)  # type: ignore[attr-defined]
         self.opinions.set_read_only(read_only)
         self.reviews.set_read_only(read_only)

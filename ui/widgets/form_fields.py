@@ -62,6 +62,9 @@ class FormFields:
         self._widgets[key] = widget
         return widget
 
+    def __iter__(self):
+        return iter(self._widgets)
+
     def __contains__(self, key: object) -> bool:
         return key in self._widgets
 

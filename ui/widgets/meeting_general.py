@@ -147,7 +147,7 @@ class GeneralTab(QWidget):
         return all(_TIME.match(self.fields.text(k).strip()) for k in ("start_time", "end_time"))
 
     def set_read_only(self, read_only: bool) -> None:
-        for key in self.fields.keys():
+        for key in self.fields:
             w = self.fields[key]
             if isinstance(w, QLineEdit):
                 w.setReadOnly(read_only)

@@ -113,7 +113,7 @@ class RowsEditor(QWidget):
         layout.addLayout(buttons)
 
     # --- rows --------------------------------------------------------------------------------
-    def rowCount(self) -> int:  # noqa: N802 - reads like the table it wraps
+    def rowCount(self) -> int:
         return self.table.rowCount()
 
     def set_rows(self, rows: Sequence[dict[str, Any]], payloads: Sequence[Any] | None = None) -> None:

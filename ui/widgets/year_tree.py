@@ -1,0 +1,176 @@
+"""The meetings of one year, month by month, with the months and quarters that lack one."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from cellsec.dates import format_date
+from cellsec.meeting_entities import Meeting
+from cellsec.rules.counting import count_roll
+from cellsec.services.meetings import YearCalendar, digest_ok
+
+COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
+WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
+MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
+MONTH_ROLE = Qt.ItemDataRole.UserRole + 2
+MISSING = "Chưa sinh hoạt thường kỳ"
+MISSING_NOW = "Tháng này chưa sinh hoạt thường kỳ"
+MISMATCH = "Biên bản không khớp bản đã thông qua!"
+_RED, _AMBER, _GREY = QColor("#fbe0de"), QColor("#fff1cc"), QColor("#eef1f5")
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def status_text(m: Meeting) -> str:
+    if not m.approved:
+        return "Nháp"
+    return f"Đã thông qua — Số {m.resolution_number}/CB" if m.resolution_number \
+        else "Đã thông qua"
+
+
+def kind_text(m: Meeting) -> str:
+    return f"{m.kind.label}: {m.topic}" if m.kind.is_thematic and m.topic else m.kind.label
+
+
+class YearTree(QTreeWidget):
+    """Month rows (bold; red when a past month had no regular meeting, amber for a reminder)
+    with their meetings under them. Enter or a double click on a meeting: sig_open_requested."""
+
+    sig_open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.missing_months: list[int] = []
+        self.quarters_without_thematic: tuple[int, ...] = ()
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setIndentation(18)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
+        metrics = self.fontMetrics()
+        for col, sample in ((WHEN, "Tháng 12/2026  "), (KIND, "Thường kỳ kết hợp chuyên đề  "),
+                            (STATUS, "Đã thông qua — Số 12-NQ/CB"), (PRESENT, "Có mặt 60/60")):
+            self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 40)
+        self.header().setStretchLastSection(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.itemDoubleClicked.connect(lambda item, _col: self._activated(item))
+
+    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting],
+                  today: date) -> int:
+        """Fill from the year's calendar; `meetings` holds the full records by id (for the
+        roll counts). Keeps the selection where it can. Returns the number of meetings."""
+        keep, keep_month = self.selected_meeting_id(), self.selected_month()
+        self.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.missing_months = [row.month for row in calendar.months if row.missing_regular]
+        self.quarters_without_thematic = calendar.quarters_without_thematic
+        count = 0
+        select: QTreeWidgetItem | None = None
+        for row in calendar.months:
+            month = QTreeWidgetItem([f"Tháng {row.month}/{calendar.year}", "", "", "", ""])
+            month.setData(WHEN, MONTH_ROLE, row.month)
+            note = self._month_note(calendar.year, row.month, row.missing_regular,
+                                    row.meetings, today)
+            colour = _GREY if not note else _RED if note == MISSING else _AMBER
+            # Month rows have no meeting of their own: the note takes the wide column.
+            month.setText(KIND, note)
+            for col in range(len(COLUMNS)):
+                month.setFont(col, bold)
+                month.setBackground(col, QBrush(colour))
+            self.addTopLevelItem(month)
+            if keep_month == row.month and keep is None:
+                select = month
+            for header in row.meetings:
+                count += 1
+                item = self._meeting_item(meetings.get(header.id or 0, header))
+                month.addChild(item)
+                if header.id == keep:
+                    select = item
+            month.setExpanded(True)
+        if select is not None:
+            self.setCurrentItem(select)
+        return count
+
+    def _month_note(self, year: int, month: int, missing: bool, meetings: tuple[Meeting, ...],
+                    today: date) -> str:
+        if missing:
+            return MISSING
+        if (year, month) == (today.year, today.month) \
+                and not any(m.kind.is_regular for m in meetings):
+            return MISSING_NOW   # not overdue yet, but worth a reminder
+        quarter = (month - 1) // 3 + 1
+        if month % 3 == 0 and quarter in self.quarters_without_thematic:
+            return f"Quý {ROMAN[quarter]} chưa sinh hoạt chuyên đề"
+        return ""
+
+    @staticmethod
+    def _meeting_item(m: Meeting) -> QTreeWidgetItem:
+        c = count_roll(m.roll)
+        item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
+                                f"Có mặt {c.present}/{c.total}" if m.roll else "", ""])
+        item.setToolTip(KIND, kind_text(m))
+        item.setData(WHEN, MEETING_ROLE, m.id)
+        if digest_ok(m) is False:
+            item.setText(NOTE, MISMATCH)
+            item.setForeground(NOTE, QBrush(QColor("#9b1c1c")))
+        return item
+
+    def flags_text(self) -> str:
+        parts = []
+        if self.missing_months:
+            months = ", ".join(str(m) for m in self.missing_months)
+            parts.append(f"Chưa sinh hoạt thường kỳ: tháng {months}.")
+        if self.quarters_without_thematic:
+            quarters = ", ".join(ROMAN[q] for q in self.quarters_without_thematic)
+            parts.append(f"Chưa sinh hoạt chuyên đề: quý {quarters}.")
+        return "  ".join(parts)
+
+    # --- selection ---------------------------------------------------------------------------
+    def month_note(self, month: int) -> str:
+        return self.topLevelItem(month - 1).text(KIND)
+
+    def selected_meeting_id(self) -> int | None:
+        item = self.currentItem()
+        value = item.data(WHEN, MEETING_ROLE) if item is not None else None
+        return int(value) if value is not None else None
+
+    def selected_is_approved(self) -> bool:
+        item = self.currentItem()
+        return self.selected_meeting_id() is not None and item is not None \
+            and item.text(STATUS).startswith("Đã thông qua")
+
+    def selected_month(self) -> int | None:
+        item = self.currentItem()
+        if item is None:
+            return None
+        if item.parent() is not None:
+            item = item.parent()
+        value = item.data(WHEN, MONTH_ROLE)
+        return int(value) if value is not None else None
+
+    def select_meeting(self, meeting_id: int) -> None:
+        for i in range(self.topLevelItemCount()):
+            month = self.topLevelItem(i)
+            for j in range(month.childCount()):
+                if month.child(j).data(WHEN, MEETING_ROLE) == meeting_id:
+                    self.setCurrentItem(month.child(j))
+                    return
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        if item.data(WHEN, MEETING_ROLE) is not None:
+            self.sig_open_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self._activated(item)
+            event.accept()
+            return
+        super().keyPressEvent(event)
