@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 import json
 from datetime import date
 from pathlib import Path
@@ -76,6 +77,14 @@ def cmd_import_template(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_liaison(store: Any, args: argparse.Namespace) -> int:
+    from .spreadsheets import export
+    key = "working_away" if args.which == "working-away" else "liaison"
+    count = export(store, key, args.out)
+    print(f"Đã xuất {count} dòng ra {args.out}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's sub-commands to the `cellsec` parser."""
     from .services.register import StatusFilter
@@ -106,6 +115,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     exa.add_argument("out", type=Path)
     exa.add_argument("--meeting", type=int, required=True, help="mã buổi sinh hoạt")
     exa.set_defaults(func=cmd_export_attendance)
+
+    exl = sub.add_parser("export-liaison", help="xuất sổ theo dõi nơi cư trú hoặc danh sách đi "
+                         "làm ăn xa ra .xlsx hoặc .csv")
+    exl.add_argument("which", choices=["liaison", "working-away"])
+    exl.add_argument("out", type=Path)
+    exl.set_defaults(func=cmd_export_liaison)
 
     tpl = sub.add_parser("import-template", help="ghi tệp Excel mẫu để nhập đảng viên")
     tpl.add_argument("out", type=Path)

@@ -8,9 +8,9 @@ with a preview, and export any list to .xlsx or .csv.
 from __future__ import annotations
 
 from .export import Column, export_table
-from .exporters import (TABLES, Table, TableSpec, attendance_table, export, export_attendance,
-                        export_meetings, export_members, meetings_table, members_table,
-                        register_table, write_table)
+from .catalogue import TABLES, TableSpec, export
+from .exporters import (Table, attendance_table, export_attendance, export_meetings,
+                        export_members, meetings_table, members_table, write_table)
 from .headers import FIELD_LABELS, auto_map, match_header
 from .apply import ImportSummary, RowChoice, import_rows
 from .importer import (ColumnInfo, Duplicate, ImportPreview, ImportRow, Problem, RowAction,
@@ -24,6 +24,6 @@ __all__ = [
     "TableSpec", "attendance_table", "auto_map", "copy_import_template", "export",
     "export_attendance", "export_meetings", "export_members", "export_table", "import_rows",
     "import_template_path", "match_header", "meetings_table", "members_table", "preview_import",
-    "preview_table", "read_table", "recheck_row", "register_table", "write_import_template",
+    "preview_table", "read_table", "recheck_row", "write_import_template",
     "write_table",
 ]

@@ -1,16 +1,7 @@
 """Ready-made spreadsheet exports: the member register as of a date, the meetings of a year,
-the attendance of a meeting — and TABLES, where other lists register themselves.
-
-Extension point: a module that owns another list (e.g. the liaison registers) writes a
-`collect(store, **options) -> Table` function and calls
-
-    register_table(TableSpec("liaison", "Sổ theo dõi đảng viên nơi cư trú", collect_liaison))
-
-at import time; `export(store, "liaison", path, **options)`, the UI's export menu and the CLI
-then reach it by its key without this module knowing it."""
+the attendance of a meeting. Every list that can be exported is named in catalogue.py."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,28 +29,6 @@ class Table:
 def write_table(path: str | Path, table: Table) -> int:
     return export_table(path, table.columns, table.rows, sheet_name=table.sheet,
                         title=table.title)
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    key: str
-    label: str                                  # Vietnamese, for the export menu
-    collect: Callable[..., Table]               # collect(store, **options) -> Table
-
-
-TABLES: dict[str, TableSpec] = {}
-
-
-def register_table(spec: TableSpec) -> None:
-    TABLES[spec.key] = spec
-
-
-def export(store: Store, key: str, path: str | Path, **options: Any) -> int:
-    """Collect the list `key` (see TABLES) and write it to `path` (.xlsx or .csv)."""
-    spec = TABLES.get(key)
-    if spec is None:
-        raise ValidationError(f"Không có danh sách “{key}” để xuất.")
-    return write_table(path, spec.collect(store, **options))
 
 
 # --- the member register -------------------------------------------------------------------------
@@ -143,11 +112,6 @@ def attendance_table(store: Store, meeting_id: int) -> Table:
     return Table(sheet=f"Điểm danh {format_date(m.date).replace('/', '-')}",
                  columns=ATTENDANCE_COLUMNS, rows=data,
                  title=f"Điểm danh — {m.kind.label} ngày {format_date(m.date)}")
-
-
-register_table(TableSpec("members", "Danh sách đảng viên", members_table))
-register_table(TableSpec("meetings", "Các buổi sinh hoạt trong năm", meetings_table))
-register_table(TableSpec("attendance", "Điểm danh một buổi sinh hoạt", attendance_table))
 
 
 def export_members(store: Store, path: str | Path, on: date | None = None,

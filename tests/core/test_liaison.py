@@ -174,3 +174,19 @@ def test_cli_lists_both_registers(tmp_path):
     out = json.loads(run("liaison", "--year", "2026").stdout)
     assert len(out["liaison"]) == 6 and len(out["working_away"]) == 2
     assert out["inconsistencies"] == []
+
+
+def test_both_liaison_registers_export_to_excel(store, tmp_path):
+    from openpyxl import load_workbook
+
+    from cellsec.demo import create_demo
+    from cellsec.spreadsheets import TABLES, export
+    create_demo(store, today=TODAY)
+    assert {"liaison", "working_away"} <= set(TABLES)
+    export(store, "liaison", tmp_path / "lien-he.xlsx", on=TODAY)
+    export(store, "working_away", tmp_path / "lam-an-xa.xlsx", on=TODAY)
+    people = load_workbook(tmp_path / "lien-he.xlsx").active
+    names = [row[1] for row in people.iter_rows(values_only=True)]
+    assert "Trần Văn Hải" in names and "Lê Thu Trang" in names
+    away = load_workbook(tmp_path / "lam-an-xa.xlsx").active
+    assert any("Bình Dương" in str(v) for row in away.iter_rows(values_only=True) for v in row)
