@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cellsec.backup import dbfile
+from cellsec.store import fileops as dbfile
 from cellsec.services.profile import save_profile
 from cellsec.store import Store
 

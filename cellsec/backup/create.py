@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import CellSecError, StorageError
-from . import dbfile
+from ..store import fileops as dbfile
 from .errors import BackupVerificationError
 from .files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
 from .manifest import (
@@ -46,7 +45,7 @@ def make_backup(source: Any, *, folder: Path | str | None = None, kind: str = MA
     try:
         try:
             dbfile.copy_database(src, tmp)
-        except (sqlite3.Error, OSError) as exc:
+        except (dbfile.Error, OSError) as exc:
             raise StorageError(f"Không sao lưu được “{src.name}”: {exc}.") from exc
         info = _verified_info(tmp, src, kind, created)
         dest = unique_path(where, stem or backup_stem(src, created, info.schema_version, kind),

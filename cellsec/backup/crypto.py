@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..errors import StorageError
 from ..text import nfc
-from .dbfile import SQLITE_MAGIC
+from ..store.fileops import SQLITE_MAGIC
 from .errors import WRONG_PASSWORD, PasswordRequiredError, WrongPasswordError
 
 MAGIC = b"CELLSEC-ENC\x00"

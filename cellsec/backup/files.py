@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import StorageError
+from ..store.fileops import fsync_file  # noqa: F401  (re-exported for backup modules)
 
 SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -20,11 +21,6 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def fsync_file(path: Path) -> None:
-    with Path(path).open("rb+") as fh:
-        os.fsync(fh.fileno())
 
 
 def fsync_dir(folder: Path) -> None:

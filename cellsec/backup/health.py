@@ -2,7 +2,6 @@
 which backup to offer for a one-click restore."""
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from enum import Enum
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatabaseTooNewError, NotCellSecFileError
-from . import dbfile
+from ..store import fileops as dbfile
 from .create import source_path, verify_backup
 from .manifest import BackupInfo, list_backups
 
@@ -91,10 +90,10 @@ def _examine(path: Path) -> tuple[HealthState, list[str], int | None]:
     except NotCellSecFileError as exc:
         # check_identity could not even read the header pages: damaged more often than foreign
         cause = exc.__cause__
-        if isinstance(cause, sqlite3.DatabaseError):
+        if isinstance(cause, dbfile.DatabaseError):
             return HealthState.DAMAGED, [str(cause)], None
         return HealthState.NOT_CELLSEC, [str(exc)], None
-    except sqlite3.DatabaseError as exc:
+    except dbfile.DatabaseError as exc:
         return HealthState.DAMAGED, [str(exc)], None
     except OSError as exc:
         return HealthState.UNREADABLE, [str(exc)], None

@@ -25,7 +25,8 @@ from filelock import FileLock, Timeout
 
 from ..errors import CellSecError, FileInUseError, NotCellSecFileError, StorageError
 from ..store import migrate
-from . import crypto, dbfile
+from . import crypto
+from ..store import fileops as dbfile
 from .create import make_backup, source_path, verify_backup
 from .files import (
     copy_file_atomic,

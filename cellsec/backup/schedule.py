@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import dbfile
+from ..store import fileops as dbfile
 from .create import make_backup, source_path
 from .manifest import AUTO, BackupInfo, list_backups, newest_good
 from .retention import DEFAULT_POLICY, RetentionPolicy, apply_retention

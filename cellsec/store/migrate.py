@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -53,24 +52,16 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.stem}.truoc-nang-cap-v{version}-{stamp}{path.suffix}.bak")
-    target = sqlite3.connect(dest)
-    try:
-        conn.backup(target)
-    finally:
-        target.close()
-    return dest
-
-
 def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
     """Bring the file to the latest schema. Returns the backup made, if any."""
     version = check_identity(conn, path)
     scripts = migration_scripts()
     backup = None
     if 0 < version < len(scripts):
-        backup = backup_before_migration(conn, path, version)
+        # A verified copy in the backups folder (kept by retention); refuses a damaged file.
+        from ..backup.create import make_backup
+        from ..backup.manifest import BEFORE_MIGRATION
+        backup = make_backup(path, kind=BEFORE_MIGRATION).path
     for number, sql in scripts[version:]:
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")

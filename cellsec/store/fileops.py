@@ -1,19 +1,30 @@
-"""SQLite work on data files by path — copy, checks, counts, content fingerprint.
+"""SQLite work on data files by path (for backups and restore) — copy, checks, counts,
+content fingerprint.
 
-The one module of cellsec.backup that speaks SQL. It never touches the Store's private
+It lives in cellsec.store because all SQL does; cellsec.backup calls it. It never touches the Store's private
 connection: it opens its own (read-only for a live data file), which WAL mode allows while the
 app holds its lock (the lock is a separate `.lock` file, not an SQLite lock).
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..store import migrate
-from .files import fsync_file
+from . import migrate
+
+def fsync_file(path: Path) -> None:
+    """Flush a file's bytes to the disk (a power cut must not leave a half-written copy)."""
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+# The SQLite errors callers outside cellsec.store may need to recognise.
+DatabaseError = sqlite3.DatabaseError
+Error = sqlite3.Error
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
