@@ -23,7 +23,8 @@ DOCUMENTS = {
 def build_document(store: Store, name: str, *, meeting_id: int | None = None,
                    year: int | None = None, on: date | None = None,
                    period: tuple[date, date] | None = None,
-                   liaison_id: int | None = None) -> Document:
+                   liaison_id: int | None = None,
+                   kind: MeetingKind = MeetingKind.REGULAR) -> Document:
     """Collect and build (not render) the named document."""
     if name == "minutes":
         from .minutes import minutes_document
@@ -33,7 +34,7 @@ def build_document(store: Store, name: str, *, meeting_id: int | None = None,
         return resolution_document(store, meeting_id or 0)
     if name == "attendance":
         from .attendance_sheet import attendance_sheet_document
-        return attendance_sheet_document(store, meeting_id, kind=MeetingKind.REGULAR, when=on)
+        return attendance_sheet_document(store, meeting_id, kind=kind, when=on)
     if name == "book":
         from .minutes_book import minutes_book_document
         return minutes_book_document(store, year or date.today().year)

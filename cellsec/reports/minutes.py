@@ -15,6 +15,7 @@ from ..rules.counting import RollCount, VoteResult, count_roll, percent, vote_re
 from ..services.meetings import digest_ok, quality_rating
 from ..services.members import rules_of
 from ..store import Store
+from ..superior_entities import Direction
 from .style import Sheet, load_sheet
 from .template import (Document, Header, Signature, frame_width, header_block, markup, p,
                        signature_row, title_block)
@@ -29,6 +30,7 @@ class MinutesData:
     score: tuple[int, str] | None
     integrity: bool | None       # None: draft; False: the record no longer matches its approval
     criteria_labels: dict[str, str]
+    directions: tuple[Direction, ...] = ()   # given at this meeting, followed up separately
 
 
 def collect_minutes(store: Store, meeting_id: int) -> MinutesData:
@@ -46,7 +48,8 @@ def collect_minutes(store: Store, meeting_id: int) -> MinutesData:
         profile=profile, meeting=meeting, count=count, votes=votes,
         score=quality_rating(meeting.scores, rules) if meeting.scores else None,
         integrity=digest_ok(meeting),
-        criteria_labels={c["key"]: c["label"] for c in rules["meeting_quality_criteria"]})
+        criteria_labels={c["key"]: c["label"] for c in rules["meeting_quality_criteria"]},
+        directions=tuple(store.superiors.directions(meeting_id=meeting_id)))
 
 
 def clock(hhmm: str) -> str:
@@ -152,11 +155,20 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
             story.append(markup("<i>Kết luận của chủ trì:</i> " + _esc(item.conclusion), "body",
                                 sheet))
     remarks = [g for g in m.guests if g.remarks]
-    if remarks:
-        story.append(p("Ý kiến phát biểu, chỉ đạo của đại biểu:", "heading", sheet))
+    if remarks or data.directions:
+        number += 1
+        story.append(p(f"{number}. Ý kiến phát biểu, chỉ đạo của đại biểu", "heading", sheet))
         for g in remarks:
             story.append(p(f"- Đồng chí {g.name}" + (f" ({g.title})" if g.title else "") +
                            f": {g.remarks}", "bullet", sheet))
+        if data.directions:
+            story.append(p("Các ý kiến chỉ đạo chi bộ theo dõi thực hiện:", "body", sheet))
+            for d in data.directions:
+                extra = "; ".join(x for x in (f"phụ trách: {d.owner}" if d.owner else "",
+                                             f"thời hạn: {format_date(d.deadline)}" if d.deadline
+                                             else "") if x)
+                story.append(p(f"- {d.text} (đồng chí {d.given_by}" +
+                               (f"; {extra}" if extra else "") + ").", "bullet", sheet))
     if m.dues_status:
         story.append(p(f"Tình hình thu, nộp đảng phí: {m.dues_status}", "body", sheet))
     story.append(p("III. NGHỊ QUYẾT VÀ NHIỆM VỤ THÁNG TỚI" if m.kind is not MeetingKind.COMMITTEE

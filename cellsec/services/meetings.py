@@ -326,6 +326,7 @@ class MonthRow:
     month: int
     meetings: tuple[Meeting, ...]
     missing_regular: bool           # a past month without a regular meeting
+    regular_pending: bool = False   # the current month, no regular meeting yet
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,9 @@ def year_calendar(store: Store, year: int, *, today: date | None = None) -> Year
     for month in range(1, 13):
         mine = tuple(m for m in meetings if m.date.month == month)
         over = (year, month) < (today.year, today.month)
-        months.append(MonthRow(month, mine, over and not any(m.kind.is_regular for m in mine)))
+        has_regular = any(m.kind.is_regular for m in mine)
+        months.append(MonthRow(month, mine, over and not has_regular,
+                               (year, month) == (today.year, today.month) and not has_regular))
     quarters = []
     for q in range(1, 5):
         quarter_over = date(year + (q == 4), 1 if q == 4 else q * 3 + 1, 1) <= today

@@ -183,3 +183,4 @@ def test_year_calendar_shows_months_without_regular_and_quarters_without_themati
     missing = [r.month for r in cal.months if r.missing_regular]
     assert missing == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert cal.quarters_without_thematic == (1, 2)
+    assert [r.month for r in cal.months if r.regular_pending] == [11]

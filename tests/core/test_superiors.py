@@ -169,3 +169,17 @@ def test_next_regular_meeting_is_prefilled_with_open_directions(cell):
     nxt = new_meeting(store, MeetingKind.REGULAR, date(2026, 11, 5))
     item = next(i for i in nxt.items if i.title.startswith("Kiểm điểm thực hiện ý kiến chỉ đạo"))
     assert "Rà soát hộ nghèo" in item.content and "Hoàng Minh Tuấn" in item.content
+
+
+def test_directions_given_at_a_meeting_are_printed_in_its_minutes(cell):
+    from cellsec.reports.catalogue import build_document
+    from cellsec.reports.template import render
+    from test_reports import pdf_text
+    store, a, *_ = cell
+    october = meeting(store, date(2026, 10, 5), guest(store, a))
+    add_direction(store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo",
+                                   "owner": "Đồng chí Hằng", "deadline": "05/11/2026"})
+    text, _ = pdf_text(render(build_document(store, "minutes", meeting_id=october)))
+    assert "Ý kiến phát biểu, chỉ đạo của đại biểu" in text
+    assert "Rà soát hộ nghèo (đồng chí Hoàng Minh Tuấn; phụ trách: Đồng chí Hằng; thời hạn: " \
+           "05/11/2026)" in text
