@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..dates import format_date
-from ..entities import EVENT_LABELS, EventKind
+from ..entities import EVENT_LABELS, Changes, EventKind
 from ..store import Store
 from ..store.audit import AuditRow
 from .member_form import MEMBER_LABELS
@@ -23,7 +23,7 @@ ENTITY_LABELS = {
     "liaison_status": "Tình trạng giữ mối liên hệ", "liaison_gatherings": "Gặp mặt định kỳ",
     "liaison_attendance": "Dự gặp mặt", "comment_sheets": "Phiếu nhận xét",
     "working_away": "Đi làm ăn xa", "working_away_contacts": "Liên lạc khi đi làm ăn xa",
-    "rule_settings": "Thiết lập quy định",
+    "rule_settings": "Thiết lập quy định", "restore": "Khôi phục dữ liệu từ bản sao lưu",
 }
 FIELD_LABELS = {
     **MEMBER_LABELS, **PROFILE_LABELS, "kind": "Loại", "date": "Ngày", "end_date": "Đến ngày",
@@ -33,6 +33,7 @@ FIELD_LABELS = {
     "dues_status": "Đảng phí", "resolution": "Nghị quyết", "status": "Tình trạng",
     "text": "Nội dung", "owner": "Phụ trách", "deadline": "Thời hạn", "result": "Kết quả",
     "name": "Họ và tên", "position": "Chức vụ", "phone": "Điện thoại", "workplace": "Nơi công tác",
+    "source": "Bản sao lưu", "kept_aside": "Tệp cũ được giữ lại tại",
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 _HIDDEN = {"id", "member_id", "meeting_id", "liaison_id", "superior_id", "record_id",
@@ -88,7 +89,8 @@ def _entry(rows: list[AuditRow]) -> HistoryEntry:
         at = f"{at[8:10]}/{at[5:7]}/{at[0:4]}{at[10:]}"
     whats, lines = [], []
     for r in rows:
-        what = f"{_ACTIONS[r.action]} {ENTITY_LABELS.get(r.entity, r.entity).lower()}"
+        what = (ENTITY_LABELS["restore"] if r.entity == "restore" else
+                f"{_ACTIONS[r.action]} {ENTITY_LABELS.get(r.entity, r.entity).lower()}")
         if what not in whats:
             whats.append(what)
         lines += _field_lines(r.old, r.new)
@@ -102,6 +104,14 @@ def _group(rows: list[AuditRow]) -> list[HistoryEntry]:
     for r in rows:
         by_txn.setdefault(r.txn, []).append(r)
     return [_entry(group) for _, group in sorted(by_txn.items(), reverse=True)]
+
+
+def note_restored(store: Store, source: str, kept_aside: str) -> Changes:
+    """After the app reopens a restored file: the trail says when, by whom and from what (the
+    restored file's own trail ends at the backup; the replaced file keeps its own)."""
+    with store.transaction():
+        store.audit.note("restore", "file", 0, None, {"source": source, "kept_aside": kept_aside})
+    return Changes()
 
 
 def member_history(store: Store, member_id: int) -> list[HistoryEntry]:

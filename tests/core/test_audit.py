@@ -64,3 +64,11 @@ def test_history_is_filterable_and_exported_with_the_data(store):
     assert recent_history(store, since=date(2099, 1, 1)) == []
     exported = export_cell(store)["audit_log"]
     assert any(r["entity"] == "members" and r["action"] == "update" for r in exported)
+
+
+def test_a_restore_is_noted_in_the_trail(store):
+    from cellsec.services.history import note_restored
+    note_restored(store, "/sao-luu/chibo-2026-11-20.cellsec", "/sao-luu/chibo.truoc-khoi-phuc.cellsec")
+    entry = recent_history(store)[0]
+    assert entry.what == "Khôi phục dữ liệu từ bản sao lưu"
+    assert "Bản sao lưu: /sao-luu/chibo-2026-11-20.cellsec" in entry.lines
