@@ -59,7 +59,6 @@ def bench_page(path: Path, runs: int) -> dict[str, list[float]]:
     """One keystroke in the search box (filter + model reset + repaint), and opening a
     member's detail, on the real members page."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 

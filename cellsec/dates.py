@@ -82,3 +82,13 @@ def document_date(place: str, value: date) -> str:
     Days below 10 and the months 1 and 2 take a leading zero; months 3-12 do not."""
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def iso_field(value: object, where: str) -> date | None:
+    """A yyyy-mm-dd value from an export file, or a Vietnamese error saying where it was."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"{where}: ngày “{value}” không hợp lệ (cần yyyy-mm-dd).") from None

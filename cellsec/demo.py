@@ -46,7 +46,7 @@ class _Builder:
         village = rng.choice(VILLAGES)
         item = {
             "full_name": name or person(rng, sex), "sex": sex, "birth_date": born.isoformat(),
-            "alias": "", "birth_place": f"Xã Thanh Sơn, tỉnh Phú Thọ",
+            "alias": "", "birth_place": "Xã Thanh Sơn, tỉnh Phú Thọ",
             "hometown": "Xã Thanh Sơn, tỉnh Phú Thọ",
             "permanent_address": f"Xóm {rng.randint(1, 9)}, {village}",
             "permanent_commune": "Xã Thanh Sơn", "permanent_province": "Tỉnh Phú Thọ",

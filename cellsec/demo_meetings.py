@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from .dates import add_months
-from .meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, ReviewStatus, Task,
+from .meeting_entities import (Guest, Mark, MeetingKind, Opinion, ReviewStatus, Task,
                                Vote, VoteKind)
 from .rules.counting import count_roll
 from .dates import format_date

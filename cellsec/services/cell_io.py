@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..dates import format_date, from_iso, to_iso
-from ..entities import MEMBER_DATA_FIELDS, Changes, MemberEvent
+from ..entities import MEMBER_DATA_FIELDS, Changes
 from ..errors import ValidationError
 from ..store import Store
 from .member_form import DATE_FIELDS, parse_member, search_text

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from ..dates import iso_field
 from ..errors import ValidationError
 from ..liaison_entities import (Arrangement, CommentSheet, Contact, Gathering, LiaisonStatus,
                                 StatusChange, WorkingAway)
@@ -32,8 +33,10 @@ def export_liaison(store: Store) -> dict[str, Any]:
             "working_away": away}
 
 
+
+
 def _day(value: Any) -> date | None:
-    return date.fromisoformat(str(value)) if value not in (None, "") else None
+    return iso_field(value, "Liên hệ nơi cư trú")
 
 
 def import_liaison(store: Store, data: dict[str, Any], members: dict[int, int],

@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
+from ..dates import iso_field
 from ..errors import ValidationError
 from ..meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
                                 Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote, VoteKind)
@@ -27,19 +28,12 @@ def export_meetings(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, 
     return meetings, store.meetings.document_numbers()
 
 
-def _date(value: Any, where: str) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{where}: ngày “{value}” không hợp lệ (cần yyyy-mm-dd).") from None
 
 
 def _meeting(raw: dict[str, Any], where: str) -> Meeting:
     try:
         return Meeting(
-            id=raw.get("id"), kind=MeetingKind(raw["kind"]), date=_date(raw["date"], where),
+            id=raw.get("id"), kind=MeetingKind(raw["kind"]), date=iso_field(raw["date"], where),
             **{k: str(raw.get(k) or "") for k in (
                 "start_time", "end_time", "place", "chair", "recorder", "topic", "topic_preparer",
                 "purpose", "dues_status", "resolution", "self_rating")},
@@ -62,12 +56,12 @@ def _meeting(raw: dict[str, Any], where: str) -> Meeting:
                        for e in raw.get("roll", [])),
             votes=tuple(Vote(v["subject"], VoteKind(v["kind"]), int(v["in_favour"]),
                              int(v["against"]), int(v["other"])) for v in raw.get("votes", [])),
-            tasks=tuple(Task(t["content"], t.get("owner", ""), _date(t.get("deadline"), where),
+            tasks=tuple(Task(t["content"], t.get("owner", ""), iso_field(t.get("deadline"), where),
                              t.get("id")) for t in raw.get("tasks", [])),
             reviews=tuple(TaskReview(int(r["task_id"]), ReviewStatus(r["status"]),
                                      r.get("result", "")) for r in raw.get("reviews", [])),
             scores=tuple((str(k), int(v)) for k, v in raw.get("scores", [])),
-            corrections=tuple(Correction(_date(c["date"], where), c["text"])
+            corrections=tuple(Correction(iso_field(c["date"], where), c["text"])
                               for c in raw.get("corrections", [])))
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(f"{where}: thiếu hoặc sai trường ({exc}).") from None

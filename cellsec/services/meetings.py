@@ -188,9 +188,7 @@ def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
     m = _normalised(meeting)
     rules = rules_of(store)
     if m.id is not None:
-        current = store.meetings.get(m.id)
-        if current is None:
-            raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+        current = _existing(store, m.id)
         if current.approved:
             raise ValidationError("Biên bản đã được thông qua và khóa: chỉ được thêm ghi chú "
                                   "đính chính.")
@@ -268,11 +266,16 @@ def digest_ok(m: Meeting) -> bool | None:
     return m.digest == content_digest(m)
 
 
-def approve_meeting(store: Store, meeting_id: int) -> Changes:
-    """Lock the minutes ("read back and approved"), store their digest, number the resolution."""
+def _existing(store: Store, meeting_id: int) -> Meeting:
     m = store.meetings.get(meeting_id)
     if m is None:
         raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+    return m
+
+
+def approve_meeting(store: Store, meeting_id: int) -> Changes:
+    """Lock the minutes ("read back and approved"), store their digest, number the resolution."""
+    m = _existing(store, meeting_id)
     if m.approved:
         raise ValidationError("Biên bản này đã được thông qua.")
     for key, label in (("chair", "Chủ trì"), ("recorder", "Thư ký"), ("end_time", "Giờ kết thúc"),
@@ -298,9 +301,7 @@ def approve_meeting(store: Store, meeting_id: int) -> Changes:
 def add_correction(store: Store, meeting_id: int, text: str, *, today: date | None = None) -> Changes:
     """A dated correction note under approved minutes (the original is never rewritten)."""
     text = nfc(text)
-    m = store.meetings.get(meeting_id)
-    if m is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+    m = _existing(store, meeting_id)
     if not m.approved:
         raise ValidationError("Biên bản chưa thông qua: hãy sửa trực tiếp nội dung.")
     if not text:
@@ -311,9 +312,7 @@ def add_correction(store: Store, meeting_id: int, text: str, *, today: date | No
 
 
 def delete_meeting(store: Store, meeting_id: int) -> Changes:
-    m = store.meetings.get(meeting_id)
-    if m is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+    m = _existing(store, meeting_id)
     if m.approved:
         raise ValidationError("Biên bản đã thông qua là hồ sơ lưu trữ vĩnh viễn: không xóa được.")
     with store.transaction():

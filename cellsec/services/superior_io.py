@@ -5,6 +5,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from ..dates import iso_field
 from ..errors import ValidationError
 from ..store import Store
 from ..superior_entities import Assignment, Direction, DirectionStatus, Notice
@@ -25,13 +26,6 @@ def export_superiors(store: Store) -> dict[str, list[dict[str, Any]]]:
             "directions": directions}
 
 
-def _day(value: Any, where: str) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{where}: ngày “{value}” không hợp lệ.") from None
 
 
 def import_superiors(store: Store, data: dict[str, Any]) -> dict[int, int]:
@@ -46,8 +40,8 @@ def import_superiors(store: Store, data: dict[str, Any]) -> dict[int, int]:
         mapping[int(raw["id"])] = store.superiors.save(s, fold(f"{s.name} {s.position} {s.phone}"))
     for raw in data.get("superior_assignments") or []:
         store.superiors.add_assignment(Assignment(
-            mapping[int(raw["superior_id"])], _day(raw["start"], "Phân công") or date.min,
-            _day(raw.get("end"), "Phân công"), str(raw.get("note") or "")))
+            mapping[int(raw["superior_id"])], iso_field(raw["start"], "Phân công") or date.min,
+            iso_field(raw.get("end"), "Phân công"), str(raw.get("note") or "")))
     return mapping
 
 
@@ -58,7 +52,7 @@ def import_follow_ups(store: Store, data: dict[str, Any], superiors: dict[int, i
         for raw in data.get("meeting_notices") or []:
             store.superiors.put_notice(Notice(
                 meetings[int(raw["meeting_id"])], superiors[int(raw["superior_id"])],
-                _day(raw["sent"], "Thông báo") or date.min, str(raw.get("method") or ""),
+                iso_field(raw["sent"], "Thông báo") or date.min, str(raw.get("method") or ""),
                 str(raw.get("note") or "")))
         for raw in data.get("directions") or []:
             closed = raw.get("closed_meeting_id")
@@ -66,7 +60,7 @@ def import_follow_ups(store: Store, data: dict[str, Any], superiors: dict[int, i
             store.superiors.save_direction(Direction(
                 meeting_id=meetings[int(raw["meeting_id"])], given_by=str(raw["given_by"]),
                 text=str(raw["text"]), owner=str(raw.get("owner") or ""),
-                deadline=_day(raw.get("deadline"), "Chỉ đạo"),
+                deadline=iso_field(raw.get("deadline"), "Chỉ đạo"),
                 status=DirectionStatus(raw.get("status", "open")),
                 superior_id=superiors[int(sup)] if sup is not None else None,
                 closed_meeting_id=meetings[int(closed)] if closed is not None else None,

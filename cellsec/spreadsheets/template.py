@@ -69,7 +69,7 @@ def write_import_template(path: str | Path) -> Path:
     ws = wb.active
     ws.title = "Đảng viên"
     ws.append([c[0] for c in TEMPLATE_COLUMNS])
-    for index, (header, field, required, _, _) in enumerate(TEMPLATE_COLUMNS, start=1):
+    for index, (_header, field, required, _, _) in enumerate(TEMPLATE_COLUMNS, start=1):
         cell = ws.cell(row=1, column=index)
         cell.font = Font(bold=True, color="C00000" if required else None)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
