@@ -87,6 +87,13 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             backup = migrate.upgrade(conn, path)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            if file_lock is not None:
+                file_lock.release()
+            raise StorageError(f"Không mở được tệp dữ liệu “{path}”: {exc}. Hãy kiểm tra tệp "
+                               "có bị hỏng không, hoặc thư mục có cho phép ghi không.") from exc
         except BaseException:
             if conn is not None:
                 conn.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cellsec.errors import (DatabaseTooNewError, FileInUseError, NotCellSecFileError,
+from cellsec.errors import (DatabaseTooNewError, FileInUseError, NotCellSecFileError, StorageError,
                             ValidationError)
 from cellsec.services.register import load_register
 from cellsec.store import Store
@@ -112,3 +112,22 @@ def test_a_failed_action_rolls_back_completely(store):
             conn.execute("INSERT INTO rule_settings VALUES ('x', '1', 'now')")
             raise ValidationError("thử")
     assert store.settings.overrides() == {}
+
+
+def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
+    import os
+    if os.geteuid() == 0:
+        # root ignores permissions; make the "file" a directory-shaped trap instead
+        trap = tmp_path / "x.cellsec"
+        trap.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84)
+        with pytest.raises(StorageError):
+            Store.open(trap)
+        return
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StorageError):
+            Store.open(folder / "x.cellsec")
+    finally:
+        folder.chmod(0o700)
