@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from .backup_startup import ask_about_health, report_health_and_give_up
     from .crash import HEADLESS_PLATFORMS, CrashReporter
     from .launcher import Launcher
     from .settings import APPLICATION, ORGANISATION, AppSettings
@@ -71,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = AppSettings()
         path = Path(args.data) if args.data else default_data_path(settings.last_data_file)
-        opener = StoreOpener(ask=report_and_give_up if headless else ask_on_error)
+        opener = StoreOpener(ask=report_and_give_up if headless else ask_on_error,
+                             ask_health=report_health_and_give_up if headless
+                             else ask_about_health)
         launcher = Launcher(app, settings, opener, demo=args.demo, smoke_exit_ms=smoke, t0=T0)
         if not launcher.start(path):
             return 1

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +23,8 @@ from cellsec.entities import Changes
 from cellsec.store import Store
 
 from . import tasks
+from .backup_keeper import BackupKeeper
+from .backup_menu import DataSafetyMenu
 from .dialogs.common import show_notice
 from .dialogs.profile_dialog import ProfileDialog, needs_profile
 from .pages.meetings_page import MeetingsPage
@@ -58,11 +61,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        self.backups = BackupKeeper(self)   # automatic backups, their status label and banner
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.backups.banner)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.data_safety = DataSafetyMenu(self)
         self._build_menus()
         self.cell_label = QLabel()
         self.cell_label.setObjectName("cell_label")
@@ -70,6 +78,7 @@ class MainWindow(QMainWindow):
         self.file_label.setContentsMargins(8, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.cell_label)
         self.statusBar().addPermanentWidget(self.file_label)
+        self.statusBar().addPermanentWidget(self.backups.label)
 
         self.resize(1280, 720)
         geometry = settings.window_geometry()
@@ -86,6 +95,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&Tệp")
         self._action(file_menu, "&Mở tệp dữ liệu…", self.open_data_file, "Ctrl+O")
         self._action(file_menu, "&Tạo tệp dữ liệu mới…", self.new_data_file)
+        file_menu.addSeparator()
+        self.data_safety.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "T&hoát", self.close, "Ctrl+Q")
         cell_menu = bar.addMenu("&Chi bộ")
@@ -132,10 +143,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(min(current, len(self._pages) - 1))
         self._settings.set_last_data_file(store.path)
         self._refresh_status()
-        if store.migration_backup is not None:
-            self.statusBar().showMessage(
-                "Tệp dữ liệu đã được nâng cấp lên phiên bản mới; bản sao lưu trước khi nâng cấp: "
-                f"{store.migration_backup}")
+        self.backups.take_store(store, self._opener.take_notes())
 
     def _refresh_status(self) -> None:
         profile = self._store.profile.get()
@@ -198,8 +206,35 @@ class MainWindow(QMainWindow):
         old = self._store
         self._take_store(new)
         old.close()
+        self.backups.at_close(old.path)
         if note:
             self.statusBar().showMessage(note, 10000)
+
+    def reopen_after(self, work: Callable[[Path], str | None]) -> bool:
+        """Close the data file, run work(path) (a restore), then open the file again; False
+        (and the window closes) only if it cannot be opened again."""
+        path = self._store.path
+        self.backups.stop()
+        tasks.wait_for_tasks(30_000)
+        # Hidden, no page wakes up (a first show reads the file) while the file is closed.
+        self.stack.hide()
+        self._store.close()
+        note, error = None, None
+        try:
+            note = work(path)
+        except Exception as exc:  # noqa: BLE001 - reopen first, then let it be reported
+            error = exc
+        store = self._opener.open(path, self, cancel_text="Thoát")
+        if store is None:
+            self.close()
+            return False
+        self._take_store(store)
+        self.stack.show()
+        if note:
+            self.statusBar().showMessage(note, 20000)
+        if error is not None:
+            raise error
+        return True
 
     def _show_dialog(self, dialog: QDialog, finished: Callable[[int], None]) -> None:
         """Window-modal, without a nested event loop (tests drive it like a user)."""
@@ -236,6 +271,8 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             self._settings.save_page_state(page.state_key, page.view_state())
         self._settings.sync()
+        self.backups.stop()
         tasks.wait_for_tasks(10_000)  # a PDF being rendered must not outlive the window
         self._store.close()
+        self.backups.at_close(self._store.path)   # never stops the close, even if it fails
         super().closeEvent(event)

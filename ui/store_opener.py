@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 from cellsec.errors import StorageError
 from cellsec.store import DEFAULT_SUFFIX, Store
 
+from .backup_startup import AskHealthFn, HealthChoice, ask_about_health, examine, needs_question
+from .backup_startup import restore_note
+
 FILE_FILTER = f"Tệp dữ liệu CellSec (*{DEFAULT_SUFFIX});;Tất cả các tệp (*)"
 ERROR_TITLE = "Không mở được tệp dữ liệu"
 
@@ -72,17 +75,32 @@ def choose_new_file(parent: QWidget | None) -> Path | None:
 class StoreOpener:
     """Store.open with the user in the loop: on a refusal, say why and offer another file.
 
-    `ask` and `choose` are injectable so tests read the message without a blocking dialog.
+    `ask`, `choose` and `ask_health` are injectable so tests answer without a blocking dialog.
+    Before opening, the file is checked (check_file): a damaged one is offered a restore from
+    the newest good backup; what was done is left in `notes` for the window's banner.
     """
 
-    def __init__(self, ask: AskFn = ask_on_error, choose: ChooseFn = choose_existing_file) -> None:
+    def __init__(self, ask: AskFn = ask_on_error, choose: ChooseFn = choose_existing_file,
+                 ask_health: AskHealthFn = ask_about_health) -> None:
         self.ask = ask
         self.choose = choose
+        self.ask_health = ask_health
+        self.notes: list[str] = []
+
+    def take_notes(self) -> list[str]:
+        notes, self.notes = self.notes, []
+        return notes
 
     def open(self, path: Path, parent: QWidget | None = None, *,
              cancel_text: str = "Thoát") -> Store | None:
         """The opened store, or None when the user gives up (cancel_text names that button)."""
         while True:
+            verdict = self._check_first(Path(path), parent, cancel_text)
+            if verdict is HealthChoice.CANCEL:
+                return None
+            if verdict is HealthChoice.OTHER_FILE:
+                path = self.choose(parent) or path
+                continue
             try:
                 return Store.open(path)
             except StorageError as err:
@@ -95,3 +113,20 @@ class StoreOpener:
             chosen = self.choose(parent)
             if chosen is not None:
                 path = chosen
+
+    def _check_first(self, path: Path, parent: QWidget | None,
+                     cancel_text: str) -> HealthChoice | None:
+        """None: go on and open the file (sound, or restored just now); else the user's choice."""
+        health = examine(path)
+        if health is None or not needs_question(health):
+            return None
+        choice = self.ask_health(parent, health, cancel_text)
+        if choice is not HealthChoice.RESTORE:
+            return choice
+        note, error = restore_note(path)
+        if note is not None:
+            self.notes.append(note)
+            return None
+        if self.ask(parent, error or "", cancel_text) is Choice.OTHER_FILE:
+            return HealthChoice.OTHER_FILE
+        return HealthChoice.CANCEL

@@ -51,10 +51,12 @@ class TaskHandle:
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[TaskHandle], Any], handle: TaskHandle) -> None:
+    def __init__(self, fn: Callable[[TaskHandle], Any], handle: TaskHandle,
+                 failure: str = RENDER_FAILED) -> None:
         super().__init__()
         self._fn = fn
         self._handle = handle
+        self._failure = failure
 
     def run(self) -> None:
         h = self._handle
@@ -65,7 +67,7 @@ class _Job(QRunnable):
         except Exception as exc:  # reported to the user in Vietnamese, logged for support
             log.exception("background task failed")
             if not h.cancelled:
-                h.signals.sig_failed.emit(f"{RENDER_FAILED}: {exc}")
+                h.signals.sig_failed.emit(f"{self._failure}: {exc}")
         else:
             if not h.cancelled:
                 h.signals.sig_done.emit(result)
@@ -89,8 +91,10 @@ def _pool() -> QThreadPool:
 def run_in_background(fn: Callable[[TaskHandle], Any], *,
                       on_done: Callable[[Any], None] | None = None,
                       on_failed: Callable[[str], None] | None = None,
-                      on_progress: Callable[[Any], None] | None = None) -> TaskHandle:
-    """Run fn(handle) on a worker thread. The callbacks run on the GUI thread (queued)."""
+                      on_progress: Callable[[Any], None] | None = None,
+                      failure: str = RENDER_FAILED) -> TaskHandle:
+    """Run fn(handle) on a worker thread. The callbacks run on the GUI thread (queued);
+    `failure` starts the Vietnamese message on_failed gets ("Sao lưu không thành công: …")."""
     handle = TaskHandle()
     queued = Qt.ConnectionType.QueuedConnection
     if on_done is not None:
@@ -100,7 +104,7 @@ def run_in_background(fn: Callable[[TaskHandle], Any], *,
     if on_progress is not None:
         handle.signals.sig_progress.connect(on_progress, queued)
     _RUNNING.add(handle)
-    _pool().start(_Job(fn, handle))
+    _pool().start(_Job(fn, handle, failure))
     return handle
 
 

@@ -43,6 +43,7 @@ from ..widgets.meeting_general import GeneralTab
 from ..widgets.resolution_tab import ResolutionTab
 from ..widgets.roll_editor import RollEditor
 from .common import ErrorBanner, ask_yes_no, focus_field, show_notice
+from .history_dialog import meeting_history_button
 
 GENERAL, ROLL, CONTENT, GUESTS, RESOLUTION, CORRECTIONS = range(6)
 ERROR_TABS = {"kind": GENERAL, "date": GENERAL, "start_time": GENERAL, "end_time": GENERAL,
@@ -125,6 +126,8 @@ class MeetingEditor(QDialog):
         for b in (self.save_button, self.approve_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.history_button = meeting_history_button(self, store, lambda: self._meeting)
+        buttons.addWidget(self.history_button)
         for b in (self.print_button, self.print_resolution_button, self.close_button):
             buttons.addWidget(b)
         for b in (self.save_button, self.approve_button, self.print_button,

@@ -81,6 +81,10 @@ class MeetingsPage(QWidget):
         for b in (self.new_button, self.open_button, self.delete_button):
             top.addWidget(b)
         top.addStretch(1)
+        self.export_button = QPushButton("Xuất ra Excel…")
+        self.export_button.setToolTip("Lưu danh sách các buổi sinh hoạt của năm đang xem ra Excel")
+        self.export_button.clicked.connect(self.export_year)
+        top.addWidget(self.export_button)
         top.addWidget(QLabel("Năm"))
         top.addWidget(self.year_box)
         prints = QHBoxLayout()
@@ -274,3 +278,8 @@ class MeetingsPage(QWidget):
     def print_book(self) -> None:
         self.active_dialog = self._preview(self, "book", year=self.year)  # type: ignore[assignment]
 
+    def export_year(self) -> None:
+        """The meetings of the year shown, to .xlsx or .csv."""
+        from ..dialogs.export_actions import export_meetings_list
+
+        export_meetings_list(self, self._store, self.year)

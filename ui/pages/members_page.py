@@ -104,12 +104,16 @@ class MembersPage(QWidget):
         self.print_button = QPushButton("In danh sách đảng viên")
         self.print_button.setToolTip("Xem và in danh sách đảng viên tính đến ngày đang xem")
         self.print_button.clicked.connect(self.print_register)
+        self.export_button = QPushButton("Xuất ra Excel…")
+        self.export_button.setToolTip("Lưu danh sách đang xem (theo ngày và bộ lọc) ra tệp Excel")
+        self.export_button.clicked.connect(self.export_register)
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.event_button.clicked.connect(self.record_event)
 
         actions = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.event_button, self.print_button):
+        for button in (self.add_button, self.edit_button, self.event_button, self.print_button,
+                       self.export_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel("Tính đến ngày"))
@@ -141,6 +145,7 @@ class MembersPage(QWidget):
         self.detail.sig_add_event.connect(self.record_event)
         self.detail.sig_edit_event.connect(self.edit_event)
         self.detail.sig_delete_event.connect(self.delete_event)
+        self.detail.sig_show_changes.connect(self.show_member_changes)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -332,3 +337,20 @@ class MembersPage(QWidget):
             self.notify(self, "Không xóa được sự kiện", str(err), warning=True)
             return
         self.sig_changed.emit(changes)
+
+    def show_member_changes(self) -> None:
+        """Who changed the selected member's record, what and when (the audit trail)."""
+        from cellsec.services.history import member_history
+
+        from ..dialogs.history_dialog import HistoryDialog
+
+        detail = self.detail.detail
+        if detail is not None and detail.row.member.id is not None:
+            self._open(HistoryDialog(detail.row.member.full_name,
+                                     member_history(self._store, detail.row.member.id), self))
+
+    def export_register(self) -> None:
+        """The register as shown (date, status filter) to .xlsx or .csv."""
+        from ..dialogs.export_actions import export_members_list
+
+        export_members_list(self, self._store, self.on, StatusFilter(self.status_box.currentData()))

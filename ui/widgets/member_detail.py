@@ -53,6 +53,7 @@ class MemberDetailPanel(QWidget):
     sig_add_event = Signal()
     sig_edit_event = Signal(object)    # MemberEvent
     sig_delete_event = Signal(object)  # MemberEvent
+    sig_show_changes = Signal()        # "Lịch sử thay đổi": who changed this record, when
 
     FACTS = (("status", "Tình trạng"), ("born", "Ngày sinh"), ("age", "Tuổi đảng"),
              ("admitted", "Ngày vào Đảng"), ("official", "Ngày chính thức"),
@@ -123,12 +124,16 @@ class MemberDetailPanel(QWidget):
         self.edit_button.setToolTip("Sửa sự kiện đang chọn")
         self.delete_button = QPushButton("Xóa…")
         self.delete_button.setToolTip("Xóa sự kiện ghi nhầm")
+        self.changes_button = QPushButton("Lịch sử thay đổi…")
+        self.changes_button.setToolTip("Xem ai đã sửa hồ sơ này, sửa gì, khi nào")
+        self.changes_button.clicked.connect(self.sig_show_changes)
         self.add_button.clicked.connect(self.sig_add_event)
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.changes_button)
         layout.addLayout(buttons)
         self.show_detail(None)
 
@@ -141,7 +146,7 @@ class MemberDetailPanel(QWidget):
         self._detail = detail
         has = detail is not None
         for widget in (self._facts_box, self.history_title, self.history, self.add_button,
-                       self.edit_button, self.delete_button):
+                       self.edit_button, self.delete_button, self.changes_button):
             widget.setVisible(has)
         self.empty_label.setVisible(not has)
         self.name_label.setVisible(has)
