@@ -27,8 +27,10 @@ from .backup_keeper import BackupKeeper
 from .backup_menu import DataSafetyMenu
 from .dialogs.common import show_notice
 from .dialogs.profile_dialog import ProfileDialog, needs_profile
+from .pages.liaison_page import LiaisonPage
 from .pages.meetings_page import MeetingsPage
 from .pages.members_page import MembersPage
+from .pages.superiors_page import SuperiorsPage
 from .settings import AppSettings
 from .store_opener import StoreOpener, choose_new_file
 
@@ -36,6 +38,7 @@ ABOUT_TEXT = (f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n
               "Sổ đảng viên, sổ biên bản và báo cáo của một chi bộ. Dữ liệu chỉ lưu trong tệp "
               "trên máy này; chương trình không gửi thông tin đi đâu.")
 NO_PROFILE = "(chưa nhập thông tin chi bộ)"
+Page = MembersPage | MeetingsPage | SuperiorsPage | LiaisonPage
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +52,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._settings = settings
         self._opener = opener
-        self._pages: list[MembersPage | MeetingsPage] = []
+        self._pages: list[Page] = []
         self._shown = False
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
@@ -118,7 +121,7 @@ class MainWindow(QMainWindow):
         return self._store
 
     @property
-    def pages(self) -> list[MembersPage | MeetingsPage]:
+    def pages(self) -> list[Page]:
         return list(self._pages)
 
     @property
@@ -134,12 +137,15 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.nav.clear()
-        self._pages = [MembersPage(store), MeetingsPage(store)]
+        self._pages = [MembersPage(store), MeetingsPage(store), SuperiorsPage(store),
+                       LiaisonPage(store)]
         for page in self._pages:
             page.restore_view_state(self._settings.page_state(page.state_key))
             page.sig_changed.connect(self.route_changes)
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
+            if isinstance(page, MeetingsPage):
+                page.sig_open_directions.connect(self.show_overdue_directions)
         self.nav.setCurrentRow(min(current, len(self._pages) - 1))
         self._settings.set_last_data_file(store.path)
         self._refresh_status()
@@ -155,6 +161,16 @@ class MainWindow(QMainWindow):
         self.file_label.setText(metrics.elidedText(f"Tệp dữ liệu: {path}",
                                                    Qt.TextElideMode.ElideMiddle, 520))
         self.file_label.setToolTip(path)
+
+    def page_of(self, kind: type) -> Page | None:
+        return next((p for p in self._pages if isinstance(p, kind)), None)
+
+    def show_overdue_directions(self) -> None:
+        """From the meetings page's overdue line to the superiors' follow-up list."""
+        page = self.page_of(SuperiorsPage)
+        if isinstance(page, SuperiorsPage):
+            self.nav.setCurrentRow(self._pages.index(page))
+            page.show_follow_up(overdue_only=True)
 
     def route_changes(self, changes: Changes) -> None:
         """Tell every page what a service changed; pages decide whether to refresh."""

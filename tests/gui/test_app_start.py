@@ -149,7 +149,7 @@ def test_menus_are_vietnamese(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Tệp", "&Chi bộ", "Trợ &giúp"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Sổ đảng viên", "Sinh hoạt chi bộ"]
+        "Sổ đảng viên", "Sinh hoạt chi bộ", "Cấp trên", "Nơi cư trú"]
 
 
 def test_last_used_file_is_preferred_when_it_still_exists(tmp_path, app_settings):

@@ -174,4 +174,4 @@ window.close()
                           text=True, timeout=120, check=True)
     # THEN neither ReportLab, the report modules nor PDFium were loaded
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 2}
+    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 4}

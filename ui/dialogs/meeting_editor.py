@@ -44,8 +44,9 @@ from ..widgets.resolution_tab import ResolutionTab
 from ..widgets.roll_editor import RollEditor
 from .common import ErrorBanner, ask_yes_no, focus_field, show_notice
 from .history_dialog import meeting_history_button
+from .superior_meeting_section import SuperiorMeetingSection, merge_changes
 
-GENERAL, ROLL, CONTENT, GUESTS, RESOLUTION, CORRECTIONS = range(6)
+GENERAL, ROLL, CONTENT, GUESTS, RESOLUTION, CORRECTIONS, SUPERIORS = range(7)
 ERROR_TABS = {"kind": GENERAL, "date": GENERAL, "start_time": GENERAL, "end_time": GENERAL,
               "topic": GENERAL, "place": GENERAL, "chair": GENERAL, "recorder": GENERAL,
               "roll": ROLL, "items": CONTENT, "reviews": CONTENT, "guests": GUESTS,
@@ -103,11 +104,13 @@ class MeetingEditor(QDialog):
         self.resolution_tab = ResolutionTab(list(self._rules["meeting_quality_criteria"]),
                                             lambda s: quality_rating(s, self._rules))
         self.corrections_tab = self._build_corrections()
+        self.superior_tab = SuperiorMeetingSection(store, meeting, self.guests_tab, today=today)
         self.tabs = QTabWidget()
         for widget, title in ((self.general, "Thông tin chung"), (self.roll_editor, "Điểm danh"),
                               (self.agenda, "Nội dung"), (self.guests_tab, "Khách mời"),
                               (self.resolution_tab, "Nghị quyết"),
-                              (self.corrections_tab, "Ghi chú đính chính")):
+                              (self.corrections_tab, "Ghi chú đính chính"),
+                              (self.superior_tab, "Cấp trên")):
             self.tabs.addTab(widget, title)
 
         self.save_button = QPushButton("Lưu (Ctrl+S)")
@@ -151,6 +154,8 @@ class MeetingEditor(QDialog):
             kind.is_regular))
         self.roll_editor.sig_changed.connect(self._on_roll_changed)
         self.guests_tab.sig_changed.connect(self._on_roll_changed)
+        self.superior_tab.sig_changed.connect(  # written at once: kept even if closed unsaved
+            lambda c: setattr(self, "changes", merge_changes(self.changes, c)))
         self._fill(meeting)
         self._size_to_screen()
 
@@ -229,6 +234,7 @@ class MeetingEditor(QDialog):
         for c in m.corrections:
             self.corrections_list.addItem(f"Ngày {format_date(c.date)}: {c.text}")
         self.digest_warning.setVisible(digest_ok(m) is False)
+        self.superior_tab.set_meeting(m)
 
     # --- live reactions ----------------------------------------------------------------------
     def _on_general_changed(self) -> None:
@@ -296,7 +302,7 @@ class MeetingEditor(QDialog):
             self.show_error(err)
             return False
         self.banner.clear_message()
-        self.changes = changes
+        self.changes = merge_changes(self.changes, changes)
         stored = self._store.meetings.get(meeting_id)
         assert stored is not None
         self._meeting = stored
@@ -313,7 +319,8 @@ class MeetingEditor(QDialog):
             return False
         assert self._meeting.id is not None
         try:
-            self.changes = approve_meeting(self._store, self._meeting.id)
+            self.changes = merge_changes(self.changes,
+                                         approve_meeting(self._store, self._meeting.id))
         except ValidationError as err:
             self.show_error(err)
             return False
@@ -329,9 +336,9 @@ class MeetingEditor(QDialog):
         if self._meeting.id is None:
             return False
         try:
-            self.changes = add_correction(self._store, self._meeting.id,
-                                          self.correction_text.toPlainText().strip(),
-                                          today=self._today)
+            self.changes = merge_changes(self.changes, add_correction(
+                self._store, self._meeting.id, self.correction_text.toPlainText().strip(),
+                today=self._today))
         except ValidationError as err:
             self.show_error(err)
             return False

@@ -22,6 +22,7 @@ from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Meeting
 from cellsec.services.meetings import delete_meeting, digest_ok, new_meeting, year_calendar
+from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
 
 from .. import printing
@@ -35,6 +36,7 @@ class MeetingsPage(QWidget):
     title = "Sinh hoạt chi bộ"
     state_key = "meetings"
     sig_changed = Signal(object)  # Changes
+    sig_open_directions = Signal()  # the overdue line was clicked: show the follow-up list
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,13 @@ class MeetingsPage(QWidget):
                                        "#fff4d6; border: 1px solid #e8c96a; border-radius: 4px; "
                                        "padding: 6px 8px; font-weight: bold; }")
         self.flags_label.hide()
+        self.overdue_button = QPushButton()
+        self.overdue_button.setObjectName("overdue_directions")
+        self.overdue_button.setStyleSheet("QPushButton#overdue_directions { color: #7a1010; "
+                                          "background: #fbe0de; border: 1px solid #e5a5a0; "
+                                          "text-align: left; font-weight: bold; }")
+        self.overdue_button.clicked.connect(self.sig_open_directions)
+        self.overdue_button.hide()
 
         self.tree = YearTree()
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -111,6 +120,7 @@ class MeetingsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(prints)
         layout.addWidget(self.flags_label)
+        layout.addWidget(self.overdue_button)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary_label)
         self._update_buttons()
@@ -139,7 +149,7 @@ class MeetingsPage(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         # The roll of a draft follows the register, so a register change matters here too.
-        if (changes.meetings or changes.members) and self._loaded:
+        if (changes.meetings or changes.members or changes.superiors) and self._loaded:
             self.reload()
 
     def reload(self) -> None:
@@ -159,6 +169,10 @@ class MeetingsPage(QWidget):
         self.flags_label.setText(flags)
         self.flags_label.setVisible(bool(flags))
         self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
+        late = overdue_directions(self._store, self.today())
+        self.overdue_button.setText(f"{len(late)} ý kiến chỉ đạo của cấp trên quá hạn — bấm để "
+                                    "xem danh sách theo dõi")
+        self.overdue_button.setVisible(bool(late))
         self._update_buttons()
 
     def month_note(self, month: int) -> str:

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cellsec.meeting_entities import Guest
+from cellsec.superior_entities import Superior
 
 from .rows_editor import Col, RowsEditor
 
@@ -20,8 +23,19 @@ HINT = ("Ghi khách mời và đại biểu dự sinh hoạt. Đánh dấu “C�
         "Đảng ủy xã (hoặc cấp trên) được phân công theo dõi chi bộ: biên bản ghi họ riêng.")
 
 
+CHOOSE_SUPERIOR = "— Chọn cấp ủy viên cấp trên trong danh bạ —"
+
+
+def superior_title(s: Superior) -> str:
+    return s.position or s.committee
+
+
 class GuestsTab(QWidget):
+    """The directory picker shows once `set_directory` is called (the "Cấp trên" section does):
+    a picked superior fills name, position and the tick, and keeps the directory record."""
+
     sig_changed = Signal()
+    sig_new_superior = Signal()   # "Thêm người mới vào danh bạ…" was pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,9 +44,49 @@ class GuestsTab(QWidget):
         self.table.sig_changed.connect(self.sig_changed)
         hint = QLabel(HINT)
         hint.setWordWrap(True)
+        self.directory_box = QComboBox()
+        self.pick_button = QPushButton("Thêm vào khách mời")
+        self.pick_button.setToolTip("Thêm người đã chọn trong danh bạ cấp trên vào khách mời")
+        self.new_superior_button = QPushButton("Thêm người mới vào danh bạ…")
+        self.pick_button.clicked.connect(self._on_pick)
+        self.new_superior_button.clicked.connect(self.sig_new_superior)
+        self._directory: dict[int, Superior] = {}
+        self.picker = QWidget()
+        row = QHBoxLayout(self.picker)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Cấp trên:"))
+        row.addWidget(self.directory_box, 1)
+        for b in (self.pick_button, self.new_superior_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        self.picker.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
+        layout.addWidget(self.picker)
         layout.addWidget(self.table, 1)
+
+    def set_directory(self, superiors: Sequence[Superior]) -> None:
+        self._directory = {s.id: s for s in superiors if s.id is not None}
+        self.directory_box.clear()
+        self.directory_box.addItem(CHOOSE_SUPERIOR, None)
+        for s in superiors:
+            title = superior_title(s)
+            self.directory_box.addItem(f"{s.name} — {title}" if title else s.name, s.id)
+        self.picker.show()
+
+    def _on_pick(self) -> None:
+        chosen = self._directory.get(self.directory_box.currentData())
+        if chosen is not None:
+            self.add_superior_guest(chosen)
+
+    def add_superior_guest(self, s: Superior) -> None:
+        """Add the directory person as a guest (or select them if already there)."""
+        for row, old in enumerate(self.table.payloads()):
+            if isinstance(old, Guest) and old.superior_id == s.id:
+                self.table.table.selectRow(row)
+                return
+        self.table.add_row({"name": s.name, "title": superior_title(s), "is_superior": True},
+                           Guest(name=s.name, is_superior=True, superior_id=s.id))
 
     def set_guests(self, guests: tuple[Guest, ...]) -> None:
         self.table.set_rows([{"name": g.name, "title": g.title, "is_superior": g.is_superior,
@@ -50,3 +104,5 @@ class GuestsTab(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.table.set_read_only(read_only)
+        for w in (self.directory_box, self.pick_button, self.new_superior_button):
+            w.setEnabled(not read_only)

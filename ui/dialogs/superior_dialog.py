@@ -1,0 +1,137 @@
+"""Add or edit a superior committee member in the directory, and assign one to follow the cell."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from cellsec.dates import format_date
+from cellsec.entities import Changes
+from cellsec.errors import ValidationError
+from cellsec.services.superiors import SUPERIOR_LABELS, assign_follower, save_superior
+from cellsec.store import Store
+from cellsec.superior_entities import Level, Superior
+
+from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
+from .common import ErrorBanner, button_box, show_validation_error
+
+PLACEHOLDERS = {
+    "name": "Ví dụ: Hoàng Minh Tuấn",
+    "position": "Ví dụ: Đảng ủy viên, Phó Chủ tịch UBND xã",
+    "committee": "Ví dụ: Đảng ủy xã Thanh Sơn",
+    "phone": "Ví dụ: 0912 345 678",
+}
+
+
+class SuperiorDialog(QDialog):
+    """New entry when `superior` is None. After Lưu: `superior_id` and `changes`."""
+
+    def __init__(self, store: Store, superior: Superior | None = None, *,
+                 parent: QWidget | None = None, name: str = "") -> None:
+        super().__init__(parent)
+        self._store = store
+        self._superior = superior
+        self.superior_id: int | None = superior.id if superior else None
+        self.changes: Changes | None = None
+        self.setWindowTitle("Thêm người vào danh bạ cấp trên" if superior is None
+                            else "Sửa thông tin cấp ủy viên cấp trên")
+        self.setMinimumWidth(640)
+        self.fields = FormFields()
+        self.banner = ErrorBanner()
+        profile = store.profile.get()
+        # Suggestions: the cell's own superior committee first, then those already in use.
+        names = [profile.superior_name.replace("Đảng bộ", "Đảng ủy")] \
+            if profile and profile.superior_name else []
+        names += [s.committee for s in store.superiors.all() if s.committee]
+        committees = [(n, None) for n in dict.fromkeys(names)]
+        widgets: dict[str, QWidget] = {
+            "name": line_edit(PLACEHOLDERS["name"]),
+            "position": line_edit(PLACEHOLDERS["position"]),
+            "level": combo((lv.label, lv.value) for lv in Level),
+            "committee": combo(committees, editable=True),
+            "phone": line_edit(PLACEHOLDERS["phone"]),
+            "notes": memo(lines=2),
+        }
+        form = form_layout()
+        for key, widget in widgets.items():
+            form.addRow(SUPERIOR_LABELS[key], self.fields.add(key, widget))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        self.buttons = button_box(self)
+        self.buttons.accepted.connect(self._on_save)
+        layout.addWidget(self.buttons)
+        if superior is not None:
+            self.fields.fill({"name": superior.name, "position": superior.position,
+                              "level": superior.level.value, "committee": superior.committee,
+                              "phone": superior.phone, "notes": superior.notes})
+        else:
+            self.fields.set_text("name", name)
+            if not committees:
+                self.fields.set_text("committee", "")
+        self.fields["name"].setFocus()
+
+    def _on_save(self) -> None:
+        try:
+            self.superior_id, self.changes = save_superior(self._store, self.fields.values(),
+                                                           self.superior_id)
+        except ValidationError as err:
+            show_validation_error(self.banner, self.fields, err)
+            return
+        self.accept()
+
+
+ASSIGN_LABELS = {"superior_id": "Người theo dõi", "start": "Từ ngày", "end": "Đến ngày",
+                 "note": "Ghi chú"}
+ASSIGN_HINT = ("Người đang theo dõi chi bộ (nếu có) được ghi kết thúc vào ngày trước ngày bắt "
+               "đầu của phân công mới. Để trống “Đến ngày” nếu chưa biết ngày kết thúc.")
+
+
+class AssignDialog(QDialog):
+    """Phân công theo dõi chi bộ. After Lưu: `changes`."""
+
+    def __init__(self, store: Store, today: date, *, chosen: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self.changes: Changes | None = None
+        self.setWindowTitle("Phân công theo dõi chi bộ")
+        self.setMinimumWidth(620)
+        self.fields = FormFields()
+        self.banner = ErrorBanner()
+        people = [("— Chọn người trong danh bạ —", "")] + [
+            (f"{s.name} — {s.position}" if s.position else s.name, str(s.id))
+            for s in store.superiors.all()]
+        form = form_layout()
+        for key, widget in (("superior_id", combo(people)), ("start", date_edit()),
+                            ("end", date_edit()), ("note", line_edit("Ví dụ: Theo Quyết định "
+                                                                     "số 15-QĐ/ĐU"))):
+            form.addRow(ASSIGN_LABELS[key], self.fields.add(key, widget))
+        self.fields.set_text("start", format_date(today))
+        if chosen is not None:
+            self.fields.set_text("superior_id", str(chosen))
+        hint = QLabel(ASSIGN_HINT)
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        self.buttons = button_box(self, accept_text="Phân công")
+        self.buttons.accepted.connect(self._on_save)
+        layout.addWidget(self.buttons)
+
+    def _on_save(self) -> None:
+        values = self.fields.values()
+        if not values["superior_id"]:
+            self.banner.show_message("Người theo dõi: chưa chọn người trong danh bạ.")
+            self.fields["superior_id"].setFocus()
+            return
+        try:
+            self.changes = assign_follower(self._store, int(values["superior_id"]),
+                                           values["start"], values["end"], values["note"],
+                                           today=self._today)
+        except ValidationError as err:
+            show_validation_error(self.banner, self.fields, err)
+            return
+        self.accept()
