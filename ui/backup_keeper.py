@@ -27,6 +27,7 @@ from .backup_banner import NoticeBanner
 from .crash import HEADLESS_PLATFORMS
 
 CHECK_EVERY = timedelta(minutes=30)
+FIRST_CHECK = timedelta(minutes=1)   # soon after opening: a file never backed up gets one
 BACKUP_EVERY = timedelta(hours=2)
 STALE_AFTER = timedelta(days=7)
 FAILED = "Sao lưu không thành công"
@@ -80,6 +81,10 @@ class BackupKeeper(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(int(CHECK_EVERY.total_seconds() * 1000))
         self.timer.timeout.connect(self.check_now)
+        self.first_timer = QTimer(self)
+        self.first_timer.setSingleShot(True)
+        self.first_timer.setInterval(int(FIRST_CHECK.total_seconds() * 1000))
+        self.first_timer.timeout.connect(self.check_now)
 
     @property
     def path(self) -> Path | None:
@@ -101,6 +106,7 @@ class BackupKeeper(QObject):
                 MIGRATION_NOTE.format(path=self._adopt(store)))
         self.refresh_label()
         self.timer.start()
+        self.first_timer.start()
 
     def _adopt(self, store: Store) -> Path:
         """The pre-upgrade copy belongs in the backups folder (newer cores put it there)."""
@@ -165,6 +171,7 @@ class BackupKeeper(QObject):
     def stop(self) -> None:
         """Before the file is closed: no new check, and the running one is waited for."""
         self.timer.stop()
+        self.first_timer.stop()
         if self._running is not None:
             self._running.finished.wait(30)
 

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from cellsec.backup import Health, HealthState, backups_folder, check_file, restore_newest
+from cellsec.backup import (
+    Health,
+    HealthState,
+    backups_folder,
+    check_file,
+    list_backups,
+    restore_newest,
+)
 from cellsec.errors import CellSecError
 
 TITLE = "Tệp dữ liệu có vấn đề"
@@ -101,9 +108,16 @@ def restore_note(path: Path) -> tuple[str | None, str | None]:
         return None, str(err)
     except OSError as err:
         return None, f"Không khôi phục được “{path.name}”: {err}."
-    source = result.restored_from.name
-    note = f"Đã khôi phục dữ liệu từ bản sao lưu “{source}”."
+    note = f"Đã khôi phục dữ liệu từ {describe(result.restored_from, path)}."
     if result.kept_aside is not None:
         state = "" if result.kept_aside_sound else " (tệp hỏng, giữ nguyên như cũ)"
         note += f" Tệp dữ liệu cũ{state} được giữ lại tại: {result.kept_aside}"
     return note, None
+
+
+def describe(backup: Path, data_path: Path) -> str:
+    """"bản sao lưu lúc 09:15 ngày 22/11/2026" when its manifest says, else its file name."""
+    info = next((i for i in list_backups(data_path) if i.path == backup), None)
+    if info is None or not info.has_manifest:
+        return f"tệp “{backup.name}”"
+    return f"bản sao lưu lúc {info.created:%H:%M} ngày {info.created:%d/%m/%Y}"

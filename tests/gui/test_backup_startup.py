@@ -1,5 +1,4 @@
-"""Start-up safety: a damaged data file is restored from the newest backup in one click, a risky
-location is pointed out, the pre-upgrade copy is announced."""
+"""Start-up safety: a damaged file restored in one click, risky places, the pre-upgrade copy."""
 from __future__ import annotations
 
 import io
@@ -82,7 +81,8 @@ def test_damaged_file_at_start_is_restored_from_the_newest_backup(qtbot, qapp, t
     kept = [i for i in list_backups(path) if i.kind == "before_restore"]
     assert len(kept) == 1 and kept[0].path.read_bytes() == damaged
     assert str(kept[0].path) in window.backups.banner.text()
-    assert "Đã khôi phục dữ liệu" in window.backups.banner.text()
+    assert (f"Đã khôi phục dữ liệu từ bản sao lưu lúc {good.created:%H:%M} ngày "
+            f"{good.created:%d/%m/%Y}") in window.backups.banner.text()
 
 
 def test_damaged_file_the_user_may_choose_another_or_quit(qtbot, qapp, tmp_path, app_settings,

@@ -1,5 +1,4 @@
-"""Automatic backups in the main window: the "last backup" label, the timer's job, failures
-shown (never silent), and the backup made when the window closes."""
+"""Automatic backups: the "last backup" label, the timer's job, visible failures, the close."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -45,6 +44,8 @@ def test_the_label_is_in_the_status_bar(window):
 def test_timer_checks_every_half_hour_and_backs_up_on_a_worker(qtbot, window, store):
     keeper = window.backups
     assert keeper.timer.isActive() and keeper.timer.interval() == 30 * 60 * 1000
+    # and once a minute after opening, so a file never backed up gets one soon
+    assert keeper.first_timer.isActive() and keeper.first_timer.interval() == 60 * 1000
     add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986")
     made = []
     keeper.sig_backup_made.connect(made.append)

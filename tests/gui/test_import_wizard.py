@@ -1,5 +1,4 @@
-"""The Excel import wizard: read on a worker, match columns, preview with problems by row and
-column, fix a row, import in one go — or cancel and find nothing written."""
+"""The Excel import wizard: columns, preview with problems by row and column, fixes, import."""
 from __future__ import annotations
 
 from pathlib import Path

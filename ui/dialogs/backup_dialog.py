@@ -101,6 +101,7 @@ class BackupDialog(QDialog):
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         open_folder = QPushButton("Mở thư mục sao lưu")
+        open_folder.setAutoDefault(False)
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(backups_folder(self._path)))))
         folder_row = QHBoxLayout()

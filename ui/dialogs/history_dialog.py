@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -17,7 +18,7 @@ class HistoryDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Lịch sử thay đổi — {title}")
-        heading = QLabel(f"<b>{title}</b>")
+        heading = QLabel(f"<b>{escape(title)}</b>")
         heading.setWordWrap(True)
         hint = QLabel("Mỗi lần lưu được ghi lại: thời gian, người sửa (tên đăng nhập máy tính) "
                       "và từng thông tin thay đổi “cũ → mới”.")

@@ -65,6 +65,8 @@ class PreviewStep(QWidget):
         for c in range(len(HEADERS)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setMinimumWidth(560)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.itemSelectionChanged.connect(self._show_selected)
 
@@ -95,6 +97,7 @@ class PreviewStep(QWidget):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
 
         self.problems = QListWidget()
         self.problems.setWordWrap(True)
@@ -248,7 +251,7 @@ class PreviewStep(QWidget):
             self.recheck_button.setEnabled(False)
             return
         lines = [f"<b>Dòng {row.row}: {row.action.label}</b>"]
-        lines += [f"<span style='color:#9b1c1c'>✗ {p.column}: {p.message}</span>"
+        lines += [f"<span style='color:#9b1c1c'>✗ {problem_text(p).split(', ', 1)[1]}</span>"
                   for p in row.problems]
         lines += [f"⚠ {d.text}" for d in row.duplicates]
         lines += [f"• {n}" for n in row.notes]

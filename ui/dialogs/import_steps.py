@@ -91,6 +91,7 @@ class MappingStep(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the combos take the focus
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -118,8 +119,9 @@ class MappingStep(QWidget):
             combo.currentIndexChanged.connect(lambda _i, row=r: self._on_changed(row))
             self.table.setCellWidget(r, 3, combo)
             self.combos.append(combo)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        if self.combos:   # rows as tall as the combos in them
+            self.table.verticalHeader().setDefaultSectionSize(
+                self.combos[0].sizeHint().height() + 6)
 
     def _on_changed(self, row: int) -> None:
         """One column per field: the field chosen here is taken from any other column."""

@@ -123,7 +123,11 @@ class ImportWizard(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 700)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1240, 760
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
+        self.resize(width, height)
         self._go(FILE)
 
     # --- moving between steps ------------------------------------------------------------------

@@ -10,17 +10,16 @@ from cellsec.services.history import HistoryEntry
 
 EMPTY_TEXT = "Chưa có thay đổi nào được ghi lại."
 STYLE = """
-.entry { margin-bottom: 10px; }
-.head { font-weight: bold; }
+.head { font-weight: bold; margin-top: 10px; margin-bottom: 2px; }
 .who { color: #555555; font-weight: normal; }
-.line { margin-left: 18px; }
+.line { margin-left: 18px; margin-top: 0px; margin-bottom: 0px; }
 """
 
 
 def entry_html(entry: HistoryEntry) -> str:
-    lines = "".join(f'<div class="line">• {escape(line)}</div>' for line in entry.lines)
-    return (f'<div class="entry"><div class="head">{escape(entry.at)} — {escape(entry.what)} '
-            f'<span class="who">(người sửa: {escape(entry.user)})</span></div>{lines}</div>')
+    lines = "".join(f'<p class="line">• {escape(line)}</p>' for line in entry.lines)
+    return (f'<p class="head">{escape(entry.at)} — {escape(entry.what)} '
+            f'<span class="who">(người sửa: {escape(entry.user)})</span></p>{lines}')
 
 
 def entry_text(entry: HistoryEntry) -> str:
