@@ -34,6 +34,32 @@ FIELD_LABELS = {
     "text": "Nội dung", "owner": "Phụ trách", "deadline": "Thời hạn", "result": "Kết quả",
     "name": "Họ và tên", "position": "Chức vụ", "phone": "Điện thoại", "workplace": "Nơi công tác",
     "source": "Bản sao lưu", "kept_aside": "Tệp cũ được giữ lại tại",
+    "method": "Hình thức", "arrangement": "Hình thức", "application_date": "Ngày làm đơn",
+    "start_date": "Từ ngày", "reason": "Lý do", "destination": "Nơi đến",
+    "employer": "Nơi làm việc", "contact": "Liên lạc", "dues": "Đảng phí",
+    "returned_date": "Ngày trở về", "level": "Cấp", "committee": "Cấp ủy", "category": "Diện",
+    "address": "Địa chỉ", "workplace_party_org": "Tổ chức đảng nơi công tác",
+    "workplace_contact": "Liên hệ nơi công tác", "ggt_number": "Số giấy giới thiệu",
+    "ggt_date": "Ngày giấy giới thiệu", "received_date": "Ngày chi bộ nhận",
+    "sent_date": "Ngày gửi", "requested_date": "Ngày nhận đề nghị",
+    "requesting_org": "Nơi đề nghị", "free_text": "Ý kiến khác", "variant": "Loại phiếu",
+    "front_met_date": "Ngày họp với Ban công tác Mặt trận", "signed_date": "Ngày ký",
+    "confirmed_date": "Ngày Đảng ủy xã xác nhận", "given_by": "Người chỉ đạo",
+    "sent": "Ngày thông báo", "start": "Từ ngày", "end": "Đến ngày", "year": "Năm",
+    "number": "Số", "type_code": "Loại văn bản", "term": "Nhiệm kỳ", "title": "Tiêu đề",
+    "present": "Có mặt", "criteria_json": "Đánh giá", "value_json": "Giá trị",
+    "key": "Thiết lập", "content": "Nội dung", "topic_preparer": "Người chuẩn bị chuyên đề",
+}
+_CODES = {
+    "sex": {"nam": "Nam", "nu": "Nữ"},
+    "status": {"draft": "Nháp", "approved": "Đã thông qua", "open": "Chưa thực hiện",
+               "in_progress": "Đang thực hiện", "done": "Đã hoàn thành",
+               "dropped": "Không thực hiện nữa", "active": "Đang giữ mối liên hệ",
+               "moved": "Đã chuyển nơi ở", "retired": "Đã nghỉ hưu", "ended": "Thôi giữ mối liên hệ"},
+    "arrangement": {"exemption": "Miễn sinh hoạt tạm thời",
+                    "temporary_transfer": "Chuyển sinh hoạt tạm thời"},
+    "level": {"commune": "Đảng ủy xã/phường", "province": "Tỉnh ủy/Thành ủy", "other": "Cấp khác"},
+    "variant": {"full": "Phiếu đầy đủ", "short": "Phiếu rút gọn"},
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 _HIDDEN = {"id", "member_id", "meeting_id", "liaison_id", "superior_id", "record_id",
@@ -46,6 +72,7 @@ class HistoryEntry:
     user: str
     what: str            # "Sửa Hồ sơ đảng viên"
     lines: tuple[str, ...]
+    subject: str = ""    # whose record: "Đảng viên Nguyễn Văn Đức", "Buổi sinh hoạt 05/11/2026"
 
 
 def _show(key: str, value: Any) -> str:
@@ -53,6 +80,12 @@ def _show(key: str, value: Any) -> str:
         return "(trống)"
     if key == "kind" and isinstance(value, str) and value in EventKind._value2member_map_:
         return EVENT_LABELS[EventKind(value)]
+    if key in _CODES and isinstance(value, str):
+        return _CODES[key].get(value, value)
+    if key == "category" and isinstance(value, str):
+        from ..liaison_entities import LiaisonCategory
+        if value in LiaisonCategory._value2member_map_:
+            return LiaisonCategory(value).label
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return format_date(date.fromisoformat(value))
@@ -122,13 +155,46 @@ def meeting_history(store: Store, meeting_id: int) -> list[HistoryEntry]:
     return _group(store.audit.for_scope("meeting", meeting_id))
 
 
+def _subject(store: Store, rows: list[AuditRow]) -> str:
+    """Whose record an action touched, named as the secretary knows it."""
+    for r in rows:
+        if r.scope == "member" and r.scope_id:
+            m = store.members.get(r.scope_id)
+            return f"Đảng viên {m.full_name}" if m else f"Đảng viên (mã {r.scope_id}, đã xóa)"
+        if r.scope == "meeting" and r.scope_id:
+            meeting = store.meetings.get(r.scope_id)
+            return (f"{meeting.kind.label} ngày {format_date(meeting.date)}" if meeting
+                    else f"Buổi sinh hoạt (mã {r.scope_id}, đã xóa)")
+        if r.scope == "liaison" and r.scope_id:
+            person = store.liaison.get(r.scope_id)
+            return f"Đảng viên nơi cư trú {person.full_name}" if person else ""
+        if r.scope == "superior" and r.scope_id:
+            sup = store.superiors.get(r.scope_id)
+            return f"Cấp ủy viên cấp trên {sup.name}" if sup else ""
+    return ""
+
+
+def history_users(store: Store) -> list[str]:
+    """Every PC user who appears in the trail (for the filter)."""
+    return store.audit.users()
+
+
 def recent_history(store: Store, *, entity: str | None = None, user: str | None = None,
                    since: date | None = None, text: str = "", limit: int = 500
                    ) -> list[HistoryEntry]:
+    from dataclasses import replace
+
     from ..text import fold
-    entries = _group(store.audit.recent(limit * 4, entity=entity, user=user,
-                                        since=since.isoformat() if since else None))
+    rows = store.audit.recent(limit * 4, entity=entity, user=user,
+                              since=since.isoformat() if since else None)
+    by_txn: dict[int, list[AuditRow]] = {}
+    for r in rows:
+        by_txn.setdefault(r.txn, []).append(r)
+    entries = [replace(_entry(sorted(group, key=lambda r: r.id)),
+                       subject=_subject(store, group))
+               for _, group in sorted(by_txn.items(), reverse=True)]
     if text:
         needle = fold(text)
-        entries = [e for e in entries if needle in fold(" ".join((e.what, e.user, *e.lines)))]
+        entries = [e for e in entries
+                   if needle in fold(" ".join((e.what, e.user, e.subject, *e.lines)))]
     return entries[:limit]

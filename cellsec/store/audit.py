@@ -57,5 +57,9 @@ class AuditRepository:
         rows = self._conn.execute(sql + " ORDER BY id DESC LIMIT ?", (*args, limit))
         return [_row(r) for r in rows]
 
+    def users(self) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT user FROM audit_log WHERE user <> '' ORDER BY user")]
+
     def count(self) -> int:
         return self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]

@@ -50,7 +50,7 @@ def test_meeting_content_and_approval_are_recorded(store):
     save_meeting(store, replace(saved, roll=tuple(roll), place="Hội trường thôn", votes=()))
     approve_meeting(store, meeting_id)
     approval, edit, _ = meeting_history(store, meeting_id)
-    assert "Tình trạng: draft → approved" in approval.lines
+    assert "Tình trạng: Nháp → Đã thông qua" in approval.lines
     assert "Địa điểm: Nhà văn hóa thôn Tân Hồng → Hội trường thôn" in edit.lines
     assert any(line.startswith(f"Điểm danh — {roll[2].name}: Có mặt → Vắng có lý do (Đi viện)")
                for line in edit.lines)
@@ -72,3 +72,19 @@ def test_a_restore_is_noted_in_the_trail(store):
     entry = recent_history(store)[0]
     assert entry.what == "Khôi phục dữ liệu từ bản sao lưu"
     assert "Bản sao lưu: /sao-luu/chibo-2026-11-20.cellsec" in entry.lines
+
+
+def test_history_names_whose_record_and_shows_labels_not_codes(store):
+    from cellsec.services.history import history_users
+    from cellsec.services.working_away import start_working_away
+    member_id, _ = add_member(store, member_form(), entry_form(), today=TODAY)
+    start_working_away(store, {"member_id": str(member_id), "arrangement": "temporary_transfer",
+                               "application_date": "01/06/2026", "start": "01/06/2026",
+                               "end": "01/06/2027", "destination": "Hà Nội"}, today=TODAY)
+    entry = recent_history(store)[0]
+    assert entry.subject == "Đảng viên Nguyễn Văn Đức"
+    assert "Hình thức: Chuyển sinh hoạt tạm thời" in entry.lines
+    assert "Nơi đến: Hà Nội" in entry.lines
+    created = next(e for e in recent_history(store) if "Họ và tên: Nguyễn Văn Đức" in e.lines)
+    assert "Giới tính: Nam" in created.lines and created.subject == "Đảng viên Nguyễn Văn Đức"
+    assert history_users(store) == [store.user]
