@@ -18,14 +18,16 @@ MANUAL = "manual"
 AUTO = "auto"
 BEFORE_MIGRATION = "before_migration"
 BEFORE_RESTORE = "before_restore"
+BEFORE_IMPORT = "before_import"
 KIND_LABELS = {
     MANUAL: "Sao lưu theo yêu cầu",
     AUTO: "Sao lưu tự động",
     BEFORE_MIGRATION: "Trước khi nâng cấp",
     BEFORE_RESTORE: "Trước khi khôi phục",
+    BEFORE_IMPORT: "Trước khi nhập từ Excel",
 }
 REGULAR_KINDS = (MANUAL, AUTO)
-SPECIAL_KINDS = (BEFORE_MIGRATION, BEFORE_RESTORE)
+SPECIAL_KINDS = (BEFORE_MIGRATION, BEFORE_RESTORE, BEFORE_IMPORT)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def backup_stem(data_path: Path, created: datetime, version: int, kind: str) -> 
         return f"{stem}.truoc-khoi-phuc-{stamp}"
     if kind == BEFORE_MIGRATION:
         return f"{stem}-{stamp}-v{version}-truoc-nang-cap"
+    if kind == BEFORE_IMPORT:
+        return f"{stem}-{stamp}-v{version}-truoc-nhap-excel"
     return f"{stem}-{stamp}-v{version}"
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.backup import make_backup
+from cellsec.backup.manifest import BEFORE_IMPORT
 from cellsec.entities import Changes
 from cellsec.errors import CellSecError, ValidationError
 from cellsec.store import Store
@@ -234,7 +235,7 @@ class ImportWizard(QDialog):
 
         assert self._preview is not None
         try:
-            make_backup(self._store)
+            make_backup(self._store, kind=BEFORE_IMPORT)
         except CellSecError as err:
             self.banner.show_message(f"Chưa nhập: không sao lưu được trước khi nhập. {err}")
             return False
