@@ -29,3 +29,7 @@ class DatabaseTooNewError(StorageError):
 
 class FileInUseError(StorageError):
     """Another running CellSec holds the file open for writing."""
+
+
+class DamagedFileError(StorageError):
+    """The file is a CellSec file but its integrity check fails."""

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from filelock import FileLock, Timeout
 
-from ..errors import FileInUseError, NotCellSecFileError, StorageError
+from ..errors import DamagedFileError, FileInUseError, NotCellSecFileError, StorageError
 from . import migrate
 from .audit import AuditRepository
 from .liaison import LiaisonRepository
@@ -83,6 +83,7 @@ class Store:
         try:
             conn = _connect(path)
             migrate.check_identity(conn, path)
+            _quick_check(conn, path)
             # WAL keeps the file consistent across power cuts; FULL syncs the WAL on each commit.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -143,6 +144,19 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse to work on a damaged file (a power cut mid-write on a bad disk, a virus ...):
+    the app then offers to restore the newest good backup instead."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:   # "database disk image is malformed"
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        raise DamagedFileError(
+            f"Tệp dữ liệu “{path.name}” bị hỏng ({'; '.join(rows)[:200]}). Hãy khôi phục từ bản "
+            "sao lưu gần nhất (menu Tệp › Sao lưu và khôi phục); tệp hỏng sẽ được giữ lại.")
 
 
 def _pc_user() -> str:

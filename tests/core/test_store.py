@@ -131,3 +131,20 @@ def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
             Store.open(folder / "x.cellsec")
     finally:
         folder.chmod(0o700)
+
+
+def test_a_damaged_file_is_refused_at_open(tmp_path):
+    # GIVEN a data file with a page overwritten in the middle (a bad sector, a power cut)
+    from cellsec.demo import create_demo
+    from cellsec.errors import DamagedFileError
+    path = tmp_path / "damaged.cellsec"
+    with Store.open(path) as store:
+        create_demo(store)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle:middle + page] = bytes([0xA5]) * page
+    path.write_bytes(bytes(data))
+    # WHEN it is opened THEN a clear refusal, not a half-working app
+    with pytest.raises(DamagedFileError, match="bị hỏng"):
+        Store.open(path)
