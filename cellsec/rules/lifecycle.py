@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..dates import format_date, months_between
 from ..entities import EventKind, MemberEvent, MemberState, Presence, Standing
@@ -102,19 +102,25 @@ _PERIOD_END = {K.ATTACHED_IN: K.ATTACHED_IN_END, K.ATTACHED_OUT: K.ATTACHED_OUT_
                K.EXEMPTED: K.EXEMPTION_END, K.SUSPENDED: K.SUSPENSION_END}
 
 
-def _with_period_ends(events: Sequence[MemberEvent]) -> list[MemberEvent]:
+IMPLIED_NOTE = "(hết thời hạn)"
+
+
+def _with_period_ends(events: Sequence[MemberEvent]) -> list[tuple[MemberEvent, bool]]:
     """Turn a period's planned end date into an implied closing event the day after it,
-    unless the user recorded a closing event (or anything that ends the period) earlier."""
-    result = list(events)
+    unless the user recorded a closing event (or anything that ends the period) earlier.
+    Returns (event, implied) in order; `events` must already be ordered."""
+    implied = []
     for e in events:
         if e.kind in _PERIOD_END and e.end_date:
             closing = _PERIOD_END[e.kind]
             explicit = any(x.kind == closing and e.date <= x.date <= e.end_date for x in events)
             if not explicit:
-                result.append(MemberEvent(id=None, member_id=e.member_id, kind=closing,
-                                          date=e.end_date + timedelta(days=1),
-                                          note="(hết thời hạn)"))
-    return ordered(result)
+                implied.append(MemberEvent(id=None, member_id=e.member_id, kind=closing,
+                                           date=e.end_date + timedelta(days=1), note=IMPLIED_NOTE))
+    if not implied:
+        return [(e, False) for e in events]
+    marked = [(e, False) for e in events] + [(e, True) for e in implied]
+    return sorted(marked, key=lambda pair: (pair[0].date, _ORDER[pair[0].kind], pair[0].id or 0))
 
 
 def _check_event(e: MemberEvent) -> None:
@@ -132,11 +138,17 @@ def timeline(events: Iterable[MemberEvent]) -> list[tuple[MemberEvent, MemberSta
     real = ordered(events)
     for e in real:
         _check_event(e)
+    return list(_replay(real))
+
+
+def _replay(real: list[MemberEvent], until: date | None = None
+            ) -> Iterator[tuple[MemberEvent, MemberState]]:
     state = MemberState()
     readmitted = False
-    result = []
-    for e in _with_period_ends(real):
-        if e.id is None and e.note == "(hết thời hạn)":
+    for e, implied in _with_period_ends(real):
+        if until is not None and e.date > until:
+            return
+        if implied:
             # An implied end may fall after the period was closed another way: skip quietly.
             try:
                 state = _apply(state, e, readmitted)
@@ -145,8 +157,22 @@ def timeline(events: Iterable[MemberEvent]) -> list[tuple[MemberEvent, MemberSta
         else:
             state = _apply(state, e, readmitted)
         readmitted = readmitted or e.kind is K.READMITTED
-        result.append((e, state))
-    return result
+        yield e, state
+
+
+def snapshot(events: Sequence[MemberEvent], on: date
+             ) -> tuple[MemberState, date | None, date | None, int]:
+    """(state on the date, first admission, official date, party age in months) in one pass:
+    what the register list needs for each member. A history that no longer holds together
+    (edited outside the app) stops at the last consistent state instead of failing the list."""
+    real = ordered(events)
+    state = MemberState()
+    try:
+        for _, state in _replay(real, until=on):
+            pass
+    except ValidationError:
+        pass
+    return state, first_admission(real), official_date(real), party_age_months(real, on)
 
 
 def validate_history(events: Iterable[MemberEvent]) -> None:
@@ -154,11 +180,12 @@ def validate_history(events: Iterable[MemberEvent]) -> None:
 
 
 def state_on(events: Iterable[MemberEvent], on: date) -> MemberState:
+    real = ordered(events)
+    for e in real:
+        _check_event(e)
     state = MemberState()
-    for e, after in timeline(events):
-        if e.date > on:
-            break
-        state = after
+    for _, state in _replay(real, until=on):
+        pass
     return state
 
 

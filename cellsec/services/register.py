@@ -77,12 +77,10 @@ class RollSummary:
 
 def make_row(member: Member, events: list[MemberEvent], on: date,
              folded: str | None = None) -> MemberRow:
+    state, admitted, official, age = lifecycle.snapshot(events, on)
     return MemberRow(
-        member=member, state=lifecycle.state_on(events, on),
-        admission_date=lifecycle.first_admission(events),
-        official_date=lifecycle.official_date(events),
-        party_age_months=lifecycle.party_age_months(events, on),
-        search_text=search_text(member) if folded is None else folded,
+        member=member, state=state, admission_date=admitted, official_date=official,
+        party_age_months=age, search_text=search_text(member) if folded is None else folded,
         sort_key=name_sort_key(member.full_name))
 
 
