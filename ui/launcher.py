@@ -14,6 +14,7 @@ from cellsec.store import Store
 
 from .dialogs.profile_dialog import ProfileDialog, needs_profile
 from .main_window import MainWindow
+from .pages.members_page import MembersPage
 from .settings import AppSettings
 from .store_opener import StoreOpener
 
@@ -89,8 +90,15 @@ class Launcher(QObject):
     def _on_window_shown(self) -> None:
         seconds = time.perf_counter() - self._t0
         print(f"CELLSEC_WINDOW_SHOWN {seconds:.3f}", file=self._out, flush=True)
+        members = self.window.page_of(MembersPage) if self.window is not None else None
+        if members is not None:
+            members.sig_first_loaded.connect(self._on_register_loaded)
         if self._smoke_exit_ms is not None:
             QTimer.singleShot(self._smoke_exit_ms, self._smoke_exit)
+
+    def _on_register_loaded(self) -> None:
+        seconds = time.perf_counter() - self._t0
+        print(f"CELLSEC_REGISTER_READY {seconds:.3f}", file=self._out, flush=True)
 
     def _smoke_exit(self) -> None:
         if self.window is not None:

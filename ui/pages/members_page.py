@@ -54,6 +54,7 @@ class MembersPage(QWidget):
     title = "Sổ đảng viên"
     state_key = "members"
     sig_changed = Signal(object)  # Changes
+    sig_first_loaded = Signal()   # the register is on screen (start-up measurement)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +200,7 @@ class MembersPage(QWidget):
         if not self._loaded and self.isVisible():
             self.window().repaint()  # let the window appear in full before the read
             self.reload()
+            self.sig_first_loaded.emit()
 
     @property
     def on(self) -> date:
