@@ -11,9 +11,8 @@ import os
 import struct
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+# cryptography is imported inside the functions: it costs ~200 ms, and the app imports this
+# package at start-up for the integrity check (encryption is needed only for USB copies).
 
 from ..errors import StorageError
 from ..text import nfc
@@ -37,6 +36,7 @@ def is_encrypted(path: Path) -> bool:
 
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
     # NFC: Vietnamese keyboards (Unikey, EVKey, phones) may send the same letters composed or
     # decomposed; the same password typed on another PC must give the same key.
     return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(
@@ -50,6 +50,7 @@ def _require(password: str | None, name: str) -> str:
 
 
 def encrypt_bytes(plain: bytes, password: str, name: str = "") -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     password = _require(password, name)
     if len(plain) > MAX_PLAIN:
         raise StorageError(f"Tệp “{name}” quá lớn để mã hóa.")
@@ -59,6 +60,8 @@ def encrypt_bytes(plain: bytes, password: str, name: str = "") -> bytes:
 
 
 def decrypt_bytes(blob: bytes, password: str | None, name: str = "") -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     """The plain data file, or WrongPasswordError("Mật khẩu không đúng hoặc tệp đã bị hỏng")."""
     password = _require(password, name)
     wrong = WrongPasswordError(f"Không mở được “{name}”: {WRONG_PASSWORD}.")
