@@ -25,9 +25,9 @@ from cellsec.services.liaison import SHEET_DATE_LABELS, fill_sheet, record_reque
 from cellsec.services.members import rules_of
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
+from ..widgets.form_fields import FormFields, combo, date_edit, line_edit, memo
 from .common import ErrorBanner, button_box, focus_field
-from .liaison_form_dialog import FormDialog
+from .liaison_form_dialog import BIG_CHECKS, FormDialog, roomy_form
 
 VARIANTS = (("Phiếu đầy đủ (sáu tiêu chí)", "full"),
             ("Phiếu rút gọn (diện miễn theo HD 33, khi được đề nghị)", "short"))
@@ -81,11 +81,12 @@ class CommentSheetDialog(QDialog):
         box = QGroupBox("Đánh giá (chọn một mức cho mỗi tiêu chí)")
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(18)
-        for row, c in enumerate(criteria):
-            label = QLabel(f"{row + 1}. {c['label']}")
-            label.setWordWrap(True)
-            label.setMinimumWidth(360)
-            grid.addWidget(label, row, 0)
+        # Each criterion on its own line, its three levels on the line under it.
+        for index, c in enumerate(criteria):
+            row = 2 * index
+            label = QLabel(f"{index + 1}. {c['label']}")
+            label.setStyleSheet("font-weight: bold;")
+            grid.addWidget(label, row, 0, 1, 4)
             group = QButtonGroup(self)
             self.groups[c["key"]] = group
             self.radios[c["key"]] = []
@@ -94,22 +95,31 @@ class CommentSheetDialog(QDialog):
                 radio.setObjectName(f"{c['key']}_{level}")
                 group.addButton(radio, level)
                 self.radios[c["key"]].append(radio)
-                grid.addWidget(radio, row, level + 1)
+                grid.addWidget(radio, row + 1, level + 1)
             chosen = sheet.criteria.get(c["key"]) if sheet else None
             if chosen is not None:
                 self.radios[c["key"]][chosen].setChecked(True)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnMinimumWidth(0, 16)
+        for column in (1, 2, 3):
+            grid.setColumnStretch(column, 1)
         if participation is not None and "gatherings" in self.groups:
             came, expected = participation
             hint = QLabel(f"(Năm {year} đã dự {came}/{expected} buổi gặp mặt.)")
             hint.setStyleSheet("color: #444;")
-            grid.addWidget(hint, len(criteria), 0, 1, 4)
+            grid.addWidget(hint, 2 * len(criteria), 0, 1, 4)
         self.fields = FormFields()
         self.fields.add("free_text", memo("Ý kiến khác của chi ủy", 3))
-        dates = form_layout()
-        dates.addRow("Ý kiến khác", self.fields["free_text"])
-        for key, text in SHEET_DATE_LABELS.items():
-            dates.addRow(text, self.fields.add(key, date_edit()))
+        free = roomy_form()
+        free.addRow("Ý kiến khác", self.fields["free_text"])
+        # The six dates in two columns, in the order things happen.
+        dates = QGridLayout()
+        dates.setHorizontalSpacing(14)
+        for i, (key, text) in enumerate(SHEET_DATE_LABELS.items()):
+            row, column = i % 3, 2 * (i // 3)
+            dates.addWidget(QLabel(text), row, column)
+            dates.addWidget(self.fields.add(key, date_edit()), row, column + 1)
+        dates.setColumnStretch(1, 1)
+        dates.setColumnStretch(3, 1)
         if sheet is not None:
             self.fields.set_text("free_text", sheet.free_text)
             for key in SHEET_DATE_LABELS:
@@ -122,12 +132,14 @@ class CommentSheetDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.banner)
         layout.addWidget(box)
+        layout.addLayout(free)
         layout.addLayout(dates)
         layout.addWidget(note)
         self.buttons = button_box(self)
         self.buttons.accepted.connect(self._on_save)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(1040)
+        self.setMinimumWidth(900)
+        self.setStyleSheet(BIG_CHECKS)
 
     def choose(self, key: str, level: int) -> None:
         self.radios[key][level].setChecked(True)

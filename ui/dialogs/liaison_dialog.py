@@ -13,9 +13,9 @@ from cellsec.liaison_entities import LiaisonCategory, LiaisonMember, LiaisonStat
 from cellsec.services.liaison import LIAISON_LABELS, change_status, save_liaison
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
+from ..widgets.form_fields import FormFields, combo, date_edit, line_edit, memo
 from .common import ErrorBanner, button_box, show_validation_error
-from .liaison_form_dialog import FormDialog
+from .liaison_form_dialog import FormDialog, roomy_form
 
 LEFT = ("full_name", "sex", "birth_date", "address", "phone", "notes")
 RIGHT = ("workplace", "workplace_party_org", "workplace_contact", "ggt_number", "ggt_date",
@@ -64,7 +64,7 @@ class LiaisonDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for column, keys in enumerate((LEFT, RIGHT)):
-            form = form_layout()
+            form = roomy_form()
             for key in keys:
                 form.addRow(LIAISON_LABELS[key], self.fields.add(key, widgets[key]))
             grid.addLayout(form, 0, column)

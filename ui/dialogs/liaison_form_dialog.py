@@ -9,10 +9,22 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 
+from PySide6.QtWidgets import QFormLayout
+
 from ..widgets.form_fields import FormFields, form_layout
 from .common import ErrorBanner, button_box, show_validation_error
 
 Action = Callable[[dict[str, str]], Changes]
+# Bigger tick boxes and radio buttons for elderly eyes and unsteady hands.
+BIG_CHECKS = ("QCheckBox::indicator, QRadioButton::indicator { width: 20px; height: 20px; }"
+              "QCheckBox, QRadioButton { spacing: 8px; }")
+
+
+def roomy_form() -> QFormLayout:
+    """The shared label/field grid with a clear gap after the longest label."""
+    form = form_layout()
+    form.setHorizontalSpacing(14)
+    return form
 
 
 class FormDialog(QDialog):
@@ -38,7 +50,7 @@ class FormDialog(QDialog):
             label.setStyleSheet("font-weight: bold;")
             layout.addWidget(label)
         layout.addWidget(self.banner)
-        form = form_layout()
+        form = roomy_form()
         for key, text, widget in rows:
             form.addRow(text, self.fields.add(key, widget))
         layout.addLayout(form)

@@ -13,7 +13,8 @@ from cellsec.liaison_entities import LiaisonStatus
 from cellsec.services.liaison import save_gathering
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, date_edit, form_layout, line_edit, memo
+from ..widgets.form_fields import FormFields, date_edit, line_edit, memo
+from .liaison_form_dialog import BIG_CHECKS, roomy_form
 from .common import ErrorBanner, button_box, show_validation_error
 
 
@@ -30,11 +31,12 @@ class GatheringDialog(QDialog):
         self.checks: dict[int, QCheckBox] = {}
         self.setWindowTitle("Gặp mặt đảng viên giữ mối liên hệ (6 tháng một lần)")
         self.setMinimumWidth(680)
+        self.setStyleSheet(BIG_CHECKS)
         self.fields = FormFields()
         self.banner = ErrorBanner()
         profile = store.profile.get()
         place = f"Nhà văn hóa {profile.cell_name.removeprefix('Chi bộ ')}" if profile else ""
-        form = form_layout()
+        form = roomy_form()
         form.addRow("Ngày gặp mặt", self.fields.add("date", date_edit()))
         form.addRow("Địa điểm", self.fields.add("place", line_edit()))
         form.addRow("Nội dung", self.fields.add("content", memo("Thông báo, trao đổi, lấy ý "

@@ -12,7 +12,8 @@ from cellsec.services.superiors import SUPERIOR_LABELS, assign_follower, save_su
 from cellsec.store import Store
 from cellsec.superior_entities import Level, Superior
 
-from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
+from ..widgets.form_fields import FormFields, combo, date_edit, line_edit, memo
+from .liaison_form_dialog import roomy_form
 from .common import ErrorBanner, button_box, show_validation_error
 
 PLACEHOLDERS = {
@@ -52,7 +53,7 @@ class SuperiorDialog(QDialog):
             "phone": line_edit(PLACEHOLDERS["phone"]),
             "notes": memo(lines=2),
         }
-        form = form_layout()
+        form = roomy_form()
         for key, widget in widgets.items():
             form.addRow(SUPERIOR_LABELS[key], self.fields.add(key, widget))
         layout = QVBoxLayout(self)
@@ -103,7 +104,7 @@ class AssignDialog(QDialog):
         people = [("— Chọn người trong danh bạ —", "")] + [
             (f"{s.name} — {s.position}" if s.position else s.name, str(s.id))
             for s in store.superiors.all()]
-        form = form_layout()
+        form = roomy_form()
         for key, widget in (("superior_id", combo(people)), ("start", date_edit()),
                             ("end", date_edit()), ("note", line_edit("Ví dụ: Theo Quyết định "
                                                                      "số 15-QĐ/ĐU"))):

@@ -12,7 +12,8 @@ from cellsec.services.superiors import follow_up
 from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus
 
-from ..widgets.form_fields import FormFields, combo, form_layout, memo
+from ..widgets.form_fields import FormFields, combo, memo
+from .liaison_form_dialog import roomy_form
 from .common import ErrorBanner, button_box, show_validation_error
 
 NO_MEETING = "(không gắn với buổi sinh hoạt nào)"
@@ -52,7 +53,7 @@ class FollowUpDialog(QDialog):
         summary.setWordWrap(True)
         summary.setStyleSheet("font-weight: bold;")
         meetings = report_meetings(store, direction, today)
-        form = form_layout()
+        form = roomy_form()
         form.addRow("Tình trạng", self.fields.add(
             "status", combo((s.label, s.value) for s in DirectionStatus)))
         form.addRow("Kết quả", self.fields.add("result", memo("Đã làm gì, kết quả ra sao", 3)))

@@ -20,9 +20,9 @@ from cellsec.services.working_away import (
 )
 from cellsec.store import Store
 
-from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
+from ..widgets.form_fields import FormFields, combo, date_edit, line_edit, memo
 from .common import ErrorBanner, button_box, show_validation_error
-from .liaison_form_dialog import FormDialog
+from .liaison_form_dialog import FormDialog, roomy_form
 
 CONTACT_METHODS = ("Điện thoại", "Zalo / Sổ tay đảng viên", "Trực tiếp", "Qua gia đình")
 PLACEHOLDERS = {
@@ -64,7 +64,7 @@ class WorkingAwayDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for column, keys in enumerate((LEFT, RIGHT)):
-            form = form_layout()
+            form = roomy_form()
             for key in keys:
                 form.addRow(LABELS[key], self.fields.add(key, widgets[key]))
             grid.addLayout(form, 0, column)

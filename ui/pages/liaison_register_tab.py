@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from .liaison_page import LiaisonPage
 
 STATE_COLOURS = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
-HEADERS = ("Họ và tên", "Cơ quan, đơn vị\ncông tác", "Tổ chức đảng\nnơi công tác",
-           "Giấy giới thiệu\n(số, ngày)", "Ngày\nchi bộ nhận", "Diện", "Tình trạng",
+# Workplace and its party organisation share a column (two lines), as do the introduction
+# letter and the day the cell received it: the list fits a 1280-pixel window.
+HEADERS = ("Họ và tên", "Cơ quan, đơn vị công tác\nTổ chức đảng nơi công tác",
+           "Giấy giới thiệu\nNgày chi bộ nhận", "Diện", "Tình trạng\nhôm nay",
            "Gặp mặt\nnăm nay", "Nhận xét\nnăm nay")
 
 
@@ -59,7 +61,7 @@ class LiaisonRegisterTab(QWidget):
 
         self.gathering_label = QLabel()
         self.gathering_label.setWordWrap(True)
-        self.table = RecordTable(HEADERS, (20, 0, 20, 13, 11, 18, 15, 8, 11))
+        self.table = RecordTable(HEADERS, (16, 0, 15, 15, 14, 7, 10))
         self.table.sig_open_requested.connect(self.edit_member)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         top = QWidget()
@@ -92,9 +94,10 @@ class LiaisonRegisterTab(QWidget):
             came, expected = taking.get(m.id or 0, (0, 0))
             due = states.get(m.id)
             state = due.state if due else CommentState.NOT_NEEDED
-            ggt = ", ".join(x for x in (m.ggt_number, format_date(m.ggt_date)) if x)
-            rows.append([Cell(m.full_name, bold=True), m.workplace, m.workplace_party_org, ggt,
-                         format_date(m.received_date), m.category.label,
+            ggt = "\n".join(x for x in (m.ggt_number, format_date(m.ggt_date)) if x)
+            work = "\n".join(x for x in (m.workplace, m.workplace_party_org) if x)
+            rows.append([Cell(m.full_name, bold=True), work,
+                         f"{ggt or '—'}\nNhận: {format_date(m.received_date)}", m.category.label,
                          status.label if status else "Chưa nhận giấy giới thiệu",
                          f"{came}/{expected}" if expected else "—",
                          Cell(state.label, STATE_COLOURS.get(state), tip=due.reason if due

@@ -127,7 +127,7 @@ class SuperiorsPage(QWidget):
         self.follow_button.clicked.connect(self.follow_up_selected)
         self.directions_table = RecordTable(
             ("Ngày nhận", "Người chỉ đạo", "Nội dung chỉ đạo", "Phụ trách", "Thời hạn",
-             "Tình trạng", "Kết quả"), (11, 18, 0, 11, 11, 16, 24))
+             "Tình trạng", "Kết quả"), (11, 16, 0, 9, 11, 14, 20))
         self.directions_table.sig_open_requested.connect(self.follow_up_selected)
         self.directions_table.itemSelectionChanged.connect(self._update_buttons)
         self.directions_count = QLabel()

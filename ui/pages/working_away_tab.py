@@ -64,7 +64,7 @@ class WorkingAwayTab(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
-        self.table = RecordTable(HEADERS, (20, 17, 14, 12, 0, 22, 18, 10))
+        self.table = RecordTable(HEADERS, (16, 13, 14, 10, 0, 12, 14, 10))
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.sig_open_requested.connect(self.add_contact)
         self.log_title = QLabel()
@@ -90,9 +90,9 @@ class WorkingAwayTab(QWidget):
         for w in self.records:
             last = w.contacts[-1] if w.contacts else None
             rows.append([Cell(w.member_name, bold=True), w.arrangement.label,
-                         f"{format_date(w.start)} – {format_date(w.end)}", w.destination,
-                         w.employer, f"{format_date(last.date)}: {last.note or last.method}"
-                         if last else "Chưa ghi", w.dues, format_date(w.returned_date)])
+                         f"từ {format_date(w.start)}\nđến {format_date(w.end)}", w.destination,
+                         w.employer, f"{format_date(last.date)}\n{last.method}" if last
+                         else "Chưa ghi", w.dues, format_date(w.returned_date)])
             colours.append(GREEN if w.returned_date else RED if w.id in late
                            else AMBER if w.id in soon else None)
         self.table.set_rows(rows, self.records, colours)

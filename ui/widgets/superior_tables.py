@@ -6,9 +6,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 # The same pale colours as the meetings list: red = late, amber = to do soon, green = done.
 RED, AMBER, GREEN, GREY = "#fbe0de", "#fff1cc", "#dff2e1", "#eef1f5"
@@ -21,6 +30,32 @@ def _identity(record: Any) -> Any:
         if getattr(holder, "id", None) is not None:
             return (type(holder).__name__, holder.id)
     return record
+
+
+class PaddedDelegate(QStyledItemDelegate):
+    """Room around the text of every cell, counted in the row height too (a style sheet's
+    item padding is not, and would cut the last line of wrapped text)."""
+
+    PAD_X, PAD_Y = 6, 4
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(self.PAD_X, 0, -self.PAD_X, 0)
+        size = super().sizeHint(inner, index)
+        return QSize(size.width() + 2 * self.PAD_X, size.height() + 2 * self.PAD_Y)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if selected:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+        elif isinstance(background, QBrush):
+            painter.fillRect(option.rect, background)
+        inner = QStyleOptionViewItem(option)
+        inner.rect = option.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
+        super().paint(painter, inner, index)
 
 
 @dataclass(frozen=True)
@@ -53,9 +88,13 @@ class RecordTable(QTableWidget):
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 14)
-        # A pale selection keeps the coloured rows readable.
-        self.setStyleSheet("QTableWidget::item { padding: 4px 6px; }"
-                           "QTableWidget::item:selected { background: #c9dcf2; color: black; }")
+        self.setItemDelegate(PaddedDelegate(self))
+        # A pale selection keeps the coloured rows and their text readable.
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#c9dcf2"))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("black"))
+        self.setPalette(palette)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setHighlightSections(False)
