@@ -282,3 +282,14 @@ def test_year_selector_reads_that_year(page):
     states = {comments.table.item(r, 0).text(): comments.table.item(r, 4).text()
               for r in range(comments.table.rowCount())}
     assert states["Trần Văn Hải"] == "Đã gửi"
+
+
+def test_recorded_request_is_shown_for_correction(qtbot, page, demo_store):
+    diep = next(m for m in demo_store.liaison.members() if m.full_name == "Nguyễn Thị Ngọc Diệp")
+    comments = page.register.comments
+    assert comments.select(diep.id)
+    qtbot.mouseClick(comments.request_button, LEFT)
+    dialog = page.active_dialog
+    assert dialog.fields.text("requested_date") == "03/11/2026"
+    assert dialog.fields.text("requesting_org") == "Đảng ủy Trung tâm Y tế"
+    dialog.reject()

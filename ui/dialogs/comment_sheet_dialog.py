@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import LiaisonMember
+from cellsec.liaison_entities import CommentSheet, LiaisonMember
 from cellsec.rules.liaison import CommentDue
 from cellsec.services.liaison import SHEET_DATE_LABELS, fill_sheet, record_request
 from cellsec.services.members import rules_of
@@ -34,9 +34,12 @@ VARIANTS = (("Phiếu đầy đủ (sáu tiêu chí)", "full"),
 
 
 def request_dialog(store: Store, member: LiaisonMember, year: int, today: date,
+                   sheet: CommentSheet | None = None,
                    parent: QWidget | None = None) -> FormDialog:
-    """The workplace committee asks for this year's comment."""
+    """The workplace committee asks for this year's comment (a request already recorded is
+    shown for correction)."""
     default = "full" if member.category.routine_comment else "short"
+    asked = sheet is not None and sheet.requested_date is not None
     return FormDialog(
         f"Ghi đề nghị nhận xét năm {year}",
         f"{member.full_name} — {member.workplace}",
@@ -45,8 +48,11 @@ def request_dialog(store: Store, member: LiaisonMember, year: int, today: date,
          ("variant", "Loại phiếu", combo(VARIANTS))],
         lambda v: record_request(store, member.id or 0, year, v["requested_date"],
                                  v["requesting_org"], v["variant"], today=today)[1],
-        values={"requested_date": format_date(today),
-                "requesting_org": member.workplace_party_org, "variant": default},
+        values={"requested_date": format_date(sheet.requested_date if asked and sheet
+                                              else today),
+                "requesting_org": sheet.requesting_org if asked and sheet
+                else member.workplace_party_org,
+                "variant": sheet.variant if sheet else default},
         parent=parent)
 
 

@@ -126,10 +126,13 @@ class SuperiorMeetingSection(QScrollArea):
         self.given = RecordTable(("Người chỉ đạo", "Nội dung chỉ đạo", "Phụ trách", "Thời hạn",
                                   "Tình trạng"), (18, 0, 11, 11, 15))
         self.given.setMinimumHeight(110)
+        self.given.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.direction_fields = FormFields()
         f = self.direction_fields
         form = form_layout()
-        form.addRow(DIRECTION_LABELS["given_by"], f.add("given_by", combo(editable=True)))
+        given_by = combo(editable=True)
+        given_by.lineEdit().setPlaceholderText("Chọn trong danh bạ hoặc gõ họ tên")
+        form.addRow(DIRECTION_LABELS["given_by"], f.add("given_by", given_by))
         form.addRow(DIRECTION_LABELS["text"], f.add("text", memo("Đồng chí cấp trên chỉ đạo "
                                                                  "chi bộ làm gì", 2)))
         when = QHBoxLayout()
@@ -139,13 +142,18 @@ class SuperiorMeetingSection(QScrollArea):
         form.addRow(DIRECTION_LABELS["owner"], when)
         self.direction_button = _button("Thêm ý kiến chỉ đạo")
         self.direction_button.clicked.connect(self.add_direction)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.given)
-        layout.addLayout(form)
+        # The typing part goes away once the minutes are approved.
+        self.direction_form = QWidget()
+        entry = QVBoxLayout(self.direction_form)
+        entry.setContentsMargins(0, 0, 0, 0)
+        entry.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.direction_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        entry.addLayout(buttons)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.given)
+        layout.addWidget(self.direction_form)
         return box
 
     def _build_reports(self) -> QGroupBox:
@@ -154,6 +162,7 @@ class SuperiorMeetingSection(QScrollArea):
         self.earlier = RecordTable(("Ngày nhận", "Người chỉ đạo", "Nội dung chỉ đạo",
                                     "Thời hạn", "Tình trạng"), (11, 18, 0, 11, 18))
         self.earlier.setMinimumHeight(110)
+        self.earlier.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.report_status = combo((s.label, s.value) for s in DirectionStatus)
         self.report_status.setCurrentIndex(self.report_status.findData(
             DirectionStatus.DONE.value))
@@ -180,6 +189,7 @@ class SuperiorMeetingSection(QScrollArea):
         for w in (self.notice_button, self.report_button):
             w.setEnabled(saved)
         self.direction_button.setEnabled(saved and not meeting.approved)
+        self.direction_form.setVisible(not meeting.approved)
         self.refresh()
 
     def refresh(self) -> None:

@@ -126,7 +126,7 @@ class CommentSheetSection(QWidget):
         d = self.selected()
         if d is not None:
             self.page.open_dialog(request_dialog(self.page.store, d.member, self.year,
-                                                 self.page.today(), self))
+                                                 self.page.today(), d.sheet, self))
 
     def fill_sheet(self) -> None:
         d = self.selected()

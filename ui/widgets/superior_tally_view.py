@@ -93,7 +93,7 @@ class TallyView(QWidget):
         figures.setColumnStretch(2, 1)
 
         self.people = RecordTable(("Họ và tên", "Chức vụ", "Cấp", "Số buổi\ndự", "Chỉ tiêu\ncủa kỳ",
-                                   "Nhận xét"), (20, 28, 16, 8, 8, 0))
+                                   "Nhận xét"), (20, 28, 19, 8, 8, 0))
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
         self.source_label.setStyleSheet("color: #444;")
