@@ -105,7 +105,6 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                     scores=(("preparation", 18), ("attendance", 17), ("procedure", 14),
                             ("content", 21), ("discussion", 17)))
         meeting_id, _ = save_meeting(store, m)
-        approve_meeting(store, meeting_id)
         record_notice(store, meeting_id, follower, format_date(when.replace(day=2)),
                       "Sổ tay đảng viên", today=today)
         if open_direction is not None:
@@ -119,5 +118,6 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                 "deadline": format_date(add_months(when, 1))})
             if i < months - 2:
                 open_direction = store.superiors.directions(meeting_id=meeting_id)[0].id
+        approve_meeting(store, meeting_id)
         created += 1
     return created

@@ -228,3 +228,12 @@ class Changes:
     meeting_ids: frozenset[int] = field(default_factory=frozenset)
     superiors: bool = False
     liaison: bool = False
+
+    def __or__(self, other: "Changes") -> "Changes":
+        """Both sets of changes (one user action that ran two services)."""
+        return Changes(profile=self.profile or other.profile, members=self.members or other.members,
+                       member_ids=self.member_ids | other.member_ids,
+                       meetings=self.meetings or other.meetings,
+                       meeting_ids=self.meeting_ids | other.meeting_ids,
+                       superiors=self.superiors or other.superiors,
+                       liaison=self.liaison or other.liaison)

@@ -24,7 +24,8 @@ def build_document(store: Store, name: str, *, meeting_id: int | None = None,
                    year: int | None = None, on: date | None = None,
                    period: tuple[date, date] | None = None,
                    liaison_id: int | None = None,
-                   kind: MeetingKind = MeetingKind.REGULAR) -> Document:
+                   kind: MeetingKind = MeetingKind.REGULAR,
+                   today: date | None = None) -> Document:
     """Collect and build (not render) the named document."""
     if name == "minutes":
         from .minutes import minutes_document
@@ -45,12 +46,12 @@ def build_document(store: Store, name: str, *, meeting_id: int | None = None,
         from .superior_report import superior_report_document
         y = year or date.today().year
         start, end = period or (date(y, 1, 1), date(y, 12, 31))
-        return superior_report_document(store, start, end)
+        return superior_report_document(store, start, end, today=today)
     if name in ("comments", "liaison", "working-away"):
         from . import liaison_reports
         if name == "comments":
             return liaison_reports.comment_sheets_document(store, year or date.today().year,
-                                                           liaison_id)
+                                                           liaison_id, today=today)
         if name == "liaison":
             return liaison_reports.liaison_register_document(store, on)
         return liaison_reports.working_away_document(store, on)

@@ -186,6 +186,9 @@ def quality_rating(scores: tuple[tuple[str, int], ...], rules: Any) -> tuple[int
 def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
     """Save a draft (new or edited) as one transaction. Approved minutes are refused."""
     m = _normalised(meeting)
+    # A guest picked from the superiors directory is a superior committee member, always.
+    m = replace(m, guests=tuple(replace(g, is_superior=True) if g.superior_id is not None else g
+                                for g in m.guests))
     rules = rules_of(store)
     if m.id is not None:
         current = _existing(store, m.id)

@@ -206,6 +206,9 @@ def update_event(store: Store, member_id: int, event_id: int, form: Mapping[str,
     current = store.members.events_of(member_id)
     if not any(e.id == event_id for e in current):
         raise ValidationError("Không tìm thấy sự kiện này.")
+    if store.members.event_in_use(event_id):
+        raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy sửa ở mục "
+                              "Nơi cư trú › Đảng viên đi làm ăn xa (ghi ngày trở về).")
     events = [event if e.id == event_id else e for e in current]
     _check_with(store, member_id, events)
     with store.transaction():

@@ -94,6 +94,9 @@ def add_direction(store: Store, meeting_id: int, form: Mapping[str, str]) -> Cha
     meeting = store.meetings.get(meeting_id)
     if meeting is None:
         raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+    if meeting.approved:
+        raise ValidationError("Biên bản buổi này đã thông qua: ý kiến chỉ đạo phải ghi trước khi "
+                              "thông qua (nếu thiếu, hãy thêm ghi chú đính chính).")
     text = nfc(form.get("text", ""))
     if not text:
         raise ValidationError("Nội dung chỉ đạo: chưa nhập.", "Nội dung chỉ đạo", "text")

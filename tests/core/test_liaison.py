@@ -190,3 +190,16 @@ def test_both_liaison_registers_export_to_excel(store, tmp_path):
     assert "Trần Văn Hải" in names and "Lê Thu Trang" in names
     away = load_workbook(tmp_path / "lam-an-xa.xlsx").active
     assert any("Bình Dương" in str(v) for row in away.iter_rows(values_only=True) for v in row)
+
+
+def test_the_register_event_of_a_working_away_record_cannot_be_edited_behind_its_back(store):
+    from cellsec.services.members import update_event
+    member_id, _ = add_member(store, member_form(), entry_form(), today=TODAY)
+    start_working_away(store, {"member_id": str(member_id), "arrangement": "exemption",
+                               "application_date": "01/03/2026", "start": "15/03/2026",
+                               "end": "14/03/2027", "destination": "Bình Dương"}, today=TODAY)
+    event_id = store.liaison.working_away()[0].event_id
+    with pytest.raises(ValidationError, match="đi làm ăn xa"):
+        update_event(store, member_id, event_id, {"kind": "exempted", "date": "16/03/2026",
+                                                  "end_date": "14/03/2027"}, today=TODAY)
+    assert inconsistencies(store) == []

@@ -183,3 +183,22 @@ def test_directions_given_at_a_meeting_are_printed_in_its_minutes(cell):
     assert "Ý kiến phát biểu, chỉ đạo của đại biểu" in text
     assert "Rà soát hộ nghèo (đồng chí Hoàng Minh Tuấn; phụ trách: Đồng chí Hằng; thời hạn: " \
            "05/11/2026)" in text
+
+
+def test_no_direction_on_approved_minutes_and_guests_from_the_directory_are_superiors(cell):
+    from cellsec.services.meetings import approve_meeting
+    store, a, *_ = cell
+    plain_guest = replace(guest(store, a), is_superior=False)
+    m = meeting(store, date(2026, 10, 5), plain_guest)
+    assert store.meetings.get(m).guests[0].is_superior
+    store_meeting = store.meetings.get(m)
+    save_meeting(store, replace(store_meeting, place="Nhà văn hóa"))
+    approve_meeting(store, m)
+    with pytest.raises(ValidationError, match="đã thông qua"):
+        add_direction(store, m, {"superior_id": str(a), "text": "Rà soát hộ nghèo"})
+
+
+def test_changes_combine():
+    from cellsec.entities import Changes
+    both = Changes(members=True, member_ids=frozenset({1})) | Changes(liaison=True)
+    assert both.members and both.liaison and both.member_ids == {1} and not both.meetings
