@@ -3,12 +3,16 @@ the members page (Changes routed by the main window); contact, dues, return; the
 reminders and mismatches with the register; printing and Excel."""
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from gui_helpers import TODAY, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.dates import format_date
+from cellsec.entities import Changes
+from cellsec.errors import ValidationError
 from cellsec.services.members import update_event
 from cellsec.services.register import load_register
 from cellsec.services.working_away import inconsistencies, reminders
@@ -148,13 +152,19 @@ def test_banner_shows_reminders_and_mismatches_with_the_register(window, page, d
     expected = [r.message for r in reminders(demo_store, TODAY)]
     assert expected and tab.warnings == expected
     assert tab.banner.isVisible() and expected[0] in tab.banner.text()
-    # WHEN the register event behind a record is edited in the member's file (another date)
+    # WHEN someone tries to change the register event behind a record: refused
     w = demo_store.liaison.working_away()[0]
     e = next(x for x in demo_store.members.events_of(w.member_id) if x.id == w.event_id)
-    changes = update_event(demo_store, w.member_id, e.id, {
-        "kind": e.kind.value, "date": format_date(e.date), "end_date": "31/12/2027",
-        "decision_ref": e.decision_ref, "detail": e.detail, "note": e.note}, today=TODAY)
-    window.route_changes(changes)      # as the members page would announce it
+    with pytest.raises(ValidationError, match="đi làm ăn xa"):
+        update_event(demo_store, w.member_id, e.id, {
+            "kind": e.kind.value, "date": format_date(e.date), "end_date": "31/12/2027",
+            "decision_ref": e.decision_ref, "detail": e.detail, "note": e.note}, today=TODAY)
+    # ... and if the file is edited outside the app (another program), the banner says so
+    conn = sqlite3.connect(demo_store.path)
+    conn.execute("UPDATE member_events SET end_date = '2027-12-31' WHERE id = ?", (e.id,))
+    conn.commit()
+    conn.close()
+    window.route_changes(Changes(members=True, member_ids=frozenset({w.member_id})))
     # THEN the mismatch is in the banner too
     problems = inconsistencies(demo_store)
     assert problems and tab.warnings == expected + problems
