@@ -1,6 +1,7 @@
 """The window shell: navigation, menus and status bar; routes each service's Changes to pages."""
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,10 +28,6 @@ from .backup_keeper import BackupKeeper
 from .backup_menu import DataSafetyMenu
 from .dialogs.common import show_notice
 from .dialogs.profile_dialog import ProfileDialog, needs_profile
-from .pages.liaison_page import LiaisonPage
-from .pages.meetings_page import MeetingsPage
-from .pages.members_page import MembersPage
-from .pages.superiors_page import SuperiorsPage
 from .settings import AppSettings
 from .store_opener import StoreOpener, choose_new_file
 
@@ -38,7 +35,15 @@ ABOUT_TEXT = (f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n
               "Sổ đảng viên, sổ biên bản và báo cáo của một chi bộ. Dữ liệu chỉ lưu trong tệp "
               "trên máy này; chương trình không gửi thông tin đi đâu.")
 NO_PROFILE = "(chưa nhập thông tin chi bộ)"
-Page = MembersPage | MeetingsPage | SuperiorsPage | LiaisonPage
+# The areas of the app in navigation order: (title, module, class). Pages other than the first
+# are built — and their modules imported — when first opened, which keeps start-up short.
+PAGE_SPECS = (
+    ("Sổ đảng viên", ".pages.members_page", "MembersPage"),
+    ("Sinh hoạt chi bộ", ".pages.meetings_page", "MeetingsPage"),
+    ("Cấp trên", ".pages.superiors_page", "SuperiorsPage"),
+    ("Nơi cư trú", ".pages.liaison_page", "LiaisonPage"),
+)
+Page = QWidget   # every page has title, state_key, view_state, restore_view_state, apply_changes
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +57,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._settings = settings
         self._opener = opener
-        self._pages: list[Page] = []
+        self._pages: list[Page | None] = []
         self._shown = False
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
@@ -62,7 +67,7 @@ class MainWindow(QMainWindow):
         # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("Sinh hoạt chi bộ") + 48)
         self.stack = QStackedWidget()
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_row)
         central = QWidget()
         self.backups = BackupKeeper(self)   # automatic backups, their status label and banner
         outer = QVBoxLayout(central)
@@ -122,7 +127,8 @@ class MainWindow(QMainWindow):
 
     @property
     def pages(self) -> list[Page]:
-        return list(self._pages)
+        """Every page (building those not opened yet)."""
+        return [self._ensure_page(i) for i in range(len(self._pages))]
 
     @property
     def has_saved_geometry(self) -> bool:
@@ -132,21 +138,21 @@ class MainWindow(QMainWindow):
         """Build the pages for this store and show where the data lives."""
         self._store = store
         current = max(self.nav.currentRow(), 0)
-        for page in self._pages:
+        for page in self._built_pages():
             self._settings.save_page_state(page.state_key, page.view_state())
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        self.nav.blockSignals(True)
         self.nav.clear()
-        self._pages = [MembersPage(store), MeetingsPage(store), SuperiorsPage(store),
-                       LiaisonPage(store)]
-        for page in self._pages:
-            page.restore_view_state(self._settings.page_state(page.state_key))
-            page.sig_changed.connect(self.route_changes)
-            self.stack.addWidget(page)
-            self.nav.addItem(page.title)
-            if isinstance(page, MeetingsPage):
-                page.sig_open_directions.connect(self.show_overdue_directions)
-        self.nav.setCurrentRow(min(current, len(self._pages) - 1))
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages = [None] * len(PAGE_SPECS)
+        for title, _, _ in PAGE_SPECS:
+            self.stack.addWidget(QWidget())     # stands in until the page is first opened
+            self.nav.addItem(title)
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(min(current, len(PAGE_SPECS) - 1))
+        self._on_nav_row(self.nav.currentRow())
         self._settings.set_last_data_file(store.path)
         self._refresh_status()
         self.backups.take_store(store, self._opener.take_notes())
@@ -162,11 +168,40 @@ class MainWindow(QMainWindow):
                                                    Qt.TextElideMode.ElideMiddle, 520))
         self.file_label.setToolTip(path)
 
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(self._pages):
+            self._ensure_page(row)
+            self.stack.setCurrentIndex(row)
+
+    def _ensure_page(self, index: int) -> Page:
+        page = self._pages[index]
+        if page is None:
+            _, module, name = PAGE_SPECS[index]
+            page = getattr(importlib.import_module(module, __package__), name)(self._store)
+            page.restore_view_state(self._settings.page_state(page.state_key))
+            page.sig_changed.connect(self.route_changes)
+            if hasattr(page, "sig_open_directions"):
+                page.sig_open_directions.connect(self.show_overdue_directions)
+            standin = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(standin)
+            standin.deleteLater()
+            self._pages[index] = page
+        return page
+
+    def _built_pages(self) -> list[Page]:
+        return [p for p in self._pages if p is not None]
+
     def page_of(self, kind: type) -> Page | None:
-        return next((p for p in self._pages if isinstance(p, kind)), None)
+        for index, (_, _, name) in enumerate(PAGE_SPECS):
+            if name == kind.__name__:
+                page = self._ensure_page(index)
+                return page if isinstance(page, kind) else None
+        return None
 
     def show_overdue_directions(self) -> None:
         """From the meetings page's overdue line to the superiors' follow-up list."""
+        from .pages.superiors_page import SuperiorsPage
         page = self.page_of(SuperiorsPage)
         if isinstance(page, SuperiorsPage):
             self.nav.setCurrentRow(self._pages.index(page))
@@ -176,7 +211,7 @@ class MainWindow(QMainWindow):
         """Tell every page what a service changed; pages decide whether to refresh."""
         if changes.profile:
             self._refresh_status()
-        for page in self._pages:
+        for page in self._built_pages():   # pages not built yet read fresh data when opened
             page.apply_changes(changes)
 
     # --- menu actions ------------------------------------------------------------------------
@@ -284,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window(self.saveGeometry(), self.saveState())
-        for page in self._pages:
+        for page in self._built_pages():
             self._settings.save_page_state(page.state_key, page.view_state())
         self._settings.sync()
         self.backups.stop()
