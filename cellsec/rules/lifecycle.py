@@ -168,8 +168,8 @@ def snapshot(events: Sequence[MemberEvent], on: date
     real = ordered(events)
     state = MemberState()
     try:
-        for _, state in _replay(real, until=on):
-            pass
+        for _, after in _replay(real, until=on):
+            state = after
     except ValidationError:
         pass
     return state, first_admission(real), official_date(real), party_age_months(real, on)
@@ -184,8 +184,8 @@ def state_on(events: Iterable[MemberEvent], on: date) -> MemberState:
     for e in real:
         _check_event(e)
     state = MemberState()
-    for _, state in _replay(real, until=on):
-        pass
+    for _, after in _replay(real, until=on):
+        state = after
     return state
 
 

@@ -103,3 +103,24 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
     page.set_year(TODAY.year)
     yield page
     wait_for_tasks()   # no PDF worker may outlive its test
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
+    """The main window on the demo file, every page built, thinking today is 22/11/2026, with
+    questions and notices answered by the test."""
+    from ui.main_window import MainWindow
+    from ui.store_opener import StoreOpener
+    from ui.tasks import wait_for_tasks
+
+    w = MainWindow(demo_store, app_settings,
+                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    qtbot.addWidget(w)
+    for p in w.pages:
+        if hasattr(p, "today"):
+            p.today = lambda: TODAY
+        p.ask, p.notify = answers, notices
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    wait_for_tasks()

@@ -28,25 +28,11 @@ STATUS = next(i for i, c in enumerate(COLUMNS) if c.header == "Tình trạng")
 
 
 @pytest.fixture
-def window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
-
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
-    qtbot.addWidget(w)
-    for p in w.pages:
-        if hasattr(p, "today"):
-            p.today = lambda: TODAY
-        p.ask, p.notify = answers, notices
-    w.show()
-    qtbot.waitExposed(w)
-    members = w.page_of(MembersPage)
+def window(demo_window):
+    members = demo_window.page_of(MembersPage)
     members.set_as_of(TODAY)      # the register as of the demo's today
     members.reload()
-    yield w
-    wait_for_tasks()
+    return demo_window
 
 
 @pytest.fixture

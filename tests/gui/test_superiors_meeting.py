@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gui_helpers import TODAY, type_text
+from gui_helpers import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -23,22 +23,8 @@ DIRECTION = "Rà soát, cập nhật danh sách hộ nghèo của thôn trước
 
 
 @pytest.fixture
-def window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
-
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
-    qtbot.addWidget(w)
-    for p in w.pages:
-        if hasattr(p, "today"):
-            p.today = lambda: TODAY
-        p.ask, p.notify = answers, notices
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    wait_for_tasks()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

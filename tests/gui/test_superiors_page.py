@@ -26,23 +26,8 @@ SAVE = QDialogButtonBox.StandardButton.Save
 
 
 @pytest.fixture
-def window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
-    """The main window on the demo file; every page thinks today is 22/11/2026."""
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
-
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
-    qtbot.addWidget(w)
-    for p in w.pages:
-        if hasattr(p, "today"):
-            p.today = lambda: TODAY
-        p.ask, p.notify = answers, notices
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    wait_for_tasks()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture

@@ -88,6 +88,7 @@ class PrintPreviewDialog(QDialog):
         self._zoom = 1.0
         self._fit = True
         self._labels: list[QLabel] = []
+        self._went_to: tuple[int, int] | None = None   # (page, scroll value) of go_to
         self._printer: QPrinter | None = None
         self._painter: QPainter | None = None
         self._print_job: tasks.TaskHandle | None = None
@@ -162,7 +163,7 @@ class PrintPreviewDialog(QDialog):
     def _on_rendered(self, result: tasks.RenderedPdf) -> None:
         self.pdf = result.pdf
         self.images = list(result.pages)
-        for image in self.images:
+        for _ in self.images:
             label = QLabel()
             label.setStyleSheet("background: white;")
             self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -209,10 +210,14 @@ class PrintPreviewDialog(QDialog):
         self.go_to(page)
 
     def current_page(self) -> int:
-        """1-based number of the page at the top of the view."""
+        """1-based number of the page being read: the one the user went to with the page
+        buttons, or — once the user scrolls — the page at the top of the view."""
         if not self._labels:
             return 0
-        top = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
+        bar = self.scroll.verticalScrollBar()
+        if self._went_to is not None and bar.value() == self._went_to[1]:
+            return self._went_to[0]
+        top = bar.value() + self.scroll.viewport().height() // 3
         page = 1
         for i, label in enumerate(self._labels, start=1):
             if label.y() <= top:
@@ -223,7 +228,10 @@ class PrintPreviewDialog(QDialog):
         if not self._labels:
             return
         page = max(1, min(page, len(self._labels)))
-        self.scroll.verticalScrollBar().setValue(self._labels[page - 1].y() - PAGE_GAP // 2)
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(self._labels[page - 1].y() - PAGE_GAP // 2)
+        # The last pages may not reach the top of the view: remember where we went.
+        self._went_to = (page, bar.value())
         self._update_page_label(page)
 
     def _update_page_label(self, page: int | None = None) -> None:

@@ -167,7 +167,8 @@ class MemberTableModel(QAbstractTableModel):
         self._sort_rows(column, order)
         where = {id(r): i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
-            persistent, [self.index(where[id(r)], i.column()) for r, i in zip(moved, persistent, strict=True)])
+            persistent,
+            [self.index(where[id(r)], i.column()) for r, i in zip(moved, persistent, strict=True)])
         self.layoutChanged.emit()
 
     def _key(self, column: int, row: MemberRow) -> Any:
