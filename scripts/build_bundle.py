@@ -26,14 +26,15 @@ def smoke(exe: Path) -> None:
         # A profile first, through the headless core, so the first-run dialog does not wait.
         subprocess.check_call([sys.executable, "-m", "cellsec.cli", "--data", str(data), "demo"],
                               cwd=ROOT)
-        env = dict(os.environ, CELLSEC_SMOKE_EXIT_MS="500")
+        env = dict(os.environ, CELLSEC_SMOKE_EXIT_MS="500", CELLSEC_SMOKE_ALL_PAGES="1")
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         result = subprocess.run([str(exe), "--data", str(data)], env=env, capture_output=True,
                                 text=True, timeout=120)
-        if result.returncode != 0 or "CELLSEC_WINDOW_SHOWN" not in result.stdout:
+        if (result.returncode != 0 or "CELLSEC_WINDOW_SHOWN" not in result.stdout
+                or "CELLSEC_PAGES_OK 4" not in result.stdout):
             raise SystemExit(f"smoke check failed (exit {result.returncode}):\n"
                              f"{result.stdout}\n{result.stderr}")
-    print(f"OK: {exe} started, opened its data file and showed its window.")
+    print(f"OK: {exe} started, opened its data file, showed its window and built every area.")
 
 
 if __name__ == "__main__":

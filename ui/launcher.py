@@ -1,6 +1,7 @@
 """Start-up sequence: open the data file, ask for the cell profile if needed, show the window."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -101,6 +102,9 @@ class Launcher(QObject):
         print(f"CELLSEC_REGISTER_READY {seconds:.3f}", file=self._out, flush=True)
 
     def _smoke_exit(self) -> None:
+        if self.window is not None and os.environ.get("CELLSEC_SMOKE_ALL_PAGES"):
+            # The packaged app's smoke check: every area can be built (its modules are there).
+            print(f"CELLSEC_PAGES_OK {len(self.window.pages)}", file=self._out, flush=True)
         if self.window is not None:
             self.window.close()
         self.on_quit()

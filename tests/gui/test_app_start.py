@@ -163,6 +163,7 @@ def test_last_used_file_is_preferred_when_it_still_exists(tmp_path, app_settings
 
 def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CELLSEC_SMOKE_EXIT_MS": "500",
+           "CELLSEC_SMOKE_ALL_PAGES": "1",
            # Keep QSettings away from the tester's own configuration.
            "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "XDG_DATA_HOME": str(tmp_path / "data")}
@@ -176,6 +177,7 @@ def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):
     result = _run_app(["--data", str(data_path)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "CELLSEC_WINDOW_SHOWN" in result.stdout
+    assert "CELLSEC_PAGES_OK 4" in result.stdout   # every area builds (imported on first use)
 
 
 def test_second_launch_on_a_held_file_says_so_and_exits(tmp_path, store, data_path):
