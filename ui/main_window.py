@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "T&hoát", self.close, "Ctrl+Q")
         cell_menu = bar.addMenu("&Chi bộ")
         self._action(cell_menu, "&Thông tin chi bộ…", self.edit_profile)
+        self._action(cell_menu, "Thiết lập &quy định…", self.edit_rules)
         help_menu = bar.addMenu("Trợ &giúp")
         self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
 
@@ -304,6 +305,16 @@ class MainWindow(QMainWindow):
             self._end_dialog(dialog)
             if result == QDialog.DialogCode.Accepted and dialog.changes is not None:
                 self.route_changes(dialog.changes)
+
+        self._show_dialog(dialog, finished)
+
+    def edit_rules(self) -> None:
+        from .dialogs.rules_dialog import RulesDialog
+        dialog = RulesDialog(self._store, parent=self)
+
+        def finished(_result: int) -> None:
+            self._end_dialog(dialog)
+            self.route_changes(dialog.changes)
 
         self._show_dialog(dialog, finished)
 

@@ -1,0 +1,51 @@
+"""Rule settings: shipped defaults with their source, changed per cell, used by the rules."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cellsec.errors import ValidationError
+from cellsec.services.members import add_event, add_member
+from cellsec.services.rule_settings import editable, list_rules, reset_rule, set_rule, show_value
+from core_forms import TODAY, entry_form, member_form
+
+
+def test_every_rule_has_a_label_and_a_source(store):
+    rules = list_rules(store)
+    assert len(rules) >= 15
+    assert all(r.label and r.source for r in rules)
+    unverified = [r.key for r in rules if not r.verified]
+    assert "attached_out_present_votes" in unverified and "exemption_age_male" in unverified
+    criteria = next(r for r in rules if r.key == "comment_criteria")
+    assert not editable(criteria) and "Nêu gương" not in show_value(criteria.value)
+
+
+def test_a_changed_rule_is_used_and_can_be_reset(store):
+    # GIVEN the cell's Đảng ủy set probation to 18 months (a made-up change, for the test)
+    member_id, _ = add_member(store, member_form(), entry_form(admission_date="01/01/2025",
+                                                             official_date=""), today=TODAY)
+    set_rule(store, "probation_months", "18")
+    with pytest.raises(ValidationError, match="chưa hết 18 tháng dự bị"):
+        add_event(store, member_id, {"kind": "recognised", "date": "05/02/2026"}, today=TODAY)
+    reset_rule(store, "probation_months")
+    add_event(store, member_id, {"kind": "recognised", "date": "05/02/2026"}, today=TODAY)
+    assert store.members.events_of(member_id)[-1].date == date(2026, 2, 5)
+
+
+@pytest.mark.parametrize("key,text,fragment", [
+    ("probation_months", "mười hai", "số nguyên"), ("probation_months", "0", "không hợp lý"),
+    ("attached_out_present_votes", "có lẽ", "Có"), ("comment_routine_deadline", "31/13", "15/12"),
+    ("comment_criteria", "x", "không sửa được"),
+])
+def test_bad_values_are_refused_and_nothing_changes(store, key, text, fragment):
+    with pytest.raises(ValidationError, match=fragment):
+        set_rule(store, key, text)
+    assert store.settings.overrides() == {}
+
+
+def test_yes_no_and_day_month_values(store):
+    set_rule(store, "attached_out_present_votes", "Không")
+    set_rule(store, "comment_routine_deadline", "5/12")
+    assert store.settings.overrides() == {"attached_out_present_votes": False,
+                                          "comment_routine_deadline": "05/12"}

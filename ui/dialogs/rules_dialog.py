@@ -1,0 +1,118 @@
+"""“Thiết lập quy định”: the rule settings in force for this cell, each with its legal source;
+numbers, yes/no and dates can be changed (or set back to the shipped default) one at a time."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from cellsec.entities import Changes
+from cellsec.errors import ValidationError
+from cellsec.services.rule_settings import editable, list_rules, reset_rule, set_rule, show_value
+from cellsec.store import Store
+
+from .common import ErrorBanner
+
+HEADERS = ("Thiết lập", "Giá trị đang dùng", "Mặc định", "Căn cứ")
+
+
+class RulesDialog(QDialog):
+    """Changes go through the rule-settings service; `changes` collects them for the window."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.changes = Changes()
+        self.setWindowTitle("Thiết lập quy định")
+        self.resize(1100, 620)
+        intro = QLabel("Các mức, hạn và chỉ tiêu theo quy định hiện hành, kèm văn bản căn cứ. "
+                       "Dòng nền vàng là quy định chưa được xác minh: hãy đối chiếu với hướng dẫn "
+                       "của Đảng ủy xã và sửa nếu khác.")
+        intro.setWordWrap(True)
+        self.error = ErrorBanner()
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_select)
+        self.value_edit = QLineEdit()
+        self.value_edit.setPlaceholderText("Giá trị mới (số; Có/Không; ngày/tháng như 15/12)")
+        self.value_edit.returnPressed.connect(self.save_value)
+        self.save_button = QPushButton("Lưu giá trị")
+        self.save_button.clicked.connect(self.save_value)
+        self.reset_button = QPushButton("Về mặc định")
+        self.reset_button.clicked.connect(self.reset_value)
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        for w in (self.value_edit, self.save_button, self.reset_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        for w in (intro, self.error, self.table):
+            layout.addWidget(w)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self, keep: str | None = None) -> None:
+        self._rules = list_rules(self._store)
+        self.table.setRowCount(len(self._rules))
+        for r, rule in enumerate(self._rules):
+            cells = (rule.label, show_value(rule.value), show_value(rule.default),
+                     rule.source + ("" if rule.verified else " — chưa xác minh"))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if not rule.verified:
+                    item.setBackground(QColor("#fff6d6"))
+                if c == 1 and rule.overridden:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        if keep is not None:
+            self.select(keep)
+        self._on_select()
+
+    def select(self, key: str) -> None:
+        for r, rule in enumerate(self._rules):
+            if rule.key == key:
+                self.table.selectRow(r)
+
+    def _current(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self._rules[rows[0].row()] if rows else None
+
+    def _on_select(self) -> None:
+        rule = self._current()
+        can = rule is not None and editable(rule)
+        for w in (self.value_edit, self.save_button):
+            w.setEnabled(can)
+        self.reset_button.setEnabled(rule is not None and rule.overridden)
+        self.value_edit.setText(show_value(rule.value) if can else "")
+        self.error.clear_message()
+
+    def save_value(self) -> None:
+        rule = self._current()
+        if rule is None:
+            return
+        try:
+            self.changes = self.changes | set_rule(self._store, rule.key, self.value_edit.text())
+        except ValidationError as err:
+            self.error.show_message(str(err))
+            self.value_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.reload(keep=rule.key)
+
+    def reset_value(self) -> None:
+        rule = self._current()
+        if rule is not None:
+            self.changes = self.changes | reset_rule(self._store, rule.key)
+            self.reload(keep=rule.key)
