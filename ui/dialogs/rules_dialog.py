@@ -17,6 +17,11 @@ from .common import ErrorBanner
 HEADERS = ("Thiết lập", "Giá trị đang dùng", "Mặc định", "Căn cứ")
 
 
+def _short(text: str, limit: int = 70) -> str:
+    """Long lists (criteria) in one or two lines; the whole text is in the tooltip."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 class RulesDialog(QDialog):
     """Changes go through the rule-settings service; `changes` collects them for the window."""
 
@@ -39,7 +44,12 @@ class RulesDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, 210)
         self.table.itemSelectionChanged.connect(self._on_select)
+        # Row heights follow the columns once the dialog has its real width.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("Giá trị mới (số; Có/Không; ngày/tháng như 15/12)")
         self.value_edit.returnPressed.connect(self.save_value)
@@ -64,10 +74,12 @@ class RulesDialog(QDialog):
         self._rules = list_rules(self._store)
         self.table.setRowCount(len(self._rules))
         for r, rule in enumerate(self._rules):
+            unverified = "" if rule.verified or "chưa xác minh" in rule.source else \
+                " — chưa xác minh"
             cells = (rule.label, show_value(rule.value), show_value(rule.default),
-                     rule.source + ("" if rule.verified else " — chưa xác minh"))
+                     rule.source + unverified)
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(_short(text) if c in (1, 2) else text)
                 item.setToolTip(text)
                 if not rule.verified:
                     item.setBackground(QColor("#fff6d6"))
