@@ -1,6 +1,8 @@
 """Shared dialog pieces: Vietnamese button texts, the red error banner, questions and notices."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -116,3 +118,24 @@ def show_notice(parent: QWidget | None, title: str, text: str, *, warning: bool 
     box = QMessageBox(icon, title, text, MB.Close, parent)
     _localise(box)
     box.exec()
+
+
+def open_for_changes(page: QWidget, dialog: QDialog,
+                     after: Callable[[QDialog], None] | None = None) -> QDialog:
+    """Open `dialog` window-modal without a nested event loop (tests drive it like a user).
+    When it is accepted with `dialog.changes`, run `after(dialog)` and announce the changes
+    through the page's sig_changed (the main window hands them to every page)."""
+    page.active_dialog = dialog
+
+    def finished(result: int) -> None:
+        page.active_dialog = None
+        changes = getattr(dialog, "changes", None)
+        if result == QDialog.DialogCode.Accepted and changes is not None:
+            if after is not None:
+                after(dialog)
+            page.sig_changed.emit(changes)
+        dialog.deleteLater()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

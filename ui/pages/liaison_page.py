@@ -15,7 +15,7 @@ from cellsec.errors import ValidationError
 from cellsec.store import Store
 
 from .. import printing
-from ..dialogs.common import ask_yes_no, show_notice
+from ..dialogs.common import ask_yes_no, open_for_changes, show_notice
 from ..dialogs.superior_export import choose_xlsx_path
 from .liaison_register_tab import LiaisonRegisterTab
 from .working_away_tab import WorkingAwayTab
@@ -80,21 +80,7 @@ class LiaisonPage(QWidget):
     # --- shared actions ----------------------------------------------------------------------
     def open_dialog(self, dialog: QDialog,
                     after: Callable[[QDialog], None] | None = None) -> QDialog:
-        """Window-modal without a nested event loop; what it saved goes to the main window."""
-        self.active_dialog = dialog
-
-        def finished(result: int) -> None:
-            self.active_dialog = None
-            changes = getattr(dialog, "changes", None)
-            if result == QDialog.DialogCode.Accepted and changes is not None:
-                if after is not None:
-                    after(dialog)
-                self.sig_changed.emit(changes)
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_for_changes(self, dialog, after)
 
     def print_document(self, name: str, **options: Any) -> QWidget | None:
         """Build on this thread, render in the preview's worker (ui/printing)."""

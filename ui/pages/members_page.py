@@ -32,7 +32,7 @@ from cellsec.services.register import (
 from cellsec.store import Store
 from cellsec.text import search_terms
 
-from ..dialogs.common import ask_yes_no, show_notice
+from ..dialogs.common import ask_yes_no, open_for_changes, show_notice
 from ..dialogs.event_dialog import EventDialog
 from ..dialogs.member_dialog import MemberDialog
 from ..models.member_table_model import NAME, MemberTableModel
@@ -278,20 +278,7 @@ class MembersPage(QWidget):
 
     # --- writing (through dialogs) ---------------------------------------------------------
     def _open(self, dialog: QDialog, after: Callable[[QDialog], None] | None = None) -> None:
-        """Show a dialog without a nested event loop; announce its changes once it is saved."""
-        self.active_dialog = dialog
-
-        def finished(result: int) -> None:
-            self.active_dialog = None
-            changes = getattr(dialog, "changes", None)
-            if result == QDialog.DialogCode.Accepted and changes is not None:
-                if after is not None:
-                    after(dialog)
-                self.sig_changed.emit(changes)
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        open_for_changes(self, dialog, after)
 
     def add_member(self) -> None:
         def select_new(dialog: QDialog) -> None:

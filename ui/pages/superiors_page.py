@@ -27,7 +27,7 @@ from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus, Superior
 
 from .. import printing
-from ..dialogs.common import ask_yes_no, show_notice
+from ..dialogs.common import ask_yes_no, open_for_changes, show_notice
 from ..dialogs.superior_dialog import AssignDialog, SuperiorDialog
 from ..dialogs.superior_export import choose_xlsx_path
 from ..dialogs.superior_follow_up import FollowUpDialog
@@ -241,19 +241,7 @@ class SuperiorsPage(QWidget):
 
     # --- writing (through dialogs) -----------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
-        """Window-modal without a nested event loop; its changes go to the main window."""
-        self.active_dialog = dialog
-
-        def finished(result: int) -> None:
-            self.active_dialog = None
-            changes = getattr(dialog, "changes", None)
-            if result == QDialog.DialogCode.Accepted and changes is not None:
-                self.sig_changed.emit(changes)
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_for_changes(self, dialog)
 
     def add_superior(self) -> None:
         self._open(SuperiorDialog(self._store, parent=self))
