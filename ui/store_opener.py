@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from cellsec.errors import StorageError
+from cellsec.errors import DatabaseTooNewError, FileInUseError, StorageError
 from cellsec.store import DEFAULT_SUFFIX, Store
 
 from .backup_startup import AskHealthFn, HealthChoice, ask_about_health, examine, needs_question
@@ -95,15 +95,28 @@ class StoreOpener:
              cancel_text: str = "Thoát") -> Store | None:
         """The opened store, or None when the user gives up (cancel_text names that button)."""
         while True:
-            verdict = self._check_first(Path(path), parent, cancel_text)
+            # A missing file with backups is offered a restore before a new empty one is made.
+            verdict = self._check_first(Path(path), parent, cancel_text) \
+                if not Path(path).exists() else None
             if verdict is HealthChoice.CANCEL:
                 return None
             if verdict is HealthChoice.OTHER_FILE:
                 path = self.choose(parent) or path
                 continue
             try:
-                return Store.open(path)
+                return Store.open(path)   # checks the file's integrity itself
+            except (FileInUseError, DatabaseTooNewError) as err:
+                message = str(err)
             except StorageError as err:
+                # Damaged or unreadable: the health check says whether a backup can replace it.
+                verdict = self._check_first(Path(path), parent, cancel_text)
+                if verdict is HealthChoice.RESTORE:
+                    continue
+                if verdict is HealthChoice.CANCEL:
+                    return None
+                if verdict is HealthChoice.OTHER_FILE:
+                    path = self.choose(parent) or path
+                    continue
                 message = str(err)
             except Exception as exc:  # noqa: BLE001 - e.g. an unwritable folder: still no crash
                 print(f"CellSec: Store.open({path}) failed: {exc!r}", file=sys.stderr)
@@ -116,7 +129,8 @@ class StoreOpener:
 
     def _check_first(self, path: Path, parent: QWidget | None,
                      cancel_text: str) -> HealthChoice | None:
-        """None: go on and open the file (sound, or restored just now); else the user's choice."""
+        """None: nothing to ask (the file is sound, or no backup can help); RESTORE: restored just
+        now, open it again; else the user's other choice."""
         health = examine(path)
         if health is None or not needs_question(health):
             return None
@@ -126,7 +140,7 @@ class StoreOpener:
         note, error = restore_note(path)
         if note is not None:
             self.notes.append(note)
-            return None
+            return HealthChoice.RESTORE
         if self.ask(parent, error or "", cancel_text) is Choice.OTHER_FILE:
             return HealthChoice.OTHER_FILE
         return HealthChoice.CANCEL
