@@ -2,7 +2,6 @@
 history, gatherings, comment sheets, and members working away with their contact log."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -10,26 +9,25 @@ from ..dates import iso_field
 from ..errors import ValidationError
 from ..liaison_entities import (Arrangement, CommentSheet, Contact, Gathering, LiaisonStatus,
                                 StatusChange, WorkingAway)
+from ..records import plain
 from ..store import Store
 from ..text import fold
 from .liaison import parse_liaison
-from .meetings import _plain
 
 
 def export_liaison(store: Store) -> dict[str, Any]:
     people = []
     for m in store.liaison.members():
-        item = _plain(asdict(m))
-        item["history"] = [_plain(asdict(c)) for c in m.history]
+        item = plain(m)
         people.append(item)
     away = []
     for w in store.liaison.working_away():
-        item = _plain(asdict(w))
+        item = plain(w)
         item.pop("member_name")
         away.append(item)
     return {"liaison_members": people,
-            "liaison_gatherings": [_plain(asdict(g)) for g in store.liaison.gatherings()],
-            "comment_sheets": [_plain(asdict(s)) for s in store.liaison.sheets()],
+            "liaison_gatherings": [plain(g) for g in store.liaison.gatherings()],
+            "comment_sheets": [plain(s) for s in store.liaison.sheets()],
             "working_away": away}
 
 

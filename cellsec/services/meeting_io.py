@@ -4,7 +4,7 @@ Approved minutes keep their approval, digest, number and corrections; member and
 re-mapped to the importing file's ids, and the digest (which holds no ids) still verifies."""
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,8 +12,9 @@ from ..dates import iso_field
 from ..errors import ValidationError
 from ..meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
                                 Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote, VoteKind)
+from ..records import normalised, plain
 from ..store import Store
-from .meetings import _normalised, _plain, content_digest, validate_meeting
+from .meetings import content_digest, validate_meeting
 
 
 def export_meetings(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -21,7 +22,7 @@ def export_meetings(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, 
     for meeting_id in store.meetings.all_ids():
         m = store.meetings.get(meeting_id)
         assert m is not None
-        data = _plain(asdict(m))
+        data = plain(m)
         for review in data["reviews"]:
             review.pop("task")
         meetings.append(data)
@@ -78,7 +79,7 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
         where = f"Buổi sinh hoạt thứ {index}"
         if not isinstance(raw, dict):
             raise ValidationError(f"{where}: không đúng định dạng.")
-        m = _normalised(_meeting(raw, where))
+        m = normalised(_meeting(raw, where))
         where = f"{where} (ngày {m.date.strftime('%d/%m/%Y')})"
         unknown = {e.member_id for e in m.roll} - member_ids
         if unknown:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from ..entities import Changes, Presence, Standing
@@ -16,6 +15,7 @@ from ..meeting_entities import (AgendaItem, Mark, Meeting, MeetingKind, ReviewSt
                                 TaskReview)
 from ..rules.counting import RollCount, count_roll, vote_result
 from ..store import Store
+from ..records import normalised, plain
 from ..text import nfc
 from .members import rules_of
 from .register import load_register
@@ -92,20 +92,6 @@ def new_meeting(store: Store, kind: MeetingKind, on: date) -> Meeting:
                    place=f"Nhà văn hóa {profile.cell_name.removeprefix('Chi bộ ')}" if profile
                    else "", chair=profile.secretary if profile else "",
                    items=tuple(items), roll=expected_roll(store, on), reviews=reviews)
-
-
-def _normalised(value: Any) -> Any:
-    """NFC every string inside a (nested) frozen record."""
-    if isinstance(value, Enum):
-        return value
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, tuple):
-        return tuple(_normalised(v) for v in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _normalised(getattr(value, f.name))
-                                 for f in fields(value)})
-    return value
 
 
 def _fail(message: str, key: str, field: str) -> ValidationError:
@@ -185,7 +171,7 @@ def quality_rating(scores: tuple[tuple[str, int], ...], rules: Any) -> tuple[int
 
 def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
     """Save a draft (new or edited) as one transaction. Approved minutes are refused."""
-    m = _normalised(meeting)
+    m = normalised(meeting)
     # A guest picked from the superiors directory is a superior committee member, always.
     m = replace(m, guests=tuple(replace(g, is_superior=True) if g.superior_id is not None else g
                                 for g in m.guests))
@@ -215,7 +201,7 @@ def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
     return {
         "Điểm danh": {e.name: e.mark.label + (f" ({e.reason})" if e.reason else "")
                       for e in m.roll},
-        "Nội dung": {f"{i + 1}. {item.title}": _plain(asdict(item)) for i, item in
+        "Nội dung": {f"{i + 1}. {item.title}": plain(item) for i, item in
                      enumerate(m.items)},
         "Khách mời": [f"{g.name} — {g.title}" for g in m.guests],
         "Biểu quyết": [f"{v.subject}: {v.in_favour}/{v.against}/{v.other}" for v in m.votes],
@@ -224,18 +210,6 @@ def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
         "Kiểm điểm nhiệm vụ": [f"{r.task_id}: {r.status.label} {r.result}" for r in m.reviews],
         "Tự đánh giá": dict(m.scores),
     }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 def content_digest(m: Meeting) -> str:
@@ -258,7 +232,7 @@ def content_digest(m: Meeting) -> str:
         task = review.pop("task") or {}
         review.pop("task_id")
         review["task"] = {k: task.get(k) for k in ("content", "owner", "deadline")}
-    canonical = json.dumps(_plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

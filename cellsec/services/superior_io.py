@@ -1,28 +1,27 @@
 """Superiors, assignments, notices and directions in the whole-cell JSON export."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from ..dates import iso_field
 from ..errors import ValidationError
+from ..records import plain
 from ..store import Store
 from ..superior_entities import Assignment, Direction, DirectionStatus, Notice
 from ..text import fold
-from .meetings import _plain
 from .superiors import parse_superior
 
 
 def export_superiors(store: Store) -> dict[str, list[dict[str, Any]]]:
     directions = []
     for d in store.superiors.directions():
-        item = _plain(asdict(d))
+        item = plain(d)
         item.pop("meeting_date")
         directions.append(item)
-    return {"superiors": [_plain(asdict(s)) for s in store.superiors.all()],
-            "superior_assignments": [_plain(asdict(a)) for a in store.superiors.assignments()],
-            "meeting_notices": [_plain(asdict(n)) for n in store.superiors.notices()],
+    return {"superiors": [plain(s) for s in store.superiors.all()],
+            "superior_assignments": [plain(a) for a in store.superiors.assignments()],
+            "meeting_notices": [plain(n) for n in store.superiors.notices()],
             "directions": directions}
 
 
