@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .. import __version__
-from ..dates import format_date, from_iso, to_iso
+from ..dates import format_date, iso_field, to_iso
 from ..entities import MEMBER_DATA_FIELDS, Changes
 from ..errors import ValidationError
 from ..store import Store
@@ -67,11 +67,7 @@ def _iso_to_form(value: Any, where: str, field: str) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError(f"{where}: trường “{field}” phải là ngày dạng yyyy-mm-dd.")
-    try:
-        return format_date(from_iso(value))
-    except ValueError:
-        raise ValidationError(f"{where}: trường “{field}” có ngày “{value}” không hợp lệ "
-                              "(cần yyyy-mm-dd).") from None
+    return format_date(iso_field(value, f"{where}: trường “{field}”"))
 
 
 def _text(value: Any) -> str:
