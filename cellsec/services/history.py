@@ -155,23 +155,31 @@ def meeting_history(store: Store, meeting_id: int) -> list[HistoryEntry]:
     return _group(store.audit.for_scope("meeting", meeting_id))
 
 
-def _subject(store: Store, rows: list[AuditRow]) -> str:
-    """Whose record an action touched, named as the secretary knows it."""
+def _subject(store: Store, rows: list[AuditRow], names: dict[tuple[str, int], str]) -> str:
+    """Whose record an action touched, named as the secretary knows it (`names` caches the
+    look-ups: a long history names the same few records again and again)."""
     for r in rows:
-        if r.scope == "member" and r.scope_id:
-            m = store.members.get(r.scope_id)
-            return f"Đảng viên {m.full_name}" if m else f"Đảng viên (mã {r.scope_id}, đã xóa)"
-        if r.scope == "meeting" and r.scope_id:
-            meeting = store.meetings.get(r.scope_id)
-            return (f"{meeting.kind.label} ngày {format_date(meeting.date)}" if meeting
-                    else f"Buổi sinh hoạt (mã {r.scope_id}, đã xóa)")
-        if r.scope == "liaison" and r.scope_id:
-            person = store.liaison.get(r.scope_id)
-            return f"Đảng viên nơi cư trú {person.full_name}" if person else ""
-        if r.scope == "superior" and r.scope_id:
-            sup = store.superiors.get(r.scope_id)
-            return f"Cấp ủy viên cấp trên {sup.name}" if sup else ""
+        if r.scope in ("member", "meeting", "liaison", "superior") and r.scope_id:
+            key = (r.scope, r.scope_id)
+            if key not in names:
+                names[key] = _name_of(store, *key)
+            return names[key]
     return ""
+
+
+def _name_of(store: Store, scope: str, record_id: int) -> str:
+    if scope == "member":
+        m = store.members.get(record_id)
+        return f"Đảng viên {m.full_name}" if m else f"Đảng viên (mã {record_id}, đã xóa)"
+    if scope == "meeting":
+        meeting = store.meetings.header(record_id)
+        return (f"{meeting.kind.label} ngày {format_date(meeting.date)}" if meeting
+                else f"Buổi sinh hoạt (mã {record_id}, đã xóa)")
+    if scope == "liaison":
+        person = store.liaison.get(record_id)
+        return f"Đảng viên nơi cư trú {person.full_name}" if person else ""
+    sup = store.superiors.get(record_id)
+    return f"Cấp ủy viên cấp trên {sup.name}" if sup else ""
 
 
 def history_users(store: Store) -> list[str]:
@@ -190,8 +198,9 @@ def recent_history(store: Store, *, entity: str | None = None, user: str | None 
     by_txn: dict[int, list[AuditRow]] = {}
     for r in rows:
         by_txn.setdefault(r.txn, []).append(r)
+    names: dict[tuple[str, int], str] = {}
     entries = [replace(_entry(sorted(group, key=lambda r: r.id)),
-                       subject=_subject(store, group))
+                       subject=_subject(store, group, names))
                for _, group in sorted(by_txn.items(), reverse=True)]
     if text:
         needle = fold(text)

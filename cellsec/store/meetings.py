@@ -34,6 +34,11 @@ class MeetingRepository:
         rows = self._conn.execute("SELECT DISTINCT substr(date, 1, 4) FROM meetings").fetchall()
         return sorted(int(r[0]) for r in rows)
 
+    def header(self, meeting_id: int) -> Meeting | None:
+        """The meeting's own fields only (no agenda, roll ...): cheap, for naming it."""
+        row = self._conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        return self._header(row, "") if row else None
+
     def get(self, meeting_id: int) -> Meeting | None:
         row = self._conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if row is None:
