@@ -231,9 +231,8 @@ class Changes:
 
     def __or__(self, other: "Changes") -> "Changes":
         """Both sets of changes (one user action that ran two services)."""
-        return Changes(profile=self.profile or other.profile, members=self.members or other.members,
-                       member_ids=self.member_ids | other.member_ids,
-                       meetings=self.meetings or other.meetings,
-                       meeting_ids=self.meeting_ids | other.meeting_ids,
-                       superiors=self.superiors or other.superiors,
-                       liaison=self.liaison or other.liaison)
+        merged = {}
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            merged[f.name] = (mine | theirs) if isinstance(mine, frozenset) else (mine or theirs)
+        return Changes(**merged)

@@ -3,7 +3,6 @@ record the directions given at it, and report on earlier directions at it. Each 
 own service call, written at once (the minutes' Lưu is not needed for them)."""
 from __future__ import annotations
 
-from dataclasses import fields, replace
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -48,14 +47,8 @@ DIRECTION_LABELS = {"given_by": "Người chỉ đạo", "text": "Nội dung ch�
 
 
 def merge_changes(a: Changes | None, b: Changes) -> Changes:
-    """Everything either one changed (the core's Changes has no union of its own)."""
-    if a is None:
-        return b
-    merged = {}
-    for f in fields(Changes):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        merged[f.name] = (x | y) if isinstance(x, frozenset) else (x or y)
-    return replace(a, **merged)
+    """Everything either one changed; the editor starts with nothing (None)."""
+    return b if a is None else a | b
 
 
 def _button(text: str) -> QPushButton:
