@@ -96,7 +96,7 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
             c = count_roll(m.roll)
             out.append({"id": m.id, "date": m.date.isoformat(), "kind": m.kind.value,
                         "kind_label": m.kind.label, "status": m.status,
-                        "resolution_number": m.resolution_number, "digest_ok": digest_ok(m),
+                        "resolution_number": m.full_resolution_number, "digest_ok": digest_ok(m),
                         "present": c.present, "total": c.total,
                         "eligible_voters": c.eligible_voters})
     _print_json({"year": args.year, "meetings": out,

@@ -190,8 +190,17 @@ class Meeting:
     reviews: tuple[TaskReview, ...] = ()
     scores: tuple[tuple[str, int], ...] = ()
     corrections: tuple[Correction, ...] = ()
-    resolution_number: str = ""     # "05-NQ/CB" once approved
+    resolution_number: str = ""     # "05-NQ" once approved
+    resolution_issuer: str = ""     # "CB": the issuing body's code, kept as issued
 
     @property
     def approved(self) -> bool:
         return self.status == "approved"
+
+    @property
+    def full_resolution_number(self) -> str:
+        """"05-NQ/CB" as written after "Số"; empty before approval."""
+        if not self.resolution_number:
+            return ""
+        return f"{self.resolution_number}/{self.resolution_issuer}" if self.resolution_issuer \
+            else self.resolution_number

@@ -20,9 +20,8 @@ _BASIS = (
 
 
 def full_number(data: MinutesData, cell_code: str) -> str:
-    """"05-NQ/CB"; a draft shows the blank the secretary fills by hand: "    -NQ/CB"."""
-    number = data.meeting.resolution_number or "\u00a0\u00a0\u00a0\u00a0-NQ"
-    return f"{number}/{cell_code}"
+    """"05-NQ/CB" as issued; a draft shows the blank the secretary fills by hand: "    -NQ/CB"."""
+    return data.meeting.full_resolution_number or f"\u00a0\u00a0\u00a0\u00a0-NQ/{cell_code}"
 
 
 def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: float) -> list[Flowable]:

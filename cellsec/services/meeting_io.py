@@ -126,5 +126,5 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
         store.meetings.assign_number(
             str(n["type_code"]), str(n["term"]), int(n["number"]),
             meeting_map.get(n.get("meeting_id")), date.fromisoformat(str(n["date"])),
-            str(n.get("title", "")))
+            str(n.get("title", "")), str(n.get("issuer") or "CB"))
     return meeting_map

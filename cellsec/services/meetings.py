@@ -217,7 +217,8 @@ def content_digest(m: Meeting) -> str:
 
     Row ids are left out, so a cell exported and imported elsewhere still verifies."""
     data = asdict(m)
-    for key in ("id", "status", "approved_at", "digest", "corrections", "resolution_number"):
+    for key in ("id", "status", "approved_at", "digest", "corrections", "resolution_number",
+                "resolution_issuer"):
         data.pop(key)
     for entry in data["roll"]:
         entry.pop("member_id")
@@ -270,7 +271,8 @@ def approve_meeting(store: Store, meeting_id: int) -> Changes:
             number = store.meetings.next_number("NQ", term)
             store.meetings.assign_number("NQ", term, number, meeting_id, m.date,
                                          f"Nghị quyết {m.kind.label.lower()} "
-                                         f"tháng {m.date.month}/{m.date.year}")
+                                         f"tháng {m.date.month}/{m.date.year}",
+                                         str(rules["document_type_code_cell"]))
         store.meetings.approve(meeting_id, content_digest(m))
     return Changes(meetings=True, meeting_ids=frozenset({meeting_id}))
 

@@ -81,7 +81,7 @@ def meetings_table(store: Store, year: int) -> Table:
             continue
         c = count_roll(m.roll, attached_out_present_counts=counts_attached)
         data.append([m.date, m.kind.label, MEETING_STATUS.get(m.status, m.status),
-                     m.resolution_number, c.present, c.total, c.eligible_voters, m.chair,
+                     m.full_resolution_number, c.present, c.total, c.eligible_voters, m.chair,
                      m.topic])
     return Table(sheet=f"Sinh hoạt {year}", columns=MEETING_COLUMNS, rows=data,
                  title=f"Các buổi sinh hoạt chi bộ năm {year}")

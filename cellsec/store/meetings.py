@@ -28,7 +28,7 @@ class MeetingRepository:
             "SELECT * FROM meetings WHERE date BETWEEN ? AND ? ORDER BY date, start_time, id",
             (start.isoformat(), end.isoformat())).fetchall()
         numbers = self._numbers([r["id"] for r in rows])
-        return [self._header(r, numbers.get(r["id"], "")) for r in rows]
+        return [self._header(r, numbers.get(r["id"])) for r in rows]
 
     def years(self) -> list[int]:
         rows = self._conn.execute("SELECT DISTINCT substr(date, 1, 4) FROM meetings").fetchall()
@@ -37,7 +37,7 @@ class MeetingRepository:
     def header(self, meeting_id: int) -> Meeting | None:
         """The meeting's own fields only (no agenda, roll ...): cheap, for naming it."""
         row = self._conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-        return self._header(row, "") if row else None
+        return self._header(row, None) if row else None
 
     def get(self, meeting_id: int) -> Meeting | None:
         row = self._conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -82,7 +82,7 @@ class MeetingRepository:
             Correction(date=date.fromisoformat(x["date"]), text=x["text"], id=x["id"])
             for x in c.execute("SELECT * FROM corrections WHERE meeting_id = ? ORDER BY date, id",
                                (meeting_id,)))
-        base = self._header(row, self._numbers([meeting_id]).get(meeting_id, ""))
+        base = self._header(row, self._numbers([meeting_id]).get(meeting_id))
         return Meeting(**{**base.__dict__, "items": tuple(items),
                           "guests": tuple(Guest(g["name"], g["title"], bool(g["is_superior"]),
                                                 g["remarks"], g["superior_id"])
@@ -96,21 +96,25 @@ class MeetingRepository:
                     id=row["id"])
 
     @staticmethod
-    def _header(row: sqlite3.Row, number: str) -> Meeting:
+    def _header(row: sqlite3.Row, number: tuple[str, str] | None) -> Meeting:
         values = {k: row[k] for k in _HEADER}
         values["kind"] = MeetingKind(values["kind"])
         values["date"] = date.fromisoformat(values["date"])
+        resolution, issuer = number or ("", "")
         return Meeting(id=row["id"], status=row["status"], approved_at=row["approved_at"],
-                       digest=row["digest"], resolution_number=number, **values)
+                       digest=row["digest"], resolution_number=resolution,
+                       resolution_issuer=issuer, **values)
 
-    def _numbers(self, meeting_ids: list[int]) -> dict[int, str]:
+    def _numbers(self, meeting_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """meeting id -> ("05-NQ", issuer code) of its resolution."""
         if not meeting_ids:
             return {}
         marks = ",".join("?" * len(meeting_ids))
         rows = self._conn.execute(
-            f"SELECT meeting_id, type_code, number FROM document_numbers WHERE type_code = 'NQ' "
-            f"AND meeting_id IN ({marks})", meeting_ids).fetchall()
-        return {r["meeting_id"]: f"{r['number']:02d}-{r['type_code']}" for r in rows}
+            f"SELECT meeting_id, type_code, number, issuer FROM document_numbers "
+            f"WHERE type_code = 'NQ' AND meeting_id IN ({marks})", meeting_ids).fetchall()
+        return {r["meeting_id"]: (f"{r['number']:02d}-{r['type_code']}", r["issuer"])
+                for r in rows}
 
     def open_tasks_before(self, when: date, exclude_meeting: int | None) -> list[Task]:
         """Tasks of the latest earlier regular meeting (the ones the next meeting reviews)."""
@@ -212,8 +216,8 @@ class MeetingRepository:
         return [r[0] for r in self._conn.execute("SELECT id FROM meetings ORDER BY date, id")]
 
     def document_numbers(self) -> list[dict[str, object]]:
-        rows = self._conn.execute("SELECT type_code, term, number, meeting_id, date, title "
-                                  "FROM document_numbers ORDER BY id").fetchall()
+        rows = self._conn.execute("SELECT type_code, term, number, meeting_id, date, title, "
+                                  "issuer FROM document_numbers ORDER BY id").fetchall()
         return [dict(r) for r in rows]
 
     def add_correction(self, meeting_id: int, when: date, text: str) -> None:
@@ -225,8 +229,8 @@ class MeetingRepository:
                                  "AND term = ?", (type_code, term)).fetchone()
         return (row[0] or 0) + 1
 
-    def assign_number(self, type_code: str, term: str, number: int, meeting_id: int,
-                      when: date, title: str) -> None:
+    def assign_number(self, type_code: str, term: str, number: int, meeting_id: int | None,
+                      when: date, title: str, issuer: str) -> None:
         self._conn.execute("INSERT INTO document_numbers (type_code, term, number, meeting_id, "
-                           "date, title) VALUES (?, ?, ?, ?, ?, ?)",
-                           (type_code, term, number, meeting_id, when.isoformat(), title))
+                           "date, title, issuer) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (type_code, term, number, meeting_id, when.isoformat(), title, issuer))

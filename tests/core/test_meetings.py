@@ -184,3 +184,15 @@ def test_year_calendar_shows_months_without_regular_and_quarters_without_themati
     assert missing == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert cal.quarters_without_thematic == (1, 2)
     assert [r.month for r in cal.months if r.regular_pending] == [11]
+
+
+def test_a_number_keeps_the_issuer_code_it_was_issued_with(demo):
+    from cellsec.services.rule_settings import set_rule
+    first, _ = save_meeting(demo, filled(demo))
+    approve_meeting(demo, first)
+    set_rule(demo, "document_type_code_cell", "CBT")
+    second, _ = save_meeting(demo, filled(demo, date(2026, 12, 5)))
+    approve_meeting(demo, second)
+    assert demo.meetings.get(first).full_resolution_number == "01-NQ/CB"
+    assert demo.meetings.get(second).full_resolution_number == "02-NQ/CBT"
+    assert digest_ok(demo.meetings.get(first)) is True

@@ -215,7 +215,8 @@ class MeetingEditor(QDialog):
     def _show_state(self) -> None:
         m = self._meeting
         if m.approved:
-            number = f" — Nghị quyết số {m.resolution_number}/CB" if m.resolution_number else ""
+            number = f" — Nghị quyết số {m.full_resolution_number}" if m.resolution_number \
+                else ""
             state = f"Đã thông qua{number}"
         else:
             state = "Nháp (chưa thông qua)" if m.id is not None else "Nháp mới (chưa lưu)"

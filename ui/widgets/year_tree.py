@@ -27,7 +27,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def status_text(m: Meeting) -> str:
     if not m.approved:
         return "Nháp"
-    return f"Đã thông qua — Số {m.resolution_number}/CB" if m.resolution_number \
+    return f"Đã thông qua — Số {m.full_resolution_number}" if m.resolution_number \
         else "Đã thông qua"
 
 
