@@ -162,7 +162,7 @@ class MeetingsPage(QWidget):
                 m = self._store.meetings.get(header.id) if header.id is not None else None
                 if m is not None:
                     full[header.id] = m
-        count = self.tree.show_year(calendar, full, self.today())
+        count = self.tree.show_year(calendar, full)
         self.missing_months = self.tree.missing_months
         self.quarters_without_thematic = self.tree.quarters_without_thematic
         flags = self.tree.flags_text()

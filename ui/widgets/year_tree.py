@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from cellsec.dates import format_date
 from cellsec.meeting_entities import Meeting
 from cellsec.rules.counting import count_roll
-from cellsec.services.meetings import YearCalendar, digest_ok
+from cellsec.services.meetings import MonthRow, YearCalendar, digest_ok
 
 COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
 WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
@@ -61,8 +60,7 @@ class YearTree(QTreeWidget):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemDoubleClicked.connect(lambda item, _col: self._activated(item))
 
-    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting],
-                  today: date) -> int:
+    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting]) -> int:
         """Fill from the year's calendar; `meetings` holds the full records by id (for the
         roll counts). Keeps the selection where it can. Returns the number of meetings."""
         keep, keep_month = self.selected_meeting_id(), self.selected_month()
@@ -76,15 +74,17 @@ class YearTree(QTreeWidget):
         for row in calendar.months:
             month = QTreeWidgetItem([f"Tháng {row.month}/{calendar.year}", "", "", "", ""])
             month.setData(WHEN, MONTH_ROLE, row.month)
-            note = self._month_note(calendar.year, row.month, row.missing_regular,
-                                    row.meetings, today)
+            note = self._month_note(row)
             colour = _GREY if not note else _RED if note == MISSING else _AMBER
-            # Month rows have no meeting of their own: the note takes the wide column.
+            # Month rows have no meeting of their own: the note runs across the whole row.
             month.setText(KIND, note)
+            if note:
+                month.setText(WHEN, f"Tháng {row.month}/{calendar.year} — {note}")
             for col in range(len(COLUMNS)):
                 month.setFont(col, bold)
                 month.setBackground(col, QBrush(colour))
             self.addTopLevelItem(month)
+            month.setFirstColumnSpanned(True)   # only once in the tree
             if keep_month == row.month and keep is None:
                 select = month
             for header in row.meetings:
@@ -98,15 +98,13 @@ class YearTree(QTreeWidget):
             self.setCurrentItem(select)
         return count
 
-    def _month_note(self, year: int, month: int, missing: bool, meetings: tuple[Meeting, ...],
-                    today: date) -> str:
-        if missing:
+    def _month_note(self, row: MonthRow) -> str:
+        if row.missing_regular:
             return MISSING
-        if (year, month) == (today.year, today.month) \
-                and not any(m.kind.is_regular for m in meetings):
+        if row.regular_pending:
             return MISSING_NOW   # not overdue yet, but worth a reminder
-        quarter = (month - 1) // 3 + 1
-        if month % 3 == 0 and quarter in self.quarters_without_thematic:
+        quarter = (row.month - 1) // 3 + 1
+        if row.month % 3 == 0 and quarter in self.quarters_without_thematic:
             return f"Quý {ROMAN[quarter]} chưa sinh hoạt chuyên đề"
         return ""
 
