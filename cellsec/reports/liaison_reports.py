@@ -11,7 +11,7 @@ from ..entities import CellProfile
 from ..errors import ValidationError
 from ..liaison_entities import CommentSheet, LiaisonMember
 from ..rules.liaison import CommentState
-from ..services.liaison import comment_list, participation
+from ..services.liaison import comment_list, members_in_order, participation
 from ..services.members import rules_of
 from ..store import Store
 from .style import Sheet, load_sheet
@@ -103,7 +103,7 @@ def liaison_register_document(store: Store, on: date | None = None) -> Document:
                    subject=profile.cell_name)
     sheet, width = load_sheet(), frame_width(doc)
     rows = []
-    members = sorted(store.liaison.members(), key=lambda m: m.received_date)
+    members = members_in_order(store)
     for i, m in enumerate(members, start=1):
         status = m.status_on(on)
         rows.append([i, f"{m.full_name}\n{format_date(m.birth_date)}",

@@ -10,6 +10,7 @@ from fractions import Fraction
 from ..meeting_entities import Meeting
 from ..superior_entities import Direction, DirectionStatus, Level, Superior
 from ..store import Store
+from ..text import name_sort_key
 from .members import rules_of
 
 _TARGET_KEYS = {Level.COMMUNE: "superior_target_commune_per_year",
@@ -116,7 +117,8 @@ def superior_tally(store: Store, start: date, end: date, *, today: date | None =
             elif not running:
                 warning = f"Chưa đạt: dự {attended}/{float(target):.0f} buổi."
         people.append(PersonLine(s, attended, target, expected, warning))
-    people.sort(key=lambda p: (p.superior.level.value, -p.attended, p.superior.name))
+    people.sort(key=lambda p: (p.superior.level.value, -p.attended, name_sort_key(p.superior.name),
+                               p.superior.id or 0))
     directions = tuple(d for d in store.superiors.directions()
                        if d.meeting_date and start <= d.meeting_date <= end)
     return Tally(start, end, tuple(lines), tuple(people), directions,

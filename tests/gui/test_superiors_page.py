@@ -39,8 +39,9 @@ def page(window) -> SuperiorsPage:
 
 
 def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_store):
-    # GIVEN the demo directory: two people, Hoàng Minh Tuấn following the cell
-    assert page.directory.column_texts(0) == ["Hoàng Minh Tuấn", "Trịnh Thu Hà"]
+    # GIVEN the demo directory: two people in Vietnamese name order (Hà before Tuấn), Hoàng Minh
+    # Tuấn following the cell
+    assert page.directory.column_texts(0) == ["Trịnh Thu Hà", "Hoàng Minh Tuấn"]
     # WHEN a new person is typed with a bad phone number
     qtbot.mouseClick(page.add_button, LEFT)
     dialog = page.active_dialog
@@ -82,7 +83,7 @@ def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_sto
 
 
 def test_edit_keeps_errors_in_the_dialog(qtbot, page, demo_store):
-    page.directory.selectRow(1)
+    page.directory.selectRow(page.directory.column_texts(0).index("Trịnh Thu Hà"))
     qtbot.keyClick(page.directory, Qt.Key.Key_Return)
     dialog = page.active_dialog
     assert isinstance(dialog, SuperiorDialog)

@@ -25,6 +25,7 @@ from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assigned_on
 from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus, Superior
+from cellsec.text import name_sort_key
 
 from .. import printing
 from ..dialogs.common import ask_yes_no, open_for_changes, show_notice
@@ -167,7 +168,8 @@ class SuperiorsPage(QWidget):
     def reload(self) -> None:
         self._loaded = True
         today = self.today()
-        people = self._store.superiors.all()
+        people = sorted(self._store.superiors.all(),
+                        key=lambda s: (name_sort_key(s.name), s.id or 0))
         names = {s.id: s.name for s in people}
         current = {s.id for s in assigned_on(self._store, today)}
         self.directory.set_rows(
