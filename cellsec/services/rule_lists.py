@@ -64,7 +64,7 @@ def _keys(rules: Rules, key: str, rows: list[dict[str, Any]], labels: list[str])
                 raise _fail(rules, key, f"trùng tên với dòng {j} (“{earlier}”).", i)
         code = row.get("key")
         if code is None or code == "":
-            base = re.sub(r"[^a-z0-9]+", "_", fold(label)).strip("_")[:30] or "tieu_chi"
+            base = re.sub(r"[^a-z0-9]+", "_", fold(label))[:36].strip("_") or "tieu_chi"
             code, n = base, 2
             while code in keys or any(r.get("key") == code for r in rows):
                 code, n = f"{base}_{n}", n + 1
