@@ -4,8 +4,8 @@ bands, the short comment sheet) open row by row in “Sửa danh sách…”. Ea
 shipped default."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -72,15 +72,21 @@ class RulesDialog(QDialog):
         close = QPushButton("Đóng")
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
-        for w in (self.value_edit, self.save_button, self.list_button, self.reset_button):
+        row.addWidget(self.value_edit, 1)
+        for w in (self.save_button, self.list_button, self.reset_button):
             row.addWidget(w)
-        row.addStretch(1)
+        row.addSpacing(40)
         row.addWidget(close)
         layout = QVBoxLayout(self)
         for w in (intro, self.error, self.table):
             layout.addWidget(w)
         layout.addLayout(row)
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Once the stretched columns have their new widths, rows fit their wrapped text again.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def reload(self, keep: str | None = None) -> None:
         self._rules = list_rules(self._store)
