@@ -96,6 +96,9 @@ def parse_sheet(raw: dict[str, Any]) -> Sheet:
                          spaceAfter=10),
         "body": _para("body", b["text_size"], r, alignment=TA_JUSTIFY, firstLineIndent=indent,
                       spaceAfter=b["space_after"]),
+        # A line that introduces what follows ("Ý kiến phát biểu:", "Biểu quyết:"): kept with it.
+        "lead_in": _para("lead_in", b["text_size"], r, alignment=TA_JUSTIFY,
+                         firstLineIndent=indent, spaceAfter=b["space_after"], keepWithNext=1),
         "body_plain": _para("body_plain", b["text_size"], r, alignment=TA_JUSTIFY,
                             spaceAfter=b["space_after"]),
         # keepWithNext: a heading is never left alone at the foot of a page (template.KeepHeading).

@@ -225,3 +225,16 @@ def test_a_signature_block_alone_after_a_table_takes_the_last_rows_along():
         # THEN the signer's page also shows the table's last row
         signed = page_with(texts, "T/M CHI BỘ")
         assert f"Đảng viên số {rows_count} " in texts[signed] + " ", rows_count
+
+
+def test_a_lead_in_line_is_kept_with_what_it_introduces():
+    # GIVEN "Ý kiến phát biểu:" (style lead_in) followed by an opinion, lower on the page each time
+    for filler in range(24, 40):
+        doc = Document(title="Thử dòng dẫn")
+        sheet = load_sheet()
+        doc.story = [*[p(f"- Dòng nội dung số {i + 1}.", "bullet", sheet) for i in range(filler)],
+                     p("Ý kiến phát biểu:", "lead_in", sheet),
+                     p("- Đồng chí Lê Thị Hằng: nhất trí với báo cáo.", "bullet", sheet)]
+        texts, _ = pages_of(render(doc))
+        # THEN the line and the first opinion are on the same page
+        assert page_with(texts, "Ý kiến phát biểu:") == page_with(texts, "Lê Thị Hằng"), filler

@@ -23,10 +23,9 @@ from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.services.superior_tally import (issue_superior_report, superior_report_number,
                                              superior_tally)
-from cellsec.services.superiors import assigned_on
+from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus, Superior
-from cellsec.text import name_sort_key
 
 from .. import printing
 from ..dialogs.common import ask_yes_no, open_for_changes, show_notice
@@ -170,8 +169,7 @@ class SuperiorsPage(QWidget):
     def reload(self) -> None:
         self._loaded = True
         today = self.today()
-        people = sorted(self._store.superiors.all(),
-                        key=lambda s: (name_sort_key(s.name), s.id or 0))
+        people = directory_in_order(self._store)
         names = {s.id: s.name for s in people}
         current = {s.id for s in assigned_on(self._store, today)}
         self.directory.set_rows(
