@@ -13,13 +13,15 @@ class SignatureBlock(KeepTogether):
 
 
 class KeepWithLast(KeepTogether):
-    """The last text before a signature block, and the block. When both do not fit in what is
-    left of the page, the text is split so that at least `keep` points of it (its last lines, or
-    a table's last rows) move to the next page with the block; a text too short to split moves
-    whole."""
+    """The last text before a signature block (with the headings right above it), and the block.
+    When they do not fit in what is left of the page, the text is split so that at least `keep`
+    points of it (its last lines, or a table's last rows) move to the next page with the block;
+    a text too short to split moves whole, headings included."""
 
-    def __init__(self, lead: Flowable, tail: list[Flowable], keep: float) -> None:
-        super().__init__([lead, *tail])
+    def __init__(self, heads: list[Flowable], lead: Flowable, tail: list[Flowable],
+                 keep: float) -> None:
+        super().__init__([*heads, lead, *tail])
+        self._heads = len(heads)
         self._keep = keep
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -27,12 +29,16 @@ class KeepWithLast(KeepTogether):
         content = list(self._content)
         if self._H <= aH:
             return content
-        lead, tail = content[0], content[1:]
+        heads, lead, tail = content[:self._heads], content[self._heads], content[self._heads + 1:]
+        above = 0.0
+        if heads:
+            above = _listWrapOn(heads, aW, self.canv)[1] + heads[-1].getSpaceAfter() + \
+                lead.getSpaceBefore() + 1
         _, lead_height = lead.wrapOn(self.canv, aW, aH)
-        room = min(aH, lead_height - self._keep)
+        room = min(aH - above, lead_height - self._keep)
         parts = lead.splitOn(self.canv, aW, room) if room > 0 else []
         if len(parts) >= 2:
-            return [parts[0], KeepTogether([*parts[1:], *tail])]
+            return [*heads, parts[0], KeepTogether([*parts[1:], *tail])]
         return super().split(aW, aH)
 
 
@@ -87,7 +93,11 @@ def keep_signatures_with_text(story: list[Flowable], keep: float) -> list[Flowab
         if lead is None or not _bindable(lead):
             out += [*spacers, flowable]
             continue
-        out[-1] = KeepWithLast(lead, [*spacers, *flowable._content], keep)
+        out.pop()
+        heads: list[Flowable] = []
+        while out and _bindable(out[-1]) and out[-1].getKeepWithNext():
+            heads.insert(0, out.pop())
+        out.append(KeepWithLast(heads, lead, [*spacers, *flowable._content], keep))
     return out
 
 

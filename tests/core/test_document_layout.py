@@ -238,3 +238,16 @@ def test_a_lead_in_line_is_kept_with_what_it_introduces():
         texts, _ = pages_of(render(doc))
         # THEN the line and the first opinion are on the same page
         assert page_with(texts, "Ý kiến phát biểu:") == page_with(texts, "Lê Thị Hằng"), filler
+
+
+def test_a_heading_right_above_the_closing_text_stays_with_it_and_the_signatures():
+    # GIVEN a committee meeting's "III. KẾT LUẬN" with only the closing paragraph under it,
+    # placed lower on the page each time
+    for filler in range(20, 38):
+        doc = minutes_like(filler, f"Buổi họp kết thúc lúc 10 giờ. {FINAL_WORDS}.")
+        sheet = load_sheet()
+        doc.story.insert(-2, p("III. KẾT LUẬN", "heading", sheet))
+        texts, _ = pages_of(render(doc))
+        # THEN heading, closing text and signatures share a page
+        at = page_with(texts, "III. KẾT LUẬN")
+        assert at == page_with(texts, FINAL_WORDS) == page_with(texts, "CHỦ TRÌ"), filler
