@@ -15,7 +15,7 @@ from .template import (Document, Header, Signature, fit_widths, frame_width, gri
                        header_block, p, signature_row, title_block)
 from .wording import sentence
 
-_WIDTHS_MM: list[float | None] = [14, 52, 26, 16, None, 27, 27, 30, 36]
+_WIDTHS_MM: list[float | None] = [14, 48, 25, 13, None, 25, 25, 26, 34]
 
 
 def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
