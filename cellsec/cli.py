@@ -126,14 +126,20 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
 
 
 def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
-    from .services.superior_tally import superior_tally
+    from .services.superior_tally import (issue_superior_report, superior_report_number,
+                                          superior_tally)
     start, end = _period(args)
+    if args.issue:
+        issue_superior_report(store, start, end)
     t = superior_tally(store, start, end)
+    number = superior_report_number(store, start, end)
     if args.xlsx:
         from .reports.superior_xlsx import write_superior_xlsx
         write_superior_xlsx(t, args.xlsx)
     _print_json({
-        "from": start.isoformat(), "to": end.isoformat(), "meetings_held": t.held,
+        "from": start.isoformat(), "to": end.isoformat(),
+        "number": number.text if number else None,
+        "issued_on": number.issued_on.isoformat() if number else None, "meetings_held": t.held,
         "meetings_with_superior": t.with_superior,
         "people": [{"name": x.superior.name, "position": x.superior.position,
                     "level": x.superior.level.value, "attended": x.attended,
@@ -209,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     sup.add_argument("--from", dest="start", default="", help="từ ngày dd/mm/yyyy")
     sup.add_argument("--to", dest="end", default="", help="đến ngày dd/mm/yyyy")
     sup.add_argument("--xlsx", type=Path, default=None, help="ghi thêm bảng Excel")
+    sup.add_argument("--issue", action="store_true", help="ban hành báo cáo của kỳ: cấp số "
+                     "…-BC/CB (báo cáo đã có số giữ nguyên số)")
     sup.set_defaults(func=cmd_superiors)
     liaison = sub.add_parser("liaison", help="đảng viên giữ mối liên hệ nơi cư trú và đi làm ăn "
                              "xa (JSON)")

@@ -71,15 +71,25 @@ def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 def name_sort_key(full_name: str) -> tuple:
-    """Sort key for a Vietnamese full name: given name, then middle names, then family name.
+    """Sort key for a Vietnamese full name: given name, then the middle names in order, then the
+    family name (DOMAIN.md §11).
 
-    Each word compares by its letters in the Vietnamese alphabet, then by its tones (CLDR
-    order), so every "Anh" comes before every "Ánh" whatever the family name."""
+    The middle names compare as one group, so a shorter group that is a prefix of a longer one
+    comes first ("Phạm Thị Ánh" before "Lương Thị Ngọc Ánh"): a middle name is never compared
+    with a family name. Each word compares by its letters in the Vietnamese alphabet, then by its
+    tones (CLDR order), so every "Anh" comes before every "Ánh" whatever the family name."""
     words = nfc(full_name).split()
     if not words:
         return ()
-    ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    return tuple(_letter_key(w) for w in ordered)
+    given, middle, family = _name_parts(words)
+    return (_letter_key(given), tuple(_letter_key(w) for w in middle), _letter_key(family))
+
+
+def _name_parts(words: list[str]) -> tuple[str, list[str], str]:
+    """(given, middle names, family) of a name's words; a one-word name is only a given name."""
+    if len(words) == 1:
+        return words[0], [], ""
+    return words[-1], words[1:-1], words[0]
 
 
 def given_name(full_name: str) -> str:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ..dates import format_date
 from ..entities import CellProfile
 from ..errors import ValidationError
 from ..liaison_entities import CommentSheet, LiaisonMember
 from ..rules.liaison import CommentState
-from ..services.liaison import comment_list, participation
+from ..services.liaison import comment_list, members_in_order, participation
 from ..services.members import rules_of
 from ..store import Store
+from .keeping import new_section
 from .style import Sheet, load_sheet
 from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
                        header_block, markup, p, signature_row, title_block)
+from .wording import clause, sentence
 
 
 def _profile(store: Store) -> CellProfile:
@@ -36,13 +38,14 @@ def build_comment_sheet(profile: CellProfile, m: LiaisonMember, sheet_data: Comm
                      "Đảng viên đang công tác giữ mối liên hệ với chi ủy, đảng ủy và gương mẫu "
                      f"thực hiện nghĩa vụ công dân nơi cư trú — năm {year}", sheet),
         p(f"Kính gửi: {s.requesting_org or m.workplace_party_org or m.workplace}", "body", sheet),
-        p(f"Họ và tên đảng viên: {m.full_name}. Ngày sinh: {format_date(m.birth_date) or '…'}.",
-          "body_plain", sheet),
-        p(f"Nơi cư trú: {m.address or '…'}.", "body_plain", sheet),
-        p(f"Cơ quan, đơn vị công tác: {m.workplace}; tổ chức đảng: "
-          f"{m.workplace_party_org or '…'}.", "body_plain", sheet),
-        p(f"Giấy giới thiệu số {m.ggt_number or '…'} ngày {format_date(m.ggt_date) or '…'}; "
-          f"chi bộ nhận ngày {format_date(m.received_date)}.", "body_plain", sheet),
+        p(f"Họ và tên đảng viên: {m.full_name}. "
+          + sentence(f"Ngày sinh: {format_date(m.birth_date) or '…'}"), "body_plain", sheet),
+        p(sentence(f"Nơi cư trú: {m.address or '…'}"), "body_plain", sheet),
+        p(sentence(f"Cơ quan, đơn vị công tác: {clause(m.workplace)}; tổ chức đảng: "
+                   f"{m.workplace_party_org or '…'}"), "body_plain", sheet),
+        p(sentence(f"Giấy giới thiệu số {m.ggt_number or '…'} ngày "
+                   f"{format_date(m.ggt_date) or '…'}; chi bộ nhận ngày "
+                   f"{format_date(m.received_date)}"), "body_plain", sheet),
     ]
     if attended is not None:
         story.append(p(f"Dự gặp mặt định kỳ với chi bộ trong năm: {attended[0]}/{attended[1]} buổi.",
@@ -59,7 +62,7 @@ def build_comment_sheet(profile: CellProfile, m: LiaisonMember, sheet_data: Comm
     story.append(grid_table(["STT", "Nội dung nhận xét", "Mức 1", "Mức 2", "Mức 3"], rows,
                             fit_widths([14, None, 30, 30, 30], width), sheet, center_cols=(0,)))
     story.append(p("(Đánh dấu X trước mức được chọn.)", "note", sheet))
-    story.append(p(f"Ý kiến khác: {s.free_text or '…'}", "body", sheet))
+    story.append(p(sentence(f"Ý kiến khác: {s.free_text or '…'}"), "body", sheet))
     story.append(signature_row(Signature(("XÁC NHẬN CỦA ĐẢNG ỦY", "T/M ĐẢNG ỦY"), ""),
                                Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width,
                                sheet))
@@ -88,8 +91,8 @@ def comment_sheets_document(store: Store, year: int, liaison_id: int | None = No
     sheet, width = load_sheet(), frame_width(doc)
     for index, d in enumerate(dues):
         keys = list(by_key) if d.variant == "full" else list(rules["comment_short_criteria"])
-        if index:
-            doc.story.append(PageBreak())
+        if index:   # each sheet is its own document: its own page numbers
+            doc.story += new_section()
         doc.story += build_comment_sheet(profile, d.member, d.sheet, year,
                                          [by_key[k] for k in keys], taking.get(d.member.id or 0),
                                          sheet, width, today)
@@ -103,7 +106,7 @@ def liaison_register_document(store: Store, on: date | None = None) -> Document:
                    subject=profile.cell_name)
     sheet, width = load_sheet(), frame_width(doc)
     rows = []
-    members = sorted(store.liaison.members(), key=lambda m: m.received_date)
+    members = members_in_order(store)
     for i, m in enumerate(members, start=1):
         status = m.status_on(on)
         rows.append([i, f"{m.full_name}\n{format_date(m.birth_date)}",

@@ -13,8 +13,9 @@ from ..store import Store
 from .style import Sheet, load_sheet
 from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
                        header_block, p, signature_row, title_block)
+from .wording import sentence
 
-_WIDTHS_MM: list[float | None] = [14, 52, 26, 16, None, 27, 27, 30, 36]
+_WIDTHS_MM: list[float | None] = [14, 48, 25, 13, None, 25, 25, 26, 34]
 
 
 def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
@@ -31,7 +32,7 @@ def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
     return [
         header_block(Header(profile, on), width, sheet),
         *title_block("DANH SÁCH ĐẢNG VIÊN", f"Tính đến ngày {format_date(on)}{title_extra}", sheet),
-        p(summary.text + ".", "body_plain", sheet),
+        p(sentence(summary.text), "body_plain", sheet),
         grid_table(head, data, widths, sheet, center_cols=(0, 2, 3, 5, 6)),
         signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet),
     ]

@@ -7,11 +7,14 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..dates import format_date
 from ..errors import ValidationError
-from ..services.superior_tally import Tally, superior_tally
+from ..services.report_numbers import IssuedNumber, blank_number
+from ..services.superior_tally import (REPORT_TYPE, Tally, superior_report_number,
+                                       superior_tally)
 from ..store import Store
 from .style import Sheet, load_sheet
 from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
                        header_block, p, signature_row, title_block)
+from .wording import sentence
 
 
 def _target(value) -> str:
@@ -21,12 +24,18 @@ def _target(value) -> str:
     return f"{number:.0f}" if number == int(number) else f"{number:.1f}".replace(".", ",")
 
 
-def build_superior_report(t: Tally, profile, sheet: Sheet, width: float, on: date) -> list[Flowable]:
+def build_superior_report(t: Tally, profile, sheet: Sheet, width: float, on: date,
+                          number: IssuedNumber | None, blank: str) -> list[Flowable]:
+    """`number` None: a draft, dated `on`, its number left blank (`blank`) for the hand."""
     period = f"từ ngày {format_date(t.start)} đến ngày {format_date(t.end)}"
-    story: list[Flowable] = [
-        header_block(Header(profile, on), width, sheet),
+    header = (Header(profile, number.issued_on, number.text) if number is not None
+              else Header(profile, on, blank))
+    story: list[Flowable] = [header_block(header, width, sheet)]
+    if number is None:
+        story.append(p("BẢN NHÁP — báo cáo chưa ban hành, chưa cấp số", "note", sheet))
+    story += [
         *title_block("BÁO CÁO", "Kết quả cấp ủy viên cấp trên dự sinh hoạt chi bộ", sheet),
-        p(f"Thời gian: {period}.", "body", sheet),
+        p(sentence(f"Thời gian: {period}"), "body", sheet),
         p("I. TÌNH HÌNH CHUNG", "heading", sheet),
         p(f"- Số buổi sinh hoạt chi bộ đã tổ chức: {t.held}.", "bullet", sheet),
         p(f"- Số buổi có cấp ủy viên cấp trên dự: {t.with_superior}.", "bullet", sheet),
@@ -40,8 +49,8 @@ def build_superior_report(t: Tally, profile, sheet: Sheet, width: float, on: dat
             for i, x in enumerate(t.people, start=1)]
     widths = fit_widths([14, 50, None, 38, 22, 20, 60], width)
     story.append(grid_table(head, rows, widths, sheet, center_cols=(0, 4, 5)))
-    story.append(p("Chỉ tiêu tính theo thời gian của kỳ báo cáo; căn cứ: "
-                   f"{t.target_sources['commune']}.", "note", sheet))
+    story.append(p(sentence("Chỉ tiêu tính theo thời gian của kỳ báo cáo; căn cứ: "
+                            f"{t.target_sources['commune']}"), "note", sheet))
     story += [Spacer(1, 6), p("III. CÁC BUỔI SINH HOẠT", "heading", sheet)]
     rows = [[i, format_date(x.meeting.date), x.meeting.kind.label,
              ", ".join(x.superiors_present) or "—",
@@ -75,7 +84,10 @@ def superior_report_document(store: Store, start: date, end: date,
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     today = today or date.today()
     tally = superior_tally(store, start, end, today=today)
-    doc = Document(title="Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ",
+    number = superior_report_number(store, start, end)
+    doc = Document(title="Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ"
+                   + (f" số {number.text}" if number else " (bản nháp)"),
                    subject=profile.cell_name, landscape=True)
-    doc.story = build_superior_report(tally, profile, load_sheet(), frame_width(doc), today)
+    doc.story = build_superior_report(tally, profile, load_sheet(), frame_width(doc), today,
+                                      number, blank_number(store, REPORT_TYPE))
     return doc

@@ -1,5 +1,5 @@
 """The shared Party-document template (HD 36-HD/VPTW): header block, title, signature blocks,
-recipients, page numbers from page 2, and rendering to PDF."""
+recipients, page numbers where the document profile puts them, and rendering to PDF."""
 from __future__ import annotations
 
 import io
@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer,
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer,
                                 Table, TableStyle)
 
 from .. import __version__
@@ -20,6 +20,7 @@ from ..dates import document_date
 from ..entities import CellProfile
 from ..text import nfc
 from .fonts import font, register_fonts
+from .keeping import KeepHeading, SignatureBlock, keep_signatures_with_text
 from .style import Sheet, load_sheet
 
 
@@ -109,7 +110,7 @@ class Signature:
 def signature_row(left: Signature | None, right: Signature | None, width: float, sheet: Sheet,
                   recipients: tuple[str, ...] = ()) -> Flowable:
     """Signatures side by side (THƯ KÝ left, CHỦ TRÌ right), or recipients left and the
-    signer right (T/M CHI BỘ / BÍ THƯ)."""
+    signer right (T/M CHI BỘ / BÍ THƯ). render() keeps the block with the text before it."""
     blank = Spacer(1, sheet.raw["signature"]["blank_lines"] * sheet["signer"].leading)
 
     def block(sig: Signature | None) -> list[Flowable]:
@@ -123,7 +124,7 @@ def signature_row(left: Signature | None, right: Signature | None, width: float,
                      *[p(f"- {r}", "recipients", sheet) for r in recipients]]
     table = Table([[left_cell, block(right)]], colWidths=[width / 2, width / 2])
     table.setStyle(plain_table_style())
-    return KeepTogether([Spacer(1, 10), table])
+    return SignatureBlock([Spacer(1, 10), table])
 
 
 def fit_widths(spec_mm: list[float | None], width: float) -> list[float]:
@@ -162,8 +163,56 @@ class Document:
     has_toc: bool = False       # a TableOfContents in the story: build in several passes
 
 
-class _TocDocTemplate(SimpleDocTemplate):
-    """Tells a TableOfContents about every flowable tagged with a `toc_text` attribute."""
+class _PartyDocTemplate(BaseDocTemplate):
+    """One frame per page; page numbers drawn when a page ends (so a section that starts on
+    that page is already known); a heading kept with what follows (KeepHeading); a
+    TableOfContents told about every flowable tagged with a `toc_text` attribute."""
+
+    def __init__(self, buffer: BinaryIO, sheet: Sheet, **kw) -> None:
+        super().__init__(buffer, keepTogetherClass=KeepHeading, **kw)
+        self._sheet = sheet
+        self._section_first_page = 1
+        self._labelled: set[int] = set()
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._number_page)])
+
+    def beforeDocument(self) -> None:
+        # Every pass of a multi-pass build starts the numbering afresh.
+        self._section_first_page = 1
+        self._labelled = set()
+        self._label_from(0)
+
+    def start_section(self) -> None:
+        """Called by keeping.SectionStart on the first page of a new document in the batch."""
+        self._section_first_page = self.page
+        self._label_from(self.page - 1)
+
+    def _label_from(self, index: int) -> None:
+        """PDF page labels (what a viewer shows as the page number) restart with each section."""
+        if index not in self._labelled:
+            self._labelled.add(index)
+            self.canv.addPageLabel(index, style="ARABIC", start=1)
+
+    def _number_page(self, canvas, doc) -> None:
+        spec = self._sheet.page_numbers
+        number = self.page - self._section_first_page + 1
+        if number < spec.first:
+            return
+        width, height = self.pagesize
+        size = self._sheet.raw["page"]["page_number_size"]
+        if spec.position == "top":
+            y = height - self._sheet.margin("top") / 2 - size * 0.3
+        else:
+            y = self._sheet.margin("bottom") / 2 - size * 0.3
+        canvas.saveState()
+        canvas.setFont(font("regular"), size)
+        if spec.align == "left":
+            canvas.drawString(self._sheet.margin("left"), y, str(number))
+        elif spec.align == "right":
+            canvas.drawRightString(width - self._sheet.margin("right"), y, str(number))
+        else:
+            canvas.drawCentredString(width / 2, y, str(number))
+        canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         text = getattr(flowable, "toc_text", None)
@@ -180,30 +229,24 @@ def frame_width(doc: Document, sheet: Sheet | None = None) -> float:
     return page_size(doc)[0] - sheet.margin("left") - sheet.margin("right")
 
 
-def render(doc: Document, out: str | Path | BinaryIO | None = None) -> bytes:
-    """Render to a PDF (fonts embedded); returns the bytes and writes them to `out` if given."""
+def render(doc: Document, out: str | Path | BinaryIO | None = None, *,
+           sheet: Sheet | None = None) -> bytes:
+    """Render to a PDF (fonts embedded); returns the bytes and writes them to `out` if given.
+    `sheet` is the document profile (the shipped one unless a test passes another)."""
     register_fonts()
-    sheet = load_sheet()
+    sheet = sheet or load_sheet()
     buffer = io.BytesIO()
-    size = page_size(doc)
-
-    def number_pages(canvas, document) -> None:
-        if document.page >= 2:
-            canvas.saveState()
-            canvas.setFont(font("regular"), sheet.raw["page"]["page_number_size"])
-            canvas.drawCentredString(size[0] / 2, size[1] - sheet.margin("top") / 2 - 4,
-                                     str(document.page))
-            canvas.restoreState()
-
-    template = _TocDocTemplate(
-        buffer, pagesize=size, leftMargin=sheet.margin("left"), rightMargin=sheet.margin("right"),
-        topMargin=sheet.margin("top"), bottomMargin=sheet.margin("bottom"),
-        title=nfc(doc.title), subject=nfc(doc.subject), author="CellSec",
-        creator=f"CellSec {__version__}", initialFontName=font("regular"), initialFontSize=14)
+    template = _PartyDocTemplate(
+        buffer, sheet, pagesize=page_size(doc), leftMargin=sheet.margin("left"),
+        rightMargin=sheet.margin("right"), topMargin=sheet.margin("top"),
+        bottomMargin=sheet.margin("bottom"), title=nfc(doc.title), subject=nfc(doc.subject),
+        author="CellSec", creator=f"CellSec {__version__}", initialFontName=font("regular"),
+        initialFontSize=14)
+    story = keep_signatures_with_text(list(doc.story), sheet.signature_keep)
     if doc.has_toc:
-        template.multiBuild(list(doc.story), onFirstPage=number_pages, onLaterPages=number_pages)
+        template.multiBuild(story)
     else:
-        template.build(list(doc.story), onFirstPage=number_pages, onLaterPages=number_pages)
+        template.build(story)
     data = buffer.getvalue()
     if isinstance(out, (str, Path)):
         Path(out).write_bytes(data)

@@ -14,7 +14,7 @@ from ..liaison_entities import (CommentSheet, Gathering, LiaisonCategory, Liaiso
                                 LiaisonStatus, StatusChange)
 from ..rules.liaison import CommentDue, comment_due
 from ..store import Store
-from ..text import clean_name, digits_only, fold, nfc
+from ..text import clean_name, digits_only, fold, name_sort_key, nfc
 from .member_form import parse_sex
 from .members import rules_of
 
@@ -137,7 +137,12 @@ def comment_list(store: Store, year: int, today: date | None = None) -> list[Com
             for m in store.liaison.members()]
     order = {"overdue": 0, "due": 1, "done": 2, "not_needed": 3}
     return sorted(rows, key=lambda d: (order[d.state.value], d.deadline or date.max,
-                                       d.member.full_name))
+                                       name_sort_key(d.member.full_name), d.member.id or 0))
+
+
+def members_in_order(store: Store) -> list[LiaisonMember]:
+    """The liaison register in Vietnamese name order: the screen, the print and Excel list it alike."""
+    return sorted(store.liaison.members(), key=lambda m: (name_sort_key(m.full_name), m.id or 0))
 
 
 def record_request(store: Store, liaison_id: int, year: int, requested_text: str,

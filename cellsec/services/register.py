@@ -1,17 +1,20 @@
 """Reading the register: each member's state on a date, the roll summary, search and filters."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from ..dates import add_months, format_date
 from ..entities import Member, MemberEvent, MemberRow, MemberState, Presence, Standing
+from ..errors import ValidationError
 from ..rules import lifecycle
+from ..rules.exemption import age_note, exemption_age_warning, next_badge
 from ..store import Store
 from ..text import matches, name_sort_key, search_terms
 from .member_form import search_text
-from .members import rules_of
+from .members import parse_event, rules_of
 
 
 class StatusFilter(str, Enum):
@@ -116,6 +119,8 @@ class MemberDetail:
     row: MemberRow
     timeline: list[tuple[MemberEvent, MemberState]]
     warnings: list[str]
+    age_note: str = ""           # "67 tuổi, trên tuổi được xét miễn sinh hoạt đảng"
+    badge_note: str = ""         # "đủ 50 năm ngày 03/02/2027 (Huy hiệu Đảng)"
 
 
 def member_detail(store: Store, member_id: int, on: date) -> MemberDetail | None:
@@ -124,8 +129,25 @@ def member_detail(store: Store, member_id: int, on: date) -> MemberDetail | None
         return None
     events = store.members.events_of(member_id)
     row = make_row(member, events, on)
+    rules = rules_of(store)
+    badge = next_badge(events, on, rules["badge_milestones_years"]) if row.state.on_roll else None
     return MemberDetail(row=row, timeline=lifecycle.timeline(events),
-                        warnings=_warnings(store, row, events, on))
+                        warnings=_warnings(store, row, events, on),
+                        age_note=age_note(member, on, rules),
+                        badge_note=(f"đủ {badge[0]} năm ngày {format_date(badge[1])} — mốc "
+                                    "xét Huy hiệu Đảng" if badge else ""))
+
+
+def event_warning(store: Store, member_id: int, form: Mapping[str, str], *,
+                  event_id: int | None = None, today: date | None = None) -> str:
+    """What to confirm before recording this event ("" if nothing): today, an exemption for old
+    age before the member is over the exemption age. Bad input is refused by add_event."""
+    member = store.members.get(member_id)
+    try:
+        event = parse_event(form, member_id, event_id=event_id, today=today)
+    except ValidationError:
+        return ""
+    return exemption_age_warning(member, event, rules_of(store)) if member else ""
 
 
 def _warnings(store: Store, row: MemberRow, events: list[MemberEvent], on: date) -> list[str]:
@@ -141,4 +163,9 @@ def _warnings(store: Store, row: MemberRow, events: list[MemberEvent], on: date)
                          f"{rules['recognition_review_working_days']} ngày làm việc.")
         else:
             notes.append(f"Hết thời gian dự bị ngày {format_date(due)}.")
+    exempted = [e for e in events if e.kind.value == "exempted" and e.date <= on]
+    if s.on_roll and s.exempted and exempted:
+        note = exemption_age_warning(row.member, exempted[-1], rules)
+        if note:
+            notes.append(note)
     return notes

@@ -1,5 +1,6 @@
-"""The rule settings a cell may change (thresholds, targets, deadlines), with their legal source;
-lists and criteria are shown but changed only by a release or the Đảng ủy xã's file."""
+"""The rule settings a cell may change, with their legal source: thresholds, targets and deadlines
+typed as text, and the lists the Đảng ủy xã sets (criteria, bands, milestones) as rows — each
+checked before it is saved, each able to go back to the shipped default."""
 from __future__ import annotations
 
 import re
@@ -7,33 +8,46 @@ from typing import Any
 
 from ..entities import Changes
 from ..errors import ValidationError
-from ..rules.settings import RuleSetting
+from ..rules.settings import RuleSetting, Rules
 from ..store import Store
 from ..text import fold, nfc
 from .members import rules_of
+from .rule_lists import CHECKS, LIST_RULES, parse_milestones, show_list
+
+_ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
 
 
 def list_rules(store: Store) -> list[RuleSetting]:
     return list(rules_of(store).settings.values())
 
 
+def list_kind(setting: RuleSetting) -> str | None:
+    """"scored", "bands", "levels", "subset" or "numbers" for a list setting; None otherwise."""
+    return LIST_RULES.get(setting.key)
+
+
 def editable(setting: RuleSetting) -> bool:
-    return isinstance(setting.default, (bool, int, str))
+    return isinstance(setting.default, (bool, int, str)) or setting.key in LIST_RULES
 
 
-def show_value(value: Any) -> str:
+def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
+    """A value as the secretary reads it: Có/Không, numbers, and lists by their labels."""
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, list):
+        if key in LIST_RULES:
+            return show_list(key, value, rules or Rules.defaults())
         return "; ".join(item["label"] if isinstance(item, dict) and "label" in item else
                          " ".join(map(str, item)) if isinstance(item, list) else str(item)
                          for item in value)
     return str(value)
 
 
-def _parse(setting: RuleSetting, text: str) -> Any:
+def _parse(setting: RuleSetting, text: str, rules: Rules) -> Any:
     value = nfc(text)
     label = setting.label
+    if setting.key == "badge_milestones_years":
+        return parse_milestones(rules, value)
     if isinstance(setting.default, bool):
         folded = fold(value)
         if folded in ("co", "yes", "true", "1"):
@@ -59,20 +73,60 @@ def _parse(setting: RuleSetting, text: str) -> Any:
     return value
 
 
-def set_rule(store: Store, key: str, text: str) -> Changes:
-    settings = rules_of(store).settings
-    if key not in settings or not editable(settings[key]):
+def _setting(rules: Rules, key: str) -> RuleSetting:
+    if key not in rules.settings or not editable(rules.settings[key]):
         raise ValidationError("Thiết lập này không sửa được ở đây.")
-    value = _parse(settings[key], text)
+    return rules.settings[key]
+
+
+def _save(store: Store, setting: RuleSetting, value: Any) -> Changes:
     with store.transaction():
-        if value == settings[key].default:
-            store.settings.reset(key)
+        if value == setting.default:
+            store.settings.reset(setting.key)
         else:
-            store.settings.put(key, value)
-    return Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
+            store.settings.put(setting.key, value)
+    return _ALL
+
+
+def set_rule(store: Store, key: str, text: str) -> Changes:
+    """A value typed as text: a number, Có/Không, a day/month, or milestones "30, 40, 45"."""
+    rules = rules_of(store)
+    setting = _setting(rules, key)
+    if key in LIST_RULES and key != "badge_milestones_years":
+        raise ValidationError(f"{setting.label}: sửa từng dòng bằng nút “Sửa danh sách…”.",
+                              setting.label, key)
+    return _save(store, setting, _parse(setting, text, rules))
+
+
+def check_rule_value(store: Store, key: str, value: Any) -> Any:
+    """The value as it would be saved (codes given to new rows), or the ValidationError naming
+    the row and field — for a list setting edited row by row."""
+    rules = rules_of(store)
+    setting = _setting(rules, key)
+    if key in CHECKS:
+        return CHECKS[key](rules, value)
+    return _parse(setting, str(value), rules)
+
+
+def set_rule_value(store: Store, key: str, value: Any) -> Changes:
+    """Save a list setting (rows as the dialog gives them) after checking it."""
+    rules = rules_of(store)
+    return _save(store, _setting(rules, key), check_rule_value(store, key, value))
 
 
 def reset_rule(store: Store, key: str) -> Changes:
+    """Back to the shipped default — refused when the other settings still lean on the old value
+    (the short comment sheet on a criterion the default list does not have)."""
+    rules = rules_of(store)
+    if key == "comment_criteria":
+        defaults = {c["key"] for c in rules.settings[key].default}
+        label = {c["key"]: c["label"] for c in rules[key]}
+        missing = [code for code in rules["comment_short_criteria"] if code not in defaults]
+        if missing:
+            setting = rules.settings[key]
+            raise ValidationError(f"{setting.label}: phiếu rút gọn đang dùng tiêu chí "
+                                  f"“{label.get(missing[0], missing[0])}”, không có trong danh "
+                                  "sách mặc định; sửa phiếu rút gọn trước.", setting.label, key)
     with store.transaction():
         store.settings.reset(key)
-    return Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
+    return _ALL

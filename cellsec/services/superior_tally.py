@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from ..dates import format_date
+from ..entities import Changes
+from ..errors import ValidationError
 from ..meeting_entities import Meeting
 from ..superior_entities import Direction, DirectionStatus, Level, Superior
 from ..store import Store
+from ..text import name_sort_key
 from .members import rules_of
+from .report_numbers import IssuedNumber, issue_number, issued_number
+
+REPORT_TYPE = "BC"      # báo cáo
 
 _TARGET_KEYS = {Level.COMMUNE: "superior_target_commune_per_year",
                 Level.PROVINCE: "superior_target_province_per_year"}
@@ -116,9 +123,35 @@ def superior_tally(store: Store, start: date, end: date, *, today: date | None =
             elif not running:
                 warning = f"Chưa đạt: dự {attended}/{float(target):.0f} buổi."
         people.append(PersonLine(s, attended, target, expected, warning))
-    people.sort(key=lambda p: (p.superior.level.value, -p.attended, p.superior.name))
+    people.sort(key=lambda p: (p.superior.level.value, -p.attended, name_sort_key(p.superior.name),
+                               p.superior.id or 0))
     directions = tuple(d for d in store.superiors.directions()
                        if d.meeting_date and start <= d.meeting_date <= end)
     return Tally(start, end, tuple(lines), tuple(people), directions,
                  {k: rules.settings[v].source for k, v in
                   (("commune", _TARGET_KEYS[Level.COMMUNE]), ("province", _TARGET_KEYS[Level.PROVINCE]))})
+
+
+def superior_report_title(start: date, end: date) -> str:
+    """The report's name with its period: what identifies an issued report in the numbers list."""
+    return (f"Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ từ {format_date(start)} "
+            f"đến {format_date(end)}")
+
+
+def superior_report_number(store: Store, start: date, end: date) -> IssuedNumber | None:
+    """The number the report for this period was issued with; None while it is a draft."""
+    return issued_number(store, REPORT_TYPE, superior_report_title(start, end))
+
+
+def issue_superior_report(store: Store, start: date, end: date, *, today: date | None = None
+                          ) -> tuple[IssuedNumber, Changes]:
+    """Issue the report for the period: it gets "Số NN-BC/CB" (next in the term) and today's
+    date, kept for every later print. Issuing it again changes nothing."""
+    today = today or date.today()
+    if end < start:
+        raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
+    if start > today:
+        raise ValidationError(f"Kỳ báo cáo bắt đầu ngày {format_date(start)}, chưa tới: chưa "
+                              "ban hành được báo cáo.", "Kỳ báo cáo", "start")
+    number, new = issue_number(store, REPORT_TYPE, superior_report_title(start, end), today)
+    return number, Changes(superiors=True) if new else Changes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..dates import format_date
-from ..services.liaison import comment_list, participation
+from ..services.liaison import comment_list, members_in_order, participation
 from ..store import Store
 from .export import Column
 from .exporters import Table
@@ -33,7 +33,7 @@ def liaison_table(store: Store, on: date | None = None, year: int | None = None)
     taking = participation(store, year)
     comments = {d.member.id: d for d in comment_list(store, year, on)}
     rows: list[list[object]] = []
-    for i, m in enumerate(sorted(store.liaison.members(), key=lambda x: x.received_date), 1):
+    for i, m in enumerate(members_in_order(store), 1):
         status = m.status_on(on)
         came, expected = taking.get(m.id or 0, (0, 0))
         due = comments.get(m.id)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from cellsec.errors import ValidationError
-from cellsec.services.members import add_event, add_member
+from cellsec.services.members import add_event, add_member, rules_of
 from cellsec.services.rule_settings import editable, list_rules, reset_rule, set_rule, show_value
 from core_forms import TODAY, entry_form, member_form
 
@@ -17,8 +17,14 @@ def test_every_rule_has_a_label_and_a_source(store):
     assert all(r.label and r.source for r in rules)
     unverified = [r.key for r in rules if not r.verified]
     assert "attached_out_present_votes" in unverified and "exemption_age_male" in unverified
-    criteria = next(r for r in rules if r.key == "comment_criteria")
-    assert not editable(criteria) and "Nêu gương" not in show_value(criteria.value)
+    by_key = {r.key: r for r in rules}
+    # the lists the Đảng ủy xã sets are editable too, and are shown by their labels, not codes
+    for key in ("meeting_quality_criteria", "meeting_quality_bands", "comment_criteria",
+                "comment_short_criteria", "badge_milestones_years"):
+        assert editable(by_key[key]), key
+    short = by_key["comment_short_criteria"]
+    shown = show_value(short.value, short.key, rules_of(store))
+    assert "civic" not in shown and shown.startswith("Gương mẫu thực hiện nghĩa vụ công dân")
 
 
 def test_a_changed_rule_is_used_and_can_be_reset(store):
@@ -36,7 +42,7 @@ def test_a_changed_rule_is_used_and_can_be_reset(store):
 @pytest.mark.parametrize("key,text,fragment", [
     ("probation_months", "mười hai", "số nguyên"), ("probation_months", "0", "không hợp lý"),
     ("attached_out_present_votes", "có lẽ", "Có"), ("comment_routine_deadline", "31/13", "15/12"),
-    ("comment_criteria", "x", "không sửa được"),
+    ("comment_criteria", "x", "Sửa danh sách"), ("badge_milestones_years", "30, 25", "lớn hơn"),
 ])
 def test_bad_values_are_refused_and_nothing_changes(store, key, text, fragment):
     with pytest.raises(ValidationError, match=fragment):

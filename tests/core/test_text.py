@@ -66,3 +66,27 @@ def test_sort_is_the_same_for_decomposed_and_upper_case_input():
 def test_same_given_name_stays_together_whatever_the_family_name():
     names = ["Phạm Thị Ánh", "Nguyễn Văn Anh", "Lê Anh"]
     assert sort_names(names) == ["Lê Anh", "Nguyễn Văn Anh", "Phạm Thị Ánh"]
+
+
+def test_middle_names_compare_as_a_group_never_with_a_family_name():
+    # GIVEN two women both called Ánh, one with a second middle name (issue 10.5)
+    # WHEN the list is sorted THEN "Thị" alone comes before "Thị Ngọc", whatever the family name
+    assert sort_names(["Lương Thị Ngọc Ánh", "Phạm Thị Ánh"]) == ["Phạm Thị Ánh",
+                                                                  "Lương Thị Ngọc Ánh"]
+
+
+def test_names_of_two_three_four_and_five_words_sort_given_middle_family():
+    names = ["Tôn Nữ Thị Ngọc Ánh",      # five words: middles Nữ, Thị, Ngọc
+             "Phạm Thị Ngọc Ánh",         # four words: middles Thị, Ngọc
+             "Lương Thị Ánh",             # three words: middle Thị
+             "Hà Ánh",                    # two words: no middle name
+             "Bùi Thị Ánh",               # same given and middle as Lương: family decides
+             "Đinh Văn Bảo",
+             "Âu Dương Thị Ngọc Ánh"]     # five words, middles Dương, Thị, Ngọc
+    assert sort_names(names) == ["Hà Ánh", "Âu Dương Thị Ngọc Ánh", "Tôn Nữ Thị Ngọc Ánh",
+                                 "Bùi Thị Ánh", "Lương Thị Ánh", "Phạm Thị Ngọc Ánh",
+                                 "Đinh Văn Bảo"]
+
+
+def test_a_one_word_name_sorts_as_a_given_name():
+    assert sort_names(["Lê Văn Bình", "Bình", "An"]) == ["An", "Bình", "Lê Văn Bình"]

@@ -2,8 +2,12 @@
 used; "Về mặc định" sets it back."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QDialogButtonBox
+
 from cellsec.services.members import rules_of
 from ui.dialogs.rules_dialog import RulesDialog
+
+SAVE = QDialogButtonBox.StandardButton.Save
 
 
 def test_change_refuse_and_reset_a_rule(qtbot, store):
@@ -22,3 +26,102 @@ def test_change_refuse_and_reset_a_rule(qtbot, store):
     assert rules_of(store)["probation_months"] == 12
     dialog.select("comment_criteria")
     assert not dialog.value_edit.isEnabled()   # criteria lists are shown, not edited here
+
+
+def _open_list(qtbot, dialog, key):
+    dialog.select(key)
+    assert dialog.list_button.isEnabled() and not dialog.save_button.isEnabled()
+    dialog.list_button.click()
+    editor = dialog.list_dialog
+    assert editor is not None and editor.isVisible()
+    return editor
+
+
+def _cell_text(dialog, key, column):
+    row = [r.key for r in dialog._rules].index(key)
+    return dialog.table.item(row, column).toolTip()
+
+
+def test_lists_are_shown_by_their_labels_never_their_codes(qtbot, store):
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    shown = _cell_text(dialog, "comment_short_criteria", 1)
+    assert "civic" not in shown and "proposal" not in shown
+    assert shown.startswith("Gương mẫu thực hiện nghĩa vụ công dân")
+    assert "Tốt từ 90 điểm" in _cell_text(dialog, "meeting_quality_bands", 1)
+
+
+def test_quality_criteria_edited_row_by_row_must_sum_to_100(qtbot, store):
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    editor = _open_list(qtbot, dialog, "meeting_quality_criteria")
+    # GIVEN the five shipped criteria; WHEN the first is lowered from 20 to 15 points and saved
+    editor.editor.cell(0, "max").setValue(15)
+    assert "95" in editor.total_label.text()
+    editor.buttons.button(SAVE).click()
+    # THEN the dialog stays open with the service's message; nothing is saved
+    assert editor.isVisible() and "tổng điểm tối đa các tiêu chí phải bằng 100 (đang là 95)" \
+        in editor.banner.text()
+    assert store.settings.overrides() == {}
+    # WHEN a sixth criterion of 5 points is added and saved
+    editor.editor.add_row({"label": "Thực hiện nghị quyết tháng trước", "max": 5})
+    editor.buttons.button(SAVE).click()
+    # THEN it is saved with a code of its own, used by the meetings, and the table shows it
+    qtbot.waitUntil(lambda: dialog.list_dialog is None)
+    saved = rules_of(store)["meeting_quality_criteria"]
+    assert [c["max"] for c in saved] == [15, 20, 15, 25, 20, 5]
+    assert saved[-1]["key"] == "thuc_hien_nghi_quyet_thang_truoc"
+    assert dialog.changes.meetings
+    assert "Thực hiện nghị quyết tháng trước: 5 điểm" in _cell_text(
+        dialog, "meeting_quality_criteria", 1)
+    # WHEN "Về mặc định" is pressed on the main dialog THEN the shipped list is back
+    dialog.select("meeting_quality_criteria")
+    dialog.reset_button.click()
+    assert len(rules_of(store)["meeting_quality_criteria"]) == 5
+
+
+def test_a_comment_criterion_needs_three_levels_and_the_short_sheet_is_ticked(qtbot, store):
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    editor = _open_list(qtbot, dialog, "comment_criteria")
+    editor.editor.add_row({"label": "Tham gia giữ gìn an ninh trật tự", "level1": "Tích cực",
+                           "level2": "Có tham gia"})
+    editor.buttons.button(SAVE).click()
+    assert "dòng 7: chưa ghi mức 3" in editor.banner.text()
+    editor.editor.cell(6, "level3").setPlainText("Không tham gia")
+    editor.buttons.button(SAVE).click()
+    qtbot.waitUntil(lambda: dialog.list_dialog is None)
+    assert rules_of(store)["comment_criteria"][-1]["levels"] == [
+        "Tích cực", "Có tham gia", "Không tham gia"]
+    # WHEN the short sheet is opened THEN every criterion is listed by name, the three in use ticked
+    short = _open_list(qtbot, dialog, "comment_short_criteria")
+    assert [r["chosen"] for r in short.editor.rows()] == [True, True, False, False, False, True,
+                                                          False]
+    # WHEN the new one is ticked and "Đề nghị của chi ủy" unticked THEN that is what is saved
+    short.editor.cell(6, "chosen").setChecked(True)
+    short.editor.cell(5, "chosen").setChecked(False)
+    short.buttons.button(SAVE).click()
+    qtbot.waitUntil(lambda: dialog.list_dialog is None)
+    new_key = rules_of(store)["comment_criteria"][-1]["key"]
+    assert rules_of(store)["comment_short_criteria"] == ["civic", "ethics", new_key]
+    assert "Tham gia giữ gìn an ninh trật tự" in _cell_text(dialog, "comment_short_criteria", 1)
+    # WHEN the criteria are set back to the default while the short sheet uses the new one
+    dialog.select("comment_criteria")
+    dialog.reset_button.click()
+    # THEN the reset is refused with the reason, and nothing changes
+    assert "phiếu rút gọn đang dùng tiêu chí “Tham gia giữ gìn an ninh trật tự”" in \
+        dialog.error.text()
+    assert len(rules_of(store)["comment_criteria"]) == 7
+
+
+def test_badge_milestones_are_typed_in_one_line(qtbot, store):
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.select("badge_milestones_years")
+    assert dialog.value_edit.text().startswith("30, 40, 45, 50")
+    dialog.value_edit.setText("30, 40, 40")
+    dialog.save_button.click()
+    assert "mốc thứ 3 (40) phải lớn hơn mốc đứng trước (40)" in dialog.error.text()
+    dialog.value_edit.setText("30 40 45 50")
+    dialog.save_button.click()
+    assert rules_of(store)["badge_milestones_years"] == [30, 40, 45, 50]

@@ -39,8 +39,9 @@ def page(window) -> SuperiorsPage:
 
 
 def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_store):
-    # GIVEN the demo directory: two people, Hoàng Minh Tuấn following the cell
-    assert page.directory.column_texts(0) == ["Hoàng Minh Tuấn", "Trịnh Thu Hà"]
+    # GIVEN the demo directory: two people in Vietnamese name order (Hà before Tuấn), Hoàng Minh
+    # Tuấn following the cell
+    assert page.directory.column_texts(0) == ["Trịnh Thu Hà", "Hoàng Minh Tuấn"]
     # WHEN a new person is typed with a bad phone number
     qtbot.mouseClick(page.add_button, LEFT)
     dialog = page.active_dialog
@@ -82,7 +83,7 @@ def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_sto
 
 
 def test_edit_keeps_errors_in_the_dialog(qtbot, page, demo_store):
-    page.directory.selectRow(1)
+    page.directory.selectRow(page.directory.column_texts(0).index("Trịnh Thu Hà"))
     qtbot.keyClick(page.directory, Qt.Key.Key_Return)
     dialog = page.active_dialog
     assert isinstance(dialog, SuperiorDialog)
@@ -205,3 +206,35 @@ def test_print_report_and_export_excel(qtbot, page, demo_store, tmp_path, notice
     assert preview.failure is None and preview.page_count >= 1
     assert preview.file_name == "Bao-cao-cap-tren-du-sinh-hoat-01-07-2026-den-30-09-2026.pdf"
     preview.reject()
+
+
+def test_issue_the_report_of_a_period_and_print_it_with_its_number(qtbot, page, demo_store,
+                                                                    answers, notices):
+    from cellsec.reports.catalogue import build_document
+    from cellsec.services.superior_tally import superior_report_number
+
+    page.tabs.setCurrentIndex(TALLY)
+    page.tally.set_period(2026, 1)
+    # GIVEN the first quarter's report, not yet issued
+    assert "chưa ban hành" in page.tally.number_label.text()
+    assert page.tally.issue_button.isEnabled()
+    # WHEN "Ban hành, cấp số…" is pressed and the question answered "Có"
+    answers.answer = True
+    qtbot.mouseClick(page.tally.issue_button, LEFT)
+    # THEN the question said what happens, the report has number 01 of the term, the screen says
+    # so and the button is done
+    assert "01/01/2026 đến 31/03/2026" in answers.questions[-1]
+    number = superior_report_number(demo_store, date(2026, 1, 1), date(2026, 3, 31))
+    assert number is not None and number.text == "01-BC/CB"
+    assert "Số 01-BC/CB" in page.tally.number_label.text()
+    assert format_date(TODAY) in page.tally.number_label.text()
+    assert not page.tally.issue_button.isEnabled()
+    # and the print carries it (the same function the preview builds from)
+    doc = build_document(demo_store, "superiors", period=(date(2026, 1, 1), date(2026, 3, 31)))
+    assert doc.title.endswith("số 01-BC/CB")
+    # WHEN another quarter is shown THEN it is still a draft, and answering "Không" issues nothing
+    page.tally.set_period(2026, 2)
+    assert page.tally.issue_button.isEnabled()
+    answers.answer = False
+    qtbot.mouseClick(page.tally.issue_button, LEFT)
+    assert superior_report_number(demo_store, date(2026, 4, 1), date(2026, 6, 30)) is None

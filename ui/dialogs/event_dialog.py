@@ -6,11 +6,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 from cellsec.dates import format_date
 from cellsec.entities import DISCIPLINE_LEVELS, Changes, EventKind, MemberEvent
 from cellsec.errors import ValidationError
+from cellsec.rules.exemption import EXEMPTION_REASONS
 from cellsec.services.members import EVENT_LABELS, add_event, update_event
+from cellsec.services.register import event_warning
 from cellsec.store import Store
 
 from ..widgets.form_fields import FormFields, combo, date_edit, form_layout, line_edit
-from .common import ErrorBanner, button_box, show_validation_error
+from .common import ErrorBanner, ask_yes_no, button_box, show_validation_error
 
 CHOOSE_KIND = "— Chọn loại sự kiện —"
 # What "Nội dung" means for each kind, shown as the field's placeholder.
@@ -39,6 +41,7 @@ class EventDialog(QDialog):
         self._member_id = member_id
         self._event = event
         self.changes: Changes | None = None
+        self.ask = ask_yes_no     # injectable: tests answer without a modal box
         self.fields = FormFields()
         self.banner = ErrorBanner()
         self.setWindowTitle("Ghi sự kiện" if event is None else "Sửa sự kiện")
@@ -98,9 +101,11 @@ class EventDialog(QDialog):
         assert isinstance(detail, QComboBox)
         typed = detail.currentText()
         detail.clear()
-        if kind is EventKind.DISCIPLINED:
-            detail.addItems(DISCIPLINE_LEVELS)
-            if typed not in DISCIPLINE_LEVELS:
+        suggestions = {EventKind.DISCIPLINED: DISCIPLINE_LEVELS,
+                       EventKind.EXEMPTED: EXEMPTION_REASONS}.get(kind)  # type: ignore[arg-type]
+        if suggestions:
+            detail.addItems(list(suggestions))
+            if typed not in suggestions:
                 detail.setEditText(typed)
         else:
             detail.setEditText(typed)
@@ -116,6 +121,10 @@ class EventDialog(QDialog):
         return form
 
     def _on_save(self) -> None:
+        event_id = self._event.id if self._event is not None else None
+        warning = event_warning(self._store, self._member_id, self.values(), event_id=event_id)
+        if warning and not self.ask(self, "Kiểm tra tuổi", f"{warning}\n\nVẫn ghi sự kiện này?"):
+            return
         try:
             if self._event is None:
                 self.changes = add_event(self._store, self._member_id, self.values())

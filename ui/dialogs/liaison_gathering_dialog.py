@@ -10,7 +10,7 @@ from cellsec.dates import format_date, parse_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.liaison_entities import LiaisonStatus
-from cellsec.services.liaison import save_gathering
+from cellsec.services.liaison import members_in_order, save_gathering
 from cellsec.store import Store
 
 from ..widgets.form_fields import FormFields, date_edit, line_edit, memo
@@ -68,7 +68,7 @@ class GatheringDialog(QDialog):
             self.people.removeWidget(check)
             check.deleteLater()
         self.checks = {}
-        active = [m for m in self._store.liaison.members()
+        active = [m for m in members_in_order(self._store)
                   if m.id is not None and m.status_on(when) is LiaisonStatus.ACTIVE]
         for m in active:
             check = QCheckBox(f"{m.full_name} — {m.workplace}")

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
-from cellsec.services.superiors import SUPERIOR_LABELS, assign_follower, save_superior
+from cellsec.services.superiors import (SUPERIOR_LABELS, assign_follower, directory_in_order,
+                                        save_superior)
 from cellsec.store import Store
 from cellsec.superior_entities import Level, Superior
 
@@ -103,7 +104,7 @@ class AssignDialog(QDialog):
         self.banner = ErrorBanner()
         people = [("— Chọn người trong danh bạ —", "")] + [
             (f"{s.name} — {s.position}" if s.position else s.name, str(s.id))
-            for s in store.superiors.all()]
+            for s in directory_in_order(store)]
         form = roomy_form()
         for key, widget in (("superior_id", combo(people)), ("start", date_edit()),
                             ("end", date_edit()), ("note", line_edit("Ví dụ: Theo Quyết định "

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from cellsec.dates import add_months, format_date
 from cellsec.liaison_entities import LiaisonMember
 from cellsec.rules.liaison import CommentState
-from cellsec.services.liaison import comment_list, participation
+from cellsec.services.liaison import comment_list, members_in_order, participation
 from cellsec.services.members import rules_of
-from cellsec.text import name_sort_key
 
 from ..dialogs.liaison_dialog import LiaisonDialog, status_dialog
 from ..dialogs.liaison_gathering_dialog import GatheringDialog
@@ -87,7 +86,7 @@ class LiaisonRegisterTab(QWidget):
         year = today.year
         taking = participation(store, year)
         states = {d.member.id: d for d in comment_list(store, year, today)}
-        self.members = sorted(store.liaison.members(), key=lambda m: name_sort_key(m.full_name))
+        self.members = members_in_order(store)
         rows, colours = [], []
         for m in self.members:
             status = m.status_on(today)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
-from cellsec.services.superior_tally import superior_tally
-from cellsec.services.superiors import assigned_on
+from cellsec.services.superior_tally import (issue_superior_report, superior_report_number,
+                                             superior_tally)
+from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus, Superior
 
@@ -77,6 +78,7 @@ class SuperiorsPage(QWidget):
         self.tally = TallyView(date.today().year)
         self.tally.sig_period_changed.connect(self._show_tally)
         self.tally.print_button.clicked.connect(self.print_report)
+        self.tally.issue_button.clicked.connect(self.issue_report)
         self.tally.excel_button.clicked.connect(self.export_excel)
         self.tabs.addTab(self.tally, "Tổng hợp theo kỳ")
         layout = QVBoxLayout(self)
@@ -167,7 +169,7 @@ class SuperiorsPage(QWidget):
     def reload(self) -> None:
         self._loaded = True
         today = self.today()
-        people = self._store.superiors.all()
+        people = directory_in_order(self._store)
         names = {s.id: s.name for s in people}
         current = {s.id for s in assigned_on(self._store, today)}
         self.directory.set_rows(
@@ -226,6 +228,7 @@ class SuperiorsPage(QWidget):
             self.tally.show_error(err)
             return
         self.tally.show_tally(superior_tally(self._store, start, end, today=self.today()))
+        self.tally.show_number(superior_report_number(self._store, start, end))
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.directory.selected_payload() is not None)
@@ -271,6 +274,27 @@ class SuperiorsPage(QWidget):
         self.preview = printing.open_preview(self, self._store, "superiors", period=period,
                                              notify=self.notify)
         self.active_dialog = self.preview  # type: ignore[assignment]
+
+    def issue_report(self) -> None:
+        """Issue the period's report: it gets its number now and keeps it for every print."""
+        try:
+            start, end = self.tally.period()
+        except ValidationError as err:
+            self.tally.show_error(err)
+            return
+        question = (f"Ban hành báo cáo cấp ủy viên cấp trên dự sinh hoạt từ {format_date(start)} "
+                    f"đến {format_date(end)}?\n\nBáo cáo được cấp số tiếp theo (…-BC) của nhiệm "
+                    "kỳ và mang ngày hôm nay; in lại sau này vẫn giữ số và ngày đó. Số đã cấp "
+                    "không dùng lại.")
+        if not self.ask(self, "Ban hành báo cáo", question):
+            return
+        try:
+            number, changes = issue_superior_report(self._store, start, end, today=self.today())
+        except ValidationError as err:
+            self.notify(self, "Không ban hành được", str(err), warning=True)
+            return
+        self.sig_changed.emit(changes)
+        self.tally.show_number(number)
 
     def export_excel(self) -> None:
         from cellsec.reports.superior_xlsx import write_superior_xlsx  # openpyxl when needed

@@ -161,8 +161,10 @@ class MemberDetailPanel(QWidget):
                                         m.permanent_province) if p)
         values = {
             "status": row.state.label,
-            "born": f"{format_date(m.birth_date)} — {m.sex.label}",
-            "age": years_months(row.party_age_months) if row.admission_date else "",
+            "born": " — ".join(x for x in (format_date(m.birth_date), m.sex.label,
+                                            detail.age_note) if x),
+            "age": " — ".join(x for x in (years_months(row.party_age_months), detail.badge_note)
+                              if x) if row.admission_date else "",
             "admitted": format_date(row.admission_date),
             "official": format_date(row.official_date) or "(còn dự bị)",
             "card": m.party_card_no or m.old_card_no,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from cellsec.dates import format_date, parse_date
 from cellsec.errors import ValidationError
+from cellsec.services.report_numbers import IssuedNumber
 from cellsec.services.superior_tally import Tally
 
 from ..dialogs.common import ErrorBanner
@@ -68,6 +69,9 @@ class TallyView(QWidget):
         self.print_button = QPushButton("In báo cáo")
         self.print_button.setToolTip("Xem và in báo cáo cấp ủy viên cấp trên dự sinh hoạt "
                                      "trong kỳ đang xem")
+        self.issue_button = QPushButton("Ban hành, cấp số…")
+        self.issue_button.setToolTip("Cấp số …-BC/CB cho báo cáo của kỳ đang xem; in lại sau "
+                                     "này vẫn giữ số và ngày ban hành")
         self.excel_button = QPushButton("Xuất Excel")
         self.excel_button.setToolTip("Lưu các số liệu của kỳ đang xem ra tệp Excel")
         self.banner = ErrorBanner()
@@ -78,7 +82,10 @@ class TallyView(QWidget):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.print_button)
+        top.addWidget(self.issue_button)
         top.addWidget(self.excel_button)
+        self.number_label = QLabel()
+        self.number_label.setObjectName("report_number")
 
         self.held_label, self.with_label, self.directions_label = QLabel(), QLabel(), QLabel()
         figures = QGridLayout()
@@ -120,6 +127,7 @@ class TallyView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.number_label)
         layout.addLayout(figures)
         layout.addWidget(split, 1)
 
@@ -188,7 +196,18 @@ class TallyView(QWidget):
     def show_error(self, err: ValidationError) -> None:
         self.banner.show_message(str(err))
         self.print_button.setEnabled(False)
+        self.issue_button.setEnabled(False)
         self.excel_button.setEnabled(False)
+
+    def show_number(self, number: IssuedNumber | None) -> None:
+        """Whether the report of the period shown is issued, and with which number."""
+        if number is None:
+            self.number_label.setText("Báo cáo của kỳ này chưa ban hành: bản in là bản nháp, "
+                                      "số để trống.")
+        else:
+            self.number_label.setText(f"Báo cáo của kỳ này đã ban hành: <b>Số {number.text}</b> "
+                                      f"ngày {format_date(number.issued_on)}.")
+        self.issue_button.setEnabled(number is None)
 
     def show_tally(self, t: Tally) -> None:
         self.banner.clear_message()
