@@ -83,7 +83,9 @@ def connect_reader(path: Path, *, keep_unchanged: bool = False) -> sqlite3.Conne
         return conn
     except sqlite3.OperationalError as exc:
         conn.close()
-        if live_wal or getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_CANTOPEN:
+        # A WAL file whose -shm cannot be made here: CANTOPEN, or READONLY_CANTINIT
+        if live_wal or getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (
+                sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
             raise
     return connect_ro(path, immutable=True)
 
