@@ -62,8 +62,8 @@ def atomic_target(dest: Path, label: str = "ghi", owner: Path | None = None) -> 
         remove_quietly(tmp)
 
 
-def write_bytes_atomic(dest: Path, data: bytes) -> None:
-    with atomic_target(dest) as tmp:
+def write_bytes_atomic(dest: Path, data: bytes, owner: Path | None = None) -> None:
+    with atomic_target(dest, "ghi", owner) as tmp:
         tmp.write_bytes(data)
 
 

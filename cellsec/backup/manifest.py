@@ -100,7 +100,9 @@ def write_manifest(info: BackupInfo) -> None:
         data.pop(key)
     data["file"] = info.path.name
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    write_bytes_atomic(manifest_path(info.path), text.encode("utf-8"))
+    # The temporary file is named after the data file, whose next opening clears it if we die.
+    owner = Path(info.source) if info.source else None
+    write_bytes_atomic(manifest_path(info.path), text.encode("utf-8"), owner)
 
 
 def read_info(backup: Path) -> BackupInfo:
@@ -124,6 +126,11 @@ def read_info(backup: Path) -> BackupInfo:
         except OSError:
             created, size = datetime.min, 0
         return BackupInfo(path=backup, created=created, size=size, has_manifest=False)
+
+
+def is_backup_file(path: Path) -> bool:
+    """A file CellSec made as a backup (its manifest is beside it)."""
+    return read_info(Path(path)).has_manifest
 
 
 def list_backups(data_path: Path, folder: Path | str | None = None) -> list[BackupInfo]:

@@ -54,6 +54,7 @@ from .manifest import (
     BackupInfo,
     backup_stem,
     backups_folder,
+    is_backup_file,
     list_backups,
     read_info,
     write_manifest,
@@ -98,6 +99,9 @@ def restore(data_path: Path | str, source: Path | str, *, password: str | None =
         raise StorageError(f"Không thể khôi phục “{data_path.name}” từ chính nó.")
     if not source.is_file():
         raise StorageError(f"Không tìm thấy tệp “{source}” để khôi phục.")
+    if is_backup_file(data_path):
+        raise StorageError(f"Tệp “{data_path.name}” là một bản sao lưu (mở để xem): không khôi "
+                           "phục đè lên nó. Hãy mở tệp dữ liệu của chi bộ rồi khôi phục.")
     ensure_folder(data_path.parent)
     lock = hold_lock(data_path)
     tmp = temp_path(data_path.parent, "khoi-phuc", data_path)
