@@ -60,6 +60,7 @@ class Tally:
     mode: str
     kills: int = 0
     acknowledged: int = 0
+    mid_work: int = 0      # kills that left a temporary copy, or an old schema, to recover from
     lost: list[str] = field(default_factory=list)
     failures: dict[str, list[str]] = field(default_factory=dict)
 
@@ -69,8 +70,8 @@ class Tally:
     def line(self) -> str:
         kinds = ("integrity", "reopen", "digest", "leftover", "backup", "content")
         counts = ", ".join(f"{k} {len(self.failures.get(k, []))}" for k in kinds)
-        return (f"{self.mode:8} kills {self.kills}, acknowledged {self.acknowledged}, "
-                f"lost {len(self.lost)}, failures: {counts}")
+        return (f"{self.mode:8} kills {self.kills} (left work to recover: {self.mid_work}), "
+                f"acknowledged {self.acknowledged}, lost {len(self.lost)}, failures: {counts}")
 
     @property
     def ok(self) -> bool:
@@ -146,9 +147,17 @@ def temporaries(path: Path) -> list[str]:
     return [p.name for f in places if f.is_dir() for p in f.iterdir() if ".tmp" in p.name]
 
 
+def _header_version(path: Path) -> int:
+    with path.open("rb") as fh:
+        header = fh.read(64)
+    return int.from_bytes(header[60:64], "big") if len(header) == 64 else 0
+
+
 def check(setup: Setup, tally: Tally, label: str) -> None:
     """Reopen like the app does and look at everything (see the module doc)."""
     path = setup.path
+    if temporaries(path) or (path.exists() and _header_version(path) < migrate.latest_version()):
+        tally.mid_work += 1
     try:
         with Store.open(path) as store:
             if store.read_only is not None:

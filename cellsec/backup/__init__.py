@@ -19,8 +19,9 @@ from .schedule import AutoBackup, backup_if_due, newest_sound
 __all__ = [
     "AutoBackup", "BackupInfo", "BackupVerificationError", "Candidate", "Health", "HealthState",
     "PasswordRequiredError", "RestoreResult", "RetentionPolicy", "WrongPasswordError",
-    "adopt_migration_backup", "apply_retention", "check_file_header", "backup_if_due", "backups_folder",
-    "check_file", "copy_backup_to", "is_backup_file", "is_encrypted", "is_risky_location", "list_backups",
-    "make_backup", "newest_good", "newest_verified_backup", "plan_retention", "restore",
-    "restore_newest", "newest_sound", "still_intact", "verify_backup",
+    "adopt_migration_backup", "apply_retention", "backup_if_due", "backups_folder",
+    "check_file", "check_file_header", "copy_backup_to", "is_backup_file", "is_encrypted",
+    "is_risky_location", "list_backups", "make_backup", "newest_good", "newest_sound",
+    "newest_verified_backup", "plan_retention", "restore", "restore_newest", "still_intact",
+    "verify_backup",
 ]

@@ -69,9 +69,9 @@ def plan_retention(items: Iterable[Candidate], now: datetime,
     Periods count only days/weeks/months that have a backup (backups are made only when the
     data changed), so a cell that works once a month still keeps 10 distinct working days.
     Always kept: the newest good backup; the `last` most recent regular ones; the last
-    `special` of each special kind and the last `special` found rotted; anything of a kind this version does not know; anything
-    dated after `now` (a PC whose clock was reset must not make us delete what we cannot place
-    in time).
+    `special` of each special kind and the last `special` found rotted (for support); anything
+    of a kind this version does not know; anything dated after `now` (a PC whose clock was
+    reset must not make us delete what we cannot place in time).
     """
     items = sorted(items, key=lambda c: c.created, reverse=True)
     keep: set[Hashable] = {c.key for c in items if c.created > now}

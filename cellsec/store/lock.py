@@ -134,23 +134,3 @@ class DataFileLock:
         self.release_file()
         if self._name_lock.is_locked:
             self._name_lock.release()
-
-
-def probe_in_use(data_path: Path) -> bool:
-    """Whether another holder has the identity lock of `data_path` (used where no name lock
-    can be taken, e.g. a read-only folder). False when unsure."""
-    if not identity_locking():
-        return False
-    try:
-        fd = os.open(data_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return False
-    try:
-        if _lock_identity(fd):
-            _unlock_identity(fd)
-            fd = -1
-            return False
-        return True
-    finally:
-        if fd != -1:
-            os.close(fd)
