@@ -191,5 +191,6 @@ def _open_read_only(path: Path, reason: str, *, keep_unchanged: bool = False) ->
 
 def refusal(reason: str) -> ReadOnlyError:
     """What a write on a read-only Store raises."""
+    why = reason.replace(f"\n\n{READ_ONLY_NOTE}", "")
     return ReadOnlyError(f"Không lưu được thay đổi: tệp dữ liệu đang mở ở chế độ chỉ xem.\n\n"
-                         f"{reason}", kind=faults.READ_ONLY_FILE)
+                         f"{why}", kind=faults.READ_ONLY_FILE)
