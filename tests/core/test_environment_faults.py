@@ -201,3 +201,20 @@ def test_sqlite_errors_are_translated_by_kind_in_one_place(store, code, kind, er
     assert isinstance(err, error)
     assert "English" not in str(err) and "English" in err.detail
     assert store.path.name in str(err)
+
+
+def test_an_upgrade_on_a_full_disk_is_refused_as_such_and_changes_nothing(tmp_path):
+    # GIVEN a file from CellSec's first schema on a disk with no room for the upgrade's backup
+    import shutil
+    old = Path(__file__).parent.parent / "data" / "cellsec-v1.cellsec"
+    with small_disk(tmp_path / "disk", 1024) as disk:
+        path = disk / "chibo.cellsec"
+        shutil.copyfile(old, path)
+        before = path.read_bytes()
+        fill_disk(disk)
+        # WHEN it is opened THEN the full disk is named (no "damaged", no restore offer) …
+        with pytest.raises(DiskFullError, match="đã đầy"):
+            Store.open(path)
+        # … and the old file is exactly as it was
+        assert path.read_bytes() == before
+        assert not [p for p in disk.iterdir() if ".tmp" in p.name]
