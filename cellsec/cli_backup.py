@@ -3,15 +3,25 @@
 Commands marked `needs_store=False` work on the data file by path: `restore` needs the file
 closed and `check` must work on a damaged file that Store.open would refuse. Until cellsec.cli
 honours that flag it hands them an open Store, which they close before acting.
+
+Passwords of encrypted USB copies never travel in the command line (any user of the PC can
+read another's process list): they come from `--password-stdin` (one line), the environment
+variable CELLSEC_PASSWORD, or a getpass prompt when a person is at the terminal.
 """
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
+from .errors import ValidationError
 from .paths import default_data_file
+
+PASSWORD_ENV = "CELLSEC_PASSWORD"
 
 
 def _print_json(value: Any) -> None:
@@ -58,14 +68,33 @@ def cmd_verify_backup(store: Any, args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def read_password(args: argparse.Namespace, *, confirm: bool) -> str:
+    """The password from stdin (--password-stdin), CELLSEC_PASSWORD, or a prompt (twice when
+    `confirm`). ValidationError when there is none to be had."""
+    if getattr(args, "password_stdin", False):
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    elif sys.stdin.isatty():
+        password = getpass.getpass("Mật khẩu: ")
+        if confirm and getpass.getpass("Nhập lại mật khẩu: ") != password:
+            raise ValidationError("Hai lần nhập mật khẩu không giống nhau.", field="Mật khẩu")
+    else:
+        raise ValidationError(f"Cần mật khẩu: dùng --password-stdin (đọc một dòng từ đầu vào) "
+                              f"hoặc biến môi trường {PASSWORD_ENV}.", field="Mật khẩu")
+    return password
+
+
 def cmd_restore(store: Any, args: argparse.Namespace) -> int:
-    from .backup import restore, restore_newest
+    from .backup import is_encrypted, restore, restore_newest
     path = _data_path(store, args)
     _release(store)  # restore takes the file's lock itself and needs the file closed
     if args.path == "newest":
         result = restore_newest(path, folder=args.dir)
     else:
-        result = restore(path, args.path, password=args.password, folder=args.dir)
+        source = Path(args.path)
+        password = read_password(args, confirm=False) if is_encrypted(source) else None
+        result = restore(path, source, password=password, folder=args.dir)
     _print_json(result.to_json())
     return 0
 
@@ -81,7 +110,9 @@ def cmd_check(store: Any, args: argparse.Namespace) -> int:
 
 def cmd_copy_backup(store: Any, args: argparse.Namespace) -> int:
     from .backup import copy_backup_to
-    written = copy_backup_to(args.path, args.dest, password=args.password)
+    encrypt = args.encrypt or args.password_stdin
+    password = read_password(args, confirm=True) if encrypt else None
+    written = copy_backup_to(args.path, args.dest, password=password)
     print(f"Đã chép bản sao lưu ra {written}")
     return 0
 
@@ -101,7 +132,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     restore = sub.add_parser("restore", help="khôi phục tệp dữ liệu từ một bản sao lưu "
                              "(PATH = “newest”: bản tốt mới nhất)")
     restore.add_argument("path", help="tệp sao lưu (.cellsec hoặc .cellsec.enc), hoặc newest")
-    restore.add_argument("--password", default=None, help="mật khẩu của tệp mã hóa")
+    restore.add_argument("--password-stdin", action="store_true",
+                         help="đọc mật khẩu của tệp mã hóa từ một dòng đầu vào (hoặc đặt biến "
+                         f"{PASSWORD_ENV}; không có thì hỏi)")
     restore.add_argument("--dir", type=Path, default=None, help=folder_help)
     restore.set_defaults(func=cmd_restore, needs_store=False)
     check = sub.add_parser("check", help="kiểm tra tệp dữ liệu khi khởi động (JSON)")
@@ -111,6 +144,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                           "mã hóa bằng mật khẩu")
     copy.add_argument("path", type=Path)
     copy.add_argument("dest", type=Path, help="thư mục hoặc tên tệp đích")
-    copy.add_argument("--password", default=None, help="mã hóa bản chép bằng mật khẩu này")
+    copy.add_argument("--encrypt", action="store_true",
+                      help=f"mã hóa bản chép; mật khẩu lấy từ biến {PASSWORD_ENV} hoặc được hỏi")
+    copy.add_argument("--password-stdin", action="store_true",
+                      help="mã hóa bản chép, đọc mật khẩu từ một dòng đầu vào")
     copy.set_defaults(func=cmd_copy_backup, needs_store=False)
 

@@ -28,11 +28,25 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def default_data_path(last_used: Path | None) -> Path:
-    """The last file used if it still exists, else the per-user data folder's chibo.cellsec."""
-    if last_used is not None and last_used.is_file():
-        return last_used
+    """The last file used, else the per-user data folder's chibo.cellsec.
+
+    The last file is kept even when it is not there now if that needs saying rather than
+    quietly opening another file: its folder is gone (a USB stick not plugged in: the opener
+    says so), or it has backups (the opener offers to restore it). A backup that was last
+    looked at (opened read-only) is not reopened at start.
+    """
+    from cellsec.backup import backups_folder, is_backup_file
     from cellsec.paths import default_data_file  # platformdirs' per-user data folder
 
+    if last_used is None:
+        return default_data_file()
+    try:
+        if last_used.is_file():
+            return default_data_file() if is_backup_file(last_used) else last_used
+        if not last_used.parent.exists() or backups_folder(last_used).is_dir():
+            return last_used
+    except OSError:
+        return last_used
     return default_data_file()
 
 

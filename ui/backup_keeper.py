@@ -20,6 +20,7 @@ from cellsec.backup import (
     list_backups,
     newest_good,
 )
+from cellsec.errors import CellSecError
 from cellsec.store import Store
 
 from . import tasks
@@ -31,7 +32,11 @@ FIRST_CHECK = timedelta(minutes=1)   # soon after opening: a file never backed u
 BACKUP_EVERY = timedelta(hours=2)
 STALE_AFTER = timedelta(days=7)
 FAILED = "Sao lưu không thành công"
-COLOURS = {"ok": "#1b6e20", "old": "#a15c00", "none": "#b00020", "failed": "#b00020"}
+COLOURS = {"ok": "#1b6e20", "old": "#a15c00", "none": "#b00020", "failed": "#b00020",
+           "read_only": "#a15c00"}
+READ_ONLY_LABEL = "Chế độ chỉ xem — không sao lưu tự động"
+ROTTEN_NOTE = ("Bản sao lưu lúc {when} đã bị thay đổi hoặc hỏng sau khi sao lưu nên không dùng "
+               "được nữa (tệp vẫn được giữ lại để người hỗ trợ xem).")
 MIGRATION_NOTE = ("Tệp dữ liệu đã được nâng cấp lên phiên bản mới; bản sao lưu trước khi nâng "
                   "cấp: {path}")
 
@@ -67,6 +72,7 @@ class BackupKeeper(QObject):
         super().__init__(parent)
         self._parent = parent
         self._path: Path | None = None
+        self._read_only: str | None = None
         self._running: tasks.TaskHandle | None = None
         self._warned_places: set[Path] = set()
         self.last_error: str | None = None
@@ -92,10 +98,15 @@ class BackupKeeper(QObject):
 
     # --- a file is opened ----------------------------------------------------------------------
     def take_store(self, store: Store, notes: list[str]) -> None:
-        """Follow the window's file: label, risky place, pre-upgrade copy, then the timer."""
+        """Follow the window's file: label, risky place, pre-upgrade copy, then the timer. A
+        read-only file says why in the banner and gets no automatic backups (it cannot change
+        through this window, and its folder may not take one)."""
         self._path = Path(store.path)
+        self._read_only = store.read_only
         self.last_error = None
         messages = list(notes)
+        if store.read_only is not None:
+            messages.insert(0, store.read_only)
         risk = is_risky_location(self._path)
         if risk and self._path not in self._warned_places:
             self._warned_places.add(self._path)
@@ -105,8 +116,12 @@ class BackupKeeper(QObject):
             self._parent.statusBar().showMessage(  # type: ignore[attr-defined]
                 MIGRATION_NOTE.format(path=self._adopt(store)))
         self.refresh_label()
-        self.timer.start()
-        self.first_timer.start()
+        if store.read_only is None:
+            self.timer.start()
+            self.first_timer.start()
+        else:
+            self.timer.stop()
+            self.first_timer.stop()
 
     def _adopt(self, store: Store) -> Path:
         """The pre-upgrade copy belongs in the backups folder (newer cores put it there)."""
@@ -121,6 +136,15 @@ class BackupKeeper(QObject):
 
     # --- the label -----------------------------------------------------------------------------
     def refresh_label(self) -> None:
+        """Green/amber/red from the backups that are good now: a backup found rotted by the
+        last check is marked in its manifest, so it no longer counts here."""
+        if self._read_only is not None:
+            self.state = "read_only"
+            self.label.setText(READ_ONLY_LABEL)
+            self.label.setToolTip(self._read_only)
+            self.label.setStyleSheet(f"QLabel#backup_label {{ color: {COLOURS[self.state]}; "
+                                     "font-weight: bold; }")
+            return
         newest = newest_good(list_backups(self._path)) if self._path is not None else None
         if newest is None:
             self.state, text = "none", "Chưa có bản sao lưu nào"
@@ -141,8 +165,8 @@ class BackupKeeper(QObject):
     # --- while working -------------------------------------------------------------------------
     def check_now(self) -> tasks.TaskHandle | None:
         """Back up on a worker if one is due (a no-op while the previous check still runs)."""
-        if self._path is None or (self._running is not None
-                                  and not self._running.finished.is_set()):
+        if self._path is None or self._read_only is not None or (
+                self._running is not None and not self._running.finished.is_set()):
             return None
         path, now = self._path, self.now()
         self._running = tasks.run_in_background(
@@ -153,6 +177,9 @@ class BackupKeeper(QObject):
     def _on_done(self, result: AutoBackup) -> None:
         self.last_error = None
         self.refresh_label()
+        if result.rotten:
+            self.banner.show_messages([ROTTEN_NOTE.format(when=f"{i.created:%H:%M %d/%m/%Y}")
+                                       for i in result.rotten])
         if result.outcome == "made" and result.backup is not None:
             self.sig_backup_made.emit(result.backup)
 
@@ -181,6 +208,8 @@ class BackupKeeper(QObject):
         the GUI thread with a word in the status bar (painted at once, without running the
         event loop: the pages must not wake up on a closed file); the close always goes on."""
         self.stop()
+        if self._read_only is not None:
+            return   # nothing can have changed through a read-only window
         bar = self._parent.statusBar()  # type: ignore[attr-defined]
         bar.showMessage("Đang sao lưu dữ liệu, xin chờ một chút…")
         bar.repaint()
@@ -190,9 +219,11 @@ class BackupKeeper(QObject):
             apply_retention(path, now=self.now())
         except Exception as exc:  # noqa: BLE001 - never lose the close over a backup
             QApplication.restoreOverrideCursor()
+            print(f"CellSec: backup at close failed: {exc!r}", file=sys.stderr, flush=True)
+            reason = str(exc) if isinstance(exc, CellSecError) else "lỗi không mong muốn."
             self.notify_at_close(
                 self._parent, FAILED,
-                f"{FAILED} khi đóng chương trình: {exc}\n\nDữ liệu đã lưu vẫn còn nguyên trong "
+                f"{FAILED} khi đóng chương trình: {reason}\n\nDữ liệu đã lưu vẫn còn nguyên trong "
                 f"tệp “{path.name}”. Hãy mở lại CellSec và chọn Tệp › Sao lưu và khôi phục › "
                 "Sao lưu ngay.", warning=True)
         else:

@@ -57,7 +57,8 @@ class DataSafetyMenu(QObject):
         from .dialogs.backup_dialog import BackupDialog
 
         window = self._window
-        dialog = BackupDialog(window.store.path, window.reopen_after, window)
+        dialog = BackupDialog(window.store.path, window.reopen_after, window,
+                              read_only=window.store.read_only)
         dialog.sig_backup_made.connect(window.backups.backup_made)
         self._open(dialog)
         return dialog

@@ -17,6 +17,7 @@ from cellsec.backup import (
     restore_newest,
 )
 from cellsec.errors import CellSecError
+from cellsec.store import faults
 
 TITLE = "Tệp dữ liệu có vấn đề"
 # Only these need a question before Store.open; the rest (foreign file, no backup) get the
@@ -107,7 +108,7 @@ def restore_note(path: Path) -> tuple[str | None, str | None]:
     except CellSecError as err:
         return None, str(err)
     except OSError as err:
-        return None, f"Không khôi phục được “{path.name}”: {err}."
+        return None, str(faults.fault(err, path, "khôi phục"))
     note = f"Đã khôi phục dữ liệu từ {describe(result.restored_from, path)}."
     if result.kept_aside is not None:
         state = "" if result.kept_aside_sound else " (tệp hỏng, giữ nguyên như cũ)"

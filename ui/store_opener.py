@@ -8,8 +8,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from cellsec.errors import DatabaseTooNewError, FileInUseError, StorageError
-from cellsec.store import DEFAULT_SUFFIX, Store
+from cellsec.errors import (
+    DatabaseTooNewError,
+    EnvironmentFault,
+    FileGoneError,
+    FileInUseError,
+    StorageError,
+)
+from cellsec.paths import default_data_file
+from cellsec.store import DEFAULT_SUFFIX, Store, faults
 
 from .backup_startup import AskHealthFn, HealthChoice, ask_about_health, examine, needs_question
 from .backup_startup import restore_note
@@ -76,8 +83,10 @@ class StoreOpener:
     """Store.open with the user in the loop: on a refusal, say why and offer another file.
 
     `ask`, `choose` and `ask_health` are injectable so tests answer without a blocking dialog.
-    Before opening, the file is checked (check_file): a damaged one is offered a restore from
-    the newest good backup; what was done is left in `notes` for the window's banner.
+    A file Store.open refuses as damaged, foreign or lost is checked (check_file) and offered a
+    restore from the newest good backup; a fault of the place (read-only, full disk, a USB stick
+    pulled out) is only explained — the file may be sound and is never offered to be replaced.
+    What was done is left in `notes` for the window's banner.
     """
 
     def __init__(self, ask: AskFn = ask_on_error, choose: ChooseFn = choose_existing_file,
@@ -95,20 +104,23 @@ class StoreOpener:
              cancel_text: str = "Thoát") -> Store | None:
         """The opened store, or None when the user gives up (cancel_text names that button)."""
         while True:
+            gone = self._folder_gone(Path(path))
             # A missing file with backups is offered a restore before a new empty one is made.
             verdict = self._check_first(Path(path), parent, cancel_text) \
-                if not Path(path).exists() else None
+                if not Path(path).exists() and gone is None else None
             if verdict is HealthChoice.CANCEL:
                 return None
             if verdict is HealthChoice.OTHER_FILE:
                 path = self.choose(parent) or path
                 continue
             try:
+                if gone is not None:
+                    raise gone
                 return Store.open(path)   # checks the file's integrity itself
-            except (FileInUseError, DatabaseTooNewError) as err:
+            except (FileInUseError, DatabaseTooNewError, EnvironmentFault) as err:
                 message = str(err)
             except StorageError as err:
-                # Damaged or unreadable: the health check says whether a backup can replace it.
+                # Damaged, foreign or lost: the health check says whether a backup can help.
                 verdict = self._check_first(Path(path), parent, cancel_text)
                 if verdict is HealthChoice.RESTORE:
                     continue
@@ -118,14 +130,28 @@ class StoreOpener:
                     path = self.choose(parent) or path
                     continue
                 message = str(err)
-            except Exception as exc:  # noqa: BLE001 - e.g. an unwritable folder: still no crash
+            except Exception as exc:  # noqa: BLE001 - a bug: still no crash, and no raw text
                 print(f"CellSec: Store.open({path}) failed: {exc!r}", file=sys.stderr)
-                message = f"Không mở được tệp dữ liệu “{path}”: {exc}"
+                message = (f"Không mở được tệp dữ liệu “{path}” do một lỗi không mong muốn. "
+                           "Hãy thử chọn tệp khác, hoặc báo người hỗ trợ.")
             if self.ask(parent, message, cancel_text) is Choice.CANCEL:
                 return None
             chosen = self.choose(parent)
             if chosen is not None:
                 path = chosen
+
+    @staticmethod
+    def _folder_gone(path: Path) -> FileGoneError | None:
+        """The file's folder is not there (a USB stick or network drive not plugged in): say so
+        rather than create an empty file in a new folder where the stick used to be. Only the
+        default data file's folder is made on first start."""
+        try:
+            missing = not path.expanduser().parent.exists()
+        except OSError:
+            missing = True
+        if not missing or path.expanduser().resolve() == default_data_file().resolve():
+            return None
+        return FileGoneError(faults.explain(faults.GONE, path, "mở"), kind=faults.GONE)
 
     def _check_first(self, path: Path, parent: QWidget | None,
                      cancel_text: str) -> HealthChoice | None:

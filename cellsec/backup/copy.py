@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import StorageError
+from ..store import faults
 from . import crypto
 from .files import copy_file_atomic, ensure_folder, sha256_file, write_bytes_atomic
 from .manifest import manifest_path
@@ -13,9 +14,11 @@ from .manifest import manifest_path
 
 def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None = None) -> Path:
     """Copy `backup` to `dest`: a folder (created if missing), or a file name ending in
-    `.cellsec`/`.enc`. With a password the copy is
-    encrypted and named `….cellsec.enc`; without, the manifest is copied beside it.
-    Returns the path written."""
+    `.cellsec`/`.enc`. With a password (None: no encryption; an empty or blank one is refused
+    with ValidationError) the copy is encrypted and named `….cellsec.enc`; without, the
+    manifest is copied beside it. Returns the path written."""
+    if password is not None:
+        crypto.check_new_password(password)
     backup = Path(backup).expanduser().resolve()
     if not backup.is_file():
         raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
@@ -40,8 +43,9 @@ def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None
                 copy_file_atomic(manifest_path(backup), manifest_path(dest))
             same = sha256_file(dest) == sha256_file(backup)
     except OSError as exc:
-        raise StorageError(f"Không chép được “{backup.name}” đến “{dest.parent}”: {exc}. "
-                           "Hãy kiểm tra USB (còn chỗ trống, không bị khóa ghi).") from exc
+        kind = faults.probe(dest)
+        raise (faults.fault(exc, dest, "chép", kind=kind) if kind else
+               faults.fault(exc, backup, "đọc")) from exc
     if not same:
         raise StorageError(f"Bản chép “{dest}” đọc lại không giống bản gốc “{backup.name}”: USB "
                            "có thể bị lỗi. Hãy thử USB khác.")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CellSecError, StorageError
+from ..store import faults
 from ..store import fileops as dbfile
 from .errors import BackupVerificationError
 from .files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
@@ -34,31 +35,43 @@ def make_backup(source: Any, *, folder: Path | str | None = None, kind: str = MA
     """Copy the data file (open Store or path) into the backups folder and verify the copy.
 
     The copy gets a manifest (`<backup>.json`). A copy that fails verification is deleted and
-    BackupVerificationError is raised: it is never listed as a good backup.
+    BackupVerificationError is raised: it is never listed as a good backup. A full disk or a
+    read-only folder comes out as the named fault (cellsec.store.faults).
     """
     src = source_path(source)
     if not src.is_file():
         raise StorageError(f"Không tìm thấy tệp dữ liệu “{src}” để sao lưu.")
     where = ensure_folder(backups_folder(src, folder))
     created = now or datetime.now()
-    tmp = temp_path(where, "sao-luu")
+    tmp = temp_path(where, "sao-luu", src)
     try:
         try:
             dbfile.copy_database(src, tmp)
-        except (dbfile.Error, OSError) as exc:
-            raise StorageError(f"Không sao lưu được “{src.name}”: {exc}.") from exc
+        except (dbfile.Error, OSError, UnicodeDecodeError) as exc:
+            raise _fault(exc, where, src) from exc
         info = _verified_info(tmp, src, kind, created)
         dest = unique_path(where, stem or backup_stem(src, created, info.schema_version, kind),
                            SUFFIX)
         info = BackupInfo(**{**info.__dict__, "path": dest})
         # Manifest first: a manifest without its file is ignored, a file without a manifest
         # would be listed as unverified.
-        write_manifest(info)
-        os.replace(tmp, dest)
-        fsync_dir(where)
+        try:
+            write_manifest(info)
+            os.replace(tmp, dest)
+            fsync_dir(where)
+        except OSError as exc:
+            raise faults.fault(exc, where, "sao lưu vào") from exc
         return info
     finally:
         remove_quietly(tmp)
+
+
+def _fault(exc: BaseException, where: Path, src: Path) -> StorageError:
+    """Name what stopped a copy: the backups folder (full, read-only) or the data file."""
+    kind = faults.probe(where / "x")
+    if kind is not None:
+        return faults.fault(exc, where, "sao lưu vào", kind=kind)
+    return faults.fault(exc, src, "sao lưu")
 
 
 def _verified_info(copy: Path, src: Path, kind: str, created: datetime) -> BackupInfo:
@@ -66,11 +79,13 @@ def _verified_info(copy: Path, src: Path, kind: str, created: datetime) -> Backu
         found, facts = dbfile.examine_copy(copy, src)
     except CellSecError as exc:
         raise BackupVerificationError(
-            f"Bản sao lưu của “{src.name}” không đạt kiểm tra nên đã bị xóa: {exc}") from exc
+            f"Bản sao lưu của “{src.name}” không đạt kiểm tra nên đã bị xóa: {exc}",
+            detail=getattr(exc, "detail", "")) from exc
     if found or facts is None:
         raise BackupVerificationError(
             f"Bản sao lưu của “{src.name}” không đạt kiểm tra toàn vẹn nên đã bị xóa. Tệp dữ "
-            f"liệu có thể đã hỏng: hãy dùng “Kiểm tra tệp dữ liệu”. (Chi tiết: {found[0]})")
+            "liệu có thể đã hỏng: hãy dùng “Kiểm tra tệp dữ liệu” (hoặc khôi phục từ bản sao "
+            "lưu gần nhất).", detail="; ".join(found)[:500])
     return BackupInfo(path=copy, created=created, kind=kind, schema_version=facts.schema_version,
                       members=facts.members, meetings=facts.meetings, sha256=sha256_file(copy),
                       size=copy.stat().st_size, fingerprint=facts.fingerprint, verified=True,
@@ -92,29 +107,43 @@ class Verification:
 
 
 def verify_backup(path: Path | str) -> Verification:
-    """Checksum against the manifest (when there is one), integrity_check, identity and version."""
+    """Checksum against the manifest (when there is one), then THE checks (the same as opening a
+    file), identity and version, and the content fingerprint. Never changes the backup: it is
+    read through an immutable connection. `problems` are Vietnamese, without SQLite's words."""
     path = Path(path).expanduser().resolve()
     if not path.is_file():
         return Verification(path, False, [f"Không tìm thấy tệp “{path.name}”."])
     info = read_info(path)
     issues: list[str] = []
-    if info.has_manifest and sha256_file(path) != info.sha256:
-        issues.append(f"Tệp “{path.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã kiểm tra "
-                      "SHA-256 không khớp).")
     try:
+        if info.has_manifest and sha256_file(path) != info.sha256:
+            issues.append(f"Tệp “{path.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã "
+                          "kiểm tra SHA-256 không khớp với bản ghi).")
         if not dbfile.has_sqlite_header(path):
             issues.append(f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng.")
             return Verification(path, False, issues, info)
         found, facts = dbfile.examine_copy(path, path)
     except CellSecError as exc:
         return Verification(path, False, [*issues, str(exc)], info)
-    except OSError as exc:
-        return Verification(path, False, [*issues, f"Không đọc được “{path.name}”: {exc}."], info)
+    except (OSError, dbfile.Error) as exc:
+        return Verification(path, False, [*issues, str(faults.fault(exc, path, "đọc"))], info)
     if found:
-        issues.append(f"Tệp “{path.name}” bị hỏng (kiểm tra toàn vẹn báo lỗi: {found[0]}).")
+        issues.append(f"Tệp “{path.name}” bị hỏng (không đạt kiểm tra toàn vẹn).")
     elif facts and info.has_manifest and info.fingerprint and facts.fingerprint != info.fingerprint:
         issues.append(f"Nội dung tệp “{path.name}” không khớp với bản ghi khi sao lưu.")
     return Verification(path, not issues, issues, info)
+
+
+def still_intact(info: BackupInfo) -> bool | None:
+    """Cheap re-check of a backup verified when made: its bytes still hash to the manifest's
+    SHA-256 (then THE checks would pass again: they are deterministic on the same bytes).
+    None when the file cannot be read now (a removed drive: not proof of rot)."""
+    if not info.good or not info.sha256:
+        return False
+    try:
+        return sha256_file(info.path) == info.sha256
+    except OSError:
+        return None
 
 
 def adopt_migration_backup(data_path: Path | str, bak: Path | str, *,
@@ -135,7 +164,7 @@ def adopt_migration_backup(data_path: Path | str, bak: Path | str, *,
 
 
 def _version(path: Path) -> int:
-    conn = dbfile.connect_ro(path)
+    conn = dbfile.connect_reader(path, keep_unchanged=True)
     try:
         return dbfile.check_identity(conn, path)
     finally:

@@ -4,13 +4,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import StorageError
+from ..store import faults
 from ..store.fileops import fsync_file  # noqa: F401  (re-exported for backup modules)
+from ..store.fileops import temp_name
 
 SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -34,9 +34,10 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def temp_path(folder: Path, label: str) -> Path:
-    """A hidden temporary name in `folder` (same volume, so os.replace is atomic)."""
-    return Path(folder) / f".{label}.{uuid.uuid4().hex[:12]}.tmp"
+def temp_path(folder: Path, label: str, owner: Path | None = None) -> Path:
+    """A hidden temporary name in `folder` (same volume, so os.replace is atomic). `owner`: the
+    data file it belongs to, so that file's next opening removes it if we are killed."""
+    return temp_name(folder, label, owner)
 
 
 def remove_quietly(path: Path) -> None:
@@ -48,10 +49,10 @@ def remove_quietly(path: Path) -> None:
 
 
 @contextmanager
-def atomic_target(dest: Path, label: str = "ghi") -> Iterator[Path]:
+def atomic_target(dest: Path, label: str = "ghi", owner: Path | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `dest`; on success fsync it and move it over `dest`."""
     dest = Path(dest)
-    tmp = temp_path(dest.parent, label)
+    tmp = temp_path(dest.parent, label, owner)
     try:
         yield tmp
         fsync_file(tmp)
@@ -61,13 +62,13 @@ def atomic_target(dest: Path, label: str = "ghi") -> Iterator[Path]:
         remove_quietly(tmp)
 
 
-def write_bytes_atomic(dest: Path, data: bytes) -> None:
-    with atomic_target(dest) as tmp:
+def write_bytes_atomic(dest: Path, data: bytes, owner: Path | None = None) -> None:
+    with atomic_target(dest, "ghi", owner) as tmp:
         tmp.write_bytes(data)
 
 
-def copy_file_atomic(src: Path, dest: Path) -> None:
-    with atomic_target(dest, "chep") as tmp:
+def copy_file_atomic(src: Path, dest: Path, owner: Path | None = None) -> None:
+    with atomic_target(dest, "chep", owner) as tmp:
         shutil.copyfile(src, tmp)
 
 
@@ -75,7 +76,7 @@ def ensure_folder(folder: Path) -> Path:
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"Không tạo được thư mục “{folder}”: {exc}.") from exc
+        raise faults.fault(exc, Path(folder), "tạo thư mục") from exc
     return Path(folder)
 
 

@@ -8,7 +8,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatabaseTooNewError, NotCellSecFileError
+from ..errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError
+from ..store import faults
 from ..store import fileops as dbfile
 from .create import source_path, verify_backup
 from .manifest import BackupInfo, list_backups
@@ -18,7 +19,7 @@ class HealthState(str, Enum):
     OK = "ok"
     NEW = "new"                  # no file yet (or an empty one) and no backup: a first start
     MISSING = "missing"          # no file (or an empty one), but backups exist
-    UNREADABLE = "unreadable"    # permissions, disk error
+    UNREADABLE = "unreadable"    # the place, not the file: permissions, a drive gone, disk error
     NOT_CELLSEC = "not_cellsec"  # not SQLite, or another program's database
     TOO_NEW = "too_new"          # written by a newer CellSec: update the app, do not restore
     DAMAGED = "damaged"
@@ -41,9 +42,10 @@ class Health:
 
     @property
     def can_restore(self) -> bool:
+        """A restore is offered only when the file itself is lost or bad — never when the place
+        stops us (UNREADABLE): the file may be sound, and a restore would replace it."""
         return self.newest_backup is not None and self.state in (
-            HealthState.MISSING, HealthState.UNREADABLE, HealthState.NOT_CELLSEC,
-            HealthState.DAMAGED)
+            HealthState.MISSING, HealthState.NOT_CELLSEC, HealthState.DAMAGED)
 
     def to_json(self) -> dict[str, Any]:
         return {"path": str(self.path), "state": self.state.value, "ok": self.ok,
@@ -62,44 +64,50 @@ def newest_verified_backup(data_path: Path, folder: Path | str | None = None) ->
 
 
 def check_file(path: Path | str, *, folder: Path | str | None = None) -> Health:
-    """Open read-only and run PRAGMA quick_check. Never writes to the data file."""
+    """THE checks (the same as Store.open's, cellsec.store.checks) through a read-only
+    connection. Never writes to the data file; a fault of the place (read-only folder,
+    removed drive) is UNREADABLE with its named explanation, never "damaged"."""
     start = time.perf_counter()
     path = source_path(path)
-    state, detail, version = _examine(path)
+    state, detail, version, why = _examine(path)
     backup = None if state in (HealthState.OK, HealthState.TOO_NEW) else \
         newest_verified_backup(path, folder)
     if state is HealthState.NEW and backup is not None:
         state = HealthState.MISSING
-    message = _message(path, state, detail, backup)
+    message = why or _message(path, state, detail, backup)
     return Health(path, state, message, detail, version, backup, time.perf_counter() - start)
 
 
-def _examine(path: Path) -> tuple[HealthState, list[str], int | None]:
+def _examine(path: Path) -> tuple[HealthState, list[str], int | None, str]:
+    """(state, SQLite's or the OS's words, schema version, the named fault's text or "")."""
     try:
         if not path.exists():
-            return HealthState.NEW, [], None
+            if not path.parent.exists():
+                return HealthState.UNREADABLE, ["folder missing"], None, \
+                    faults.explain(faults.GONE, path, "mở")
+            return HealthState.NEW, [], None, ""
         if path.is_dir():
-            return HealthState.UNREADABLE, ["is a directory"], None
+            return HealthState.UNREADABLE, ["is a directory"], None, ""
         if path.stat().st_size == 0:
-            return HealthState.NEW, ["empty file"], None
+            return HealthState.NEW, ["empty file"], None, ""
         if not dbfile.has_sqlite_header(path):
-            return HealthState.NOT_CELLSEC, ["no SQLite header"], None
-        version, found = dbfile.quick_check(path, path)
+            return HealthState.NOT_CELLSEC, ["no SQLite header"], None, ""
+        version, found = dbfile.check_data_file(path, path)
     except DatabaseTooNewError as exc:
-        return HealthState.TOO_NEW, [str(exc)], None
+        return HealthState.TOO_NEW, [str(exc)], None, ""
+    except DamagedFileError as exc:
+        return HealthState.DAMAGED, [exc.detail], None, ""
     except NotCellSecFileError as exc:
-        # check_identity could not even read the header pages: damaged more often than foreign
-        cause = exc.__cause__
-        if isinstance(cause, dbfile.DatabaseError):
-            return HealthState.DAMAGED, [str(cause)], None
-        return HealthState.NOT_CELLSEC, [str(exc)], None
-    except dbfile.DatabaseError as exc:
-        return HealthState.DAMAGED, [str(exc)], None
-    except OSError as exc:
-        return HealthState.UNREADABLE, [str(exc)], None
+        state = HealthState.DAMAGED if dbfile.claims_to_be_ours(path) else HealthState.NOT_CELLSEC
+        return state, [exc.detail or str(exc)], None, ""
+    except (dbfile.Error, OSError) as exc:
+        kind = faults.classify(exc, path)
+        if kind == faults.DAMAGED:
+            return HealthState.DAMAGED, [str(exc)], None, ""
+        return HealthState.UNREADABLE, [str(exc)], None, faults.explain(kind, path, "đọc")
     if found:
-        return HealthState.DAMAGED, found, version
-    return HealthState.OK, [], version
+        return HealthState.DAMAGED, found, version, ""
+    return HealthState.OK, [], version, ""
 
 
 def _offer(backup: BackupInfo | None) -> str:
@@ -121,7 +129,7 @@ def _message(path: Path, state: HealthState, detail: list[str],
                 + _offer(backup))
     if state is HealthState.UNREADABLE:
         return (f"Không đọc được tệp dữ liệu “{name}” (có thể do quyền truy cập hoặc ổ đĩa bị "
-                "lỗi).") + _offer(backup)
+                "lỗi). Tệp có thể vẫn còn nguyên: đừng xóa nó, hãy nhờ người hỗ trợ kiểm tra.")
     if state is HealthState.NOT_CELLSEC:
         return (f"Tệp “{name}” không phải tệp dữ liệu CellSec, hoặc đã hỏng nặng (có thể do mất "
                 "điện khi đang ghi).") + _offer(backup)

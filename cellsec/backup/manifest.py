@@ -45,6 +45,7 @@ class BackupInfo:
     fingerprint: str = ""
     verified: bool = False
     source: str = ""
+    rotted: str = ""             # when a re-check found its bytes changed (ISO time), else ""
     has_manifest: bool = True
 
     @property
@@ -99,7 +100,9 @@ def write_manifest(info: BackupInfo) -> None:
         data.pop(key)
     data["file"] = info.path.name
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    write_bytes_atomic(manifest_path(info.path), text.encode("utf-8"))
+    # The temporary file is named after the data file, whose next opening clears it if we die.
+    owner = Path(info.source) if info.source else None
+    write_bytes_atomic(manifest_path(info.path), text.encode("utf-8"), owner)
 
 
 def read_info(backup: Path) -> BackupInfo:
@@ -115,7 +118,7 @@ def read_info(backup: Path) -> BackupInfo:
             members=int(raw.get("members", 0)), meetings=int(raw.get("meetings", 0)),
             sha256=str(raw.get("sha256", "")), size=int(raw.get("size", 0)),
             fingerprint=str(raw.get("fingerprint", "")), verified=bool(raw.get("verified")),
-            source=str(raw.get("source", "")))
+            source=str(raw.get("source", "")), rotted=str(raw.get("rotted", "")))
     except (OSError, ValueError, KeyError, TypeError):
         try:
             stat = backup.stat()
@@ -123,6 +126,11 @@ def read_info(backup: Path) -> BackupInfo:
         except OSError:
             created, size = datetime.min, 0
         return BackupInfo(path=backup, created=created, size=size, has_manifest=False)
+
+
+def is_backup_file(path: Path) -> bool:
+    """A file CellSec made as a backup (its manifest is beside it)."""
+    return read_info(Path(path)).has_manifest
 
 
 def list_backups(data_path: Path, folder: Path | str | None = None) -> list[BackupInfo]:
@@ -133,6 +141,18 @@ def list_backups(data_path: Path, folder: Path | str | None = None) -> list[Back
     found = [read_info(p) for p in where.iterdir()
              if p.name.endswith(SUFFIX) and not p.name.startswith(".") and p.is_file()]
     return sorted(found, key=lambda i: (i.created, i.path.name), reverse=True)
+
+
+def mark_rotten(info: BackupInfo, when: datetime | None = None) -> BackupInfo:
+    """Record in its manifest that a backup's bytes no longer match: it is listed as not good
+    from now on (and retention treats it so), but the file itself is left alone."""
+    rotted = replace(info, verified=False,
+                     rotted=(when or datetime.now()).isoformat(timespec="seconds"))
+    try:
+        write_manifest(rotted)
+    except OSError:
+        pass   # a read-only folder: it will be found rotten again next time
+    return rotted
 
 
 def newest_good(infos: list[BackupInfo]) -> BackupInfo | None:

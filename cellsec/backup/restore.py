@@ -1,12 +1,16 @@
 """Restoring the data file from a backup (or any CellSec file, plain or encrypted).
 
-Call it while the app's Store for that file is CLOSED: it takes the same `.lock` the Store
-takes and refuses (FileInUseError) while any CellSec window holds the file. The UI closes its
-Store, calls restore(), then reopens `result.data_path` (Store.open upgrades an older schema).
+Call it while the app's Store for that file is CLOSED: it takes the same lock the Store
+takes (cellsec.store.lock) and refuses (FileInUseError) while any CellSec window holds the
+file. The UI closes its Store, calls restore(), then reopens `result.data_path` (Store.open
+upgrades an older schema).
 
 Order of work, so that a power cut at any point loses nothing:
  1. copy the candidate (decrypting if needed) to a temporary file in the data file's folder and
-    check it there: CellSec identity, not newer than this app, full integrity_check;
+    check it there: a backup's bytes against its manifest's SHA-256 (an altered backup is
+    refused), then THE checks (cellsec.store.checks: identity, not newer than this app,
+    integrity, constraints, foreign keys). The temporary file is named after the data file,
+    so if we are killed the next Store.open of it removes this plaintext copy;
  2. keep the current data file aside in the backups folder (`<stem>.truoc-khoi-phuc-<time>`,
     kind "before_restore"); a damaged one is kept byte for byte, with its WAL;
  3. fold the current file's WAL into it and remove its -wal/-shm (an old WAL beside a new main
@@ -21,13 +25,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
-from ..errors import CellSecError, FileInUseError, NotCellSecFileError, StorageError
-from ..store import migrate
+from ..errors import (
+    CellSecError,
+    DamagedFileError,
+    EnvironmentFault,
+    NotCellSecFileError,
+    StorageError,
+)
+from ..store import faults, migrate, opening
 from . import crypto
 from ..store import fileops as dbfile
+from ..store.lock import DataFileLock
 from .create import make_backup, source_path, verify_backup
+from .errors import BackupVerificationError
 from .files import (
     copy_file_atomic,
     ensure_folder,
@@ -44,7 +54,9 @@ from .manifest import (
     BackupInfo,
     backup_stem,
     backups_folder,
+    is_backup_file,
     list_backups,
+    read_info,
     write_manifest,
 )
 
@@ -68,17 +80,13 @@ class RestoreResult:
                 "schema_version": self.schema_version, "needs_upgrade": self.needs_upgrade}
 
 
-def hold_lock(data_path: Path) -> FileLock:
+def hold_lock(data_path: Path) -> DataFileLock:
     """The lock Store.open takes; FileInUseError while another CellSec window has the file."""
-    lock = FileLock(str(data_path) + ".lock", timeout=0)
+    lock = DataFileLock(data_path)
     try:
         lock.acquire()
-    except Timeout:
-        raise FileInUseError(
-            f"Tệp dữ liệu “{data_path.name}” đang được mở bởi một cửa sổ CellSec khác. Hãy đóng "
-            "cửa sổ đó rồi khôi phục lại.") from None
     except OSError as exc:
-        raise StorageError(f"Không khóa được tệp dữ liệu “{data_path}”: {exc}.") from exc
+        raise faults.fault(exc, data_path, "khôi phục") from exc
     return lock
 
 
@@ -91,33 +99,55 @@ def restore(data_path: Path | str, source: Path | str, *, password: str | None =
         raise StorageError(f"Không thể khôi phục “{data_path.name}” từ chính nó.")
     if not source.is_file():
         raise StorageError(f"Không tìm thấy tệp “{source}” để khôi phục.")
+    if is_backup_file(data_path):
+        raise StorageError(f"Tệp “{data_path.name}” là một bản sao lưu (mở để xem): không khôi "
+                           "phục đè lên nó. Hãy mở tệp dữ liệu của chi bộ rồi khôi phục.")
     ensure_folder(data_path.parent)
     lock = hold_lock(data_path)
-    tmp = temp_path(data_path.parent, "khoi-phuc")
+    tmp = temp_path(data_path.parent, "khoi-phuc", data_path)
     try:
-        _materialise(source, tmp, password)
+        opening.clear_leftovers(data_path)
+        try:
+            _materialise(source, tmp, password)
+        except OSError as exc:
+            kind = faults.probe(tmp)
+            raise (faults.fault(exc, data_path, "khôi phục", kind=kind) if kind else
+                   faults.fault(exc, source, "đọc")) from exc
         version = _check_candidate(tmp, source)
         aside, sound = _keep_aside(data_path, folder, now) if data_path.exists() else (None, True)
         remove_quietly_sidecars(data_path)
         fsync_file(tmp)
+        lock.release_file()   # Windows cannot replace a file we hold open; the name lock stays
         tmp.replace(data_path)
         fsync_dir(data_path.parent)
         return RestoreResult(data_path, source, aside, sound, version)
     except OSError as exc:
-        raise StorageError(f"Không khôi phục được “{data_path.name}”: {exc}. Tệp dữ liệu giữ "
-                           "nguyên như trước.") from exc
+        err = faults.fault(exc, data_path, "khôi phục")
+        raise type(err)(f"{err} Tệp dữ liệu giữ nguyên như trước.", **_fields(err)) from exc
     finally:
         remove_quietly(tmp)
         lock.release()
 
 
+def _fields(err: StorageError) -> dict[str, Any]:
+    fields: dict[str, Any] = {"detail": err.detail}
+    if hasattr(err, "kind"):
+        fields["kind"] = err.kind
+    return fields
+
+
 def restore_newest(data_path: Path | str, *, folder: Path | str | None = None,
                    now: datetime | None = None) -> RestoreResult:
-    """One click: restore from the newest backup that passes verification now."""
+    """One click: restore from the newest backup that passes verification now; one that
+    verifies but is still refused by restore's own checks is skipped for the next."""
     data_path = source_path(data_path)
     for info in list_backups(data_path, folder):
-        if info.good and verify_backup(info.path).ok:
+        if not (info.good and verify_backup(info.path).ok):
+            continue
+        try:
             return restore(data_path, info.path, folder=folder, now=now)
+        except (BackupVerificationError, DamagedFileError, NotCellSecFileError):
+            continue
     raise StorageError(f"Không có bản sao lưu tốt nào của “{data_path.name}” để khôi phục.")
 
 
@@ -130,6 +160,12 @@ def _materialise(source: Path, tmp: Path, password: str | None) -> None:
         raise NotCellSecFileError(f"Tệp “{source.name}” không phải tệp dữ liệu CellSec hoặc đã "
                                   "hỏng. Không khôi phục từ tệp này.")
     shutil.copyfile(source, tmp)
+    info = read_info(source)
+    if info.has_manifest and sha256_file(tmp) != info.sha256:
+        raise BackupVerificationError(
+            f"Bản sao lưu “{source.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã kiểm tra "
+            "SHA-256 không khớp với bản ghi của nó). Không khôi phục từ tệp này; hãy chọn một bản "
+            "sao lưu khác.")
     wal = Path(str(source) + "-wal")
     if wal.is_file() and wal.stat().st_size:
         # A data file copied with its WAL (from another PC's folder): the WAL holds the latest
@@ -140,8 +176,8 @@ def _materialise(source: Path, tmp: Path, password: str | None) -> None:
 def _check_candidate(tmp: Path, source: Path) -> int:
     version, found = dbfile.settle_candidate(tmp, source)
     if found:
-        raise StorageError(f"Tệp “{source.name}” bị hỏng (kiểm tra toàn vẹn báo lỗi: "
-                           f"{found[0]}). Không khôi phục từ tệp này.")
+        raise DamagedFileError(f"Tệp “{source.name}” bị hỏng (không đạt kiểm tra toàn vẹn). Không "
+                               "khôi phục từ tệp này.", detail="; ".join(found)[:500])
     if version == 0:
         raise StorageError(f"Tệp “{source.name}” không có dữ liệu CellSec. Không khôi phục từ "
                            "tệp này.")
@@ -158,6 +194,9 @@ def _keep_aside(data_path: Path, folder: Path | str | None,
                                stem=stem)
             dbfile.checkpoint_and_close(data_path)
             return info.path, True
+    except EnvironmentFault as err:
+        if err.kind in faults.READ_ONLY_KINDS + (faults.DISK_FULL,):
+            raise   # the backups folder cannot take it: a raw copy would fail the same way
     except (CellSecError, OSError):
         pass  # damaged: keep it byte for byte below
     return _keep_raw(data_path, folder, created, stem), False
@@ -166,10 +205,10 @@ def _keep_aside(data_path: Path, folder: Path | str | None,
 def _keep_raw(data_path: Path, folder: Path | str | None, created: datetime, stem: str) -> Path:
     where = ensure_folder(backups_folder(data_path, folder))
     dest = unique_path(where, stem, SUFFIX)
-    copy_file_atomic(data_path, dest)
+    copy_file_atomic(data_path, dest, owner=data_path)
     wal = Path(str(data_path) + "-wal")
     if wal.is_file() and wal.stat().st_size:
-        copy_file_atomic(wal, Path(str(dest) + "-wal"))
+        copy_file_atomic(wal, Path(str(dest) + "-wal"), owner=data_path)
     write_manifest(BackupInfo(path=dest, created=created, kind=BEFORE_RESTORE,
                               sha256=sha256_file(dest), size=dest.stat().st_size,
                               verified=False, source=str(data_path)))

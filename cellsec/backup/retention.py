@@ -16,7 +16,7 @@ class RetentionPolicy:
     days: int = 10     # newest backup of each of the last 10 days that have one
     weeks: int = 8     # ... of each of the last 8 ISO weeks that have one
     months: int = 12   # ... of each of the last 12 calendar months that have one
-    special: int = 5   # the last 5 "before migration" and the last 5 "before restore"
+    special: int = 5   # the last 5 "before migration", "before restore" and rotted ones
     last: int = 3      # the 3 most recent regular ones whatever their day: an afternoon's
                        # mistake can still be undone from this morning's backup
 
@@ -30,6 +30,7 @@ class Candidate:
     created: datetime
     kind: str
     good: bool = True
+    rotted: bool = False   # found changed since it was made: kept a while for support
 
 
 def _day(t: datetime) -> date:
@@ -68,9 +69,9 @@ def plan_retention(items: Iterable[Candidate], now: datetime,
     Periods count only days/weeks/months that have a backup (backups are made only when the
     data changed), so a cell that works once a month still keeps 10 distinct working days.
     Always kept: the newest good backup; the `last` most recent regular ones; the last
-    `special` of each special kind; anything of a kind this version does not know; anything
-    dated after `now` (a PC whose clock was reset must not make us delete what we cannot place
-    in time).
+    `special` of each special kind and the last `special` found rotted (for support); anything
+    of a kind this version does not know; anything dated after `now` (a PC whose clock was
+    reset must not make us delete what we cannot place in time).
     """
     items = sorted(items, key=lambda c: c.created, reverse=True)
     keep: set[Hashable] = {c.key for c in items if c.created > now}
@@ -85,6 +86,7 @@ def plan_retention(items: Iterable[Candidate], now: datetime,
     keep |= _newest_per_period(regular, _month, policy.months)
     for kind in SPECIAL_KINDS:
         keep |= {c.key for c in [c for c in items if c.kind == kind][:policy.special]}
+    keep |= {c.key for c in [c for c in items if c.rotted][:policy.special]}
     return keep
 
 
@@ -109,7 +111,7 @@ def apply_retention(data_path: Path, *, folder: Path | str | None = None,
 
 
 def _candidate(info: BackupInfo) -> Candidate:
-    return Candidate(info.path, info.created, info.kind, info.good)
+    return Candidate(info.path, info.created, info.kind, info.good, bool(info.rotted))
 
 
 def _clear_stale_temporaries(folder: Path) -> None:

@@ -1,20 +1,24 @@
 """SQLite work on data files by path (for backups and restore) — copy, checks, counts,
-content fingerprint.
+content fingerprint, temporary names.
 
-It lives in cellsec.store because all SQL does; cellsec.backup calls it. It never touches the Store's private
-connection: it opens its own (read-only for a live data file), which WAL mode allows while the
-app holds its lock (the lock is a separate `.lock` file, not an SQLite lock).
+It lives in cellsec.store because all SQL does; cellsec.backup calls it. It never touches the
+Store's private connection: it opens its own (read-only for a live data file, immutable for a
+backup), which WAL mode allows while the app holds its lock (cellsec.store.lock: an OS lock
+that SQLite's own locks do not meet). Every check goes through cellsec.store.checks.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import sqlite3
+import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from . import migrate
+from . import checks, migrate
+
 
 def fsync_file(path: Path) -> None:
     """Flush a file's bytes to the disk (a power cut must not leave a half-written copy)."""
@@ -49,10 +53,41 @@ def file_uri(path: Path) -> str:
     return "file://" + quote(posix, safe="/:")
 
 
-def connect_ro(path: Path) -> sqlite3.Connection:
-    """A read-only connection that never creates or changes the database."""
-    return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True, isolation_level=None,
-                           timeout=10.0)
+def connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A read-only connection that never changes the database. `immutable`: also no locks and
+    no -wal/-shm beside it (SQLite trusts that nobody writes the file): for backups, which
+    must stay byte for byte what was verified, and for a WAL file in a read-only folder."""
+    flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+    return sqlite3.connect(file_uri(path) + flags, uri=True, isolation_level=None, timeout=10.0)
+
+
+def has_live_wal(path: Path) -> bool:
+    """A non-empty -wal beside `path`: commits an immutable connection would not see."""
+    wal = Path(str(path) + "-wal")
+    try:
+        return wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def connect_reader(path: Path, *, keep_unchanged: bool = False) -> sqlite3.Connection:
+    """The read-only connection for looking at a file: immutable when it must stay unchanged
+    (a backup) or when SQLite cannot make its -shm beside it (read-only folder or medium) —
+    unless a -wal holds commits, which only a normal read-only connection replays."""
+    live_wal = has_live_wal(path)
+    if keep_unchanged and not live_wal:
+        return connect_ro(path, immutable=True)
+    conn = connect_ro(path)
+    try:
+        conn.execute("PRAGMA application_id").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        # A WAL file whose -shm cannot be made here: CANTOPEN, or READONLY_CANTINIT
+        if live_wal or getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (
+                sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            raise
+    return connect_ro(path, immutable=True)
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
@@ -65,13 +100,25 @@ def has_sqlite_header(path: Path) -> bool:
         return fh.read(16) == SQLITE_MAGIC
 
 
+def claims_to_be_ours(path: Path) -> bool:
+    """The raw header says SQLite and CellSec's application_id (offset 68): when SQLite then
+    refuses the file, it is a damaged CellSec file, not a foreign one."""
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    return (len(header) == 100 and header[:16] == SQLITE_MAGIC
+            and int.from_bytes(header[68:72], "big") == migrate.APPLICATION_ID)
+
+
 def copy_database(src: Path, dest: Path) -> None:
     """Online backup of `src` into a new single file `dest` (rollback journal, not WAL), synced.
 
     pages=-1 copies everything in one step inside one read transaction, so the copy is a
     consistent snapshot even while the app keeps writing through its own connection.
     """
-    source = connect_ro(src)
+    source = connect_reader(src)
     try:
         target = connect_rw(dest)
         try:
@@ -84,16 +131,6 @@ def copy_database(src: Path, dest: Path) -> None:
     finally:
         source.close()
     fsync_file(dest)
-
-
-def problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
-    """SQLite's own findings ([] when the file is sound)."""
-    pragma = "quick_check" if quick else "integrity_check"
-    rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
-    if rows == ["ok"]:
-        return []
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall() if not quick else []
-    return rows + [f"foreign key: {tuple(r)}" for r in fk]
 
 
 def check_identity(conn: sqlite3.Connection, shown: Path) -> int:
@@ -164,14 +201,14 @@ def source_fingerprint(path: Path) -> str:
 
 
 def examine_copy(path: Path, shown: Path) -> tuple[list[str], FileFacts | None]:
-    """Full checks on a copy: (problems, facts). Raises NotCellSecFileError/DatabaseTooNewError."""
-    conn = connect_ro(path)
+    """THE checks on a backup (opened immutable: checking never changes it): (problems, facts).
+    Raises NotCellSecFileError/DatabaseTooNewError."""
+    conn = connect_reader(path, keep_unchanged=True)
     try:
-        version = check_identity(conn, shown)
-        found = problems(conn)
-        if found:
-            return found, None
-        return [], FileFacts(version, _count(conn, "members"), _count(conn, "meetings"),
+        found = checks.check_readonly(conn, shown)
+        if not found.ok:
+            return found.problems, None
+        return [], FileFacts(found.version, _count(conn, "members"), _count(conn, "meetings"),
                              fingerprint(conn))
     except sqlite3.DatabaseError as exc:
         return [str(exc)], None
@@ -179,12 +216,13 @@ def examine_copy(path: Path, shown: Path) -> tuple[list[str], FileFacts | None]:
         conn.close()
 
 
-def quick_check(path: Path, shown: Path) -> tuple[int, list[str]]:
-    """(schema version, problems) through a read-only connection; the identity errors propagate."""
-    conn = connect_ro(path)
+def check_data_file(path: Path, shown: Path) -> tuple[int, list[str]]:
+    """THE checks on a data file by path, read-only (the start-up check): (version, problems).
+    Identity errors propagate; so do errors opening it at all (the caller names them)."""
+    conn = connect_reader(path)
     try:
-        version = check_identity(conn, shown)
-        return version, problems(conn, quick=True)
+        found = checks.check_readonly(conn, shown)
+        return found.version, found.problems
     finally:
         conn.close()
 
@@ -204,18 +242,60 @@ def checkpoint_and_close(path: Path) -> bool:
 
 def settle_candidate(path: Path, shown: Path) -> tuple[int, list[str]]:
     """Prepare a restore candidate this package owns: fold any WAL copied with it into the
-    file, then check identity and integrity. Returns (schema version, problems)."""
+    file, then run THE checks. Returns (schema version, problems)."""
     try:
         conn = connect_rw(path)
     except sqlite3.DatabaseError as exc:
         return 0, [str(exc)]
     try:
-        version = check_identity(conn, shown)
-        found = problems(conn)
-        if not found:
+        found = checks.check_connection(conn, shown)
+        if found.ok:
             conn.execute("PRAGMA journal_mode = DELETE")
-        return version, found
+        return found.version, found.problems
     except sqlite3.DatabaseError as exc:
         return 0, [str(exc)]
     finally:
         conn.close()
+
+
+# --- temporary copies ---------------------------------------------------------------------------
+# A backup, a restore or a copy is written to a hidden temporary file first. Its name carries
+# the data file it belongs to, so the next Store.open of that file — which holds the file's
+# lock, so no backup or restore of it can be running — removes what a killed process left:
+# a restore's temporary file is a full plaintext copy of the data (decrypted, when it came
+# from an encrypted USB copy) and must not stay in the folder.
+TEMP_SUFFIX = ".tmp"
+LEGACY_TEMP_AGE = 24 * 3600
+
+
+def temp_name(folder: Path, label: str, owner: Path | None = None) -> Path:
+    """`folder/.<owner name>.<label>.<random>.tmp` (hidden, same volume as the target)."""
+    prefix = f".{Path(owner).name}." if owner is not None else "."
+    return Path(folder) / f"{prefix}{label}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}"
+
+
+def clear_leftovers(folder: Path, owner: Path, labels: tuple[str, ...]) -> list[Path]:
+    """Remove temporary files `owner` left in `folder` (with their -wal/-journal), and
+    owner-less ones of the same labels older than a day (from versions before owners were
+    named). Call only while holding `owner`'s lock. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    mine = tuple(f".{Path(owner).name}.{label}." for label in labels)
+    legacy = tuple(f".{label}." for label in labels)
+    for entry in entries:
+        name = entry.name
+        if TEMP_SUFFIX not in name:
+            continue
+        try:
+            if not name.startswith(mine):
+                if not name.startswith(legacy) or \
+                        time.time() - entry.stat().st_mtime < LEGACY_TEMP_AGE:
+                    continue
+            entry.unlink()
+            removed.append(entry)
+        except OSError:
+            pass   # in use by another program, or already gone
+    return removed

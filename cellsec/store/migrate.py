@@ -5,7 +5,8 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from ..errors import DatabaseTooNewError, NotCellSecFileError, StorageError
+from . import faults
+from ..errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError, StorageError
 
 APPLICATION_ID = 1129530691  # 'CSEC'
 
@@ -30,14 +31,31 @@ def latest_version() -> int:
 
 
 def check_identity(conn: sqlite3.Connection, path: Path) -> int:
-    """Return the file's schema version; refuse a file that is not ours or is too new."""
+    """Return the file's schema version; refuse a file that is not ours or is too new.
+
+    The identity numbers live in the file header (read without parsing the schema); a CellSec
+    file whose schema then cannot be read is damaged (DamagedFileError), not foreign.
+    """
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise NotCellSecFileError(
-            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec (hoặc đã hỏng): {exc}.") from exc
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",
+            detail=str(exc)) from exc
+    if app_id not in (0, APPLICATION_ID):
+        raise NotCellSecFileError(
+            f"Tệp “{path.name}” là một cơ sở dữ liệu khác, không phải tệp dữ liệu CellSec. "
+            "CellSec không mở nó để tránh làm hỏng dữ liệu.")
+    try:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # "malformed database schema (…)", whose quoted text may itself not be UTF-8
+        if app_id == APPLICATION_ID:
+            raise DamagedFileError(_damaged(path), detail=str(exc)) from exc
+        raise NotCellSecFileError(
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",
+            detail=str(exc)) from exc
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # a brand-new empty file
     if app_id != APPLICATION_ID:
@@ -50,6 +68,12 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
             f"phiên bản này chỉ hiểu đến {latest_version()}). Hãy cập nhật CellSec; tệp không "
             "bị thay đổi.")
     return version
+
+
+def _damaged(path: Path) -> str:
+    return (f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Hãy khôi "
+            "phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi phục); tệp hỏng sẽ được "
+            "giữ lại.")
 
 
 def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
@@ -68,7 +92,9 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if faults.classify(exc, path) != faults.UNKNOWN:   # full disk, read-only, gone …
+                raise faults.fault(exc, path, "nâng cấp") from exc
             raise StorageError(
-                f"Không nâng cấp được tệp dữ liệu lên phiên bản {number}: {exc}. "
-                "Tệp giữ nguyên như trước khi nâng cấp.") from exc
+                f"Không nâng cấp được tệp dữ liệu “{path.name}” lên phiên bản {number}. Tệp giữ "
+                "nguyên như trước khi nâng cấp; hãy báo người hỗ trợ.", detail=str(exc)) from exc
     return backup

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 from test_backup_helpers import demo_file, dump, scribble
 
 
-def _cli(data, *args, timeout=120):
+def _cli(data, *args, timeout=120, stdin="", env=None):
+    environ = {k: v for k, v in os.environ.items() if k != "CELLSEC_PASSWORD"}
     return subprocess.run([sys.executable, "-m", "cellsec.cli", "--data", str(data), *args],
                           capture_output=True, text=True, encoding="utf-8", timeout=timeout,
-                          check=False)
+                          check=False, input=stdin, env={**environ, **(env or {})})
 
 
 def _json(result):
@@ -34,16 +36,17 @@ def test_backup_list_verify_copy_and_restore(tmp_path):
     assert _json(_cli(data, "verify-backup", made["path"]))["ok"] is True
     # copy to a "USB stick", encrypted, then restore from it after a change
     usb = tmp_path / "usb"
-    copied = _cli(data, "copy-backup", made["path"], str(usb), "--password", "bí mật")
+    copied = _cli(data, "copy-backup", made["path"], str(usb), "--password-stdin",
+                  stdin="bí mật\n")
     assert copied.returncode == 0, copied.stderr
     enc = next(usb.iterdir())
     assert enc.name.endswith(".cellsec.enc")
     assert _cli(data, "init", "--secretary", "Người Khác").returncode == 0
     assert dump(data) != original
-    wrong = _cli(data, "restore", str(enc), "--password", "sai")
+    wrong = _cli(data, "restore", str(enc), env={"CELLSEC_PASSWORD": "sai"})
     assert wrong.returncode == 1 and "Mật khẩu không đúng hoặc tệp đã bị hỏng" in wrong.stderr
     assert "Traceback" not in wrong.stderr
-    done = _json(_cli(data, "restore", str(enc), "--password", "bí mật"))
+    done = _json(_cli(data, "restore", str(enc), "--password-stdin", stdin="bí mật\n"))
     assert done["data_path"] == str(data) and done["kept_aside"]
     assert dump(data) == original
     broken = tmp_path / "hong.cellsec"

@@ -168,8 +168,14 @@ def test_foreign_and_damaged_sources_are_refused(tmp_path):
         restore(path, other)
     broken = make_backup(path, now=NOON).path
     scribble(broken)
-    with pytest.raises(StorageError, match="bị hỏng"):
+    # an altered backup is refused by its own checksum before anything else
+    with pytest.raises(StorageError, match="đã bị thay đổi hoặc hỏng sau khi sao lưu"):
         restore(path, broken)
+    # the same damage in a loose file (no manifest) is refused by the integrity checks
+    loose = tmp_path / "ban-chep-hong.cellsec"
+    shutil.copyfile(broken, loose)
+    with pytest.raises(StorageError, match="bị hỏng"):
+        restore(path, loose)
     assert dump(path) == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

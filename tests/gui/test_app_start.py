@@ -231,3 +231,20 @@ def test_new_data_file_never_overwrites_an_existing_file(qtbot, window, tmp_path
     assert "không bị ghi đè" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.pages[0].is_loaded)
     assert window.pages[0].model.rowCount() == 1
+
+
+def test_the_last_file_is_kept_when_its_absence_needs_saying(tmp_path):
+    from cellsec.backup import make_backup
+    from cellsec.store import Store
+    # GIVEN the last file used was on a USB stick that is not plugged in now
+    on_usb = tmp_path / "usb" / "chibo.cellsec"
+    # THEN it is kept (the opener says the stick is missing) instead of quietly opening another
+    assert default_data_path(on_usb) == on_usb
+    # GIVEN a last file that was deleted but has backups THEN it is kept (a restore is offered)
+    deleted = tmp_path / "chibo.cellsec"
+    Store.open(deleted).close()
+    backup = make_backup(deleted)
+    deleted.unlink()
+    assert default_data_path(deleted) == deleted
+    # GIVEN the last file "used" was a backup opened to look at THEN the app starts elsewhere
+    assert default_data_path(backup.path) != backup.path

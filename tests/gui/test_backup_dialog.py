@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.backup import list_backups, make_backup
 from cellsec.entities import Changes
 from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.backup_password import MISMATCH, PasswordDialog
+from ui.dialogs.backup_password import BLANK, MISMATCH, PasswordDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -204,3 +204,51 @@ def test_plain_copy_keeps_its_manifest(qtbot, dialog, store, tmp_path):
     names = sorted(p.name for p in (tmp_path / "usb").iterdir())
     assert len(names) == 2 and names[0].endswith(".cellsec") and names[1].endswith(".json")
     assert Path(tmp_path / "usb" / names[0]).stat().st_size > 0
+
+
+def test_a_password_of_only_spaces_is_refused(qtbot):
+    # GIVEN the new-password question WHEN only spaces are typed, twice THEN it is refused
+    d = PasswordDialog(confirm=True)
+    qtbot.addWidget(d)
+    d.show()
+    type_text(qtbot, d.first, "        ")
+    type_text(qtbot, d.second, "        ")
+    qtbot.mouseClick(d.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    assert d.isVisible() and d.banner.text() == BLANK and d.password is None
+
+
+def test_a_crafted_encrypted_file_is_refused_before_any_password_is_asked(
+        qtbot, window, dialog, store, tmp_path):
+    # GIVEN an "encrypted copy" whose header asks for a key derivation CellSec never writes
+    from cellsec.backup import copy_backup_to
+    from cellsec.backup.crypto import MAGIC
+    secret = copy_backup_to(make_backup(store.path).path, tmp_path / "usb", password="mật khẩu")
+    blob = bytearray(secret.read_bytes())
+    blob[len(MAGIC) + 1] = 30          # log2 N = 30: gigabytes of memory per try
+    crafted = tmp_path / "usb" / "la.cellsec.enc"
+    crafted.write_bytes(bytes(blob))
+    passwords = Passwords()
+    dialog.ask_open_password = passwords
+    dialog.choose_file = lambda _p: crafted
+    # WHEN the secretary restores from it THEN it is refused at once, no password asked
+    dialog.restore_from_file()
+    assert passwords.asked == []
+    assert dialog.notify.shown and "không do CellSec tạo" in dialog.notify.shown[-1][1]
+    assert window.store is store
+
+
+def test_a_backup_opened_to_look_at_cannot_be_restored_into(qtbot, app_settings, store):
+    # GIVEN a backup opened in the window ("Mở tệp dữ liệu…" on a backup file)
+    from ui.main_window import MainWindow
+    from ui.store_opener import StoreOpener
+    from cellsec.store import Store
+    backup = make_backup(store.path)
+    window = MainWindow(Store.open(backup.path), app_settings, StoreOpener())
+    qtbot.addWidget(window)
+    assert "bản sao lưu" in window.backups.banner.text()
+    # WHEN the backups dialog is opened THEN its restore buttons are off, saying why
+    d = window.data_safety.open_backups()
+    assert not d.restore_button.isEnabled() and not d.restore_file_button.isEnabled()
+    assert "chế độ chỉ xem" in d.restore_file_button.toolTip()
+    d.reject()
+    window.close()

@@ -38,6 +38,8 @@ from .restore_flow import ReopenAfter, confirm_text, restore_into_window
 
 HEADERS = ("Thời gian", "Loại", "Đảng viên", "Buổi sinh hoạt", "Kiểm tra")
 RESTORE_FILTER = "Bản sao lưu CellSec (*.cellsec *.enc);;Tất cả các tệp (*)"
+RESTORE_FILE_TIP = "Khôi phục từ bản chép trên USB (.cellsec hoặc .enc)"
+READ_ONLY_TIP = "Tệp đang mở ở chế độ chỉ xem: không khôi phục vào nó được."
 INTRO = ("CellSec tự sao lưu khi đang làm việc (2 giờ một lần, nếu có thay đổi) và khi đóng "
          "chương trình. Nên chép một bản ra USB mỗi tháng và cất USB ở nơi khác.")
 
@@ -61,6 +63,9 @@ def check_text(info: BackupInfo, checked: Any | None) -> tuple[str, str]:
         return "✗ hỏng — không dùng được", "\n".join(checked.problems)
     if info.good:
         return "✓ tốt", ""
+    if info.rotted:
+        return "✗ đã bị thay đổi sau khi sao lưu — không dùng được", \
+            "Phát hiện lúc " + info.rotted.replace("T", " ")
     if info.kind == "before_restore":
         return "✗ tệp cũ bị hỏng, chỉ để lưu giữ", ""
     if not info.has_manifest:
@@ -75,10 +80,13 @@ class BackupDialog(QDialog):
     sig_backup_made = Signal()
 
     def __init__(self, data_path: Path, reopen_after: ReopenAfter,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, read_only: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sao lưu và khôi phục")
         self._path = Path(data_path)
+        # The window's file is open read-only (a read-only place, or a backup looked at):
+        # nothing can be restored into it from here.
+        self._read_only = read_only
         self._reopen_after = reopen_after
         self._infos: list[BackupInfo] = []
         self._checked: dict[Path, Any] = {}
@@ -128,7 +136,6 @@ class BackupDialog(QDialog):
         self.copy_button.setToolTip("Chép bản đang chọn ra USB, có thể đặt mật khẩu")
         self.restore_button = QPushButton("Khôi phục bản này…")
         self.restore_file_button = QPushButton("Khôi phục từ tệp…")
-        self.restore_file_button.setToolTip("Khôi phục từ bản chép trên USB (.cellsec hoặc .enc)")
         close = QPushButton("Đóng")
         self.backup_button.clicked.connect(self.backup_now)
         self.verify_button.clicked.connect(self.verify_selected)
@@ -194,10 +201,14 @@ class BackupDialog(QDialog):
     def _update_buttons(self) -> None:
         busy = self.busy
         has = self.selected() is not None
+        writable = self._read_only is None
         self.backup_button.setEnabled(not busy)
-        self.restore_file_button.setEnabled(not busy)
-        for b in (self.verify_button, self.copy_button, self.restore_button):
+        self.restore_file_button.setEnabled(not busy and writable)
+        for b in (self.verify_button, self.copy_button):
             b.setEnabled(has and not busy)
+        self.restore_button.setEnabled(has and not busy and writable)
+        for b, tip in ((self.restore_button, ""), (self.restore_file_button, RESTORE_FILE_TIP)):
+            b.setToolTip(tip if writable else READ_ONLY_TIP)
 
     @property
     def busy(self) -> bool:

@@ -16,6 +16,7 @@ from .common import ErrorBanner, button_box
 MIN_LENGTH = 6
 MISMATCH = "Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại."
 EMPTY = "Chưa nhập mật khẩu."
+BLANK = "Mật khẩu không được chỉ có dấu cách: hãy dùng chữ hoặc số."
 TOO_SHORT = f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự."
 REMEMBER = ("Hãy ghi nhớ mật khẩu (hoặc ghi ra giấy, cất riêng): quên mật khẩu thì không ai mở "
             "được bản chép này, kể cả người hỗ trợ kỹ thuật.")
@@ -85,6 +86,10 @@ class PasswordDialog(QDialog):
         problem = None
         if not text:
             problem = EMPTY
+        elif self._confirm and not text.strip():
+            # The core refuses it too (crypto.check_new_password). Opening an old copy made
+            # with such a password is still allowed: only new ones are refused.
+            problem = BLANK
         elif self._confirm and len(text) < MIN_LENGTH:
             problem = TOO_SHORT
         elif self._confirm and text != self.second.text():

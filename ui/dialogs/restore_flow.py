@@ -8,8 +8,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cellsec.backup import RestoreResult, WrongPasswordError, backups_folder, is_encrypted, restore
+from cellsec.backup import (
+    RestoreResult,
+    WrongPasswordError,
+    backups_folder,
+    check_file_header,
+    is_encrypted,
+    restore,
+)
 from cellsec.errors import CellSecError
+from cellsec.store import faults
 
 AskPassword = Callable[[QWidget | None, str], "str | None"]
 Notify = Callable[..., None]
@@ -41,6 +49,13 @@ def restore_into_window(reopen_after: ReopenAfter, source: Path, *, parent: QWid
     Every refusal is shown in Vietnamese; the file is always opened again."""
     password: str | None = None
     if is_encrypted(source):
+        try:   # a file CellSec did not make is refused before any password is asked
+            check_file_header(source)
+        except (CellSecError, OSError) as err:
+            message = str(err) if isinstance(err, CellSecError) else \
+                str(faults.fault(err, source, "đọc"))
+            notify(parent, FAILED_TITLE, message, warning=True)
+            return None
         password = ask_password(parent, source.name)
         if password is None:
             return None
@@ -66,8 +81,8 @@ def restore_into_window(reopen_after: ReopenAfter, source: Path, *, parent: QWid
             except OSError as err:
                 QApplication.restoreOverrideCursor()
                 print(f"CellSec: restore({source}) failed: {err!r}", file=sys.stderr)
-                notify(parent, FAILED_TITLE, f"Không khôi phục được từ “{source.name}”: {err}. "
-                       "Tệp dữ liệu giữ nguyên như trước.", warning=True)
+                notify(parent, FAILED_TITLE, f"{faults.fault(err, data_path, 'khôi phục')} Tệp "
+                       "dữ liệu giữ nguyên như trước.", warning=True)
                 return None
             QApplication.restoreOverrideCursor()
             return f"Đã khôi phục dữ liệu từ “{source.name}”."
