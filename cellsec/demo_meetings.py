@@ -9,9 +9,10 @@ from datetime import date
 from .dates import add_months
 from .meeting_entities import (Guest, Mark, MeetingKind, Opinion, ReviewStatus, Task,
                                Vote, VoteKind)
-from .rules.counting import count_roll
 from .dates import format_date
+from .rules.counting import count_meeting
 from .services.meetings import approve_meeting, new_meeting, save_meeting
+from .services.members import rules_of
 from .services.superiors import (add_direction, assign_follower, follow_up, record_notice,
                                  save_superior)
 from .superior_entities import DirectionStatus
@@ -55,6 +56,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
     """Meetings for the `months` months before `today` (each approved). Returns how many."""
     rng = random.Random(seed)
     profile = store.profile.get()
+    rules = rules_of(store)
     created = 0
     follower, provincial = _demo_superiors(store, add_months(date(today.year, today.month, 1),
                                                              -months - 1))
@@ -65,8 +67,11 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
         when = add_months(first, i)
         kind = MeetingKind.COMBINED if when.month % 3 == 0 else MeetingKind.REGULAR
         m = new_meeting(store, kind, when)
+        recorder = profile.deputy_secretary if profile else ""
         roll = list(m.roll)
-        expected = [j for j, e in enumerate(roll) if e.expected]
+        # The chair (the secretary) and the recorder are there: they sign the minutes.
+        expected = [j for j, e in enumerate(roll) if e.expected and e.name not in (m.chair,
+                                                                                   recorder)]
         for j in rng.sample(expected, 3):
             roll[j] = replace(roll[j], mark=Mark.ABSENT_REASON,
                               reason=rng.choice(["Ốm", "Đi làm xa", "Việc gia đình"]))
@@ -80,7 +85,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                              for name in rng.sample(present, 2))
             items.append(replace(item, content="Đồng chí Bí thư trình bày báo cáo.",
                                  opinions=opinions, conclusion="Chi bộ thống nhất với các ý kiến."))
-        eligible = count_roll(roll).eligible_voters
+        voters = count_meeting(roll, rules).eligible_present
         end = "10:10" if kind is MeetingKind.COMBINED else "09:40"
         guests: tuple[Guest, ...] = ()
         if i % 2 == 0:
@@ -92,7 +97,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                              "Quan tâm phát triển đảng viên trong thanh niên.", provincial),)
         reviews = tuple(replace(r, status=ReviewStatus.DONE, result="Đã thực hiện xong.")
                         for r in m.reviews)
-        m = replace(m, end_time=end, recorder=profile.deputy_secretary if profile else "",
+        m = replace(m, end_time=end, recorder=recorder,
                     topic=_TOPICS[(when.month // 3) % len(_TOPICS)] if kind.is_thematic else "",
                     topic_preparer="Lê Thị Hằng" if kind.is_thematic else "",
                     items=tuple(items), roll=tuple(roll), guests=guests, reviews=reviews,
@@ -101,7 +106,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                     tasks=tuple(Task(t, rng.choice(present), add_months(when, 1))
                                 for t in rng.sample(_TASKS, 2)),
                     votes=(Vote(f"Nghị quyết tháng {when.month}/{when.year}", VoteKind.RESOLUTION,
-                                eligible - 1, 0, 1),),
+                                voters - 1, 0, 1),),
                     scores=(("preparation", 18), ("attendance", 17), ("procedure", 14),
                             ("content", 21), ("discussion", 17)))
         meeting_id, _ = save_meeting(store, m)

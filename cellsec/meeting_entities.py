@@ -72,6 +72,7 @@ class VoteKind(str, Enum):
 
     @property
     def needs_two_thirds(self) -> bool:
+        """Admission and recognition need the special majority (a rule setting, default ⅔)."""
         return self in (VoteKind.ADMISSION, VoteKind.RECOGNITION)
 
 
@@ -108,10 +109,14 @@ class RollEntry:
 
 @dataclass(frozen=True)
 class Opinion:
+    """Who spoke is a member on the roll (member_id), a guest (guest_position: the guest's
+    index in Meeting.guests) or, explicitly, another person named with their position."""
+
     speaker: str
     content: str
     member_id: int | None = None
-    guest_position: int | None = None   # index of the guest in Meeting.guests, if a guest
+    guest_position: int | None = None
+    speaker_title: str = ""             # the position of "another person" (neither)
 
 
 @dataclass(frozen=True)

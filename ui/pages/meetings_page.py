@@ -21,7 +21,8 @@ from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Meeting
-from cellsec.services.meetings import delete_meeting, digest_ok, new_meeting, year_calendar
+from cellsec.services.meetings import check_record, delete_meeting, new_meeting, year_calendar
+from cellsec.services.minutes_record import meeting_counts
 from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
 
@@ -156,13 +157,15 @@ class MeetingsPage(QWidget):
         self._loaded = True
         calendar = year_calendar(self._store, self.year, today=self.today())
         # The calendar gives headers only; the roll (for the counts) needs the whole record.
-        full = {}
+        full, counts, checks = {}, {}, {}
         for row in calendar.months:
             for header in row.meetings:
                 m = self._store.meetings.get(header.id) if header.id is not None else None
-                if m is not None:
-                    full[header.id] = m
-        count = self.tree.show_year(calendar, full)
+                if m is not None and m.id is not None:
+                    full[m.id] = m
+                    counts[m.id] = meeting_counts(self._store, m)
+                    checks[m.id] = check_record(self._store, m.id)
+        count = self.tree.show_year(calendar, full, counts, checks)
         self.missing_months = self.tree.missing_months
         self.quarters_without_thematic = self.tree.quarters_without_thematic
         flags = self.tree.flags_text()
@@ -223,7 +226,7 @@ class MeetingsPage(QWidget):
             self.open_editor(meeting)
 
     def open_editor(self, meeting: Meeting) -> MeetingEditor:
-        if digest_ok(meeting) is False:
+        if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
             self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
         editor = MeetingEditor(self._store, meeting, parent=self, ask=self.ask,
                                notify=self.notify, print_action=self._print_from_editor,
@@ -276,7 +279,7 @@ class MeetingsPage(QWidget):
         meeting = self._selected_meeting()
         if meeting is None:
             return
-        if digest_ok(meeting) is False:
+        if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
             self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
         self.active_dialog = self._preview(self, name, meeting=meeting)  # type: ignore[assignment]
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from cellsec.dates import format_date
 from cellsec.meeting_entities import Meeting
-from cellsec.rules.counting import count_roll
-from cellsec.services.meetings import MonthRow, YearCalendar, digest_ok
+from cellsec.rules.counting import RollCount
+from cellsec.services.meetings import MonthRow, RecordCheck, YearCalendar
 
 COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
 WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
@@ -60,9 +60,11 @@ class YearTree(QTreeWidget):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemDoubleClicked.connect(lambda item, _col: self._activated(item))
 
-    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting]) -> int:
-        """Fill from the year's calendar; `meetings` holds the full records by id (for the
-        roll counts). Keeps the selection where it can. Returns the number of meetings."""
+    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting],
+                  counts: Mapping[int, RollCount], checks: Mapping[int, RecordCheck]) -> int:
+        """Fill from the year's calendar; by meeting id: the records, their figures (from the
+        core's one derivation) and their record checks. Keeps the selection where it can.
+        Returns the number of meetings."""
         keep, keep_month = self.selected_meeting_id(), self.selected_month()
         self.clear()
         bold = QFont(self.font())
@@ -89,7 +91,9 @@ class YearTree(QTreeWidget):
                 select = month
             for header in row.meetings:
                 count += 1
-                item = self._meeting_item(meetings.get(header.id or 0, header))
+                key = header.id or 0
+                item = self._meeting_item(meetings.get(key, header), counts.get(key),
+                                          checks.get(key))
                 month.addChild(item)
                 if header.id == keep:
                     select = item
@@ -109,14 +113,15 @@ class YearTree(QTreeWidget):
         return ""
 
     @staticmethod
-    def _meeting_item(m: Meeting) -> QTreeWidgetItem:
-        c = count_roll(m.roll)
+    def _meeting_item(m: Meeting, c: RollCount | None,
+                      check: RecordCheck | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
-                                f"Có mặt {c.present}/{c.total}" if m.roll else "", ""])
+                                f"Có mặt {c.present}/{c.total}" if c and m.roll else "", ""])
         item.setToolTip(KIND, kind_text(m))
         item.setData(WHEN, MEETING_ROLE, m.id)
-        if digest_ok(m) is False:
+        if check is not None and check.ok is False:
             item.setText(NOTE, MISMATCH)
+            item.setToolTip(NOTE, check.message)
             item.setForeground(NOTE, QBrush(QColor("#9b1c1c")))
         return item
 
