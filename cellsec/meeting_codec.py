@@ -62,11 +62,12 @@ class Reader:
             raise self.fail(f"{what} có quá nhiều dòng ({len(value)}).")
         return list(value)
 
-    def text(self, raw: dict[str, Any], field: str, what: str, *, required: bool = False,
-             optional_none: bool = True) -> str:
-        value = raw.get(field)
-        if value is None and optional_none and not required:
+    def text(self, raw: dict[str, Any], field: str, what: str, *, required: bool = False) -> str:
+        """A text field: absent means empty (older files lack newer fields); null or another
+        type is refused."""
+        if field not in raw and not required:
             return ""
+        value = raw.get(field)
         if not isinstance(value, str):
             raise self.fail(f"{what}: chưa nhập." if value is None or value == ""
                             else f"{what} phải là văn bản.")
