@@ -283,7 +283,7 @@ class MeetingEditor(QDialog):
         roll = self.roll_editor.roll()
         guests = self.guests_tab.guests()
         self.resolution_tab.set_count(self.roll_editor.count(), self._vote_rules)
-        self.agenda.set_speakers(roll, guests)
+        self.agenda.set_speakers(roll, guests, self.guests_tab.guest_keys())
         names = [e.name for e in roll]
         self.general.set_names(names)
         self.resolution_tab.set_names(names)
