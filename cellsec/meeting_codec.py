@@ -146,6 +146,14 @@ def clean_text(value: str, reader: Reader, what: str) -> str:
     return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
 
 
+def checked_text(value: Any, what: str, key: str, where: str = "") -> str:
+    """One text value from a service's caller, cleaned as the parser cleans (ValidationError)."""
+    reader = Reader(where or what, key)
+    if not isinstance(value, str):
+        raise ValidationError(f"{what}: nội dung không hợp lệ.", what, key)
+    return clean_text(value, reader, what)
+
+
 def meeting_where(index: int | None, raw: Any) -> str:
     """"Buổi sinh hoạt thứ 3 (ngày 05/10/2026)" — as precise as the raw record allows."""
     base = f"Buổi sinh hoạt thứ {index}" if index is not None else "Buổi sinh hoạt"

@@ -9,13 +9,12 @@ from typing import Any
 from ..dates import format_date, month_year
 from ..entities import Changes, Presence, Standing
 from ..errors import ValidationError
-from ..meeting_codec import checked_meeting
+from ..meeting_codec import checked_meeting, checked_text
 from ..meeting_entities import (AgendaItem, Mark, Meeting, MeetingKind, ReviewStatus, RollEntry,
                                 TaskReview)
 from ..records import normalised, plain
 from ..store import Store
 from ..store.seals import APPROVAL
-from ..text import nfc
 from .meeting_checks import (ApprovalCheck, approval_check, duration_warning, link_speakers,
                              minutes, roll_differences, validate_meeting)
 from .members import rules_of
@@ -213,20 +212,23 @@ def approve_meeting(store: Store, meeting_id: int) -> Changes:
 def add_correction(store: Store, meeting_id: int, text: str, *, today: date | None = None) -> Changes:
     """A dated correction note under approved minutes (the original is never rewritten); the
     record is sealed again with it."""
-    if not isinstance(text, str):
-        raise _fail("nội dung đính chính không hợp lệ.", "correction", "Đính chính")
-    text = nfc(text)
+    text = checked_text(text, "Đính chính", "correction")
     m = _existing(store, meeting_id)
     if not m.approved:
         raise ValidationError("Biên bản chưa thông qua: hãy sửa trực tiếp nội dung.")
     if not text:
         raise _fail("chưa nhập nội dung đính chính.", "correction", "Đính chính")
+    when = today or date.today()
+    if when < m.date:
+        raise _fail(f"ngày đính chính {format_date(when)} trước ngày sinh hoạt "
+                    f"{format_date(m.date)} (hãy kiểm tra đồng hồ của máy tính).", "correction",
+                    "Đính chính")
     problem = check_record(store, meeting_id)
     if problem.ok is False:
         raise ValidationError("Biên bản không khớp bản đã thông qua (" + problem.message +
                               "): không thêm đính chính vào bản đã bị sửa.")
     with store.transaction():
-        store.meetings.add_correction(meeting_id, today or date.today(), text)
+        store.meetings.add_correction(meeting_id, when, text)
         reseal_with_corrections(store, meeting_id)
     return Changes(meetings=True, meeting_ids=frozenset({meeting_id}))
 
