@@ -109,7 +109,9 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
            for header in month.meetings]
     _print_json({"year": args.year, "meetings": out,
                  "months_without_regular": [r.month for r in cal.months if r.missing_regular],
-                 "quarters_without_thematic": list(cal.quarters_without_thematic)})
+                 "quarters_without_thematic": list(cal.quarters_without_thematic),
+                 "thematic_every_months": cal.thematic_every_months,
+                 "periods_without_thematic": [list(p) for p in cal.periods_without_thematic]})
     return 0
 
 

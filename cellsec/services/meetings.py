@@ -2,7 +2,7 @@
 add dated corrections, and the year's calendar of meetings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -17,13 +17,15 @@ from ..store import Store
 from ..store.seals import APPROVAL
 from .meeting_checks import (ApprovalCheck, approval_check, duration_warning, link_speakers,
                              minutes, roll_differences, validate_meeting)
+from .meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
 from .members import rules_of
 from .minutes_record import (RecordCheck, build_record, check_record, quality_rating,
                              reseal_with_corrections, seal, upgrade_old_approvals)
 from .register import load_register
 
-__all__ = ["ApprovalCheck", "RecordCheck", "approval_check", "check_record", "duration_warning",
-           "minutes", "quality_rating", "validate_meeting"]
+__all__ = ["ApprovalCheck", "MonthRow", "NoticeDue", "RecordCheck", "YearCalendar",
+           "approval_check", "check_record", "duration_warning", "minutes", "notices_due",
+           "quality_rating", "validate_meeting", "year_calendar"]
 
 # HD 42-HD/BTCTW (2025): the order of a regular meeting's agenda.
 REGULAR_AGENDA = (
@@ -244,38 +246,3 @@ def delete_meeting(store: Store, meeting_id: int) -> Changes:
 
 def _fail(message: str, key: str, field: str) -> ValidationError:
     return ValidationError(f"{field}: {message}", field, key)
-
-
-@dataclass(frozen=True)
-class MonthRow:
-    month: int
-    meetings: tuple[Meeting, ...]
-    missing_regular: bool           # a past month without a regular meeting
-    regular_pending: bool = False   # the current month, no regular meeting yet
-
-
-@dataclass(frozen=True)
-class YearCalendar:
-    year: int
-    months: tuple[MonthRow, ...]
-    quarters_without_thematic: tuple[int, ...]
-
-
-def year_calendar(store: Store, year: int, *, today: date | None = None) -> YearCalendar:
-    today = today or date.today()
-    upgrade_old_approvals(store)
-    meetings = store.meetings.list_between(date(year, 1, 1), date(year, 12, 31))
-    months = []
-    for month in range(1, 13):
-        mine = tuple(m for m in meetings if m.date.month == month)
-        over = (year, month) < (today.year, today.month)
-        has_regular = any(m.kind.is_regular for m in mine)
-        months.append(MonthRow(month, mine, over and not has_regular,
-                               (year, month) == (today.year, today.month) and not has_regular))
-    quarters = []
-    for q in range(1, 5):
-        quarter_over = date(year + (q == 4), 1 if q == 4 else q * 3 + 1, 1) <= today
-        if quarter_over and not any(m.kind.is_thematic for m in meetings
-                                    if (m.date.month - 1) // 3 + 1 == q):
-            quarters.append(q)
-    return YearCalendar(year, tuple(months), tuple(quarters))

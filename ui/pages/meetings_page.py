@@ -21,7 +21,8 @@ from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Meeting
-from cellsec.services.meetings import check_record, delete_meeting, new_meeting, year_calendar
+from cellsec.services.meetings import (check_record, delete_meeting, new_meeting, notices_due,
+                                       year_calendar)
 from cellsec.services.minutes_record import meeting_counts
 from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
@@ -104,6 +105,13 @@ class MeetingsPage(QWidget):
                                        "#fff4d6; border: 1px solid #e8c96a; border-radius: 4px; "
                                        "padding: 6px 8px; font-weight: bold; }")
         self.flags_label.hide()
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("notice_due")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("QLabel#notice_due { color: #0b3d6b; background: #e3effb; "
+                                        "border: 1px solid #9cc0e6; border-radius: 4px; "
+                                        "padding: 6px 8px; }")
+        self.notice_label.hide()
         self.overdue_button = QPushButton()
         self.overdue_button.setObjectName("overdue_directions")
         self.overdue_button.setStyleSheet("QPushButton#overdue_directions { color: #7a1010; "
@@ -121,6 +129,7 @@ class MeetingsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(prints)
         layout.addWidget(self.flags_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.overdue_button)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary_label)
@@ -169,8 +178,14 @@ class MeetingsPage(QWidget):
         self.missing_months = self.tree.missing_months
         self.quarters_without_thematic = self.tree.quarters_without_thematic
         flags = self.tree.flags_text()
+        vanished = "  ".join(f"Biên bản đã thông qua ngày {format_date(r.meeting.date)} bị xóa "
+                             "ngoài chương trình!" for r in calendar.vanished)
+        flags = "  ".join(x for x in (flags, vanished) if x)
         self.flags_label.setText(flags)
         self.flags_label.setVisible(bool(flags))
+        notices = notices_due(self._store, self.today())
+        self.notice_label.setText("\n".join(n.text(self.today()) for n in notices))
+        self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
         late = overdue_directions(self._store, self.today())
         self.overdue_button.setText(f"{len(late)} ý kiến chỉ đạo của cấp trên quá hạn — bấm để "

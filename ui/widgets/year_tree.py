@@ -20,7 +20,6 @@ MISSING = "Chưa sinh hoạt thường kỳ"
 MISSING_NOW = "Tháng này chưa sinh hoạt thường kỳ"
 MISMATCH = "Biên bản không khớp bản đã thông qua!"
 _RED, _AMBER, _GREY = QColor("#fbe0de"), QColor("#fff1cc"), QColor("#eef1f5")
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def status_text(m: Meeting) -> str:
@@ -44,6 +43,7 @@ class YearTree(QTreeWidget):
         super().__init__(parent)
         self.missing_months: list[int] = []
         self.quarters_without_thematic: tuple[int, ...] = ()
+        self._thematic_flag = ""
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels(list(COLUMNS))
         self.setRootIsDecorated(False)
@@ -71,6 +71,7 @@ class YearTree(QTreeWidget):
         bold.setBold(True)
         self.missing_months = [row.month for row in calendar.months if row.missing_regular]
         self.quarters_without_thematic = calendar.quarters_without_thematic
+        self._thematic_flag = calendar.thematic_flag
         count = 0
         select: QTreeWidgetItem | None = None
         for row in calendar.months:
@@ -102,15 +103,13 @@ class YearTree(QTreeWidget):
             self.setCurrentItem(select)
         return count
 
-    def _month_note(self, row: MonthRow) -> str:
+    @staticmethod
+    def _month_note(row: MonthRow) -> str:
         if row.missing_regular:
             return MISSING
         if row.regular_pending:
             return MISSING_NOW   # not overdue yet, but worth a reminder
-        quarter = (row.month - 1) // 3 + 1
-        if row.month % 3 == 0 and quarter in self.quarters_without_thematic:
-            return f"Quý {ROMAN[quarter]} chưa sinh hoạt chuyên đề"
-        return ""
+        return row.thematic_missing   # the last month of a period without a thematic meeting
 
     @staticmethod
     def _meeting_item(m: Meeting, c: RollCount | None,
@@ -130,9 +129,8 @@ class YearTree(QTreeWidget):
         if self.missing_months:
             months = ", ".join(str(m) for m in self.missing_months)
             parts.append(f"Chưa sinh hoạt thường kỳ: tháng {months}.")
-        if self.quarters_without_thematic:
-            quarters = ", ".join(ROMAN[q] for q in self.quarters_without_thematic)
-            parts.append(f"Chưa sinh hoạt chuyên đề: quý {quarters}.")
+        if self._thematic_flag:
+            parts.append(self._thematic_flag)
         return "  ".join(parts)
 
     # --- selection ---------------------------------------------------------------------------
