@@ -87,6 +87,34 @@ class ReviewStatus(str, Enum):
                 ReviewStatus.NOT_DONE: "Chưa thực hiện"}[self]
 
 
+class CommitteePost(str, Enum):
+    """A seat on the cell committee (chi ủy). Stored in the file: never rename a value."""
+
+    SECRETARY = "secretary"
+    DEPUTY = "deputy_secretary"
+    MEMBER = "committee_member"
+
+    @property
+    def label(self) -> str:
+        return {CommitteePost.SECRETARY: "Bí thư", CommitteePost.DEPUTY: "Phó Bí thư",
+                CommitteePost.MEMBER: "Chi ủy viên"}[self]
+
+
+@dataclass(frozen=True)
+class CommitteeRole:
+    """A member's seat on the committee from `start` to `end` (inclusive; None: still)."""
+
+    member_id: int
+    post: CommitteePost
+    start: date
+    end: date | None = None
+    note: str = ""
+    id: int | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
 @dataclass(frozen=True)
 class RollEntry:
     """One member on the meeting's roll, as they stood on the meeting date, with their mark."""

@@ -87,7 +87,15 @@ def _names(entries, with_reason: bool) -> str:
     return ": đồng chí " + ", ".join(parts)
 
 
-def roll_paragraphs(c: RollCount, sheet: Sheet) -> list[Flowable]:
+def roll_paragraphs(c: RollCount, sheet: Sheet, committee: bool = False) -> list[Flowable]:
+    if committee:    # a committee meeting: its roll is the committee on the date
+        lines = [f"- Tổng số chi ủy viên: {c.total} đồng chí.",
+                 f"- Có mặt: {c.present} đồng chí.",
+                 f"- Vắng có lý do: {len(c.absent_reason)} đồng chí"
+                 f"{_names(c.absent_reason, True)}.",
+                 f"- Vắng không lý do: {len(c.absent_no_reason)} đồng chí"
+                 f"{_names(c.absent_no_reason, False)}."]
+        return [p(line, "bullet", sheet) for line in lines]
     lines = [
         f"- Tổng số đảng viên của chi bộ: {c.total} đồng chí (chính thức: {c.full}, "
         f"dự bị: {c.probationary}).",
@@ -135,7 +143,7 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
         p(f"Chủ trì: đồng chí {m.chair or '…'}. Thư ký: đồng chí {m.recorder or '…'}.", "body",
           sheet),
         p("I. THÀNH PHẦN", "heading", sheet),
-        *roll_paragraphs(c, sheet),
+        *roll_paragraphs(c, sheet, m.kind is MeetingKind.COMMITTEE),
     ]
     superiors = [g for g in m.guests if g.is_superior]
     others = [g for g in m.guests if not g.is_superior]

@@ -21,7 +21,7 @@ from ..records import normalised, plain
 from ..store import Store
 from ..store.seals import IMPORT
 from .meeting_checks import check_structure, roll_differences, validate_meeting
-from .meetings import expected_roll
+from .meetings import expected_roll_for
 from .minutes_record import legacy_content_digest, upgrade_old_approvals
 
 
@@ -153,7 +153,10 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
         fresh = ids.meeting(replace(Meeting(**_fields(m)), id=None, status="draft",
                                     approved_at=None, digest=None, resolution_number="",
                                     resolution_issuer="", corrections=()), new_tasks=True)
-        problems = roll_differences(fresh.roll, expected_roll(store, m.date))
+        try:
+            problems = roll_differences(fresh.roll, expected_roll_for(store, m.kind, m.date))
+        except ValidationError as exc:
+            raise ValidationError(f"{where}: {exc}") from None
         if problems:
             raise ValidationError(f"{where}: điểm danh không khớp sổ đảng viên trong tệp vào ngày "
                                   f"đó ({'; '.join(problems)}).")

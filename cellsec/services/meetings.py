@@ -58,6 +58,15 @@ def expected_roll(store: Store, on: date) -> tuple[RollEntry, ...]:
     return tuple(entries)
 
 
+def expected_roll_for(store: Store, kind: MeetingKind, on: date) -> tuple[RollEntry, ...]:
+    """The roll a meeting of this kind must have: the committee on its date for a committee
+    meeting (ValidationError if the cell has none), else the register on its date."""
+    if kind is MeetingKind.COMMITTEE:
+        from .committee import committee_roll
+        return committee_roll(store, on)
+    return expected_roll(store, on)
+
+
 def merge_roll(fresh: tuple[RollEntry, ...], marked: tuple[RollEntry, ...]) -> tuple[RollEntry, ...]:
     """The roll for a (new) date, keeping the marks already taken for members still on it."""
     old = {e.member_id: e for e in marked}
@@ -96,7 +105,7 @@ def new_meeting(store: Store, kind: MeetingKind, on: date) -> Meeting:
     return Meeting(kind=kind, date=on, start_time="08:00", end_time="",
                    place=f"Nhà văn hóa {profile.cell_name.removeprefix('Chi bộ ')}" if profile
                    else "", chair=profile.secretary if profile else "",
-                   items=tuple(items), roll=expected_roll(store, on), reviews=reviews)
+                   items=tuple(items), roll=expected_roll_for(store, kind, on), reviews=reviews)
 
 
 def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
@@ -132,9 +141,10 @@ def _editable(store: Store, meeting_id: int) -> Meeting:
 def _checked_against_store(store: Store, m: Meeting) -> Meeting:
     """What only the data file can say: the roll is the register on the meeting date, guests
     from the directory exist, reviewed tasks exist (their content is copied for the record)."""
-    problems = roll_differences(m.roll, expected_roll(store, m.date))
+    problems = roll_differences(m.roll, expected_roll_for(store, m.kind, m.date))
     if problems:
-        raise ValidationError(f"Điểm danh: không khớp sổ đảng viên ngày {format_date(m.date)} "
+        whose = "danh sách chi ủy" if m.kind is MeetingKind.COMMITTEE else "sổ đảng viên"
+        raise ValidationError(f"Điểm danh: không khớp {whose} ngày {format_date(m.date)} "
                               f"({'; '.join(problems)}). Hãy mở lại biên bản để cập nhật danh "
                               "sách điểm danh.", "Điểm danh", "roll")
     for g in m.guests:

@@ -14,6 +14,7 @@ from ..meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, Me
                                 Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote,
                                 VoteKind)
 from ..minutes_record import parse_stored
+from .committee import CommitteeRepository
 from .seals import SealRepository
 
 _HEADER = ("kind", "date", "start_time", "end_time", "place", "chair", "recorder", "topic",
@@ -28,6 +29,7 @@ class MeetingRepository:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self.seals = SealRepository(conn)
+        self.committee = CommitteeRepository(conn)   # its meetings' roll
 
     # --- reading -----------------------------------------------------------------------------
     def list_between(self, start: date, end: date) -> list[Meeting]:

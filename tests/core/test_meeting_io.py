@@ -147,12 +147,12 @@ def test_colliding_ids_are_refused(tmp_path, data, change, fragment):
 def test_malformed_values_name_the_meeting_and_field(tmp_path, data, field, value, fragment):
     _draft(data)[field] = value
     message = _refused(tmp_path, data, fragment)
-    assert message.startswith("Buổi sinh hoạt thứ 13")
+    assert message.startswith(f"Buổi sinh hoạt thứ {len(data['meetings'])}")
 
 
 @pytest.mark.parametrize("change,fragment", [
     (lambda d: d.update(meetings={}), "không đúng định dạng"),
-    (lambda d: d["meetings"].append(5), "Buổi sinh hoạt thứ 14"),
+    (lambda d: d["meetings"].append(5), "Buổi sinh hoạt thứ 15"),
     (lambda d: d["document_numbers"].append(dict(d["document_numbers"][0])), "bị trùng"),
     (lambda d: d["document_numbers"].append({"number": "x"}), "Số văn bản thứ 13"),
     (lambda d: d.update(document_numbers="x"), "không đúng định dạng"),
@@ -171,7 +171,7 @@ def test_an_export_made_before_sealed_records_is_verified_with_its_old_digest(tm
     with Store.open(tmp_path / "copy.cellsec") as store:
         import_cell(store, data, today=TODAY)
         assert all(check_record(store, i).ok is not False for i in store.meetings.all_ids())
-        assert sum(check_record(store, i).ok is True for i in store.meetings.all_ids()) == 12
+        assert sum(check_record(store, i).ok is True for i in store.meetings.all_ids()) == 13
     # AND an old-form export whose content was edited is refused
     data2 = copy.deepcopy(data)
     _approved(data2, 1)["place"] = "Nơi khác"

@@ -30,7 +30,7 @@ from ui.dialogs.meeting_editor import (
 from ui.models.roll_model import MARK
 
 LEFT = Qt.MouseButton.LeftButton
-NOVEMBER = date(2026, 11, 25)
+NOVEMBER = date(2026, 11, 20)   # held before "today" (22/11): corrections come after
 
 
 def _draft(store, **fields):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from cellsec.meeting_entities import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.rule_settings import set_rule
@@ -64,4 +66,49 @@ def test_approval_lists_what_is_missing_and_asks_about_warnings(qtbot, meetings_
     assert "ít hơn 90 phút" in answers.questions[-2]
     assert answers.questions[-1] == APPROVE_QUESTION
     assert demo_store.meetings.get(meeting_id).approved
+    editor.done(0)
+
+
+def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, window, store,
+                                                                        notices):
+    """In a cell with no committee recorded, preparing a committee meeting says why not; once
+    the committee is entered in "Chi ủy…", the meeting's roll is the committee."""
+    from gui_helpers import add, type_text
+
+    from ui.dialogs.committee_dialog import CommitteeDialog
+    from ui.dialogs.meeting_editor import MeetingEditor
+    from ui.dialogs.new_meeting_dialog import NewMeetingDialog
+
+    for name, born in (("Nguyễn Văn An", "01/01/1960"), ("Trần Thị Bình", "02/02/1965"),
+                       ("Lê Văn Cường", "03/03/1970")):
+        add(store, name, born, "01/01/2000", "01/02/2001")
+    page = window.pages[1]
+    page.ask, page.notify = lambda *a, **k: True, notices
+    window.nav.setCurrentRow(1)
+    # WHEN a committee meeting is prepared THEN the page says the cell has no committee
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, NewMeetingDialog)
+    dialog.set_kind(MeetingKind.COMMITTEE)
+    dialog.fields["date"].clear()
+    type_text(qtbot, dialog.fields["date"], "10/11/2026")
+    dialog._on_accept()
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert "Chi bộ chưa có chi ủy vào ngày 10/11/2026" in notices.texts[-1]
+    # WHEN two members are entered as the committee
+    qtbot.mouseClick(page.committee_button, Qt.MouseButton.LeftButton)
+    committee = page.active_dialog
+    assert isinstance(committee, CommitteeDialog)
+    for name, post in (("Nguyễn Văn An", "secretary"), ("Lê Văn Cường", "committee_member")):
+        box = committee.fields["member_id"]
+        box.setCurrentIndex(box.findText(name))
+        committee.fields.set_text("post", post)
+        committee.fields.set_text("start", "01/06/2026")
+        assert committee.add_role() is True
+    committee.accept()
+    # THEN a committee meeting can be prepared, its roll the two of them
+    meeting = new_meeting(store, MeetingKind.COMMITTEE, date(2026, 11, 10))
+    editor = page.open_editor(meeting)
+    assert isinstance(editor, MeetingEditor)
+    assert sorted(e.name for e in editor.roll_editor.roll()) == ["Lê Văn Cường", "Nguyễn Văn An"]
     editor.done(0)

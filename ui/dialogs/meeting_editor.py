@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, Meeting, RollEntry
+from cellsec.meeting_entities import Mark, Meeting, MeetingKind, RollEntry
 from cellsec.rules.counting import RollCount, count_meeting
 from cellsec.services.meetings import (
     add_correction,
@@ -30,7 +30,7 @@ from cellsec.services.meetings import (
     check_approval,
     check_record,
     duration_warning,
-    expected_roll,
+    expected_roll_for,
     merge_roll,
     quality_rating,
     save_meeting,
@@ -157,8 +157,7 @@ class MeetingEditor(QDialog):
 
         self.general.sig_changed.connect(self._on_general_changed)
         self.general.sig_date_changed.connect(self._on_date_changed)
-        self.general.sig_kind_changed.connect(lambda kind: self.agenda.show_reviews(
-            kind.is_regular))
+        self.general.sig_kind_changed.connect(self._on_kind_changed)
         self.roll_editor.sig_changed.connect(self._on_roll_changed)
         self.guests_tab.sig_changed.connect(self._on_roll_changed)
         self.superior_tab.sig_changed.connect(  # written at once: kept even if closed unsaved
@@ -216,7 +215,7 @@ class MeetingEditor(QDialog):
         self._load_state(m)
         if not m.approved and m.id is not None:
             # A draft's roll follows the register as of its date (marks already taken stay).
-            m = replace(m, roll=merge_roll(expected_roll(self._store, m.date), m.roll))
+            m = replace(m, roll=self._fresh_roll(m.kind, m.date, m.roll))
         self._filling = True
         self.general.set_meeting(m)
         self.roll_editor.set_roll(m.roll)
@@ -288,10 +287,33 @@ class MeetingEditor(QDialog):
         self.general.set_names(names)
         self.resolution_tab.set_names(names)
 
+    def _fresh_roll(self, kind: MeetingKind, when: date,
+                    marked: tuple[RollEntry, ...]) -> tuple[RollEntry, ...]:
+        """The register (or, for a committee meeting, the committee) on the date, keeping the
+        marks already taken; the roll as it was, with the reason shown, if there is none."""
+        try:
+            return merge_roll(expected_roll_for(self._store, kind, when), marked)
+        except ValidationError as err:
+            self.banner.show_message(str(err))
+            return marked
+
+    def _on_kind_changed(self, kind: MeetingKind) -> None:
+        self.agenda.show_reviews(kind.is_regular)
+        if self._filling or self.read_only:
+            return
+        self.roll_editor.set_roll(self._fresh_roll(kind, self._meeting_date(), self.roll_editor
+                                                   .roll()))
+
+    def _meeting_date(self) -> date:
+        try:
+            return self.general.meeting_date()
+        except ValidationError:
+            return self._meeting.date
+
     def _on_date_changed(self, new: date) -> None:
         """The roll is the register as of the meeting date; marks already taken are kept."""
-        roll = merge_roll(expected_roll(self._store, new), self.roll_editor.roll())
-        self.roll_editor.set_roll(roll)
+        self.roll_editor.set_roll(self._fresh_roll(self.general.kind, new,
+                                                   self.roll_editor.roll()))
         self.heading.setText(f"{self.general.kind.label} ngày {format_date(new)} — "
                              + self.heading.text().split(" — ", 1)[-1])
 

@@ -73,6 +73,9 @@ class MeetingsPage(QWidget):
         self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi "
                                           "sinh hoạt)")
         self.book_button = QPushButton("Sổ biên bản cả năm")
+        self.committee_button = QPushButton("Chi ủy…")
+        self.committee_button.setToolTip("Danh sách chi ủy theo thời gian (điểm danh họp chi ủy)")
+        self.committee_button.clicked.connect(self.edit_committee)
         self.new_button.clicked.connect(self.prepare_new)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -82,7 +85,7 @@ class MeetingsPage(QWidget):
         self.book_button.clicked.connect(self.print_book)
 
         top = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.delete_button):
+        for b in (self.new_button, self.open_button, self.delete_button, self.committee_button):
             top.addWidget(b)
         top.addStretch(1)
         self.export_button = QPushButton("Xuất ra Excel…")
@@ -230,7 +233,28 @@ class MeetingsPage(QWidget):
             self.active_dialog = None
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
-                self.open_editor(new_meeting(self._store, dialog.kind, dialog.when))
+                try:
+                    meeting = new_meeting(self._store, dialog.kind, dialog.when)
+                except ValidationError as err:   # e.g. a committee meeting without a committee
+                    self.notify(self, "Chưa chuẩn bị được", str(err), warning=True)
+                    return
+                self.open_editor(meeting)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def edit_committee(self) -> None:
+        from ..dialogs.committee_dialog import CommitteeDialog
+
+        dialog = CommitteeDialog(self._store, today=self.today(), parent=self)
+        self.active_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.active_dialog = None
+            changes = dialog.changes
+            dialog.deleteLater()
+            if changes is not None:
+                self.sig_changed.emit(changes)
 
         dialog.finished.connect(finished)
         dialog.open()
