@@ -13,7 +13,7 @@ from ..meeting_entities import Meeting, MeetingKind
 from ..minutes_record import MinutesRecord
 from ..rules.counting import RollCount, VoteResult, majority_words, percent
 from ..services.meetings import DIRECTIONS_ITEM
-from ..services.minutes_record import RecordCheck, check_record, minutes_record
+from ..services.minutes_record import RecordCheck, check_record, direction_line, minutes_record
 from ..store import Store
 from ..superior_entities import Direction
 from .style import Sheet, load_sheet
@@ -231,17 +231,6 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
         for x in m.corrections:
             story.append(p(f"- Ngày {format_date(x.date)}: {x.text}", "bullet", sheet))
     return story
-
-
-def direction_line(d: Direction, m: Meeting) -> str:
-    """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
-    given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
-    owner = f"; phụ trách: {d.owner}" if d.owner else ""
-    state = d.status.label.lower()
-    if d.closed_meeting_id is not None and d.closed_meeting_id == m.id:
-        state += " (báo cáo tại buổi sinh hoạt này)"
-    result = f": {d.result}" if d.result else ""
-    return f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}."
 
 
 def _esc(text: str) -> str:

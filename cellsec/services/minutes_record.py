@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from ..dates import format_date
 from ..entities import CellProfile
 from ..errors import CellSecError, ValidationError
 from ..meeting_entities import Meeting
@@ -50,6 +51,17 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
                 out.append(replace(d, status=DirectionStatus.IN_PROGRESS, result="",
                                    closed_meeting_id=None))
     return tuple(out)
+
+
+def direction_line(d: Direction, m: Meeting) -> str:
+    """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
+    given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
+    owner = f"; phụ trách: {d.owner}" if d.owner else ""
+    state = d.status.label.lower()
+    if d.closed_meeting_id is not None and d.closed_meeting_id == m.id:
+        state += " (báo cáo tại buổi sinh hoạt này)"
+    result = f": {d.result}" if d.result else ""
+    return f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}."
 
 
 def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecord:

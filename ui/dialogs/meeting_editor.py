@@ -36,7 +36,9 @@ from cellsec.services.meetings import (
     save_meeting,
 )
 from cellsec.services.members import rules_of
-from cellsec.services.minutes_record import DRAFT, RecordCheck, sealed_record
+from cellsec.services.meetings import DIRECTIONS_ITEM
+from cellsec.services.minutes_record import (DRAFT, RecordCheck, direction_line,
+                                             directions_reviewed, sealed_record)
 from cellsec.store import Store
 
 from ..widgets.agenda_editor import AgendaEditor
@@ -160,8 +162,7 @@ class MeetingEditor(QDialog):
         self.general.sig_kind_changed.connect(self._on_kind_changed)
         self.roll_editor.sig_changed.connect(self._on_roll_changed)
         self.guests_tab.sig_changed.connect(self._on_roll_changed)
-        self.superior_tab.sig_changed.connect(  # written at once: kept even if closed unsaved
-            lambda c: setattr(self, "changes", merge_changes(self.changes, c)))
+        self.superior_tab.sig_changed.connect(self._on_superiors_written)
         self._fill(meeting)
         self._size_to_screen()
 
@@ -203,6 +204,24 @@ class MeetingEditor(QDialog):
     @property
     def read_only(self) -> bool:
         return self._meeting.approved
+
+    def _on_superiors_written(self, changes: Changes) -> None:
+        """Written at once (kept even if the minutes are closed unsaved); the directions list
+        of the minutes follows."""
+        self.changes = merge_changes(self.changes, changes)
+        self._show_directions()
+
+    def _show_directions(self) -> None:
+        """The directions reported on at this meeting, as the minutes print them (from the
+        records while a draft, from the seal once approved)."""
+        m = self._meeting
+        record = sealed_record(self._store, m.id) if m.id is not None and m.approved else None
+        reviewed = record.directions_reviewed if record is not None else \
+            directions_reviewed(self._store, m)
+        lines = "\n".join(direction_line(d, m) for d in reviewed)
+        self.agenda.set_generated({DIRECTIONS_ITEM: (
+            "Danh sách in vào biên bản (lấy từ theo dõi ý kiến chỉ đạo, tab “Cấp trên”):\n"
+            + lines) if lines else ""})
 
     def _count_of(self, roll: tuple[RollEntry, ...]) -> RollCount:
         """The figures the screen shows: the sealed ones for approved minutes, else the one
@@ -261,6 +280,7 @@ class MeetingEditor(QDialog):
         self.digest_warning.setText(DIGEST_WARNING + (f" ({self._check.message})"
                                                       if self._check.problems else ""))
         self.digest_warning.setVisible(self._check.ok is False)
+        self._show_directions()
         self.superior_tab.set_meeting(m)
 
     # --- live reactions ----------------------------------------------------------------------

@@ -134,8 +134,17 @@ class AgendaEditor(QWidget):
         self.opinions = RowsEditor(OPINION_COLUMNS, add_text="Thêm ý kiến",
                                    remove_text="Xóa ý kiến")
         self.opinions.sig_changed.connect(self._changed)
+        # An item whose list is generated from other records (the superiors' directions).
+        self.generated = QLabel()
+        self.generated.setObjectName("generated_list")
+        self.generated.setWordWrap(True)
+        self.generated.setStyleSheet("QLabel#generated_list { background: #f3f6fa; border: 1px "
+                                     "solid #c8d3e1; border-radius: 4px; padding: 6px; }")
+        self.generated.hide()
+        self._generated: dict[str, str] = {}
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.generated)
         right_layout.addLayout(form)
         right_layout.addWidget(QLabel("Ý kiến phát biểu:"))
         right_layout.addWidget(self.opinions, 1)
@@ -182,6 +191,17 @@ class AgendaEditor(QWidget):
         self._loading = False
         self.item_list.setCurrentRow(0 if self._items else -1)
         self._right.setEnabled(bool(self._items))
+
+    def set_generated(self, lists: dict[str, str]) -> None:
+        """Text printed under an item from other records (by item title), shown read-only."""
+        self._generated = lists
+        self._show_generated()
+
+    def _show_generated(self) -> None:
+        title = self._items[self._current].title if 0 <= self._current < len(self._items) else ""
+        text = self._generated.get(title, "")
+        self.generated.setText(text)
+        self.generated.setVisible(bool(text))
 
     def show_reviews(self, visible: bool) -> None:
         self.reviews_box.setVisible(visible)
@@ -257,6 +277,7 @@ class AgendaEditor(QWidget):
         self.opinions.set_read_only(self._read_only)
         self._right.setEnabled(0 <= row < len(self._items))
         self._loading = False
+        self._show_generated()
 
     def _on_title_typed(self, text: str) -> None:
         if not self._loading and 0 <= self._current < self.item_list.count():
