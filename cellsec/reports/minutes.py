@@ -13,7 +13,8 @@ from ..meeting_entities import Meeting, MeetingKind
 from ..minutes_record import MinutesRecord
 from ..rules.counting import RollCount, VoteResult, majority_words, percent
 from ..services.meetings import DIRECTIONS_ITEM
-from ..services.minutes_record import RecordCheck, check_record, direction_line, minutes_record
+from ..services.minutes_record import (RecordCheck, check_record, direction_line, full_stop,
+                                       minutes_record)
 from ..store import Store
 from ..superior_entities import Direction
 from .style import Sheet, load_sheet
@@ -166,7 +167,8 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
             task = r.task.content if r.task else ""
             owner = f" ({r.task.owner})" if r.task and r.task.owner else ""
             result = f": {r.result}" if r.result else ""
-            story.append(p(f"- {task}{owner} — {r.status.label.lower()}{result}.", "bullet", sheet))
+            story.append(p(full_stop(f"- {task}{owner} — {r.status.label.lower()}{result}"),
+                           "bullet", sheet))
     reviewed = [direction_line(d, m) for d in data.record.directions_reviewed]
     if reviewed and not any(item.title == DIRECTIONS_ITEM for item in m.items):
         number += 1
@@ -211,7 +213,7 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
     for t in m.tasks:
         extra = [x for x in (f"phụ trách: {t.owner}" if t.owner else "",
                              f"thời hạn: {format_date(t.deadline)}" if t.deadline else "") if x]
-        story.append(p(f"- {t.content}" + (f" ({'; '.join(extra)})" if extra else "") + ".",
+        story.append(p(full_stop(f"- {t.content}" + (f" ({'; '.join(extra)})" if extra else "")),
                        "bullet", sheet))
     if data.votes:
         story.append(p("Biểu quyết:", "body", sheet))

@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 from ..dates import format_date, long_date, month_year
 from ..rules.counting import percent
 from ..services.members import rules_of
+from ..services.minutes_record import full_stop
 from ..store import Store
 from .minutes import MinutesData, collect_minutes
 from .style import Sheet, load_sheet
@@ -48,7 +49,7 @@ def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: flo
             extra = "; ".join(x for x in (f"phụ trách: {t.owner}" if t.owner else "",
                                          f"thời hạn: {format_date(t.deadline)}" if t.deadline
                                          else "") if x)
-            story.append(p(f"- {t.content}" + (f" ({extra})" if extra else "") + ".", "bullet",
+            story.append(p(full_stop(f"- {t.content}" + (f" ({extra})" if extra else "")), "bullet",
                            sheet))
     number += 1
     story.append(p(f"{number}. Chi ủy chi bộ có trách nhiệm tổ chức, theo dõi, đôn đốc thực hiện "

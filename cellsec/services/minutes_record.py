@@ -53,6 +53,12 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
     return tuple(out)
 
 
+def full_stop(text: str) -> str:
+    """A generated sentence ends with one full stop, even when the typed text brought its own."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…", ":")) else text + "."
+
+
 def direction_line(d: Direction, m: Meeting) -> str:
     """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
     given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
@@ -61,7 +67,7 @@ def direction_line(d: Direction, m: Meeting) -> str:
     if d.closed_meeting_id is not None and d.closed_meeting_id == m.id:
         state += " (báo cáo tại buổi sinh hoạt này)"
     result = f": {d.result}" if d.result else ""
-    return f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}."
+    return full_stop(f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
 
 
 def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecord:

@@ -107,3 +107,13 @@ def test_the_demo_cell_obeys_every_rule_the_app_enforces(store):
         for v in record.votes:
             assert v.vote.in_favour + v.vote.against + v.vote.other <= v.present, where
         assert all(isinstance(g, Guest) for g in m.guests)
+
+
+def test_generated_sentences_end_with_one_full_stop(store):
+    # GIVEN demo minutes whose task results were typed with their own full stop
+    create_demo(store, today=TODAY)
+    last = store.meetings.list_between(date(2026, 10, 1), date(2026, 10, 10))[0]
+    assert store.meetings.get(last.id).reviews[0].result.endswith(".")
+    # THEN the printed lines do not double it
+    text = _text(store, last.id)
+    assert "Đã thực hiện xong." in text and ".." not in text.replace("…", "")
