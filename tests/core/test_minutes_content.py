@@ -10,6 +10,7 @@ import pytest
 
 from cellsec.dates import document_date, document_month, long_date, month_year
 from cellsec.demo import create_demo
+from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Guest, Mark, MeetingKind
 from cellsec.minutes_record import MinutesRecord
 from cellsec.reports.catalogue import build_document
@@ -51,6 +52,8 @@ def test_the_directions_section_follows_the_records_until_approval_then_stays(st
     assert done in _text(store, november_id)
     # WHEN November is approved and the direction's record later changes
     approve_meeting(store, november_id)
+    with pytest.raises(ValidationError, match="đã thông qua"):     # not reported at it any more
+        follow_up(store, direction.id, DirectionStatus.IN_PROGRESS, "", november_id)
     follow_up(store, direction.id, DirectionStatus.DROPPED, "Thôi", None)
     # THEN the approved minutes still say what was reported at that meeting
     assert done in _text(store, november_id)

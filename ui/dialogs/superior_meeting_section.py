@@ -180,8 +180,8 @@ class SuperiorMeetingSection(QScrollArea):
         saved = meeting.id is not None
         self.state_label.setText(NOT_SAVED if not saved else LOCKED if meeting.approved else "")
         self.state_label.setVisible(not saved or meeting.approved)
-        for w in (self.notice_button, self.report_button):
-            w.setEnabled(saved)
+        self.notice_button.setEnabled(saved)
+        self.report_button.setEnabled(saved and not meeting.approved)
         self.direction_button.setEnabled(saved and not meeting.approved)
         self.direction_form.setVisible(not meeting.approved)
         self.refresh()
