@@ -14,7 +14,7 @@ from typing import Any
 from ..dates import format_date
 from ..errors import ValidationError
 from ..meeting_codec import meeting_from_plain, meeting_where
-from ..meeting_entities import Meeting, RollEntry
+from ..meeting_entities import Meeting, RollEntry, Task
 from ..minutes_record import (MinutesRecord, record_digest, record_from_plain, record_json,
                               without_ids)
 from ..records import normalised, plain
@@ -54,15 +54,19 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
         return []
     if not isinstance(items, list):
         raise ValidationError("Danh sách buổi sinh hoạt (“meetings”) không đúng định dạng.")
-    prepared: list[Meeting] = []
+    parsed = []
     for index, raw in enumerate(items, start=1):
         where = meeting_where(index, raw)
-        m = normalised(meeting_from_plain(raw, where))
+        parsed.append((raw, where, normalised(meeting_from_plain(raw, where))))
+    # Older exports left the reviewed tasks' copies out: they are the earlier meetings' tasks.
+    tasks = {t.id: t for _, _, m in parsed for t in m.tasks if t.id is not None}
+    prepared: list[Meeting] = []
+    for raw, where, m in parsed:
         unknown = {e.member_id for e in m.roll} - member_ids
         if unknown:
             raise ValidationError(f"{where}: điểm danh có đảng viên không có trong tệp.")
         if m.approved:
-            prepared.append(_approved(raw, m, where))
+            prepared.append(_approved(raw, m, where, tasks))
             continue
         if m.corrections or m.approved_at or m.resolution_number or raw.get("seal"):
             raise ValidationError(f"{where}: bản nháp không thể có số nghị quyết, ngày thông qua, "
@@ -80,11 +84,14 @@ def _fields(m: Meeting) -> dict[str, Any]:
     return {f: getattr(m, f) for f in Meeting.__dataclass_fields__}
 
 
-def _approved(raw: dict[str, Any], m: Meeting, where: str) -> ImportedMeeting:
+def _approved(raw: dict[str, Any], m: Meeting, where: str,
+              tasks: dict[int, Task]) -> ImportedMeeting:
     """Approved minutes are taken only with a seal that verifies and agrees with them."""
     seal = raw.get("seal")
     if seal is None and isinstance(raw.get("digest"), str) and raw.get("digest"):
         # An export made before sealed records: the content must match its approval digest.
+        m = replace(m, reviews=tuple(replace(r, task=r.task or tasks.get(r.task_id))
+                                     for r in m.reviews))
         if raw["digest"] != legacy_content_digest(m):
             raise ValidationError(f"{where}: biên bản đã thông qua nhưng nội dung không khớp dấu "
                                   "kiểm: tệp đã bị sửa, không nhập.")

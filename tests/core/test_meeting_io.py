@@ -176,3 +176,19 @@ def test_an_export_made_before_sealed_records_is_verified_with_its_old_digest(tm
     data2 = copy.deepcopy(data)
     _approved(data2, 1)["place"] = "Nơi khác"
     _refused(tmp_path / "again", data2, "không khớp dấu kiểm")
+
+
+def test_a_real_export_from_the_previous_version_imports_and_verifies(tmp_path):
+    # GIVEN the JSON export a schema-v7 CellSec made (approved minutes with their old digest,
+    # task reviews without copies of the tasks)
+    from pathlib import Path
+
+    from cellsec.services.cell_io import import_cell_file
+    path = Path(__file__).parent.parent / "data" / "cellsec-v7-export.json"
+    # WHEN it is imported THEN the three approved minutes are sealed from it and verify
+    with Store.open(tmp_path / "new.cellsec") as store:
+        import_cell_file(store, path, today=TODAY)
+        checks = [check_record(store, i) for i in store.meetings.all_ids()]
+        assert [c.ok for c in checks] == [True, True, True]
+        assert [store.meetings.get(i).full_resolution_number
+                for i in store.meetings.all_ids()] == ["01-NQ/CB", "02-NQ/CB", "03-NQ/CB"]
