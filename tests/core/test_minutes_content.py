@@ -120,3 +120,38 @@ def test_generated_sentences_end_with_one_full_stop(store):
     # THEN the printed lines do not double it
     text = _text(store, last.id)
     assert "Đã thực hiện xong." in text and ".." not in text.replace("…", "")
+
+
+def test_approval_lists_every_missing_essential_and_only_warns_about_weaker_gaps(store):
+    # GIVEN a draft with no place, no times, an absent recorder, an empty item, no resolution
+    # and a vote without results
+    from cellsec.meeting_entities import Vote, VoteKind
+    create_demo(store, today=TODAY, meetings=False)
+    m = new_meeting(store, MeetingKind.REGULAR, date(2026, 11, 5))
+    absent = replace(m.roll[1], mark=Mark.ABSENT_NO_REASON)
+    items = (replace(m.items[0], content="Đã báo cáo."),) + m.items[1:]
+    meeting_id, _ = save_meeting(store, replace(
+        m, place="", start_time="", end_time="", recorder=absent.name, items=items,
+        roll=(m.roll[0], absent) + m.roll[2:], votes=(Vote("Kết nạp", VoteKind.ADMISSION),)))
+    check = approval_check(store.meetings.get(meeting_id), rules_of(store))
+    # THEN each essential is listed
+    assert "Chưa ghi địa điểm." in check.errors and "Chưa ghi giờ kết thúc." in check.errors
+    assert "Chưa ghi giờ bắt đầu." in check.errors
+    assert f"Thư ký ({absent.name}) phải có mặt trong danh sách điểm danh." in check.errors
+    assert "Sinh hoạt thường kỳ cần có nội dung nghị quyết (kết luận)." in check.errors
+    assert "Biểu quyết “Kết nạp” chưa ghi kết quả." in check.errors
+    assert sum("chưa ghi nội dung" in e for e in check.errors) == len(m.items) - 1
+    # AND approval is refused with the whole list, nothing locked
+    with pytest.raises(ValidationError) as err:
+        approve_meeting(store, meeting_id)
+    assert all(e in str(err.value) for e in check.errors)
+    assert not store.meetings.get(meeting_id).approved
+    # WHEN the essentials are there THEN only warnings remain (short, no opinions, no scores)
+    done = complete(store.meetings.get(meeting_id), end_time="09:00", votes=())
+    save_meeting(store, done)
+    check = approval_check(store.meetings.get(meeting_id), rules_of(store))
+    assert check.errors == ()
+    assert any("ít hơn 90 phút" in w for w in check.warnings)
+    assert "Không có ý kiến phát biểu nào được ghi." in check.warnings
+    approve_meeting(store, meeting_id)
+    assert store.meetings.get(meeting_id).approved
