@@ -84,24 +84,34 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
+    """One meeting as the `meetings` command prints it (figures from the one derivation)."""
+    from .services.minutes_record import check_record, meeting_counts
+    m = store.meetings.get(meeting_id)
+    assert m is not None
+    c = meeting_counts(store, m)
+    check = check_record(store, meeting_id)
+    return {"id": m.id, "date": m.date.isoformat(), "kind": m.kind.value,
+            "kind_label": m.kind.label, "status": m.status,
+            "resolution_number": m.full_resolution_number, "digest_ok": check.ok,
+            "integrity_problems": list(check.problems),
+            "present": c.present, "total": c.total, "full": c.full,
+            "probationary": c.probationary, "exempted": c.exempted,
+            "attached_out": c.attached_out, "attached_in": c.guests,
+            "absent_reason": len(c.absent_reason), "absent_no_reason": len(c.absent_no_reason),
+            "eligible_voters": c.eligible_voters, "eligible_present": c.eligible_present}
+
+
 def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
-    from .rules.counting import count_roll
-    from .services.meetings import digest_ok, year_calendar
+    from .services.meetings import year_calendar
     cal = year_calendar(store, args.year)
-    out = []
-    for month in cal.months:
-        for header in month.meetings:
-            m = store.meetings.get(header.id or 0)
-            assert m is not None
-            c = count_roll(m.roll)
-            out.append({"id": m.id, "date": m.date.isoformat(), "kind": m.kind.value,
-                        "kind_label": m.kind.label, "status": m.status,
-                        "resolution_number": m.full_resolution_number, "digest_ok": digest_ok(m),
-                        "present": c.present, "total": c.total,
-                        "eligible_voters": c.eligible_voters})
+    out = [meeting_json(store, header.id or 0) for month in cal.months
+           for header in month.meetings]
     _print_json({"year": args.year, "meetings": out,
                  "months_without_regular": [r.month for r in cal.months if r.missing_regular],
-                 "quarters_without_thematic": list(cal.quarters_without_thematic)})
+                 "quarters_without_thematic": list(cal.quarters_without_thematic),
+                 "thematic_every_months": cal.thematic_every_months,
+                 "periods_without_thematic": [list(p) for p in cal.periods_without_thematic]})
     return 0
 
 

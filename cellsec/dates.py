@@ -76,12 +76,33 @@ def years_months(months: int) -> str:
     return f"{rest} tháng"
 
 
+def document_day(day: int) -> str:
+    """A day as Party documents write it (HD 36): two digits, "05"."""
+    return f"{day:02d}"
+
+
+def document_month(month: int) -> str:
+    """A month as Party documents write it (HD 36): 01 and 02 with a leading zero (so they
+    cannot be extended to 11 and 12), 3 to 12 without one."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def long_date(value: date) -> str:
+    """"ngày 05 tháng 3 năm 2026": the date in a document's body, worded as in the date line."""
+    return (f"ngày {document_day(value.day)} tháng {document_month(value.month)} "
+            f"năm {value.year}")
+
+
+def month_year(month: int, year: int) -> str:
+    """"tháng 01 năm 2026", "tháng 11 năm 2026": a month in titles and body text."""
+    return f"tháng {document_month(month)} năm {year}"
+
+
 def document_date(place: str, value: date) -> str:
     """Place and date line of a Party document (HD 36): "Thanh Sơn, ngày 05 tháng 3 năm 2026".
 
     Days below 10 and the months 1 and 2 take a leading zero; months 3-12 do not."""
-    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
-    return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+    return f"{place}, {long_date(value)}"
 
 
 def iso_field(value: object, where: str) -> date | None:

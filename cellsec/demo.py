@@ -169,7 +169,9 @@ def create_demo(store: Store, today: date | None = None, *, meetings: bool = Tru
     from .demo_meetings import create_demo_meetings
     changes = import_cell(store, demo_cell_data(today), today=today)
     if meetings:
-        create_demo_meetings(store, today or date.today())
+        # The liaison register first: members going to work away get register events dated
+        # months back, which the meetings' rolls (the register on each date) must already show.
         create_demo_liaison(store, today or date.today())
+        create_demo_meetings(store, today or date.today())
         changes = replace(changes, meetings=True, superiors=True, liaison=True)
     return changes

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from .dates import add_months
-from .meeting_entities import (Guest, Mark, MeetingKind, Opinion, ReviewStatus, Task,
-                               Vote, VoteKind)
-from .rules.counting import count_roll
-from .dates import format_date
+from .dates import add_months, format_date
+from .entities import Standing
+from .meeting_entities import (CommitteePost, Guest, Mark, MeetingKind, Opinion, ReviewStatus,
+                               Task, Vote, VoteKind)
+from .rules.counting import count_meeting
+from .services.committee import add_committee_role
 from .services.meetings import approve_meeting, new_meeting, save_meeting
+from .services.members import rules_of
+from .services.register import load_register
 from .services.superiors import (add_direction, assign_follower, follow_up, record_notice,
                                  save_superior)
 from .superior_entities import DirectionStatus
@@ -55,18 +58,24 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
     """Meetings for the `months` months before `today` (each approved). Returns how many."""
     rng = random.Random(seed)
     profile = store.profile.get()
+    rules = rules_of(store)
     created = 0
     follower, provincial = _demo_superiors(store, add_months(date(today.year, today.month, 1),
                                                              -months - 1))
     follow_name = "Hoàng Minh Tuấn"
+    if months and profile and profile.term_start:
+        _demo_committee(store, profile.term_start)
     open_direction: int | None = None
     first = add_months(date(today.year, today.month, 5), -months)
     for i in range(months):
         when = add_months(first, i)
         kind = MeetingKind.COMBINED if when.month % 3 == 0 else MeetingKind.REGULAR
         m = new_meeting(store, kind, when)
+        recorder = profile.deputy_secretary if profile else ""
         roll = list(m.roll)
-        expected = [j for j, e in enumerate(roll) if e.expected]
+        # The chair (the secretary) and the recorder are there: they sign the minutes.
+        expected = [j for j, e in enumerate(roll) if e.expected and e.name not in (m.chair,
+                                                                                   recorder)]
         for j in rng.sample(expected, 3):
             roll[j] = replace(roll[j], mark=Mark.ABSENT_REASON,
                               reason=rng.choice(["Ốm", "Đi làm xa", "Việc gia đình"]))
@@ -80,7 +89,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                              for name in rng.sample(present, 2))
             items.append(replace(item, content="Đồng chí Bí thư trình bày báo cáo.",
                                  opinions=opinions, conclusion="Chi bộ thống nhất với các ý kiến."))
-        eligible = count_roll(roll).eligible_voters
+        voters = count_meeting(roll, rules).eligible_present
         end = "10:10" if kind is MeetingKind.COMBINED else "09:40"
         guests: tuple[Guest, ...] = ()
         if i % 2 == 0:
@@ -92,7 +101,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                              "Quan tâm phát triển đảng viên trong thanh niên.", provincial),)
         reviews = tuple(replace(r, status=ReviewStatus.DONE, result="Đã thực hiện xong.")
                         for r in m.reviews)
-        m = replace(m, end_time=end, recorder=profile.deputy_secretary if profile else "",
+        m = replace(m, end_time=end, recorder=recorder,
                     topic=_TOPICS[(when.month // 3) % len(_TOPICS)] if kind.is_thematic else "",
                     topic_preparer="Lê Thị Hằng" if kind.is_thematic else "",
                     items=tuple(items), roll=tuple(roll), guests=guests, reviews=reviews,
@@ -101,7 +110,7 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                     tasks=tuple(Task(t, rng.choice(present), add_months(when, 1))
                                 for t in rng.sample(_TASKS, 2)),
                     votes=(Vote(f"Nghị quyết tháng {when.month}/{when.year}", VoteKind.RESOLUTION,
-                                eligible - 1, 0, 1),),
+                                voters - 1, 0, 1),),
                     scores=(("preparation", 18), ("attendance", 17), ("procedure", 14),
                             ("content", 21), ("discussion", 17)))
         meeting_id, _ = save_meeting(store, m)
@@ -120,4 +129,39 @@ def create_demo_meetings(store: Store, today: date, months: int = 12, seed: int 
                 open_direction = store.superiors.directions(meeting_id=meeting_id)[0].id
         approve_meeting(store, meeting_id)
         created += 1
+    if months:
+        _committee_meeting(store, add_months(first, months - 1) + timedelta(days=20), rng)
+        created += 1
     return created
+
+
+def _demo_committee(store: Store, since: date) -> None:
+    """The committee elected at the start of the term: secretary, deputy, two members."""
+    profile = store.profile.get()
+    rows = [r for r in load_register(store, since) if r.state.on_roll and not r.state.exempted
+            and not r.state.attached_out and r.state.standing is Standing.FULL]
+    by_name = {r.member.full_name: r.member.id for r in rows}
+    seats = [(by_name.get(profile.secretary if profile else ""), CommitteePost.SECRETARY),
+             (by_name.get(profile.deputy_secretary if profile else ""), CommitteePost.DEPUTY)]
+    leaders = {seat[0] for seat in seats}
+    others = [r.member.id for r in rows if r.member.id not in leaders and r.member.birth_date
+              and r.member.birth_date.year <= 1978]
+    seats += [(member_id, CommitteePost.MEMBER) for member_id in others[:2]]
+    for member_id, post in seats:
+        if member_id is not None:
+            add_committee_role(store, {"member_id": str(member_id), "post": post.value,
+                                       "start": format_date(since), "note": "Đại hội chi bộ"})
+
+
+def _committee_meeting(store: Store, when: date, rng: random.Random) -> None:
+    """A committee meeting preparing the next cell meeting (its roll: the committee)."""
+    m = new_meeting(store, MeetingKind.COMMITTEE, when)
+    present = [e.name for e in m.roll]
+    items = tuple(replace(i, content="Đồng chí Bí thư nêu dự kiến nội dung sinh hoạt tháng tới.",
+                          opinions=(Opinion(present[-1], rng.choice(_OPINIONS)),),
+                          conclusion="Chi ủy thống nhất nội dung chuẩn bị.") for i in m.items)
+    meeting_id, _ = save_meeting(store, replace(
+        m, start_time="14:00", end_time="15:30", place="Nhà văn hóa thôn Tân Hồng",
+        recorder=present[1], items=items,
+        resolution="Chi ủy thống nhất chuẩn bị nội dung sinh hoạt chi bộ tháng tới."))
+    approve_meeting(store, meeting_id)

@@ -72,6 +72,7 @@ class VoteKind(str, Enum):
 
     @property
     def needs_two_thirds(self) -> bool:
+        """Admission and recognition need the special majority (a rule setting, default ⅔)."""
         return self in (VoteKind.ADMISSION, VoteKind.RECOGNITION)
 
 
@@ -84,6 +85,34 @@ class ReviewStatus(str, Enum):
     def label(self) -> str:
         return {ReviewStatus.DONE: "Đã hoàn thành", ReviewStatus.IN_PROGRESS: "Đang thực hiện",
                 ReviewStatus.NOT_DONE: "Chưa thực hiện"}[self]
+
+
+class CommitteePost(str, Enum):
+    """A seat on the cell committee (chi ủy). Stored in the file: never rename a value."""
+
+    SECRETARY = "secretary"
+    DEPUTY = "deputy_secretary"
+    MEMBER = "committee_member"
+
+    @property
+    def label(self) -> str:
+        return {CommitteePost.SECRETARY: "Bí thư", CommitteePost.DEPUTY: "Phó Bí thư",
+                CommitteePost.MEMBER: "Chi ủy viên"}[self]
+
+
+@dataclass(frozen=True)
+class CommitteeRole:
+    """A member's seat on the committee from `start` to `end` (inclusive; None: still)."""
+
+    member_id: int
+    post: CommitteePost
+    start: date
+    end: date | None = None
+    note: str = ""
+    id: int | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True)
@@ -108,10 +137,14 @@ class RollEntry:
 
 @dataclass(frozen=True)
 class Opinion:
+    """Who spoke is a member on the roll (member_id), a guest (guest_position: the guest's
+    index in Meeting.guests) or, explicitly, another person named with their position."""
+
     speaker: str
     content: str
     member_id: int | None = None
-    guest_position: int | None = None   # index of the guest in Meeting.guests, if a guest
+    guest_position: int | None = None
+    speaker_title: str = ""             # the position of "another person" (neither)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date
+from ..dates import format_date, month_year
 from ..entities import CellProfile
 from ..errors import ValidationError
 from ..meeting_entities import Meeting, MeetingKind, RollEntry
@@ -31,7 +31,7 @@ def build_attendance_sheet(profile: CellProfile, kind: MeetingKind, when: date,
     story: list[Flowable] = [
         header_block(Header(profile, when), width, sheet),
         *title_block("DANH SÁCH ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ",
-                     f"{kind.label} tháng {when.month} năm {when.year} — ngày {format_date(when)}",
+                     f"{kind.label} {month_year(when.month, when.year)} — ngày {format_date(when)}",
                      sheet),
         grid_table(head, _rows(called), widths, sheet, center_cols=(0, 2)),
     ]

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date
+from ..dates import format_date, long_date, month_year
 from ..entities import CellProfile
 from ..errors import ValidationError
 from ..meeting_entities import Meeting, MeetingKind
-from ..rules.counting import RollCount, VoteResult, count_roll, percent, vote_result
-from ..services.meetings import digest_ok, quality_rating
-from ..services.members import rules_of
+from ..minutes_record import MinutesRecord
+from ..rules.counting import RollCount, VoteResult, majority_words, percent
+from ..services.meetings import DIRECTIONS_ITEM
+from ..services.minutes_record import (RecordCheck, check_record, direction_line, full_stop,
+                                       minutes_record)
 from ..store import Store
 from ..superior_entities import Direction
 from .style import Sheet, load_sheet
@@ -23,33 +24,50 @@ from .template import (Document, Header, Signature, frame_width, header_block, m
 
 @dataclass(frozen=True)
 class MinutesData:
-    profile: CellProfile
-    meeting: Meeting
-    count: RollCount
-    votes: tuple[VoteResult, ...]
-    score: tuple[int, str] | None
-    integrity: bool | None       # None: draft; False: the record no longer matches its approval
-    criteria_labels: dict[str, str]
-    directions: tuple[Direction, ...] = ()   # given at this meeting, followed up separately
+    """The minutes to print: the meeting's record (sealed once approved) and its check."""
+
+    record: MinutesRecord
+    check: RecordCheck
+
+    @property
+    def profile(self) -> CellProfile:
+        return self.record.profile
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.record.meeting
+
+    @property
+    def count(self) -> RollCount:
+        return self.record.count
+
+    @property
+    def votes(self) -> tuple[VoteResult, ...]:
+        return self.record.votes
+
+    @property
+    def score(self) -> tuple[int, str] | None:
+        return self.record.score
+
+    @property
+    def integrity(self) -> bool | None:
+        """None: draft; False: the record no longer matches its approval."""
+        return self.check.ok
+
+    @property
+    def criteria_labels(self) -> dict[str, str]:
+        return dict(self.record.criteria_labels)
+
+    @property
+    def directions(self) -> tuple[Direction, ...]:
+        return self.record.directions_given
 
 
 def collect_minutes(store: Store, meeting_id: int) -> MinutesData:
-    meeting = store.meetings.get(meeting_id)
-    profile = store.profile.get()
-    if meeting is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
-    if profile is None:
+    if store.profile.get() is None:
         raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
-    rules = rules_of(store)
-    count = count_roll(meeting.roll,
-                       attached_out_present_counts=bool(rules["attached_out_present_votes"]))
-    votes = tuple(vote_result(v, count.eligible_voters) for v in meeting.votes)
-    return MinutesData(
-        profile=profile, meeting=meeting, count=count, votes=votes,
-        score=quality_rating(meeting.scores, rules) if meeting.scores else None,
-        integrity=digest_ok(meeting),
-        criteria_labels={c["key"]: c["label"] for c in rules["meeting_quality_criteria"]},
-        directions=tuple(store.superiors.directions(meeting_id=meeting_id)))
+    record = minutes_record(store, meeting_id)
+    return MinutesData(record=record, check=check_record(store, meeting_id))
 
 
 def clock(hhmm: str) -> str:
@@ -59,12 +77,8 @@ def clock(hhmm: str) -> str:
     return f"{hours} giờ {minutes} phút"
 
 
-def long_date(d: date) -> str:
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
-
-
 def summary_line(m: Meeting) -> str:
-    return f"{m.kind.title_words} THÁNG {m.date.month} NĂM {m.date.year}"
+    return f"{m.kind.title_words} {month_year(m.date.month, m.date.year).upper()}"
 
 
 def _names(entries, with_reason: bool) -> str:
@@ -74,7 +88,15 @@ def _names(entries, with_reason: bool) -> str:
     return ": đồng chí " + ", ".join(parts)
 
 
-def roll_paragraphs(c: RollCount, sheet: Sheet) -> list[Flowable]:
+def roll_paragraphs(c: RollCount, sheet: Sheet, committee: bool = False) -> list[Flowable]:
+    if committee:    # a committee meeting: its roll is the committee on the date
+        lines = [f"- Tổng số chi ủy viên: {c.total} đồng chí.",
+                 f"- Có mặt: {c.present} đồng chí.",
+                 f"- Vắng có lý do: {len(c.absent_reason)} đồng chí"
+                 f"{_names(c.absent_reason, True)}.",
+                 f"- Vắng không lý do: {len(c.absent_no_reason)} đồng chí"
+                 f"{_names(c.absent_no_reason, False)}."]
+        return [p(line, "bullet", sheet) for line in lines]
     lines = [
         f"- Tổng số đảng viên của chi bộ: {c.total} đồng chí (chính thức: {c.full}, "
         f"dự bị: {c.probationary}).",
@@ -86,14 +108,18 @@ def roll_paragraphs(c: RollCount, sheet: Sheet) -> list[Flowable]:
         f"- Vắng có lý do: {len(c.absent_reason)} đồng chí{_names(c.absent_reason, True)}.",
         f"- Vắng không lý do: {len(c.absent_no_reason)} đồng chí"
         f"{_names(c.absent_no_reason, False)}.",
-        f"- Số đảng viên có quyền biểu quyết: {c.eligible_voters} đồng chí.",
+        f"- Số đảng viên có quyền biểu quyết: {c.eligible_voters} đồng chí (có mặt: "
+        f"{c.eligible_present} đồng chí).",
     ]
     return [p(line, "bullet", sheet) for line in lines]
 
 
-def vote_paragraph(r: VoteResult, sheet: Sheet) -> Flowable:
+def vote_paragraph(r: VoteResult, rules: dict, sheet: Sheet) -> Flowable:
     v, n = r.vote, r.eligible
-    rule = "từ hai phần ba trở lên" if v.kind.needs_two_thirds else "quá nửa"
+    try:
+        rule = majority_words(rules, v.kind.needs_two_thirds)
+    except ValidationError:
+        rule = "đa số theo quy định"
     outcome = "được thông qua" if r.passed else "không được thông qua"
     return p(f"- {v.subject}: tán thành {v.in_favour}/{n} đồng chí ({percent(r.share(v.in_favour))}); "
              f"không tán thành {v.against}/{n} ({percent(r.share(v.against))}); ý kiến khác "
@@ -108,7 +134,7 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
         story.append(p("BẢN NHÁP — biên bản chưa được thông qua", "note", sheet))
     elif data.integrity is False:
         story.append(p("CẢNH BÁO: nội dung lưu trong tệp dữ liệu không còn khớp với bản đã được "
-                       "thông qua.", "note", sheet))
+                       "thông qua. " + data.check.message, "note", sheet))
     story += title_block("BIÊN BẢN", summary_line(m), sheet)
     if m.kind.is_thematic and m.topic:
         story.append(p(f"Chuyên đề: {m.topic}", "summary", sheet))
@@ -118,7 +144,7 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
         p(f"Chủ trì: đồng chí {m.chair or '…'}. Thư ký: đồng chí {m.recorder or '…'}.", "body",
           sheet),
         p("I. THÀNH PHẦN", "heading", sheet),
-        *roll_paragraphs(c, sheet),
+        *roll_paragraphs(c, sheet, m.kind is MeetingKind.COMMITTEE),
     ]
     superiors = [g for g in m.guests if g.is_superior]
     others = [g for g in m.guests if not g.is_superior]
@@ -141,16 +167,25 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
             task = r.task.content if r.task else ""
             owner = f" ({r.task.owner})" if r.task and r.task.owner else ""
             result = f": {r.result}" if r.result else ""
-            story.append(p(f"- {task}{owner} — {r.status.label.lower()}{result}.", "bullet", sheet))
+            story.append(p(full_stop(f"- {task}{owner} — {r.status.label.lower()}{result}"),
+                           "bullet", sheet))
+    reviewed = [direction_line(d, m) for d in data.record.directions_reviewed]
+    if reviewed and not any(item.title == DIRECTIONS_ITEM for item in m.items):
+        number += 1
+        story.append(p(f"{number}. {DIRECTIONS_ITEM}", "heading", sheet))
+        story += [p(line, "bullet", sheet) for line in reviewed]
     for item in m.items:
         number += 1
         story.append(p(f"{number}. {item.title}", "heading", sheet))
+        if item.title == DIRECTIONS_ITEM:
+            story += [p(line, "bullet", sheet) for line in reviewed]
         if item.content:
             story.append(p(item.content, "body", sheet))
         if item.opinions:
             story.append(p("Ý kiến phát biểu:", "body", sheet))
             for o in item.opinions:
-                story.append(p(f"- Đồng chí {o.speaker}: {o.content}", "bullet", sheet))
+                who = f"{o.speaker} ({o.speaker_title})" if o.speaker_title else o.speaker
+                story.append(p(f"- Đồng chí {who}: {o.content}", "bullet", sheet))
         if item.conclusion:
             story.append(markup("<i>Kết luận của chủ trì:</i> " + _esc(item.conclusion), "body",
                                 sheet))
@@ -178,11 +213,11 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
     for t in m.tasks:
         extra = [x for x in (f"phụ trách: {t.owner}" if t.owner else "",
                              f"thời hạn: {format_date(t.deadline)}" if t.deadline else "") if x]
-        story.append(p(f"- {t.content}" + (f" ({'; '.join(extra)})" if extra else "") + ".",
+        story.append(p(full_stop(f"- {t.content}" + (f" ({'; '.join(extra)})" if extra else "")),
                        "bullet", sheet))
     if data.votes:
         story.append(p("Biểu quyết:", "body", sheet))
-        story += [vote_paragraph(r, sheet) for r in data.votes]
+        story += [vote_paragraph(r, data.record.rule_values, sheet) for r in data.votes]
     if data.score:
         total, rating = data.score
         details = "; ".join(f"{data.criteria_labels.get(k, k)}: {pts}" for k, pts in m.scores)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..dates import format_date
+from ..dates import format_date, long_date, month_year
 from ..rules.counting import percent
 from ..services.members import rules_of
+from ..services.minutes_record import full_stop
 from ..store import Store
 from .minutes import MinutesData, collect_minutes
 from .style import Sheet, load_sheet
@@ -26,15 +27,15 @@ def full_number(data: MinutesData, cell_code: str) -> str:
 
 def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: float) -> list[Flowable]:
     m = data.meeting
-    period = f"tháng {m.date.month + 1 if m.date.month < 12 else 1} năm " \
-             f"{m.date.year if m.date.month < 12 else m.date.year + 1}"
+    period = month_year(m.date.month + 1 if m.date.month < 12 else 1,
+                        m.date.year if m.date.month < 12 else m.date.year + 1)
     summary = (f"về chuyên đề “{m.topic}”" if m.kind.value == "thematic"
                else f"về nhiệm vụ {period}")
     story: list[Flowable] = [
         header_block(Header(data.profile, m.date, full_number(data, cell_code)), width, sheet),
         *title_block("NGHỊ QUYẾT", summary[0].upper() + summary[1:], sheet),
         *[p(line, "body", sheet) for line in _BASIS],
-        p(f"Căn cứ kết quả {m.kind.label.lower()} ngày {format_date(m.date)},", "body", sheet),
+        p(f"Căn cứ kết quả {m.kind.label.lower()} {long_date(m.date)},", "body", sheet),
         p(f"{data.profile.cell_name.upper()} QUYẾT NGHỊ:", "heading", sheet),
     ]
     number = 0
@@ -48,7 +49,7 @@ def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: flo
             extra = "; ".join(x for x in (f"phụ trách: {t.owner}" if t.owner else "",
                                          f"thời hạn: {format_date(t.deadline)}" if t.deadline
                                          else "") if x)
-            story.append(p(f"- {t.content}" + (f" ({extra})" if extra else "") + ".", "bullet",
+            story.append(p(full_stop(f"- {t.content}" + (f" ({extra})" if extra else "")), "bullet",
                            sheet))
     number += 1
     story.append(p(f"{number}. Chi ủy chi bộ có trách nhiệm tổ chức, theo dõi, đôn đốc thực hiện "

@@ -18,6 +18,7 @@ from ..errors import ValidationError
 from ..store import Store
 from .member_form import DATE_FIELDS, parse_member, search_text
 from .liaison_io import export_liaison, import_liaison
+from .committee import export_committee, import_committee
 from .meeting_io import export_meetings, prepare_meetings, write_meetings
 from .members import check_history, parse_event, rules_of
 from .superior_io import export_superiors, import_follow_ups, import_superiors
@@ -50,7 +51,8 @@ def export_cell(store: Store) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
             "profile": prof, "members": members, "meetings": meetings,
-            "document_numbers": numbers, **export_superiors(store), **export_liaison(store),
+            "document_numbers": numbers, **export_committee(store), **export_superiors(store),
+            **export_liaison(store),
             "audit_log": [{"at": r.at, "user": r.user, "action": r.action, "entity": r.entity,
                            "scope": r.scope, "scope_id": r.scope_id, "old": r.old, "new": r.new}
                           for r in reversed(store.audit.recent(10**9))]}
@@ -156,6 +158,7 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
             if progress:
                 progress(done, len(prepared))
         superior_map = import_superiors(store, data)
+        import_committee(store, data, member_map)
         meeting_map = write_meetings(store, meetings, data.get("document_numbers"), member_map,
                                      superior_map)
         import_follow_ups(store, data, superior_map, meeting_map)

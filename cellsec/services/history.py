@@ -24,6 +24,7 @@ ENTITY_LABELS = {
     "liaison_attendance": "Dự gặp mặt", "comment_sheets": "Phiếu nhận xét",
     "working_away": "Đi làm ăn xa", "working_away_contacts": "Liên lạc khi đi làm ăn xa",
     "rule_settings": "Thiết lập quy định", "restore": "Khôi phục dữ liệu từ bản sao lưu",
+    "committee_roles": "Chức vụ trong chi ủy",
 }
 FIELD_LABELS = {
     **MEMBER_LABELS, **PROFILE_LABELS, "kind": "Loại", "date": "Ngày", "end_date": "Đến ngày",

@@ -137,6 +137,10 @@ def follow_up(store: Store, direction_id: int, status: DirectionStatus, result: 
             raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
         if d.meeting_date and m.date < d.meeting_date:
             raise ValidationError("Buổi sinh hoạt báo cáo kết quả phải sau buổi nhận chỉ đạo.")
+        if m.approved:
+            raise ValidationError("Biên bản buổi này đã thông qua: kết quả thực hiện chỉ đạo "
+                                  "phải ghi trước khi thông qua (nếu thiếu, hãy thêm ghi chú "
+                                  "đính chính).")
     closed = meeting_id if not status.is_open else None
     with store.transaction():
         store.superiors.save_direction(replace(d, status=status, result=nfc(result),

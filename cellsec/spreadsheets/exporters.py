@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..dates import format_date, years_months
 from ..errors import ValidationError
-from ..rules.counting import count_roll
+from ..services.minutes_record import meeting_counts
 from ..services.members import rules_of
 from ..services.register import StatusFilter, filter_rows, load_register
 from ..store import Store
@@ -73,13 +73,12 @@ MEETING_COLUMNS = (
 
 def meetings_table(store: Store, year: int) -> Table:
     rules = rules_of(store)
-    counts_attached = bool(rules["attached_out_present_votes"])
     data: list[list[object]] = []
     for header in store.meetings.list_between(date(year, 1, 1), date(year, 12, 31)):
         m = store.meetings.get(header.id or 0)
         if m is None:
             continue
-        c = count_roll(m.roll, attached_out_present_counts=counts_attached)
+        c = meeting_counts(store, m, rules)
         data.append([m.date, m.kind.label, MEETING_STATUS.get(m.status, m.status),
                      m.full_resolution_number, c.present, c.total, c.eligible_voters, m.chair,
                      m.topic])

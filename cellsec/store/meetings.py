@@ -1,13 +1,21 @@
-"""Rows <-> Meeting aggregates: the meeting, its agenda, opinions, roll, votes, tasks, reviews."""
+"""Rows <-> Meeting aggregates: the meeting, its agenda, opinions, roll, votes, tasks, reviews.
+
+Approved minutes are read from their sealed record (store.meetings.seals): `get` gives the
+meeting as approved; `get_live` gives its rows (for the check that they still match)."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime
 
 from ..dates import from_iso, to_iso
+from ..errors import ValidationError
 from ..meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
                                 Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote,
                                 VoteKind)
+from ..minutes_record import parse_stored
+from .committee import CommitteeRepository
+from .seals import SealRepository
 
 _HEADER = ("kind", "date", "start_time", "end_time", "place", "chair", "recorder", "topic",
            "topic_preparer", "purpose", "dues_status", "resolution", "self_rating")
@@ -20,6 +28,8 @@ def _now() -> str:
 class MeetingRepository:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self.seals = SealRepository(conn)
+        self.committee = CommitteeRepository(conn)   # its meetings' roll
 
     # --- reading -----------------------------------------------------------------------------
     def list_between(self, start: date, end: date) -> list[Meeting]:
@@ -40,6 +50,20 @@ class MeetingRepository:
         return self._header(row, None) if row else None
 
     def get(self, meeting_id: int) -> Meeting | None:
+        """The meeting: as sealed at approval (with corrections) once approved, else its rows.
+        A seal that cannot be read falls back to the rows (the record check reports it)."""
+        live = self.get_live(meeting_id)
+        seal = self.seals.latest(meeting_id)
+        if live is None or seal is None:
+            return live
+        try:
+            record, _ = parse_stored(seal.record_json)
+        except ValidationError:
+            return live
+        return replace(record.meeting, id=meeting_id, digest=seal.digest)
+
+    def get_live(self, meeting_id: int) -> Meeting | None:
+        """The meeting's own rows, whatever its state."""
         row = self._conn.execute("SELECT * FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if row is None:
             return None
@@ -52,7 +76,8 @@ class MeetingRepository:
                             (meeting_id,)).fetchall():
             opinions = tuple(
                 Opinion(speaker=o["speaker"], content=o["content"], member_id=o["member_id"],
-                        guest_position=guest_pos.get(o["guest_id"]))
+                        guest_position=guest_pos.get(o["guest_id"]),
+                        speaker_title=o["speaker_title"])
                 for o in c.execute("SELECT * FROM opinions WHERE item_id = ? ORDER BY position",
                                    (it["id"],)))
             items.append(AgendaItem(it["title"], it["content"], it["conclusion"], opinions))
@@ -116,6 +141,11 @@ class MeetingRepository:
         return {r["meeting_id"]: (f"{r['number']:02d}-{r['type_code']}", r["issuer"])
                 for r in rows}
 
+    def task(self, task_id: int) -> tuple[int, Task] | None:
+        """(meeting id, task) of a stored task."""
+        row = self._conn.execute("SELECT * FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        return (row["meeting_id"], self._task(row)) if row else None
+
     def open_tasks_before(self, when: date, exclude_meeting: int | None) -> list[Task]:
         """Tasks of the latest earlier regular meeting (the ones the next meeting reviews)."""
         row = self._conn.execute(
@@ -164,8 +194,9 @@ class MeetingRepository:
             for opos, o in enumerate(item.opinions):
                 guest_id = guest_ids[o.guest_position] if o.guest_position is not None else None
                 c.execute("INSERT INTO opinions (item_id, position, member_id, guest_id, speaker, "
-                          "content) VALUES (?, ?, ?, ?, ?, ?)",
-                          (item_id, opos, o.member_id, guest_id, o.speaker, o.content))
+                          "content, speaker_title) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          (item_id, opos, o.member_id, guest_id, o.speaker, o.content,
+                           o.speaker_title))
         c.executemany(
             "INSERT INTO attendance (meeting_id, member_id, name, category, exempted, attached_out, "
             "suspended, mark, reason, reason_accepted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -204,13 +235,29 @@ class MeetingRepository:
                           (meeting_id, pos, t.content, t.owner, to_iso(t.deadline)))
 
     def delete(self, meeting_id: int) -> None:
-        self._conn.execute("DELETE FROM task_reviews WHERE task_id IN "
-                           "(SELECT id FROM tasks WHERE meeting_id = ?)", (meeting_id,))
-        self._conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+        """A draft typed by mistake: with it go the directions recorded at it; a report made at
+        it on an earlier direction is undone (approved minutes keep their own copies)."""
+        c = self._conn
+        c.execute("DELETE FROM task_reviews WHERE task_id IN "
+                  "(SELECT id FROM tasks WHERE meeting_id = ?)", (meeting_id,))
+        c.execute("UPDATE directions SET closed_meeting_id = NULL, status = 'in_progress' "
+                  "WHERE closed_meeting_id = ?", (meeting_id,))
+        c.execute("DELETE FROM directions WHERE meeting_id = ?", (meeting_id,))
+        c.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
-    def approve(self, meeting_id: int, digest: str, approved_at: str | None = None) -> None:
-        self._conn.execute("UPDATE meetings SET status = 'approved', approved_at = ?, digest = ? "
-                           "WHERE id = ?", (approved_at or _now(), digest, meeting_id))
+    def approve(self, meeting_id: int, approved_at: str | None = None) -> str:
+        """Mark approved (the caller seals the record in the same transaction)."""
+        when = approved_at or _now()
+        self._conn.execute("UPDATE meetings SET status = 'approved', approved_at = ? "
+                           "WHERE id = ?", (when, meeting_id))
+        return when
+
+    def live_number(self, meeting_id: int) -> str:
+        """"05-NQ/CB" as the numbers table holds it now (checked against the sealed record)."""
+        number = self._numbers([meeting_id]).get(meeting_id)
+        if number is None:
+            return ""
+        return f"{number[0]}/{number[1]}" if number[1] else number[0]
 
     def all_ids(self) -> list[int]:
         return [r[0] for r in self._conn.execute("SELECT id FROM meetings ORDER BY date, id")]
@@ -220,9 +267,15 @@ class MeetingRepository:
                                   "issuer FROM document_numbers ORDER BY id").fetchall()
         return [dict(r) for r in rows]
 
-    def add_correction(self, meeting_id: int, when: date, text: str) -> None:
-        self._conn.execute("INSERT INTO corrections (meeting_id, date, text, created_at) "
-                           "VALUES (?, ?, ?, ?)", (meeting_id, when.isoformat(), text, _now()))
+    def add_correction(self, meeting_id: int, when: date, text: str) -> int:
+        return int(self._conn.execute(
+            "INSERT INTO corrections (meeting_id, date, text, created_at) VALUES (?, ?, ?, ?)",
+            (meeting_id, when.isoformat(), text, _now())).lastrowid)
+
+    def live_corrections(self, meeting_id: int) -> tuple[Correction, ...]:
+        return tuple(Correction(date=date.fromisoformat(x["date"]), text=x["text"], id=x["id"])
+                     for x in self._conn.execute("SELECT * FROM corrections WHERE meeting_id = ? "
+                                                 "ORDER BY date, id", (meeting_id,)))
 
     def next_number(self, type_code: str, term: str) -> int:
         row = self._conn.execute("SELECT max(number) FROM document_numbers WHERE type_code = ? "

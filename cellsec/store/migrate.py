@@ -87,8 +87,14 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
         from ..backup.manifest import BEFORE_MIGRATION
         backup = make_backup(path, kind=BEFORE_MIGRATION).path
     for number, sql in scripts[version:]:
+        # SQLite's schema-change procedure: foreign keys off for the step (a table rebuild must
+        # not cascade), then checked before the step commits.
+        conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};")
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.IntegrityError("foreign key check failed")
+            conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -97,4 +103,6 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
             raise StorageError(
                 f"Không nâng cấp được tệp dữ liệu “{path.name}” lên phiên bản {number}. Tệp giữ "
                 "nguyên như trước khi nâng cấp; hãy báo người hỗ trợ.", detail=str(exc)) from exc
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
     return backup

@@ -83,10 +83,10 @@ def test_import_refuses_a_register_that_is_not_empty(store):
 
 def test_meetings_travel_with_the_cell_and_stay_verified(store, tmp_path):
     # GIVEN the demo cell with a year of approved minutes
-    from cellsec.services.meetings import digest_ok
+    from cellsec.services.meetings import check_record
     create_demo(store, today=TODAY)
     data = export_cell(store)
-    assert len(data["meetings"]) == 12
+    assert len(data["meetings"]) == 13     # 12 cell meetings and a committee meeting
     # WHEN it is imported into a new file
     with Store.open(tmp_path / "copy.cellsec") as copy:
         import_cell(copy, data, today=TODAY)
@@ -94,18 +94,18 @@ def test_meetings_travel_with_the_cell_and_stay_verified(store, tmp_path):
         meetings = [copy.meetings.get(i) for i in ids]
         # THEN every minutes entry is still approved, numbered and verifies; reviews point at
         # the earlier meeting's tasks in the new file
-        assert all(m.approved and digest_ok(m) for m in meetings)
-        assert [m.resolution_number for m in meetings] == [f"{n:02d}-NQ" for n in range(1, 13)]
+        assert all(m.approved and check_record(copy, m.id).ok for m in meetings)
+        assert [m.resolution_number for m in meetings if m.resolution_number] == \
+            [f"{n:02d}-NQ" for n in range(1, 13)]
         assert meetings[1].reviews[0].task.content == meetings[0].tasks[0].content or \
             meetings[1].reviews[0].task.content == meetings[0].tasks[1].content
 
 
-def test_a_tampered_export_shows_as_a_digest_mismatch(store, tmp_path):
-    from cellsec.services.meetings import digest_ok
+def test_a_tampered_export_is_refused_whole(store, tmp_path):
     create_demo(store, today=TODAY)
     data = export_cell(store)
     data["meetings"][0]["items"][0]["opinions"][0]["content"] = "Nội dung bị sửa"
     with Store.open(tmp_path / "copy.cellsec") as copy:
-        import_cell(copy, data, today=TODAY)
-        first = copy.meetings.get(copy.meetings.all_ids()[0])
-        assert digest_ok(first) is False
+        with pytest.raises(ValidationError, match="không khớp bản niêm phong"):
+            import_cell(copy, data, today=TODAY)
+        assert copy.members.count() == 0 and copy.meetings.all_ids() == []

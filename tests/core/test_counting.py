@@ -8,6 +8,7 @@ import pytest
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Mark, RollEntry, Vote, VoteKind
 from cellsec.rules.counting import count_roll, percent, vote_result, votes_needed
+from cellsec.rules.settings import Rules
 
 
 def worked_example(**kw):
@@ -45,8 +46,9 @@ def test_worked_example_of_domain_md():
     assert [e.reason for e in c.absent_reason] == ["Ốm", "Đi công tác"]
     assert len(c.absent_no_reason) == 1
     assert c.eligible_voters == 16
-    assert votes_needed(16, False) == 9
-    assert votes_needed(16, True) == 11
+    assert c.eligible_present == 15     # 14 ordinary full members and the exempted one who came
+    assert votes_needed(16, Fraction(1, 2), at_least=False) == 9
+    assert votes_needed(16, Fraction(2, 3), at_least=True) == 11
 
 
 def test_member_attached_elsewhere_who_comes_back_counts_by_setting():
@@ -81,12 +83,32 @@ def test_attendance_rate_leaves_out_exempted_and_attached_out_members():
     (VoteKind.RECOGNITION, 11, True),
 ])
 def test_vote_thresholds(kind, in_favour, passed):
-    result = vote_result(Vote("Nghị quyết tháng 11", kind, in_favour, 16 - in_favour, 0), 16)
-    assert result.passed is passed
+    count = count_roll(worked_example())
+    result = vote_result(Vote("Nghị quyết tháng 11", kind, in_favour, 15 - in_favour, 0), count,
+                         Rules.defaults())
+    assert result.passed is passed and result.eligible == 16 and result.present == 15
 
 
-def test_a_vote_exceeding_the_eligible_voters_is_refused():
-    with pytest.raises(ValidationError, match="vượt số đảng viên có quyền biểu quyết"):
-        vote_result(Vote("Nghị quyết", VoteKind.RESOLUTION, 15, 2, 0), 16)
+def test_votes_are_checked_against_the_eligible_voters_present():
+    # GIVEN the worked example: 16 eligible voters, of whom 15 are at the meeting
+    count = count_roll(worked_example())
+    # WHEN 16 votes are recorded THEN they are refused: one eligible voter was not there
+    with pytest.raises(ValidationError, match=r"vượt số đảng viên có quyền biểu quyết có mặt \(15\)"):
+        vote_result(Vote("Nghị quyết", VoteKind.RESOLUTION, 16, 0, 0), count, Rules.defaults())
     with pytest.raises(ValidationError, match="không được âm"):
-        vote_result(Vote("Nghị quyết", VoteKind.RESOLUTION, -1, 0, 0), 16)
+        vote_result(Vote("Nghị quyết", VoteKind.RESOLUTION, -1, 0, 0), count, Rules.defaults())
+
+
+def test_majorities_are_rule_settings():
+    # GIVEN a cell whose rules require three quarters for a resolution (a changed setting)
+    count = count_roll(worked_example())
+    rules = Rules.with_overrides({"vote_majority_more_than": [3, 4]})
+    # THEN 12 of 16 is not "more than three quarters" and 13 is
+    vote = Vote("Nghị quyết", VoteKind.RESOLUTION, 12, 0, 0)
+    assert vote_result(vote, count, rules).passed is False
+    assert vote_result(Vote("Nghị quyết", VoteKind.RESOLUTION, 13, 0, 0), count, rules).passed
+    assert Rules.defaults().settings["vote_majority_more_than"].source
+    # AND a broken setting is a clear message, not a crash
+    broken = Rules.with_overrides({"vote_special_majority_at_least": [3, 0]})
+    with pytest.raises(ValidationError, match="Thiết lập quy định"):
+        vote_result(Vote("Kết nạp", VoteKind.ADMISSION, 1, 0, 0), count, broken)

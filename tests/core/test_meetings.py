@@ -13,9 +13,10 @@ from cellsec.errors import ValidationError
 from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, Task, Vote,
                                       VoteKind)
 from cellsec.rules.counting import count_roll
-from cellsec.services.meetings import (add_correction, approve_meeting, delete_meeting, digest_ok,
-                                       duration_warning, expected_roll, new_meeting, save_meeting,
-                                       year_calendar)
+from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
+                                       delete_meeting, duration_warning, expected_roll,
+                                       new_meeting, save_meeting, year_calendar)
+from cellsec.services.meeting_checks import link_speakers
 from cellsec.services.members import add_event, add_member, rules_of
 from core_forms import TODAY, entry_form, member_form
 
@@ -33,7 +34,7 @@ def filled(store, when=MEETING_DAY, kind=MeetingKind.REGULAR):
     roll = list(m.roll)
     roll[0] = replace(roll[0], mark=Mark.ABSENT_REASON, reason="Ốm")
     roll[1] = replace(roll[1], mark=Mark.ABSENT_NO_REASON)
-    items = list(m.items)
+    items = [replace(item, content="Đồng chí Bí thư trình bày.") for item in m.items]
     items[2] = replace(items[2], opinions=(Opinion("Lê Thị Hằng", "Đề nghị làm đường bê tông."),
                                            Opinion("Nguyễn Văn Đức", "Nhất trí, góp 2 ngày công.",
                                                    member_id=None)),
@@ -42,9 +43,10 @@ def filled(store, when=MEETING_DAY, kind=MeetingKind.REGULAR):
                    items=tuple(items), roll=tuple(roll),
                    guests=(Guest("Hoàng Minh Tuấn", "Đảng ủy viên, Phó Chủ tịch UBND xã", True),),
                    votes=(Vote("Nghị quyết tháng 11", VoteKind.RESOLUTION,
-                               count_roll(roll).eligible_voters - 1, 0, 1),),
+                               count_roll(roll).eligible_present - 1, 0, 1),),
                    tasks=(Task("Hoàn thành thu đảng phí quý IV", "Đồng chí Hằng", date(2026, 12, 15)),),
-                   dues_status="Đã thu đủ đảng phí tháng 10.")
+                   dues_status="Đã thu đủ đảng phí tháng 10.",
+                   resolution="Chi bộ thống nhất các nhiệm vụ tháng tới.")
 
 
 def test_roll_is_the_register_as_of_the_meeting_date(demo):
@@ -78,7 +80,10 @@ def test_save_then_load_gives_the_same_minutes(demo):
     assert loaded.guests[0].is_superior
     assert loaded.tasks[0].deadline == date(2026, 12, 15)
     unsaved_ids = tuple(replace(t, id=None) for t in loaded.tasks)
-    assert replace(loaded, id=None, tasks=unsaved_ids) == filled(demo)
+    # opinions now point at the members who spoke (found by their names on the roll)
+    assert replace(loaded, id=None, tasks=unsaved_ids) == link_speakers(filled(demo))
+    speaker = loaded.items[2].opinions[0]
+    assert next(e.name for e in loaded.roll if e.member_id == speaker.member_id) == "Lê Thị Hằng"
 
 
 def test_next_regular_meeting_is_prefilled_with_last_months_tasks(demo):
@@ -123,7 +128,8 @@ def test_approval_locks_numbers_and_keeps_a_digest(demo):
     meeting_id, _ = save_meeting(demo, filled(demo))
     approve_meeting(demo, meeting_id)
     m = demo.meetings.get(meeting_id)
-    assert m.approved and m.resolution_number == "01-NQ" and digest_ok(m) is True
+    assert m.approved and m.resolution_number == "01-NQ"
+    assert check_record(demo, meeting_id).ok is True
     with pytest.raises(ValidationError, match="khóa"):
         save_meeting(demo, replace(m, place="Nơi khác"))
     with pytest.raises(ValidationError, match="không xóa được"):
@@ -147,7 +153,7 @@ def test_numbers_restart_at_01_for_a_new_term(demo):
 
 def test_approval_needs_recorder_and_end_time(demo):
     meeting_id, _ = save_meeting(demo, replace(filled(demo), recorder=""))
-    with pytest.raises(ValidationError, match="Thư ký"):
+    with pytest.raises(ValidationError, match="Chưa ghi thư ký"):
         approve_meeting(demo, meeting_id)
     assert not demo.meetings.get(meeting_id).approved
 
@@ -162,7 +168,7 @@ def test_corrections_are_added_under_approved_minutes(demo):
     m = demo.meetings.get(meeting_id)
     assert [(c.date, c.text) for c in m.corrections] == [
         (date(2026, 11, 20), "Đính chính: đồng chí Đức góp 3 ngày công.")]
-    assert digest_ok(m) is True   # a correction does not break the approved record
+    assert check_record(demo, meeting_id).ok is True   # the correction is sealed with it
 
 
 def test_tampering_with_approved_minutes_is_detected(demo):
@@ -172,7 +178,7 @@ def test_tampering_with_approved_minutes_is_detected(demo):
     conn.execute("UPDATE opinions SET content = 'Không nhất trí.' WHERE speaker = 'Nguyễn Văn Đức'")
     conn.commit()
     conn.close()
-    assert digest_ok(demo.meetings.get(meeting_id)) is False
+    assert check_record(demo, meeting_id).ok is False
 
 
 def test_year_calendar_shows_months_without_regular_and_quarters_without_thematic(demo):
@@ -195,4 +201,4 @@ def test_a_number_keeps_the_issuer_code_it_was_issued_with(demo):
     approve_meeting(demo, second)
     assert demo.meetings.get(first).full_resolution_number == "01-NQ/CB"
     assert demo.meetings.get(second).full_resolution_number == "02-NQ/CBT"
-    assert digest_ok(demo.meetings.get(first)) is True
+    assert check_record(demo, first).ok is True

@@ -1,6 +1,7 @@
 """The meeting editor: approval locks it, corrections, vote errors, warnings, keyboard safety."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -29,13 +30,15 @@ from ui.dialogs.meeting_editor import (
 from ui.models.roll_model import MARK
 
 LEFT = Qt.MouseButton.LeftButton
-NOVEMBER = date(2026, 11, 25)
+NOVEMBER = date(2026, 11, 20)   # held before "today" (22/11): corrections come after
 
 
 def _draft(store, **fields):
     """A November draft saved through the service, ready to approve."""
     m = new_meeting(store, MeetingKind.REGULAR, NOVEMBER)
-    m = replace(m, end_time="09:45", recorder=m.roll[1].name, **fields)
+    items = tuple(replace(i, content="Đồng chí Bí thư trình bày.") for i in m.items)
+    m = replace(m, end_time="09:45", recorder=m.roll[1].name, items=items,
+                resolution="Chi bộ thống nhất các nhiệm vụ tháng 12.", **fields)
     meeting_id, _ = save_meeting(store, m)
     return store.meetings.get(meeting_id)
 
@@ -124,17 +127,18 @@ def test_vote_larger_than_eligible_voters_is_refused_and_nothing_saved(qtbot, me
     # GIVEN a new November meeting in the editor (not saved yet)
     editor = _open(qtbot, meetings_page, new_meeting(demo_store, MeetingKind.REGULAR, NOVEMBER))
     eligible = editor.roll_editor.count().eligible_voters
-    assert f"Số đảng viên có quyền biểu quyết: {eligible}" == \
+    present = editor.roll_editor.count().eligible_present
+    assert f"Số đảng viên có quyền biểu quyết: {eligible} (có mặt: {present})" == \
         editor.resolution_tab.eligible_label.text()
     # WHEN a vote with more ballots than eligible voters is entered
     editor.tabs.setCurrentIndex(RESOLUTION)
     votes = editor.resolution_tab.votes
     qtbot.mouseClick(votes.add_button, LEFT)
-    votes.cell(0, "in_favour").setValue(eligible + 1)
+    votes.cell(0, "in_favour").setValue(present + 1)
     # THEN the tab says so at once, in Vietnamese
     error = editor.resolution_tab.vote_error
     assert error.isVisibleTo(editor)
-    assert f"vượt số đảng viên có quyền biểu quyết ({eligible})" in error.text()
+    assert f"vượt số đảng viên có quyền biểu quyết có mặt ({present})" in error.text()
     # WHEN saving anyway, from another tab
     editor.tabs.setCurrentIndex(GENERAL)
     assert editor.save() is False
@@ -143,13 +147,13 @@ def test_vote_larger_than_eligible_voters_is_refused_and_nothing_saved(qtbot, me
     assert editor.tabs.currentIndex() == RESOLUTION
     assert demo_store.meetings.list_between(date(2026, 11, 1), date(2026, 11, 30)) == []
     # WHEN the count is corrected THEN the live result shows the vote passing
-    votes.cell(0, "in_favour").setValue(eligible)
+    votes.cell(0, "in_favour").setValue(present)
     assert not error.isVisibleTo(editor)
     assert votes.cell(0, "result").text().startswith("Thông qua — tán thành")
     assert editor.save() is True
     saved = demo_store.meetings.list_between(date(2026, 11, 1), date(2026, 11, 30))
     assert len(saved) == 1
-    assert demo_store.meetings.get(saved[0].id).votes[0].in_favour == eligible
+    assert demo_store.meetings.get(saved[0].id).votes[0].in_favour == present
     editor.done(0)
 
 
@@ -247,9 +251,10 @@ def test_mark_column_offers_a_drop_down_for_the_mouse(qtbot, meetings_page, demo
 def test_digest_mismatch_is_warned_on_open(qtbot, meetings_page, demo_store, notices):
     # GIVEN an approved October meeting whose stored digest no longer matches its content
     october = demo_store.meetings.list_between(date(2026, 10, 1), date(2026, 10, 31))[0]
-    full = demo_store.meetings.get(october.id)
-    with demo_store.transaction():
-        demo_store.meetings.approve(october.id, "0" * 64, full.approved_at)
+    conn = sqlite3.connect(demo_store.path)   # changed outside the app
+    conn.execute("UPDATE meetings SET digest = ? WHERE id = ?", ("0" * 64, october.id))
+    conn.commit()
+    conn.close()
     meetings_page.reload()
     assert meetings_page.tree.topLevelItem(9).child(0).text(4) == \
         "Biên bản không khớp bản đã thông qua!"

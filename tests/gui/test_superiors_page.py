@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.dates import format_date
+from cellsec.meeting_entities import MeetingKind
+from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assigned_on, overdue_directions
 from cellsec.superior_entities import DirectionStatus
@@ -113,20 +115,22 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
     assert page.filter_box.currentData() == "overdue"
     assert page.directions_table.column_texts(2) == [late[0].text]
     assert page.directions_table.item(0, 0).background().color().name() == RED
-    # WHEN the result is reported at the October meeting through the dialog
+    # WHEN the result is reported at the November meeting (a draft: approved minutes are
+    # sealed) through the dialog
+    november, _ = save_meeting(demo_store, new_meeting(demo_store, MeetingKind.REGULAR,
+                                                       date(2026, 11, 20)))
     page.directions_table.selectRow(0)
     qtbot.mouseClick(page.follow_button, LEFT)
     dialog = page.active_dialog
     assert isinstance(dialog, FollowUpDialog)
     assert dialog.fields.text("status") == DirectionStatus.DONE.value
-    october = demo_store.meetings.list_between(date(2026, 10, 1), date(2026, 10, 31))[0]
-    assert dialog.fields.text("meeting_id") == str(october.id)   # the next meeting
+    assert dialog.fields.text("meeting_id") == str(november)   # the next open meeting
     type_text(qtbot, dialog.fields["result"], "Đã thu đủ đảng phí quý III.")
     qtbot.mouseClick(dialog.buttons.button(SAVE), LEFT)
     qtbot.waitUntil(lambda: page.active_dialog is None)
     # THEN it is closed at that meeting, leaves the overdue list, and the meetings page's line
     stored = demo_store.superiors.get_direction(late[0].id)
-    assert stored.status is DirectionStatus.DONE and stored.closed_meeting_id == october.id
+    assert stored.status is DirectionStatus.DONE and stored.closed_meeting_id == november
     assert stored.result == "Đã thu đủ đảng phí quý III."
     assert page.directions_table.rowCount() == 0
     assert page.directions_count.text() == "0 ý kiến chỉ đạo"

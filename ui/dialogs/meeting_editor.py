@@ -22,18 +22,23 @@ from PySide6.QtWidgets import (
 from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, Meeting
+from cellsec.meeting_entities import Mark, Meeting, MeetingKind, RollEntry
+from cellsec.rules.counting import RollCount, count_meeting
 from cellsec.services.meetings import (
     add_correction,
     approve_meeting,
-    digest_ok,
+    check_approval,
+    check_record,
     duration_warning,
-    expected_roll,
+    expected_roll_for,
     merge_roll,
     quality_rating,
     save_meeting,
 )
 from cellsec.services.members import rules_of
+from cellsec.services.meetings import DIRECTIONS_ITEM
+from cellsec.services.minutes_record import (DRAFT, RecordCheck, direction_line,
+                                             directions_reviewed, sealed_record)
 from cellsec.store import Store
 
 from ..widgets.agenda_editor import AgendaEditor
@@ -54,6 +59,7 @@ ERROR_TABS = {"kind": GENERAL, "date": GENERAL, "start_time": GENERAL, "end_time
               "resolution": RESOLUTION, "correction": CORRECTIONS}
 APPROVE_QUESTION = ("Biên bản đã được đọc lại và chi bộ thông qua? Sau khi thông qua sẽ không "
                     "sửa được.")
+WARNINGS_QUESTION = "Biên bản còn những điểm sau:\n\n{}\n\nVẫn thông qua biên bản?"
 DISCARD_QUESTION = "Các thay đổi chưa được lưu. Đóng mà không lưu?"
 DIGEST_WARNING = ("CẢNH BÁO: nội dung biên bản đang lưu trong tệp không còn khớp với bản chi bộ "
                   "đã thông qua. Có thể tệp dữ liệu đã bị sửa ngoài chương trình; hãy đối chiếu "
@@ -86,6 +92,9 @@ class MeetingEditor(QDialog):
         self.changes: Changes | None = None
         self._baseline: Meeting | None = None
         self._filling = False
+        self._check: RecordCheck = DRAFT
+        self._sealed_count: RollCount | None = None
+        self._vote_rules: object = self._rules
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -98,11 +107,11 @@ class MeetingEditor(QDialog):
         self.banner = ErrorBanner()
 
         self.general = GeneralTab()
-        self.roll_editor = RollEditor(bool(self._rules["attached_out_present_votes"]))
+        self.roll_editor = RollEditor(self._count_of)
         self.agenda = AgendaEditor()
         self.guests_tab = GuestsTab()
         self.resolution_tab = ResolutionTab(list(self._rules["meeting_quality_criteria"]),
-                                            lambda s: quality_rating(s, self._rules))
+                                            lambda s: quality_rating(s, self._rules), self._rules)
         self.corrections_tab = self._build_corrections()
         self.superior_tab = SuperiorMeetingSection(store, meeting, self.guests_tab, today=today)
         self.tabs = QTabWidget()
@@ -150,12 +159,10 @@ class MeetingEditor(QDialog):
 
         self.general.sig_changed.connect(self._on_general_changed)
         self.general.sig_date_changed.connect(self._on_date_changed)
-        self.general.sig_kind_changed.connect(lambda kind: self.agenda.show_reviews(
-            kind.is_regular))
+        self.general.sig_kind_changed.connect(self._on_kind_changed)
         self.roll_editor.sig_changed.connect(self._on_roll_changed)
         self.guests_tab.sig_changed.connect(self._on_roll_changed)
-        self.superior_tab.sig_changed.connect(  # written at once: kept even if closed unsaved
-            lambda c: setattr(self, "changes", merge_changes(self.changes, c)))
+        self.superior_tab.sig_changed.connect(self._on_superiors_written)
         self._fill(meeting)
         self._size_to_screen()
 
@@ -198,7 +205,36 @@ class MeetingEditor(QDialog):
     def read_only(self) -> bool:
         return self._meeting.approved
 
+    def _on_superiors_written(self, changes: Changes) -> None:
+        """Written at once (kept even if the minutes are closed unsaved); the directions list
+        of the minutes follows."""
+        self.changes = merge_changes(self.changes, changes)
+        self._show_directions()
+
+    def _show_directions(self) -> None:
+        """The directions reported on at this meeting, as the minutes print them (from the
+        records while a draft, from the seal once approved)."""
+        m = self._meeting
+        record = sealed_record(self._store, m.id) if m.id is not None and m.approved else None
+        reviewed = record.directions_reviewed if record is not None else \
+            directions_reviewed(self._store, m)
+        lines = "\n".join(direction_line(d, m) for d in reviewed)
+        self.agenda.set_generated({DIRECTIONS_ITEM: (
+            "Danh sách in vào biên bản (lấy từ theo dõi ý kiến chỉ đạo, tab “Cấp trên”):\n"
+            + lines) if lines else ""})
+
+    def _count_of(self, roll: tuple[RollEntry, ...]) -> RollCount:
+        """The figures the screen shows: the sealed ones for approved minutes, else the one
+        derivation from the roll and the cell's rules."""
+        if self._sealed_count is not None:
+            return self._sealed_count
+        return count_meeting(roll, self._rules)
+
     def _fill(self, m: Meeting) -> None:
+        self._load_state(m)
+        if not m.approved and m.id is not None:
+            # A draft's roll follows the register as of its date (marks already taken stay).
+            m = replace(m, roll=self._fresh_roll(m.kind, m.date, m.roll))
         self._filling = True
         self.general.set_meeting(m)
         self.roll_editor.set_roll(m.roll)
@@ -211,6 +247,13 @@ class MeetingEditor(QDialog):
         self._show_state()
         self.tabs.setCurrentIndex(GENERAL)
         self._baseline = self._snapshot()
+
+    def _load_state(self, m: Meeting) -> None:
+        """The check of the stored record and, for approved minutes, their sealed figures."""
+        self._check = check_record(self._store, m.id) if m.id is not None else DRAFT
+        record = sealed_record(self._store, m.id) if m.id is not None and m.approved else None
+        self._sealed_count = record.count if record is not None else None
+        self._vote_rules = record.rule_values if record is not None else self._rules
 
     def _show_state(self) -> None:
         m = self._meeting
@@ -234,7 +277,10 @@ class MeetingEditor(QDialog):
         self.corrections_list.clear()
         for c in m.corrections:
             self.corrections_list.addItem(f"Ngày {format_date(c.date)}: {c.text}")
-        self.digest_warning.setVisible(digest_ok(m) is False)
+        self.digest_warning.setText(DIGEST_WARNING + (f" ({self._check.message})"
+                                                      if self._check.problems else ""))
+        self.digest_warning.setVisible(self._check.ok is False)
+        self._show_directions()
         self.superior_tab.set_meeting(m)
 
     # --- live reactions ----------------------------------------------------------------------
@@ -255,16 +301,39 @@ class MeetingEditor(QDialog):
             return
         roll = self.roll_editor.roll()
         guests = self.guests_tab.guests()
-        self.resolution_tab.set_eligible(self.roll_editor.count().eligible_voters)
-        self.agenda.set_speakers(roll, guests)
+        self.resolution_tab.set_count(self.roll_editor.count(), self._vote_rules)
+        self.agenda.set_speakers(roll, guests, self.guests_tab.guest_keys())
         names = [e.name for e in roll]
         self.general.set_names(names)
         self.resolution_tab.set_names(names)
 
+    def _fresh_roll(self, kind: MeetingKind, when: date,
+                    marked: tuple[RollEntry, ...]) -> tuple[RollEntry, ...]:
+        """The register (or, for a committee meeting, the committee) on the date, keeping the
+        marks already taken; the roll as it was, with the reason shown, if there is none."""
+        try:
+            return merge_roll(expected_roll_for(self._store, kind, when), marked)
+        except ValidationError as err:
+            self.banner.show_message(str(err))
+            return marked
+
+    def _on_kind_changed(self, kind: MeetingKind) -> None:
+        self.agenda.show_reviews(kind.is_regular)
+        if self._filling or self.read_only:
+            return
+        self.roll_editor.set_roll(self._fresh_roll(kind, self._meeting_date(), self.roll_editor
+                                                   .roll()))
+
+    def _meeting_date(self) -> date:
+        try:
+            return self.general.meeting_date()
+        except ValidationError:
+            return self._meeting.date
+
     def _on_date_changed(self, new: date) -> None:
         """The roll is the register as of the meeting date; marks already taken are kept."""
-        roll = merge_roll(expected_roll(self._store, new), self.roll_editor.roll())
-        self.roll_editor.set_roll(roll)
+        self.roll_editor.set_roll(self._fresh_roll(self.general.kind, new,
+                                                   self.roll_editor.roll()))
         self.heading.setText(f"{self.general.kind.label} ngày {format_date(new)} — "
                              + self.heading.text().split(" — ", 1)[-1])
 
@@ -307,6 +376,7 @@ class MeetingEditor(QDialog):
         stored = self._store.meetings.get(meeting_id)
         assert stored is not None
         self._meeting = stored
+        self._load_state(stored)
         # Saved tasks now carry ids (next month's review points at them).
         self.resolution_tab.tasks.set_payloads(list(stored.tasks))
         self._baseline = self._snapshot()
@@ -314,11 +384,21 @@ class MeetingEditor(QDialog):
         return True
 
     def approve(self) -> bool:
+        """Save, ask the core what is missing (errors refuse with the whole list; warnings are
+        the secretary's to confirm), then approve in one operation."""
         if self.read_only or not self.save():
+            return False
+        assert self._meeting.id is not None
+        check = check_approval(self._store, self._meeting.id)
+        if check.errors:
+            self.banner.show_message("Chưa thông qua được biên bản, còn thiếu:\n- "
+                                     + "\n- ".join(check.errors))
+            return False
+        if check.warnings and not self.ask(self, "Thông qua biên bản", WARNINGS_QUESTION.format(
+                "\n".join(f"- {w}" for w in check.warnings))):
             return False
         if not self.ask(self, "Thông qua biên bản", APPROVE_QUESTION):
             return False
-        assert self._meeting.id is not None
         try:
             self.changes = merge_changes(self.changes,
                                          approve_meeting(self._store, self._meeting.id))
@@ -329,7 +409,9 @@ class MeetingEditor(QDialog):
         assert stored is not None
         self._meeting = stored
         self._baseline = None
+        self._load_state(stored)
         self._show_state()
+        self._on_roll_changed()   # the figures are now the sealed ones
         self.banner.clear_message()
         return True
 
@@ -347,6 +429,7 @@ class MeetingEditor(QDialog):
         stored = self._store.meetings.get(self._meeting.id)
         assert stored is not None
         self._meeting = stored
+        self._load_state(stored)
         self._show_state()
         self.banner.clear_message()
         return True
@@ -358,7 +441,7 @@ class MeetingEditor(QDialog):
         if not self.read_only and (self._meeting.id is None or self.is_dirty()) \
                 and not self.save():
             return
-        if digest_ok(self._meeting) is False:
+        if self._check.ok is False:
             self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
         self._print_action(self, name, self._meeting)
 

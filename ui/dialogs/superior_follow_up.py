@@ -28,10 +28,11 @@ def direction_summary(d: Direction) -> str:
 
 
 def report_meetings(store: Store, d: Direction, today: date) -> list[tuple[str, int | None]]:
-    """Meetings after the one where the direction was given (latest first), for the report."""
+    """Meetings after the one where the direction was given (latest first), for the report;
+    approved minutes are sealed, so only draft meetings can still take a report."""
     start = d.meeting_date or date(today.year, 1, 1)
     later = [m for m in store.meetings.list_between(start, date(today.year + 1, 12, 31))
-             if m.id is not None and m.id != d.meeting_id]
+             if m.id is not None and m.id != d.meeting_id and not m.approved]
     later.sort(key=lambda m: m.date, reverse=True)
     return [(f"{m.kind.label} ngày {format_date(m.date)}", m.id) for m in later]
 

@@ -22,6 +22,7 @@ from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Meeting
+from cellsec.services.meeting_calendar import meeting_notices, notice_days
 from cellsec.services.superiors import (
     add_direction,
     assigned_on,
@@ -179,8 +180,8 @@ class SuperiorMeetingSection(QScrollArea):
         saved = meeting.id is not None
         self.state_label.setText(NOT_SAVED if not saved else LOCKED if meeting.approved else "")
         self.state_label.setVisible(not saved or meeting.approved)
-        for w in (self.notice_button, self.report_button):
-            w.setEnabled(saved)
+        self.notice_button.setEnabled(saved)
+        self.report_button.setEnabled(saved and not meeting.approved)
         self.direction_button.setEnabled(saved and not meeting.approved)
         self.direction_form.setVisible(not meeting.approved)
         self.refresh()
@@ -192,11 +193,20 @@ class SuperiorMeetingSection(QScrollArea):
         followers = assigned_on(store, m.date)
         notices = {n.superior_id: n for n in store.superiors.notices(m.id)} if m.id else {}
         lines = []
-        for s in followers:
-            n = notices.get(s.id or 0)
-            lines.append(f"<b>{s.name}</b> ({s.position or s.level.label}): "
-                         + (f"đã thông báo ngày {format_date(n.sent)} qua {n.method or '…'}."
-                            if n else "<span style='color:#9b1c1c'>chưa ghi thông báo.</span>"))
+        for due in meeting_notices(store, m):
+            s = due.superior
+            head = f"<b>{s.name}</b> ({s.position or s.level.label}): "
+            if due.sent is not None:
+                n = notices[s.id or 0]
+                late = (f" <span style='color:#9b1c1c'>(muộn: cần trước ngày "
+                        f"{format_date(due.due)})</span>" if due.late else "")
+                lines.append(head + f"đã thông báo ngày {format_date(n.sent)} qua "
+                             f"{n.method or '…'}.{late}")
+            else:
+                colour = "#9b1c1c" if self._today >= due.due else "#6b4b00"
+                lines.append(head + f"<span style='color:{colour}'>chưa ghi thông báo — cần "
+                             f"thông báo chậm nhất ngày {format_date(due.due)} "
+                             f"({notice_days(store)} ngày trước buổi sinh hoạt).</span>")
         others = [n for sid, n in notices.items() if sid not in {s.id for s in followers}]
         lines += [f"{names.get(n.superior_id, '?')}: đã thông báo ngày {format_date(n.sent)} "
                   f"qua {n.method or '…'}." for n in others]

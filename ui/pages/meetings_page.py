@@ -21,7 +21,9 @@ from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Meeting
-from cellsec.services.meetings import delete_meeting, digest_ok, new_meeting, year_calendar
+from cellsec.services.meetings import (check_record, delete_meeting, new_meeting, notices_due,
+                                       year_calendar)
+from cellsec.services.minutes_record import meeting_counts
 from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
 
@@ -71,6 +73,9 @@ class MeetingsPage(QWidget):
         self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi "
                                           "sinh hoạt)")
         self.book_button = QPushButton("Sổ biên bản cả năm")
+        self.committee_button = QPushButton("Chi ủy…")
+        self.committee_button.setToolTip("Danh sách chi ủy theo thời gian (điểm danh họp chi ủy)")
+        self.committee_button.clicked.connect(self.edit_committee)
         self.new_button.clicked.connect(self.prepare_new)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -80,7 +85,7 @@ class MeetingsPage(QWidget):
         self.book_button.clicked.connect(self.print_book)
 
         top = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.delete_button):
+        for b in (self.new_button, self.open_button, self.delete_button, self.committee_button):
             top.addWidget(b)
         top.addStretch(1)
         self.export_button = QPushButton("Xuất ra Excel…")
@@ -103,6 +108,13 @@ class MeetingsPage(QWidget):
                                        "#fff4d6; border: 1px solid #e8c96a; border-radius: 4px; "
                                        "padding: 6px 8px; font-weight: bold; }")
         self.flags_label.hide()
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("notice_due")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("QLabel#notice_due { color: #0b3d6b; background: #e3effb; "
+                                        "border: 1px solid #9cc0e6; border-radius: 4px; "
+                                        "padding: 6px 8px; }")
+        self.notice_label.hide()
         self.overdue_button = QPushButton()
         self.overdue_button.setObjectName("overdue_directions")
         self.overdue_button.setStyleSheet("QPushButton#overdue_directions { color: #7a1010; "
@@ -120,6 +132,7 @@ class MeetingsPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(prints)
         layout.addWidget(self.flags_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.overdue_button)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary_label)
@@ -156,18 +169,26 @@ class MeetingsPage(QWidget):
         self._loaded = True
         calendar = year_calendar(self._store, self.year, today=self.today())
         # The calendar gives headers only; the roll (for the counts) needs the whole record.
-        full = {}
+        full, counts, checks = {}, {}, {}
         for row in calendar.months:
             for header in row.meetings:
                 m = self._store.meetings.get(header.id) if header.id is not None else None
-                if m is not None:
-                    full[header.id] = m
-        count = self.tree.show_year(calendar, full)
+                if m is not None and m.id is not None:
+                    full[m.id] = m
+                    counts[m.id] = meeting_counts(self._store, m)
+                    checks[m.id] = check_record(self._store, m.id)
+        count = self.tree.show_year(calendar, full, counts, checks)
         self.missing_months = self.tree.missing_months
         self.quarters_without_thematic = self.tree.quarters_without_thematic
         flags = self.tree.flags_text()
+        vanished = "  ".join(f"Biên bản đã thông qua ngày {format_date(r.meeting.date)} bị xóa "
+                             "ngoài chương trình!" for r in calendar.vanished)
+        flags = "  ".join(x for x in (flags, vanished) if x)
         self.flags_label.setText(flags)
         self.flags_label.setVisible(bool(flags))
+        notices = notices_due(self._store, self.today())
+        self.notice_label.setText("\n".join(n.text(self.today()) for n in notices))
+        self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
         late = overdue_directions(self._store, self.today())
         self.overdue_button.setText(f"{len(late)} ý kiến chỉ đạo của cấp trên quá hạn — bấm để "
@@ -212,7 +233,28 @@ class MeetingsPage(QWidget):
             self.active_dialog = None
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
-                self.open_editor(new_meeting(self._store, dialog.kind, dialog.when))
+                try:
+                    meeting = new_meeting(self._store, dialog.kind, dialog.when)
+                except ValidationError as err:   # e.g. a committee meeting without a committee
+                    self.notify(self, "Chưa chuẩn bị được", str(err), warning=True)
+                    return
+                self.open_editor(meeting)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def edit_committee(self) -> None:
+        from ..dialogs.committee_dialog import CommitteeDialog
+
+        dialog = CommitteeDialog(self._store, today=self.today(), parent=self)
+        self.active_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.active_dialog = None
+            changes = dialog.changes
+            dialog.deleteLater()
+            if changes is not None:
+                self.sig_changed.emit(changes)
 
         dialog.finished.connect(finished)
         dialog.open()
@@ -223,7 +265,7 @@ class MeetingsPage(QWidget):
             self.open_editor(meeting)
 
     def open_editor(self, meeting: Meeting) -> MeetingEditor:
-        if digest_ok(meeting) is False:
+        if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
             self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
         editor = MeetingEditor(self._store, meeting, parent=self, ask=self.ask,
                                notify=self.notify, print_action=self._print_from_editor,
@@ -276,7 +318,7 @@ class MeetingsPage(QWidget):
         meeting = self._selected_meeting()
         if meeting is None:
             return
-        if digest_ok(meeting) is False:
+        if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
             self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
         self.active_dialog = self._preview(self, name, meeting=meeting)  # type: ignore[assignment]
 

@@ -31,7 +31,10 @@ from .form_fields import FormFields, form_layout, line_edit, memo
 from .rows_editor import Col, RowsEditor
 
 OPINION_COLUMNS = (
-    Col("speaker", "Người phát biểu", "combo", chars=22, placeholder="Chọn hoặc gõ tên"),
+    Col("speaker", "Người phát biểu", "combo", chars=22,
+        placeholder="Gõ vài chữ của tên, chọn trong danh sách"),
+    Col("speaker_title", "Chức vụ\n(người ngoài danh sách)", chars=16,
+        placeholder="Chỉ khi là người khác"),
     Col("content", "Nội dung ý kiến", "memo", stretch=True),
 )
 REVIEW_COLUMNS = (
@@ -43,6 +46,19 @@ REVIEW_COLUMNS = (
     Col("result", "Đánh giá cụ thể", "memo", chars=24),
 )
 NEW_ITEM_TITLE = "Nội dung mới"
+
+
+def follow_guests(opinions: tuple[Opinion, ...], old_keys: tuple[int, ...],
+                  new_keys: tuple[int, ...]) -> tuple[Opinion, ...]:
+    """Opinions after the guest list changed: each keeps pointing at the guest who spoke (by
+    the guest's key), or at no one if that guest was removed."""
+    out = []
+    for o in opinions:
+        if o.guest_position is not None:
+            key = old_keys[o.guest_position] if 0 <= o.guest_position < len(old_keys) else None
+            o = replace(o, guest_position=new_keys.index(key) if key in new_keys else None)
+        out.append(o)
+    return tuple(out)
 
 
 def speaker_ids(speaker: str, old: Opinion | None, roll: tuple[RollEntry, ...],
@@ -67,6 +83,7 @@ class AgendaEditor(QWidget):
         self._items: list[AgendaItem] = []
         self._roll: tuple[RollEntry, ...] = ()
         self._guests: tuple[Guest, ...] = ()
+        self._guest_keys: tuple[int, ...] | None = None   # None: not known since set_content
         self._current = -1
         self._loading = False
         self._read_only = False
@@ -117,8 +134,17 @@ class AgendaEditor(QWidget):
         self.opinions = RowsEditor(OPINION_COLUMNS, add_text="Thêm ý kiến",
                                    remove_text="Xóa ý kiến")
         self.opinions.sig_changed.connect(self._changed)
+        # An item whose list is generated from other records (the superiors' directions).
+        self.generated = QLabel()
+        self.generated.setObjectName("generated_list")
+        self.generated.setWordWrap(True)
+        self.generated.setStyleSheet("QLabel#generated_list { background: #f3f6fa; border: 1px "
+                                     "solid #c8d3e1; border-radius: 4px; padding: 6px; }")
+        self.generated.hide()
+        self._generated: dict[str, str] = {}
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.generated)
         right_layout.addLayout(form)
         right_layout.addWidget(QLabel("Ý kiến phát biểu:"))
         right_layout.addWidget(self.opinions, 1)
@@ -147,6 +173,7 @@ class AgendaEditor(QWidget):
                     show_reviews: bool) -> None:
         self._loading = True
         self._items = list(items)
+        self._guest_keys = None
         self._current = -1
         self.item_list.clear()
         for item in self._items:
@@ -165,11 +192,34 @@ class AgendaEditor(QWidget):
         self.item_list.setCurrentRow(0 if self._items else -1)
         self._right.setEnabled(bool(self._items))
 
+    def set_generated(self, lists: dict[str, str]) -> None:
+        """Text printed under an item from other records (by item title), shown read-only."""
+        self._generated = lists
+        self._show_generated()
+
+    def _show_generated(self) -> None:
+        title = self._items[self._current].title if 0 <= self._current < len(self._items) else ""
+        text = self._generated.get(title, "")
+        self.generated.setText(text)
+        self.generated.setVisible(bool(text))
+
     def show_reviews(self, visible: bool) -> None:
         self.reviews_box.setVisible(visible)
 
-    def set_speakers(self, roll: tuple[RollEntry, ...], guests: tuple[Guest, ...]) -> None:
-        """Speakers to choose from: the members present, then the guests."""
+    def set_speakers(self, roll: tuple[RollEntry, ...], guests: tuple[Guest, ...],
+                     guest_keys: tuple[int, ...] | None = None) -> None:
+        """Speakers to choose from: the members present, then the guests. `guest_keys` name
+        the guests across changes: a guest removed or moved takes their opinions' link along."""
+        if guest_keys is not None:
+            if self._guest_keys is not None and guest_keys != self._guest_keys:
+                self._commit()
+                old = self._guest_keys
+                self._items = [replace(item, opinions=follow_guests(item.opinions, old,
+                                                                    guest_keys))
+                               for item in self._items]
+                if 0 <= self._current < len(self._items):
+                    self.opinions.set_payloads(list(self._items[self._current].opinions))
+            self._guest_keys = guest_keys
         self._roll, self._guests = roll, guests
         names = [e.name for e in roll if e.mark is Mark.PRESENT]
         names += [g.name for g in guests if g.name]
@@ -197,8 +247,11 @@ class AgendaEditor(QWidget):
         for values, old in zip(self.opinions.rows(), self.opinions.payloads()):
             speaker = values["speaker"].strip()
             member_id, guest_pos = speaker_ids(speaker, old, self._roll, self._guests)
+            title = values["speaker_title"].strip() if member_id is None and guest_pos is None \
+                else ""
             opinions.append(Opinion(speaker=speaker, content=values["content"].strip(),
-                                    member_id=member_id, guest_position=guest_pos))
+                                    member_id=member_id, guest_position=guest_pos,
+                                    speaker_title=title))
         self._items[i] = replace(self._items[i], title=f.text("title").strip(),
                                  content=f.text("content").strip(),
                                  conclusion=f.text("conclusion").strip(),
@@ -215,7 +268,8 @@ class AgendaEditor(QWidget):
             item = self._items[row]
             self.fields.fill({"title": item.title, "content": item.content,
                               "conclusion": item.conclusion})
-            self.opinions.set_rows([{"speaker": o.speaker, "content": o.content}
+            self.opinions.set_rows([{"speaker": o.speaker, "content": o.content,
+                                     "speaker_title": o.speaker_title}
                                     for o in item.opinions], list(item.opinions))
         else:
             self.fields.fill({"title": "", "content": "", "conclusion": ""})
@@ -223,6 +277,7 @@ class AgendaEditor(QWidget):
         self.opinions.set_read_only(self._read_only)
         self._right.setEnabled(0 <= row < len(self._items))
         self._loading = False
+        self._show_generated()
 
     def _on_title_typed(self, text: str) -> None:
         if not self._loading and 0 <= self._current < self.item_list.count():

@@ -1,9 +1,9 @@
 """The "Khách mời" tab: guests with their position, superior committee members ticked apart."""
 from __future__ import annotations
 
-from dataclasses import replace
-
+import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -30,6 +30,15 @@ def superior_title(s: Superior) -> str:
     return s.position or s.committee
 
 
+@dataclass(frozen=True)
+class GuestSlot:
+    """A row's hidden record: a key that stays with the guest through removals and moves (the
+    opinions of the meeting follow their guest by it) and the stored guest, if any."""
+
+    key: int
+    guest: Guest | None = None
+
+
 class GuestsTab(QWidget):
     """The directory picker shows once `set_directory` is called (the "Cấp trên" section does):
     a picked superior fills name, position and the tick, and keeps the directory record."""
@@ -51,6 +60,7 @@ class GuestsTab(QWidget):
         self.pick_button.clicked.connect(self._on_pick)
         self.new_superior_button.clicked.connect(self.sig_new_superior)
         self._directory: dict[int, Superior] = {}
+        self._keys = itertools.count(1)
         self.picker = QWidget()
         row = QHBoxLayout(self.picker)
         row.setContentsMargins(0, 0, 0, 0)
@@ -82,21 +92,30 @@ class GuestsTab(QWidget):
     def add_superior_guest(self, s: Superior) -> None:
         """Add the directory person as a guest (or select them if already there)."""
         for row, old in enumerate(self.table.payloads()):
-            if isinstance(old, Guest) and old.superior_id == s.id:
+            if isinstance(old, GuestSlot) and old.guest and old.guest.superior_id == s.id:
                 self.table.table.selectRow(row)
                 return
         self.table.add_row({"name": s.name, "title": superior_title(s), "is_superior": True},
-                           Guest(name=s.name, is_superior=True, superior_id=s.id))
+                           GuestSlot(next(self._keys), Guest(name=s.name, is_superior=True,
+                                                             superior_id=s.id)))
 
     def set_guests(self, guests: tuple[Guest, ...]) -> None:
         self.table.set_rows([{"name": g.name, "title": g.title, "is_superior": g.is_superior,
-                              "remarks": g.remarks} for g in guests], list(guests))
+                              "remarks": g.remarks} for g in guests],
+                            [GuestSlot(next(self._keys), g) for g in guests])
+
+    def guest_keys(self) -> tuple[int, ...]:
+        """The key of each row, in the order of guests() (new rows get one now)."""
+        slots = [old if isinstance(old, GuestSlot) else GuestSlot(next(self._keys))
+                 for old in self.table.payloads()]
+        self.table.set_payloads(slots)
+        return tuple(slot.key for slot in slots)
 
     def guests(self) -> tuple[Guest, ...]:
         out = []
         for values, old in zip(self.table.rows(), self.table.payloads()):
             # Start from the stored guest so fields this tab does not show are kept.
-            base = old if isinstance(old, Guest) else Guest(name="")
+            base = old.guest if isinstance(old, GuestSlot) and old.guest else Guest(name="")
             out.append(replace(base, name=values["name"].strip(), title=values["title"].strip(),
                                is_superior=bool(values["is_superior"]),
                                remarks=values["remarks"].strip()))

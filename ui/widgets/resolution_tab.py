@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from cellsec.dates import format_date, parse_date
 from cellsec.errors import ValidationError
 from cellsec.meeting_entities import Task, Vote, VoteKind
-from cellsec.rules.counting import percent, vote_result
+from cellsec.rules.counting import RollCount, count_roll, percent, vote_result
 
 from .form_fields import memo
 from .rows_editor import Col, RowsEditor
@@ -42,12 +42,12 @@ VOTE_COLUMNS = (
 ERROR_STYLE = "color: #9b1c1c; font-weight: bold;"
 
 
-def vote_text(vote: Vote, eligible: int) -> str:
+def vote_text(vote: Vote, count: RollCount, rules: Any) -> str:
     """"Thông qua — tán thành 15/16 (93,75 %); cần ít nhất 9 …"; raises ValidationError."""
-    r = vote_result(vote, eligible)
+    r = vote_result(vote, count, rules)
     verdict = "Thông qua" if r.passed else "Không thông qua"
     share = percent(r.share(vote.in_favour)).replace(" ", "\u00a0")  # "100 %" on one line
-    return (f"{verdict} — tán thành {vote.in_favour}/{eligible} ({share});\n"
+    return (f"{verdict} — tán thành {vote.in_favour}/{r.eligible} ({share});\n"
             f"cần ít nhất {r.needed} phiếu tán thành")
 
 
@@ -64,9 +64,10 @@ class ResolutionTab(QWidget):
 
     def __init__(self, criteria: list[dict[str, Any]],
                  rating: Callable[[tuple[tuple[str, int], ...]], tuple[int, str]],
-                 parent: QWidget | None = None) -> None:
+                 rules: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._eligible = 0
+        self._count = count_roll(())
+        self._rules = rules
         self._rating = rating
         self.resolution = memo("Nội dung nghị quyết, kết luận của chi bộ", lines=5)
         self.resolution.setObjectName("resolution")
@@ -148,9 +149,11 @@ class ResolutionTab(QWidget):
     def set_names(self, names: list[str]) -> None:
         self.tasks.set_choices("owner", [(n, None) for n in names])
 
-    def set_eligible(self, eligible: int) -> None:
-        self._eligible = eligible
-        self.eligible_label.setText(f"Số đảng viên có quyền biểu quyết: {eligible}")
+    def set_count(self, count: RollCount, rules: Any) -> None:
+        """The meeting's figures and the rules its votes are decided by."""
+        self._count, self._rules = count, rules
+        self.eligible_label.setText(f"Số đảng viên có quyền biểu quyết: {count.eligible_voters} "
+                                    f"(có mặt: {count.eligible_present})")
         self._on_votes_changed()
 
     # --- reading -----------------------------------------------------------------------------
@@ -192,7 +195,9 @@ class ResolutionTab(QWidget):
         errors = []
         for row, vote in enumerate(self.vote_list()):
             try:
-                text = vote_text(vote, self._eligible)
+                if self._rules is None:
+                    raise ValidationError("Chưa có số liệu điểm danh.")
+                text = vote_text(vote, self._count, self._rules)
             except ValidationError as err:
                 errors.append(str(err))
                 text = "Số phiếu không hợp lệ"

@@ -1,7 +1,7 @@
 """The roll call ("Điểm danh"): everyone present in one click, exceptions by keyboard, live counts."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -50,7 +50,7 @@ def roll_summary(c: RollCount) -> str:
             f"Có mặt {c.present} (chính thức {c.present_full}, dự bị {c.present_probationary}, "
             f"SHTT đến {c.present_guests}); vắng có lý do {len(c.absent_reason)}; "
             f"vắng không lý do {len(c.absent_no_reason)}.\n"
-            f"Số có quyền biểu quyết {c.eligible_voters}; tỷ lệ dự họp "
+            f"Số có quyền biểu quyết {c.eligible_voters} (có mặt {c.eligible_present}); tỷ lệ dự họp "
             f"{percent(c.attendance_rate)}.")
 
 
@@ -151,10 +151,12 @@ class RollEditor(QWidget):
 
     sig_changed = Signal()
 
-    def __init__(self, attached_out_present_counts: bool = True,
+    def __init__(self, counter: Callable[[tuple[RollEntry, ...]], RollCount] = count_roll,
                  parent: QWidget | None = None) -> None:
+        """`counter`: the meeting's one derivation of its figures (the core's meeting_counts
+        for a draft under the cell's rules; the sealed figures for approved minutes)."""
         super().__init__(parent)
-        self._attached_out_counts = attached_out_present_counts
+        self._counter = counter
         self.called_model = RollTableModel(CALLED_MARKS, self)
         self.apart_model = RollTableModel(APART_MARKS, self)
         self.called_view = RollView(self.called_model)
@@ -203,7 +205,11 @@ class RollEditor(QWidget):
         return tuple(e for _, e in sorted(rows, key=lambda pair: pair[0]))
 
     def count(self) -> RollCount:
-        return count_roll(self.roll(), attached_out_present_counts=self._attached_out_counts)
+        return self._counter(self.roll())
+
+    def set_counter(self, counter: Callable[[tuple[RollEntry, ...]], RollCount]) -> None:
+        self._counter = counter
+        self.summary_label.setText(roll_summary(self.count()))
 
     def set_read_only(self, read_only: bool) -> None:
         self.called_model.set_read_only(read_only)

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .folded_completer import FoldedCompleter
 from .form_fields import DATE_PLACEHOLDER
 
 
 @dataclass(frozen=True)
 class Col:
-    """One column. kind: text, memo (several lines), combo (editable, with suggestions),
-    choice (fixed (label, value) pairs), check, spin, date (dd/mm/yyyy text), label (read-only)."""
+    """One column. kind: text, memo (several lines), combo (editable, with suggestions that
+    complete with folded matching, like the register search), choice (fixed (label, value)
+    pairs), check, spin, date (dd/mm/yyyy text), label (read-only)."""
 
     key: str
     header: str
@@ -186,6 +188,8 @@ class RowsEditor(QWidget):
                     box.addItem(label, value)
                 box.setEditText(text)
                 box.blockSignals(False)
+                if isinstance(box.completer(), FoldedCompleter):
+                    box.completer().set_names([label for label, _ in choices])
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -232,6 +236,8 @@ class RowsEditor(QWidget):
                 box.addItem(label, data)
             if c.kind == "combo":
                 box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                box.setCompleter(FoldedCompleter([label for label, _ in self._choices[c.key]],
+                                                 box))
                 box.setEditText(str(value or ""))
                 box.lineEdit().setPlaceholderText(c.placeholder)
                 box.editTextChanged.connect(changed)

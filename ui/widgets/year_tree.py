@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from cellsec.dates import format_date
 from cellsec.meeting_entities import Meeting
-from cellsec.rules.counting import count_roll
-from cellsec.services.meetings import MonthRow, YearCalendar, digest_ok
+from cellsec.rules.counting import RollCount
+from cellsec.services.meetings import MonthRow, RecordCheck, YearCalendar
 
 COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
 WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
@@ -20,7 +20,6 @@ MISSING = "Chưa sinh hoạt thường kỳ"
 MISSING_NOW = "Tháng này chưa sinh hoạt thường kỳ"
 MISMATCH = "Biên bản không khớp bản đã thông qua!"
 _RED, _AMBER, _GREY = QColor("#fbe0de"), QColor("#fff1cc"), QColor("#eef1f5")
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def status_text(m: Meeting) -> str:
@@ -44,6 +43,7 @@ class YearTree(QTreeWidget):
         super().__init__(parent)
         self.missing_months: list[int] = []
         self.quarters_without_thematic: tuple[int, ...] = ()
+        self._thematic_flag = ""
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels(list(COLUMNS))
         self.setRootIsDecorated(False)
@@ -60,15 +60,18 @@ class YearTree(QTreeWidget):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemDoubleClicked.connect(lambda item, _col: self._activated(item))
 
-    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting]) -> int:
-        """Fill from the year's calendar; `meetings` holds the full records by id (for the
-        roll counts). Keeps the selection where it can. Returns the number of meetings."""
+    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting],
+                  counts: Mapping[int, RollCount], checks: Mapping[int, RecordCheck]) -> int:
+        """Fill from the year's calendar; by meeting id: the records, their figures (from the
+        core's one derivation) and their record checks. Keeps the selection where it can.
+        Returns the number of meetings."""
         keep, keep_month = self.selected_meeting_id(), self.selected_month()
         self.clear()
         bold = QFont(self.font())
         bold.setBold(True)
         self.missing_months = [row.month for row in calendar.months if row.missing_regular]
         self.quarters_without_thematic = calendar.quarters_without_thematic
+        self._thematic_flag = calendar.thematic_flag
         count = 0
         select: QTreeWidgetItem | None = None
         for row in calendar.months:
@@ -89,7 +92,9 @@ class YearTree(QTreeWidget):
                 select = month
             for header in row.meetings:
                 count += 1
-                item = self._meeting_item(meetings.get(header.id or 0, header))
+                key = header.id or 0
+                item = self._meeting_item(meetings.get(key, header), counts.get(key),
+                                          checks.get(key))
                 month.addChild(item)
                 if header.id == keep:
                     select = item
@@ -98,25 +103,24 @@ class YearTree(QTreeWidget):
             self.setCurrentItem(select)
         return count
 
-    def _month_note(self, row: MonthRow) -> str:
+    @staticmethod
+    def _month_note(row: MonthRow) -> str:
         if row.missing_regular:
             return MISSING
         if row.regular_pending:
             return MISSING_NOW   # not overdue yet, but worth a reminder
-        quarter = (row.month - 1) // 3 + 1
-        if row.month % 3 == 0 and quarter in self.quarters_without_thematic:
-            return f"Quý {ROMAN[quarter]} chưa sinh hoạt chuyên đề"
-        return ""
+        return row.thematic_missing   # the last month of a period without a thematic meeting
 
     @staticmethod
-    def _meeting_item(m: Meeting) -> QTreeWidgetItem:
-        c = count_roll(m.roll)
+    def _meeting_item(m: Meeting, c: RollCount | None,
+                      check: RecordCheck | None) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
-                                f"Có mặt {c.present}/{c.total}" if m.roll else "", ""])
+                                f"Có mặt {c.present}/{c.total}" if c and m.roll else "", ""])
         item.setToolTip(KIND, kind_text(m))
         item.setData(WHEN, MEETING_ROLE, m.id)
-        if digest_ok(m) is False:
+        if check is not None and check.ok is False:
             item.setText(NOTE, MISMATCH)
+            item.setToolTip(NOTE, check.message)
             item.setForeground(NOTE, QBrush(QColor("#9b1c1c")))
         return item
 
@@ -125,9 +129,8 @@ class YearTree(QTreeWidget):
         if self.missing_months:
             months = ", ".join(str(m) for m in self.missing_months)
             parts.append(f"Chưa sinh hoạt thường kỳ: tháng {months}.")
-        if self.quarters_without_thematic:
-            quarters = ", ".join(ROMAN[q] for q in self.quarters_without_thematic)
-            parts.append(f"Chưa sinh hoạt chuyên đề: quý {quarters}.")
+        if self._thematic_flag:
+            parts.append(self._thematic_flag)
         return "  ".join(parts)
 
     # --- selection ---------------------------------------------------------------------------
