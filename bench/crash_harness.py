@@ -44,15 +44,11 @@ TODAY = datetime(2026, 11, 22).date()
 
 
 def digests_not_ok(store: Store) -> list[int]:
-    """Ids of approved meetings whose digest no longer matches their content. The one place the
-    harness asks about digests (the lead adapts it if the function moves)."""
-    from cellsec.services.meetings import digest_ok
-    bad = []
-    for meeting_id in store.meetings.all_ids():
-        meeting = store.meetings.get(meeting_id)
-        if meeting is not None and digest_ok(meeting) is False:
-            bad.append(meeting_id)
-    return bad
+    """Ids of approved meetings whose stored record no longer matches its seal: the app's own
+    check (the one every screen and print uses)."""
+    from cellsec.services.minutes_record import check_record
+    return [meeting_id for meeting_id in store.meetings.all_ids()
+            if check_record(store, meeting_id).ok is False]
 
 
 @dataclass

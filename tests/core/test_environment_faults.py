@@ -93,7 +93,7 @@ def test_a_read_only_folder_opens_the_file_read_only(tmp_path):
 
 def test_a_read_only_medium_is_named_as_such(tmp_path):
     # GIVEN the data file on a USB stick whose write-protect switch is then set
-    with small_disk(tmp_path / "usb", 4096) as usb:
+    with small_disk(tmp_path / "usb", 16384) as usb:
         path = demo_file(usb)
         before = files_of(usb)
         remount_read_only(usb)
