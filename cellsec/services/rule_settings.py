@@ -10,6 +10,7 @@ from ..errors import ValidationError
 from ..rules.settings import RuleSetting
 from ..store import Store
 from ..text import fold, nfc
+from .forms import plain_text
 from .members import rules_of
 
 
@@ -61,9 +62,9 @@ def _parse(setting: RuleSetting, text: str) -> Any:
 
 def set_rule(store: Store, key: str, text: str) -> Changes:
     settings = rules_of(store).settings
-    if key not in settings or not editable(settings[key]):
+    if not isinstance(key, str) or key not in settings or not editable(settings[key]):
         raise ValidationError("Thiết lập này không sửa được ở đây.")
-    value = _parse(settings[key], text)
+    value = _parse(settings[key], plain_text(text, settings[key].label, key))
     with store.transaction():
         if value == settings[key].default:
             store.settings.reset(key)
@@ -73,6 +74,8 @@ def set_rule(store: Store, key: str, text: str) -> Changes:
 
 
 def reset_rule(store: Store, key: str) -> Changes:
+    if not isinstance(key, str) or key not in rules_of(store).settings:
+        raise ValidationError("Thiết lập này không sửa được ở đây.")
     with store.transaction():
         store.settings.reset(key)
     return Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
