@@ -188,13 +188,13 @@ def comment_list(store: Store, year: int, today: date | None = None) -> list[Com
                                        d.member.full_name))
 
 
-_SHEET_YEARS = (1990, 2100)
+SHEET_YEARS = (1990, 2100)
 
 
 def _sheet_of(store: Store, liaison_id: object, year: object) -> tuple[LiaisonMember, int,
                                                                       CommentSheet | None]:
     m = _person(store, liaison_id)
-    year = whole_number(year, "Năm", "year", *_SHEET_YEARS)
+    year = whole_number(year, "Năm", "year", *SHEET_YEARS)
     existing = next((s for s in store.liaison.sheets(year) if s.liaison_id == m.id), None)
     return m, year, existing
 

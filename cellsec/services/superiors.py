@@ -49,8 +49,25 @@ def save_superior(store: Store, form: Mapping[str, str], superior_id: int | None
     if superior_id is not None and store.superiors.get(superior_id) is None:
         raise ValidationError(_NOT_IN_DIRECTORY)
     with store.transaction():
-        new_id = store.superiors.save(s, fold(f"{s.name} {s.position} {s.phone}"))
+        new_id = store.superiors.save(s, superior_search_text(s))
     return new_id, Changes(superiors=True)
+
+
+def superior_search_text(s: Superior) -> str:
+    return fold(f"{s.name} {s.position} {s.phone}")
+
+
+def check_assignments(assignments: list[Assignment]) -> None:
+    """One person's assignments to follow the cell do not overlap, and each ends after it
+    starts (what assign_follower keeps true; an import is held to it too)."""
+    for a in assignments:
+        if a.end and a.end < a.start:
+            raise ValidationError("Đến ngày: trước ngày bắt đầu phân công.", "Đến ngày", "end")
+    for i, a in enumerate(assignments):
+        for b in assignments[i + 1:]:
+            if a.superior_id == b.superior_id and (a.covers(b.start) or b.covers(a.start)):
+                raise ValidationError(f"Người này đã được phân công theo dõi chi bộ từ "
+                                      f"{format_date(min(a.start, b.start))}.", "Từ ngày", "start")
 
 
 def assign_follower(store: Store, superior_id: int, start_text: str, end_text: str = "",
@@ -62,16 +79,15 @@ def assign_follower(store: Store, superior_id: int, start_text: str, end_text: s
     start = parse_date(form["start"], "Từ ngày", key="start", required=True, allow_future=True)
     end = parse_date(form["end"], "Đến ngày", key="end", allow_future=True)
     assert start is not None
-    if end and end < start:
-        raise ValidationError("Đến ngày: trước ngày bắt đầu phân công.", "Đến ngày", "end")
+    current = store.superiors.assignments()
+    ended = {a.id: date.fromordinal(start.toordinal() - 1) for a in current
+             if a.end is None and a.start < start and a.id is not None}
+    new = Assignment(superior_id, start, end, form["note"])
+    check_assignments([*(replace(a, end=ended.get(a.id, a.end)) for a in current), new])
     with store.transaction():
-        for a in store.superiors.assignments():
-            if a.end is None and a.start < start and a.id is not None:
-                store.superiors.end_assignment(a.id, date.fromordinal(start.toordinal() - 1))
-            elif a.superior_id == superior_id and a.covers(start):
-                raise ValidationError(f"Người này đã được phân công theo dõi chi bộ từ "
-                                      f"{format_date(a.start)}.", "Từ ngày", "start")
-        store.superiors.add_assignment(Assignment(superior_id, start, end, form["note"]))
+        for assignment_id, last_day in ended.items():
+            store.superiors.end_assignment(assignment_id, last_day)
+        store.superiors.add_assignment(new)
     return Changes(superiors=True)
 
 

@@ -63,8 +63,13 @@ def parse_working_away(form: Mapping[str, str], today: date) -> WorkingAway:
                                          "decision_ref", "dues", "notes")})
 
 
+def register_kind(w: WorkingAway) -> EventKind:
+    """The register event a working-away record goes with (exempted or attached out)."""
+    return _EVENT[w.arrangement][0]
+
+
 def _register_event(w: WorkingAway) -> MemberEvent:
-    kind, _ = _EVENT[w.arrangement]
+    kind = register_kind(w)
     return MemberEvent(member_id=w.member_id, kind=kind, date=w.start, end_date=w.end,
                        decision_ref=w.decision_ref,
                        detail=f"Đi làm ăn xa: {w.destination}" + (f" ({w.employer})" if w.employer
