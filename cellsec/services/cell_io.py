@@ -112,7 +112,8 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
         raise ValidationError("Tệp không phải bản xuất dữ liệu chi bộ của CellSec.")
     version = data.get("version")
     if type(version) is not int or version != VERSION:
-        raise ValidationError(f"Bản xuất phiên bản {str(version)[:20]} không được hỗ trợ "
+        shown = json.dumps(version, ensure_ascii=False)[:20]
+        raise ValidationError(f"Bản xuất phiên bản {shown} không được hỗ trợ "
                               f"(phiên bản này đọc được phiên bản {VERSION}).")
     if store.members.count():
         raise ValidationError(f"Tệp dữ liệu đã có {store.members.count()} đảng viên: chỉ nhập "

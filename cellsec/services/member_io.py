@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..dates import to_iso
+from ..dates import format_date, to_iso
 from ..entities import MEMBER_DATA_FIELDS, CellProfile, Member, MemberEvent
 from ..errors import ValidationError
 from ..rules.settings import Rules
@@ -84,10 +84,13 @@ def prepare_members(data: Any, rules: Rules, today: date) -> list[PreparedMember
             events = []
             for inner, e in raw_events:
                 values = {k: v.text(e, k, inner) for k in _EVENT_TEXT}
-                values.update(date=v.form_day(e, "date", inner),
+                values.update(date=format_date(v.required_day(e, "date", inner)),
                               end_date=v.form_day(e, "end_date", inner))
                 event_id = v.ident(e, "id", inner, required=False)
-                events.append((event_id, parse_event(values, member_id=0, today=today)))
+                try:
+                    events.append((event_id, parse_event(values, member_id=0, today=today)))
+                except ValidationError as exc:
+                    raise ValidationError(f"{inner}: {exc}", exc.field, exc.key) from None
             if not events:
                 raise ValidationError("không có sự kiện nào (cần ít nhất ngày kết nạp).")
             check_history(member, [e for _, e in events], rules)
