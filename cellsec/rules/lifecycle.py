@@ -178,11 +178,17 @@ def snapshot(events: Sequence[MemberEvent], on: date
 
 
 def validate_history(events: Iterable[MemberEvent]) -> None:
-    """Refuse a history that contradicts itself or has no admission: every write of a
+    """Refuse a history that contradicts itself or has lost its admission: every write of a
     member's events (add, edit, delete, import) passes here, so no edit can leave a member
-    without the event that brought them into the Party."""
+    without the event that brought them into the Party and into the cell."""
     events = list(events)
     timeline(events)
+    require_entry(events)
+
+
+def require_entry(events: Iterable[MemberEvent]) -> None:
+    """The history keeps its admission and an event that brought the member into the cell."""
+    events = list(events)
     if not any(e.kind is K.ADMITTED for e in events):
         raise ValidationError(
             f"Hồ sơ đảng viên phải có sự kiện “{K.ADMITTED.label}” (ngày kết nạp theo quyết "

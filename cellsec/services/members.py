@@ -216,6 +216,7 @@ def update_event(store: Store, member_id: int, event_id: int, form: Mapping[str,
         raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy sửa ở mục "
                               "Nơi cư trú › Đảng viên đi làm ăn xa (ghi ngày trở về).")
     events = [event if e.id == event_id else e for e in current]
+    lifecycle.require_entry(events)
     _check_with(store, member_id, events)
     with store.transaction():
         store.members.update_event(event)
@@ -238,6 +239,7 @@ def delete_event(store: Store, member_id: int, event_id: int) -> Changes:
     if not remaining:
         raise ValidationError("Không thể xóa sự kiện duy nhất của đảng viên: hồ sơ cần ít nhất "
                               "một sự kiện (kết nạp hoặc chuyển đến).")
+    lifecycle.require_entry(remaining)
     _check_with(store, member_id, remaining)
     with store.transaction():
         store.members.delete_event(event_id)
