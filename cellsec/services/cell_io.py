@@ -19,6 +19,7 @@ from typing import Any, Callable
 from .. import __version__
 from ..entities import Changes
 from ..errors import ValidationError
+from ..meeting_entities import Meeting
 from ..store import Store
 from ..store.fileops import DatabaseError
 from . import import_values as v
@@ -85,6 +86,19 @@ def _check_meeting_ids(data: dict[str, Any]) -> None:
     v.unique(tasks, "nhiệm vụ")
 
 
+def _check_reviews(meetings: list[Meeting]) -> None:
+    """A meeting's task reviews assess tasks set at an earlier meeting of the file; one that
+    names no such task would be dropped on import, changing what approved minutes say."""
+    set_on = {t.id: m.date for m in meetings for t in m.tasks if t.id is not None}
+    for m in meetings:
+        for r in m.reviews:
+            if not (r.task_id in set_on and set_on[r.task_id] < m.date):
+                raise ValidationError(
+                    f"Buổi sinh hoạt ngày {m.date.strftime('%d/%m/%Y')}, trường “reviews”: "
+                    f"đánh giá nhiệm vụ mã {r.task_id} không phải nhiệm vụ của một buổi trước "
+                    "trong tệp. Chưa nhập gì.", "reviews", "reviews")
+
+
 def _check_numbers(data: dict[str, Any], meetings: set[int]) -> None:
     """Numbered documents: each number once per type and term, for a meeting of the file."""
     seen: dict[tuple[str, str, int], str] = {}
@@ -130,6 +144,7 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
         meetings = prepare_meetings(data.get("meetings"),
                                     {p.source_id for p in members if p.source_id is not None},
                                     rules)
+    _check_reviews(meetings)
     by_id = {m.id: m for m in meetings if m.id is not None}
     _check_numbers(data, set(by_id))
     follow_ups = prepare_follow_ups(data, superiors, by_id)

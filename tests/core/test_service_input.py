@@ -97,11 +97,11 @@ def test_ids_that_cannot_name_a_record_are_not_found_not_a_crash(store, bad_id):
 def test_out_of_range_years_and_levels_are_refused(store):
     liaison_id, _ = save_liaison(store, LIAISON, today=TODAY)
     for year in (10**20, -5, 1700, "2026", True):
-        refused(store, lambda: record_request(store, liaison_id, year, "01/11/2026", "Trường"),
-                "Năm")
+        refused(store, lambda year=year: record_request(store, liaison_id, year, "01/11/2026",
+                                                        "Trường"), "Năm")
     for level in (10**30, 3, -1, True, 1.0, "0"):
-        refused(store, lambda: fill_sheet(store, liaison_id, 2026, {"civic": level}, "", {},
-                                          today=TODAY), "ba mức")
+        refused(store, lambda level=level: fill_sheet(store, liaison_id, 2026, {"civic": level},
+                                                      "", {}, today=TODAY), "ba mức")
     refused(store, lambda: fill_sheet(store, liaison_id, 2026, ["civic"], "", {}, today=TODAY),
             "Tiêu chí")
 
@@ -140,7 +140,7 @@ def test_working_away_refuses_a_member_chosen_as_anything_but_its_id(store):
     form = {"arrangement": "temporary_transfer", "application_date": "01/01/2026",
             "start": "15/01/2026", "end": "15/12/2026", "destination": "Hà Nội"}
     for member_id in ("١", "1.0", "99999999999999999999999", "-1", "2"):
-        refused(store, lambda: start_working_away(store, {**form, "member_id": member_id},
-                                                  today=TODAY), "Đảng viên")
+        refused(store, lambda member_id=member_id: start_working_away(
+            store, {**form, "member_id": member_id}, today=TODAY), "Đảng viên")
     start_working_away(store, {**form, "member_id": "1"}, today=TODAY)
     assert len(store.liaison.working_away()) == 1
