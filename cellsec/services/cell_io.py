@@ -205,6 +205,8 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
             changes = import_cell(store, data, **kwargs)
             return changes, store.members.count()
     temp = target.with_name(f".{target.name}.importing-{os.getpid()}")
+    new_folders = [p for p in target.parents if not p.exists()]
+    done = False
     try:
         with Store.open(temp) as store:
             changes = import_cell(store, data, **kwargs)
@@ -213,6 +215,7 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
             raise ValidationError(f"Trong lúc nhập, tệp “{target.name}” đã được tạo ở nơi khác: "
                                   "chưa ghi đè. Hãy nhập lại vào một tệp mới.")
         os.replace(temp, target)
+        done = True
     except OSError as exc:
         raise ValidationError(f"Không tạo được tệp dữ liệu “{target}”: "
                               f"{exc.strerror or exc}.") from exc
@@ -220,4 +223,9 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
         for leftover in (temp, *(temp.with_name(temp.name + s) for s in ("-wal", "-shm",
                                                                          ".lock"))):
             leftover.unlink(missing_ok=True)
+        for folder in new_folders if not done else []:     # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
     return changes, count

@@ -251,7 +251,9 @@ def test_a_refused_cli_import_leaves_no_data_file(name, demo_export, tmp_path):
     # WHEN `cellsec --data data/chibo.cellsec import FILE` refuses it
     with pytest.raises(ValidationError):
         import_into_data_file(folder / "chibo.cellsec", path, today=TODAY)
-    # THEN no data file, partial or empty, and no temporary file is left
+    with pytest.raises(ValidationError):
+        import_into_data_file(folder / "moi" / "nam-2026" / "chibo.cellsec", path, today=TODAY)
+    # THEN no data file, partial or empty, no temporary file and no new folder is left
     assert list(folder.iterdir()) == []
 
 
