@@ -15,10 +15,13 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def row_counts(path: Path) -> dict[str, int]:
     """Rows of every table (the audit trail included): equal before and after = nothing written."""
-    with _connect(path) as conn:
+    conn = _connect(path)
+    try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()
 
 
 def integrity_problems(path: Path) -> list[str]:
