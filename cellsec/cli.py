@@ -77,10 +77,11 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(store: Store, args: argparse.Namespace) -> int:
-    from .services.cell_io import import_cell_file
-    import_cell_file(store, args.file)
-    print(f"Đã nhập {store.members.count()} hồ sơ đảng viên từ {args.file}")
+def cmd_import(_store: None, args: argparse.Namespace) -> int:
+    # Opens (or creates) the data file itself: a refused import must leave no new file behind.
+    from .services.cell_io import import_into_data_file
+    _, count = import_into_data_file(args.data or default_data_file(), args.file)
+    print(f"Đã nhập {count} hồ sơ đảng viên từ {args.file}")
     return 0
 
 
@@ -216,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(func=cmd_export)
     imp = sub.add_parser("import", help="nhập chi bộ từ JSON vào tệp dữ liệu trống")
     imp.add_argument("file", type=Path)
-    imp.set_defaults(func=cmd_import)
+    imp.set_defaults(func=cmd_import, needs_store=False)
     meetings = sub.add_parser("meetings", help="các buổi sinh hoạt trong năm (JSON)")
     meetings.add_argument("--year", type=int, default=date.today().year)
     meetings.set_defaults(func=cmd_meetings)

@@ -17,11 +17,30 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 
 
-def nfc(value: str | None) -> str:
-    """NFC-normalise and trim; every text that enters the core goes through here."""
+# Line breaks other programs write (Word's manual break \x0b, form feed, CR, NEL, U+2028/9)
+# become "\n"; other control characters (C0/C1 except tab and newline, DEL), lone surrogates
+# and the noncharacters U+FFFE/U+FFFF cannot be stored in a workbook's XML nor encoded as
+# UTF-8: they are dropped (surrogates become U+FFFD so the user sees where text was damaged).
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text safe to store and export: line breaks unified to "\n", control characters other
+    than tab and newline removed, lone surrogates replaced by U+FFFD. Not trimmed."""
+    value = _SURROGATES.sub("\ufffd", value)
+    value = _LINE_BREAKS.sub("\n", value)
+    return _CONTROLS.sub("", value)
+
+
+def nfc(value: object) -> str:
+    """NFC-normalise, clean (see clean_text) and trim; every text that enters the core goes
+    through here, so a Word line break or a lone surrogate never reaches the store."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", str(value)).strip()
+    text = value if isinstance(value, str) else str(value)
+    return unicodedata.normalize("NFC", clean_text(text)).strip()
 
 
 def clean_name(value: str | None) -> str:
@@ -44,7 +63,9 @@ def search_terms(query: str | None) -> list[str]:
 
 
 def digits_only(value: str | None) -> str:
-    return "".join(ch for ch in str(value or "") if ch.isdigit())
+    """The ASCII digits of a number as typed ("0912 345 678" -> "0912345678"); other scripts'
+    digits (²,٣ ...) are not part of an identifier."""
+    return "".join(ch for ch in str(value or "") if "0" <= ch <= "9")
 
 
 def matches(haystack_folded: str, terms: list[str]) -> bool:

@@ -1,48 +1,38 @@
-"""The superior attendance tally as an Excel workbook (openpyxl): dates as dates, text as text."""
+"""The superior attendance tally as an Excel workbook: dates as dates, text as text — written
+by the one spreadsheet writer (cellsec.spreadsheets.export), so a name or a direction that
+starts with "=" stays text like in every other export."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from ..services.superior_tally import Tally
+from ..spreadsheets.export import Column, Table, write_workbook
 
 
-def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list[object]],
-           first: bool = False) -> None:
-    ws = wb.active if first else wb.create_sheet()
-    ws.title = title
-    ws.append(head)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows:
-        ws.append(row)
-    for column, name in enumerate(head, start=1):
-        width = max([len(str(name))] + [len(str(r[column - 1] or "")) for r in rows])
-        ws.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 60)
-        for cell in ws[get_column_letter(column)][1:]:
-            if hasattr(cell.value, "year"):
-                cell.number_format = "DD/MM/YYYY"
-    ws.freeze_panes = "A2"
+def superior_tables(t: Tally) -> list[Table]:
+    """The three sheets: people, meetings, directions."""
+    people = Table("Cấp ủy viên", (
+        Column("Họ và tên", "text"), Column("Chức vụ", "text"), Column("Cấp", "text"),
+        Column("Số buổi dự", "number", 12), Column("Chỉ tiêu kỳ", "number", 12),
+        Column("Ghi chú", "text")),
+        [[x.superior.name, x.superior.position, x.superior.level.label, x.attended,
+          float(x.target) if x.target is not None else None, x.warning] for x in t.people])
+    meetings = Table("Buổi sinh hoạt", (
+        Column("Ngày", "date", 12), Column("Loại", "text"),
+        Column("Cấp ủy viên cấp trên dự", "text"), Column("Người theo dõi dự", "text", 14),
+        Column("Đã thông báo", "text")),
+        [[x.meeting.date, x.meeting.kind.label, ", ".join(x.superiors_present),
+          {True: "Có", False: "Không", None: ""}[x.follower_came], ", ".join(x.notified)]
+         for x in t.meetings])
+    directions = Table("Chỉ đạo", (
+        Column("Ngày", "date", 12), Column("Người chỉ đạo", "text"), Column("Nội dung", "text"),
+        Column("Phụ trách", "text"), Column("Thời hạn", "date", 12),
+        Column("Tình trạng", "text", 16), Column("Kết quả", "text")),
+        [[d.meeting_date, d.given_by, d.text, d.owner, d.deadline, d.status.label, d.result]
+         for d in t.directions])
+    return [people, meetings, directions]
 
 
 def write_superior_xlsx(t: Tally, path: str | Path) -> None:
-    wb = Workbook()
-    _sheet(wb, "Cấp ủy viên", ["Họ và tên", "Chức vụ", "Cấp", "Số buổi dự", "Chỉ tiêu kỳ",
-                               "Ghi chú"],
-           [[x.superior.name, x.superior.position, x.superior.level.label, x.attended,
-             float(x.target) if x.target is not None else None, x.warning] for x in t.people],
-           first=True)
-    _sheet(wb, "Buổi sinh hoạt", ["Ngày", "Loại", "Cấp ủy viên cấp trên dự", "Người theo dõi dự",
-                                  "Đã thông báo"],
-           [[x.meeting.date, x.meeting.kind.label, ", ".join(x.superiors_present),
-             {True: "Có", False: "Không", None: ""}[x.follower_came], ", ".join(x.notified)]
-            for x in t.meetings])
-    _sheet(wb, "Chỉ đạo", ["Ngày", "Người chỉ đạo", "Nội dung", "Phụ trách", "Thời hạn",
-                           "Tình trạng", "Kết quả"],
-           [[d.meeting_date, d.given_by, d.text, d.owner, d.deadline, d.status.label, d.result]
-            for d in t.directions])
-    wb.save(path)
+    """Raises OSError when the file cannot be written (the caller says so to the user)."""
+    write_workbook(Path(path), superior_tables(t))

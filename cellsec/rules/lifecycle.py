@@ -70,6 +70,8 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
         return replace(s, presence=Presence.LEFT, left_by=K.ATTACHED_IN_END)
     # Everything below concerns a member on this cell's roll.
     if e.kind is K.DECEASED:
+        if s.standing is Standing.NONE:
+            raise _fail(e, "chưa có ngày kết nạp trước ngày này.")
         return replace(s, standing=Standing.DECEASED, presence=Presence.LEFT, left_by=K.DECEASED,
                        exempted=False, attached_out=False, suspended=False)
     if s.presence is not Presence.IN or not live:
@@ -176,7 +178,33 @@ def snapshot(events: Sequence[MemberEvent], on: date
 
 
 def validate_history(events: Iterable[MemberEvent]) -> None:
+    """Refuse a history that contradicts itself or has lost its admission: every write of a
+    member's events (add, edit, delete, import) passes here, so no edit can leave a member
+    without the event that brought them into the Party and into the cell."""
+    events = list(events)
     timeline(events)
+    require_entry(events)
+
+
+def require_entry(events: Iterable[MemberEvent]) -> None:
+    """The history keeps its admission and an event that brought the member into the cell."""
+    events = list(events)
+    if not any(e.kind is K.ADMITTED for e in events):
+        raise ValidationError(
+            f"Hồ sơ đảng viên phải có sự kiện “{K.ADMITTED.label}” (ngày kết nạp theo quyết "
+            "định): không xóa hoặc đổi sự kiện này.", "Sự kiện", "kind")
+    if not any(is_entry(e) for e in events):
+        raise ValidationError(
+            "Hồ sơ đảng viên phải có sự kiện vào chi bộ (kết nạp tại chi bộ, chuyển sinh hoạt "
+            "chính thức đến hoặc sinh hoạt tạm thời đến): không xóa hoặc đổi sự kiện này.",
+            "Sự kiện", "kind")
+
+
+def is_entry(e: MemberEvent) -> bool:
+    """An event that brings the member into this cell (an admission here names no other
+    organisation in `detail`)."""
+    return (e.kind in (K.TRANSFERRED_IN, K.ATTACHED_IN)
+            or (e.kind in (K.ADMITTED, K.READMITTED) and not e.detail))
 
 
 def state_on(events: Iterable[MemberEvent], on: date) -> MemberState:

@@ -1,57 +1,53 @@
 """The whole cell as a JSON document (format "cellsec-cell", version 1): export and import.
 
-The format is documented in docs/export-format.md. Import validates every member and history
-first and writes everything in one transaction, into a data file whose register is empty.
-"""
+The format is documented in docs/export-format.md. Import reads every record with its type
+checked (import_values), passes it through the same parsers and checks as the app's forms and
+services, resolves every reference to a record of the file (ids may not repeat), and only then
+writes everything in one transaction, into a data file whose register is empty: a refused
+import writes nothing. `import_into_data_file` (the CLI's `import`) also leaves no new data
+file behind when the import is refused."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
 from .. import __version__
-from ..dates import format_date, iso_field, to_iso
-from ..entities import MEMBER_DATA_FIELDS, Changes
+from ..entities import Changes
 from ..errors import ValidationError
+from ..meeting_entities import Meeting
 from ..store import Store
-from .member_form import DATE_FIELDS, parse_member, search_text
-from .liaison_io import export_liaison, import_liaison
+from ..store.fileops import DatabaseError
+from . import import_values as v
+from .liaison_io import export_liaison, prepare_liaison, write_liaison
 from .committee import export_committee, import_committee
 from .meeting_io import export_meetings, prepare_meetings, write_meetings
-from .members import check_history, parse_event, rules_of
-from .superior_io import export_superiors, import_follow_ups, import_superiors
-from .profile import parse_profile, profile_form
+from .member_io import (export_members, export_profile, prepare_members, prepare_profile,
+                        write_members)
+from .members import rules_of
+from .superior_io import (export_superiors, prepare_follow_ups, prepare_superiors,
+                          write_follow_ups, write_superiors)
 
 FORMAT = "cellsec-cell"
 VERSION = 1
+MAX_FILE_BYTES = 200 * 1024 * 1024
+# What a malformed meeting may still raise from the meeting import (meeting_io) before it
+# refuses it itself; turned into a ValidationError so a user never sees a traceback.
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError,
+              RecursionError)
 
 
 def export_cell(store: Store) -> dict[str, Any]:
-    profile = store.profile.get()
-    events = store.members.all_events()
-    members = []
-    for m in store.members.all():
-        item: dict[str, Any] = {"id": m.id}
-        for key in MEMBER_DATA_FIELDS:
-            value = getattr(m, key)
-            item[key] = to_iso(value) if key in DATE_FIELDS else (
-                m.sex.value if key == "sex" else value)
-        item["events"] = [
-            {"id": e.id, "kind": e.kind.value, "date": e.date.isoformat(), "end_date": to_iso(e.end_date),
-             "decision_ref": e.decision_ref, "detail": e.detail, "note": e.note}
-            for e in events.get(m.id or 0, [])]
-        members.append(item)
-    prof = None
-    if profile:
-        prof = dict(profile_form(profile))
-        prof["term_start"] = to_iso(profile.term_start)
     meetings, numbers = export_meetings(store)
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
-            "profile": prof, "members": members, "meetings": meetings,
-            "document_numbers": numbers, **export_committee(store), **export_superiors(store),
+            "profile": export_profile(store), "members": export_members(store),
+            "meetings": meetings, "document_numbers": numbers, **export_committee(store),
+            **export_superiors(store),
             **export_liaison(store),
             "audit_log": [{"at": r.at, "user": r.user, "action": r.action, "entity": r.entity,
                            "scope": r.scope, "scope_id": r.scope_id, "old": r.old, "new": r.new}
@@ -64,20 +60,64 @@ def export_cell_file(store: Store, path: str | Path) -> int:
     return len(data["members"])
 
 
-def _iso_to_form(value: Any, where: str, field: str) -> str:
-    if value in (None, ""):
-        return ""
-    if not isinstance(value, str):
-        raise ValidationError(f"{where}: trường “{field}” phải là ngày dạng yyyy-mm-dd.")
-    return format_date(iso_field(value, f"{where}: trường “{field}”"))
+@contextmanager
+def _meeting_records() -> Iterator[None]:
+    try:
+        yield
+    except ValidationError:
+        raise
+    except _MALFORMED:
+        raise ValidationError("Buổi sinh hoạt trong tệp: dữ liệu không đúng định dạng. "
+                              "Chưa nhập gì.") from None
+    except DatabaseError as exc:
+        if type(exc).__name__ != "IntegrityError":
+            raise
+        raise ValidationError("Buổi sinh hoạt trong tệp: có bản ghi trùng hoặc mâu thuẫn "
+                              "(điểm danh, số văn bản ...). Chưa nhập gì.") from None
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError
-    return str(value)
+def _check_meeting_ids(data: dict[str, Any]) -> None:
+    """Meetings and their tasks are referred to by id (directions, notices, numbers, task
+    reviews): an id used twice would attach those records to the wrong meeting or task."""
+    meetings, tasks = [], []
+    for where, raw in v.records(data, "meetings", "Buổi sinh hoạt"):
+        meetings.append((v.ident(raw, "id", where, required=False), where))
+        for inner, task in v.sub_records(raw, "tasks", where, "nhiệm vụ"):
+            tasks.append((v.ident(task, "id", inner, required=False), inner))
+    v.unique(meetings, "buổi sinh hoạt")
+    v.unique(tasks, "nhiệm vụ")
+
+
+def _check_reviews(meetings: list[Meeting]) -> None:
+    """A meeting's task reviews assess tasks set at an earlier meeting of the file; one that
+    names no such task would be dropped on import, changing what approved minutes say."""
+    set_on = {t.id: m.date for m in meetings for t in m.tasks if t.id is not None}
+    for m in meetings:
+        for r in m.reviews:
+            if not (r.task_id in set_on and set_on[r.task_id] < m.date):
+                raise ValidationError(
+                    f"Buổi sinh hoạt ngày {m.date.strftime('%d/%m/%Y')}, trường “reviews”: "
+                    f"đánh giá nhiệm vụ mã {r.task_id} không phải nhiệm vụ của một buổi trước "
+                    "trong tệp. Chưa nhập gì.", "reviews", "reviews")
+
+
+def _check_numbers(data: dict[str, Any], meetings: set[int]) -> None:
+    """Numbered documents: each number once per type and term, for a meeting of the file."""
+    seen: dict[tuple[str, str, int], str] = {}
+    for where, raw in v.records(data, "document_numbers", "Số văn bản"):
+        key = (v.text(raw, "type_code", where), v.text(raw, "term", where),
+               v.whole(raw, "number", where, 1, 999_999))
+        if not key[0] or not key[1]:
+            raise ValidationError(f"{where}: thiếu loại văn bản hoặc nhiệm kỳ.")
+        v.known(v.ident(raw, "meeting_id", where, required=False), meetings, where,
+                "meeting_id", "buổi sinh hoạt")
+        v.required_day(raw, "date", where)
+        v.text(raw, "title", where)
+        v.text(raw, "issuer", where)
+        if key in seen:
+            raise ValidationError(f"{where}: số {key[2]:02d}-{key[0]} nhiệm kỳ {key[1]} trùng "
+                                  f"với {v.lower_first(seen[key])}.")
+        seen[key] = where
 
 
 def import_cell(store: Store, data: Any, *, today: date | None = None,
@@ -86,95 +126,109 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
     today = today or date.today()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError("Tệp không phải bản xuất dữ liệu chi bộ của CellSec.")
-    if data.get("version") != VERSION:
-        raise ValidationError(f"Bản xuất phiên bản {data.get('version')} không được hỗ trợ "
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
+        shown = json.dumps(version, ensure_ascii=False)[:20]
+        raise ValidationError(f"Bản xuất phiên bản {shown} không được hỗ trợ "
                               f"(phiên bản này đọc được phiên bản {VERSION}).")
     if store.members.count():
         raise ValidationError(f"Tệp dữ liệu đã có {store.members.count()} đảng viên: chỉ nhập "
                               "được vào một tệp dữ liệu mới (sổ đảng viên trống).")
-    profile = None
-    if data.get("profile"):
-        raw = dict(data["profile"])
-        raw["term_start"] = _iso_to_form(raw.get("term_start"), "Thông tin chi bộ", "term_start")
-        try:
-            profile = parse_profile({k: _text(v) for k, v in raw.items()})
-        except ValidationError as exc:
-            raise ValidationError(f"Thông tin chi bộ: {exc}") from None
-        except ValueError:
-            raise ValidationError("Thông tin chi bộ: có trường không phải văn bản.") from None
-    rules = rules_of(store)
-    items = data.get("members")
-    if not isinstance(items, list):
+    if not isinstance(data.get("members"), list):
         raise ValidationError("Tệp thiếu danh sách đảng viên (“members”).")
-    prepared = []
-    for index, item in enumerate(items, start=1):
-        name = item.get("full_name", "") if isinstance(item, dict) else ""
-        where = f"Đảng viên thứ {index}" + (f" ({name})" if name else "")
-        if not isinstance(item, dict):
-            raise ValidationError(f"{where}: không đúng định dạng.")
-        try:
-            form = {k: _text(item.get(k)) for k in MEMBER_DATA_FIELDS if k not in DATE_FIELDS}
-        except ValueError:
-            raise ValidationError(f"{where}: có trường không phải văn bản.") from None
-        for key in DATE_FIELDS:
-            form[key] = _iso_to_form(item.get(key), where, key)
-        try:
-            member = parse_member(form, today=today)
-            events = []
-            for raw in item.get("events") or []:
-                if not isinstance(raw, dict):
-                    raise ValidationError("sự kiện không đúng định dạng.")
-                events.append(parse_event({
-                    "kind": _text(raw.get("kind")),
-                    "date": _iso_to_form(raw.get("date"), where, "date"),
-                    "end_date": _iso_to_form(raw.get("end_date"), where, "end_date"),
-                    "decision_ref": _text(raw.get("decision_ref")),
-                    "detail": _text(raw.get("detail")), "note": _text(raw.get("note"))},
-                    member_id=0, event_id=raw.get("id") if isinstance(raw.get("id"), int)
-                    else None, today=today))
-            if not events:
-                raise ValidationError("không có sự kiện nào (cần ít nhất ngày kết nạp).")
-            check_history(member, events, rules)
-        except ValidationError as exc:
-            raise ValidationError(f"{where}: {exc}", exc.field, exc.key) from None
-        except ValueError:
-            raise ValidationError(f"{where}: có trường không phải văn bản.") from None
-        prepared.append((item.get("id"), member, events))
-    meetings = prepare_meetings(data.get("meetings"), {i for i, _, _ in prepared if i is not None},
-                                rules)
+    # Check everything first, in the order records refer to each other.
+    rules = rules_of(store)
+    profile = prepare_profile(data.get("profile"))
+    members = prepare_members(data, rules, today)
+    superiors = prepare_superiors(data)
+    _check_meeting_ids(data)
+    with _meeting_records():
+        meetings = prepare_meetings(data.get("meetings"),
+                                    {p.source_id for p in members if p.source_id is not None},
+                                    rules)
+    _check_reviews(meetings)
+    by_id = {m.id: m for m in meetings if m.id is not None}
+    _check_numbers(data, set(by_id))
+    follow_ups = prepare_follow_ups(data, superiors, by_id)
+    liaison = prepare_liaison(data, members, rules, today)
+    # Then write it all as one action.
     with store.transaction():
         if profile is not None:
             store.profile.put(profile)
-        member_map: dict[int, int] = {}
-        event_map: dict[int, int] = {}
-        for done, (source_id, member, events) in enumerate(prepared, start=1):
-            member_id = store.members.insert(member, search_text(member))
-            if source_id is not None:
-                member_map[source_id] = member_id
-            for e in events:
-                new_event = store.members.insert_event(replace(e, member_id=member_id, id=None))
-                if e.id is not None:
-                    event_map[e.id] = new_event
-            if progress:
-                progress(done, len(prepared))
-        superior_map = import_superiors(store, data)
-        import_committee(store, data, member_map)
-        meeting_map = write_meetings(store, meetings, data.get("document_numbers"), member_map,
-                                     superior_map)
-        import_follow_ups(store, data, superior_map, meeting_map)
-        import_liaison(store, data, member_map, event_map)
+        member_map, event_map = write_members(store, members, progress)
+        superior_map = write_superiors(store, superiors)
+        with _meeting_records():
+            import_committee(store, data, member_map)
+            meeting_map = write_meetings(store, meetings, data.get("document_numbers"),
+                                         member_map, superior_map)
+        write_follow_ups(store, follow_ups, superior_map, meeting_map)
+        write_liaison(store, liaison, member_map, event_map)
     return Changes(profile=profile is not None, members=True, meetings=bool(meetings),
                    superiors=True, liaison=True)
 
 
-def import_cell_file(store: Store, path: str | Path, **kwargs: Any) -> Changes:
+def read_cell_file(path: str | Path) -> Any:
+    """The JSON of an export file; a file that cannot be read or is not JSON is refused."""
+    path = Path(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValidationError(f"Tệp “{path.name}” quá lớn để là bản xuất của một chi bộ.")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp “{path}”: {exc}.") from exc
+        raise ValidationError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ValidationError(f"Tệp “{path.name}” không phải văn bản UTF-8 (bản xuất CellSec "
+                              "luôn là UTF-8).") from None
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"Tệp “{Path(path).name}” không phải JSON hợp lệ (dòng {exc.lineno}, "
-                              f"cột {exc.colno}).") from exc
-    return import_cell(store, data, **kwargs)
+        raise ValidationError(f"Tệp “{path.name}” không phải JSON hợp lệ (dòng {exc.lineno}, "
+                              f"cột {exc.colno}).") from None
+    except (RecursionError, ValueError):
+        # nesting deeper than Python parses, or a number with thousands of digits
+        raise ValidationError(f"Tệp “{path.name}” có cấu trúc JSON bất thường (lồng quá sâu "
+                              "hoặc số quá dài): không phải bản xuất của CellSec.") from None
 
 
+def import_cell_file(store: Store, path: str | Path, **kwargs: Any) -> Changes:
+    return import_cell(store, read_cell_file(path), **kwargs)
+
+
+def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs: Any
+                          ) -> tuple[Changes, int]:
+    """`cellsec --data FILE import X.json`. Into FILE if it exists (its register must be
+    empty; a refused import leaves it as it was). Else the import builds a new data file
+    beside it under a temporary name, and gives it FILE's name only once everything is in:
+    a refused (or killed) import never leaves a data file with partial content, and a
+    refused one leaves no new file at all. Returns the changes and the members imported."""
+    data = read_cell_file(json_path)
+    target = Path(data_path).expanduser().resolve()
+    if target.exists():
+        with Store.open(target) as store:
+            changes = import_cell(store, data, **kwargs)
+            return changes, store.members.count()
+    temp = target.with_name(f".{target.name}.importing-{os.getpid()}")
+    new_folders = [p for p in target.parents if not p.exists()]
+    done = False
+    try:
+        with Store.open(temp) as store:
+            changes = import_cell(store, data, **kwargs)
+            count = store.members.count()
+        if target.exists():
+            raise ValidationError(f"Trong lúc nhập, tệp “{target.name}” đã được tạo ở nơi khác: "
+                                  "chưa ghi đè. Hãy nhập lại vào một tệp mới.")
+        os.replace(temp, target)
+        done = True
+    except OSError as exc:
+        raise ValidationError(f"Không tạo được tệp dữ liệu “{target}”: "
+                              f"{exc.strerror or exc}.") from exc
+    finally:
+        for leftover in (temp, *(temp.with_name(temp.name + s) for s in ("-wal", "-shm",
+                                                                         ".lock"))):
+            leftover.unlink(missing_ok=True)
+        for folder in new_folders if not done else []:     # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+    return changes, count

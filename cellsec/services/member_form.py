@@ -8,7 +8,8 @@ from datetime import date
 from ..dates import format_date, parse_date
 from ..entities import MEMBER_DATA_FIELDS, Member, Sex
 from ..errors import ValidationError
-from ..text import clean_name, digits_only, fold, nfc
+from ..text import clean_name, digits_only, fold
+from .forms import form_text
 
 MEMBER_LABELS: dict[str, str] = {
     "full_name": "Họ và tên",
@@ -75,10 +76,7 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
                  today: date | None = None) -> Member:
     """Turn a form (field -> text) into a Member, or raise ValidationError naming the field."""
     today = today or date.today()
-    text = {k: nfc(form.get(k, "")) for k in MEMBER_DATA_FIELDS}
-    for key, value in text.items():
-        if len(value) > _MAX_LEN:
-            raise _err(key, f"quá dài (tối đa {_MAX_LEN} ký tự).")
+    text = form_text(form, MEMBER_LABELS, max_len=_MAX_LEN)
     name = clean_name(text["full_name"])
     if not name:
         raise _err("full_name", "chưa nhập.")
@@ -101,7 +99,7 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
     if text["citizen_id"] and (len(citizen_id) != 12 or len(text["citizen_id"].replace(" ", "")) != 12):
         raise _err("citizen_id", f"“{text['citizen_id']}” phải gồm đúng 12 chữ số.")
     card = text["party_card_no"].replace(" ", "")
-    if card and (not card.isdigit() or len(card) != 12):
+    if card and (not (card.isascii() and card.isdigit()) or len(card) != 12):
         raise _err("party_card_no", f"“{text['party_card_no']}” phải gồm đúng 12 chữ số (thẻ mới); "
                                     "số thẻ cũ ghi vào ô “Số thẻ đảng cũ”.")
     old_card = text["old_card_no"].replace(" ", "")

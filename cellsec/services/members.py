@@ -11,7 +11,7 @@ from ..errors import ValidationError
 from ..rules import lifecycle
 from ..rules.settings import Rules
 from ..store import Store
-from ..text import nfc
+from .forms import form_text, record_id
 from .member_form import parse_member, search_text
 
 ENTRY_KINDS = {
@@ -46,7 +46,7 @@ def rules_of(store: Store) -> Rules:
 
 def _entry_date(form: Mapping[str, str], key: str, today: date, required: bool = False,
                 allow_future: bool = False) -> date | None:
-    return parse_date(form.get(key, ""), ENTRY_LABELS[key], key=key, required=required,
+    return parse_date(form[key], ENTRY_LABELS[key], key=key, required=required,
                       today=today, allow_future=allow_future)
 
 
@@ -57,7 +57,8 @@ def _entry_error(key: str, message: str) -> ValidationError:
 def entry_events(member: Member, form: Mapping[str, str], rules: Rules,
                  today: date) -> list[MemberEvent]:
     """The first events of a new member, from how they joined the cell."""
-    kind = nfc(form.get("entry_kind", "")) or "admitted"
+    form = form_text(form, ENTRY_LABELS)
+    kind = form["entry_kind"] or "admitted"
     if kind not in ENTRY_KINDS:
         raise _entry_error("entry_kind", f"“{kind}” không hợp lệ.")
     admitted = _entry_date(form, "admission_date", today, required=True)
@@ -76,14 +77,14 @@ def entry_events(member: Member, form: Mapping[str, str], rules: Rules,
     if member.ceremony_date and member.ceremony_date < admitted:
         raise ValidationError("Ngày lễ kết nạp: trước ngày quyết định kết nạp "
                               f"{format_date(admitted)}.", "Ngày lễ kết nạp", "ceremony_date")
-    origin = nfc(form.get("origin", ""))
+    origin = form["origin"]
     events = [MemberEvent(kind=EventKind.ADMITTED, date=admitted,
-                          decision_ref=nfc(form.get("admission_ref", "")),
+                          decision_ref=form["admission_ref"],
                           detail="" if kind == "admitted" else (origin or member.admitting_cell
                                                                 or "nơi khác"))]
     if official:
         events.append(MemberEvent(kind=EventKind.RECOGNISED, date=official,
-                                  decision_ref=nfc(form.get("official_ref", ""))))
+                                  decision_ref=form["official_ref"]))
     if kind != "admitted":
         joined = _entry_date(form, "joined_date", today, required=True)
         assert joined is not None
@@ -97,7 +98,7 @@ def entry_events(member: Member, form: Mapping[str, str], rules: Rules,
         events.append(MemberEvent(
             kind=EventKind.TRANSFERRED_IN if kind == "transferred_in" else EventKind.ATTACHED_IN,
             date=joined, end_date=until if kind == "attached_in" else None,
-            decision_ref=nfc(form.get("entry_ref", "")), detail=origin))
+            decision_ref=form["entry_ref"], detail=origin))
     lifecycle.validate_history(events)
     return events
 
@@ -134,34 +135,37 @@ def update_member(store: Store, member_id: int, form: Mapping[str, str], *,
     return Changes(members=True, member_ids=frozenset({member_id}))
 
 
-def _existing(store: Store, member_id: int) -> Member:
-    member = store.members.get(member_id)
+_NO_MEMBER = "Không tìm thấy đảng viên này (có thể đã bị thay đổi ở nơi khác)."
+_NO_EVENT = "Không tìm thấy sự kiện này."
+
+
+def _existing(store: Store, member_id: object) -> Member:
+    member = store.members.get(record_id(member_id, _NO_MEMBER))
     if member is None:
-        raise ValidationError("Không tìm thấy đảng viên này (có thể đã bị thay đổi ở nơi khác).")
+        raise ValidationError(_NO_MEMBER)
     return member
 
 
 def parse_event(form: Mapping[str, str], member_id: int, *, event_id: int | None = None,
                 today: date | None = None) -> MemberEvent:
     today = today or date.today()
-    raw_kind = nfc(form.get("kind", ""))
+    form = form_text(form, EVENT_LABELS)
     try:
-        kind = EventKind(raw_kind)
+        kind = EventKind(form["kind"])
     except ValueError:
         raise ValidationError(f"{EVENT_LABELS['kind']}: chưa chọn hoặc không hợp lệ.",
                               EVENT_LABELS["kind"], "kind") from None
-    when = parse_date(form.get("date", ""), EVENT_LABELS["date"], key="date", required=True,
+    when = parse_date(form["date"], EVENT_LABELS["date"], key="date", required=True,
                       today=today)
-    until = parse_date(form.get("end_date", ""), EVENT_LABELS["end_date"], key="end_date",
+    until = parse_date(form["end_date"], EVENT_LABELS["end_date"], key="end_date",
                        allow_future=True, today=today)
     assert when is not None
-    detail = nfc(form.get("detail", ""))
+    detail = form["detail"]
     if kind is EventKind.DISCIPLINED and not detail:
         raise ValidationError("Nội dung: ghi hình thức kỷ luật (Khiển trách, Cảnh cáo, Cách chức).",
                               EVENT_LABELS["detail"], "detail")
     return MemberEvent(id=event_id, member_id=member_id, kind=kind, date=when, end_date=until,
-                       decision_ref=nfc(form.get("decision_ref", "")), detail=detail,
-                       note=nfc(form.get("note", "")))
+                       decision_ref=form["decision_ref"], detail=detail, note=form["note"])
 
 
 def check_history(member: Member, events: list[MemberEvent], rules: Rules) -> None:
@@ -191,6 +195,7 @@ def _check_with(store: Store, member_id: int, events: list[MemberEvent]) -> None
 def add_event(store: Store, member_id: int, form: Mapping[str, str], *,
               today: date | None = None) -> Changes:
     """Record a lifecycle event; refused if it contradicts the member's history."""
+    _existing(store, member_id)
     event = parse_event(form, member_id, today=today)
     events = [*store.members.events_of(member_id), event]
     _check_with(store, member_id, events)
@@ -202,14 +207,16 @@ def add_event(store: Store, member_id: int, form: Mapping[str, str], *,
 
 def update_event(store: Store, member_id: int, event_id: int, form: Mapping[str, str], *,
                  today: date | None = None) -> Changes:
-    event = parse_event(form, member_id, event_id=event_id, today=today)
+    _existing(store, member_id)
+    event = parse_event(form, member_id, event_id=record_id(event_id, _NO_EVENT), today=today)
     current = store.members.events_of(member_id)
     if not any(e.id == event_id for e in current):
-        raise ValidationError("Không tìm thấy sự kiện này.")
+        raise ValidationError(_NO_EVENT)
     if store.members.event_in_use(event_id):
         raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy sửa ở mục "
                               "Nơi cư trú › Đảng viên đi làm ăn xa (ghi ngày trở về).")
     events = [event if e.id == event_id else e for e in current]
+    lifecycle.require_entry(events)
     _check_with(store, member_id, events)
     with store.transaction():
         store.members.update_event(event)
@@ -218,17 +225,21 @@ def update_event(store: Store, member_id: int, event_id: int, form: Mapping[str,
 
 
 def delete_event(store: Store, member_id: int, event_id: int) -> Changes:
-    """Remove an event entered by mistake, if the remaining history still holds together."""
+    """Remove an event entered by mistake, if the remaining history still holds together
+    (it keeps its admission: see lifecycle.validate_history)."""
+    _existing(store, member_id)
+    record_id(event_id, _NO_EVENT)
     current = store.members.events_of(member_id)
     remaining = [e for e in current if e.id != event_id]
     if len(remaining) == len(current):
-        raise ValidationError("Không tìm thấy sự kiện này.")
+        raise ValidationError(_NO_EVENT)
     if store.members.event_in_use(event_id):
         raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy ghi ngày "
                               "trở về ở mục Liên hệ nơi cư trú thay vì xóa.")
     if not remaining:
         raise ValidationError("Không thể xóa sự kiện duy nhất của đảng viên: hồ sơ cần ít nhất "
                               "một sự kiện (kết nạp hoặc chuyển đến).")
+    lifecycle.require_entry(remaining)
     _check_with(store, member_id, remaining)
     with store.transaction():
         store.members.delete_event(event_id)

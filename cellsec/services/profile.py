@@ -7,7 +7,8 @@ from ..dates import format_date, parse_date
 from ..entities import CellProfile, Changes
 from ..errors import ValidationError
 from ..store import Store
-from ..text import clean_name, nfc
+from ..text import clean_name
+from .forms import form_text
 
 PROFILE_LABELS = {
     "cell_name": "Tên chi bộ",
@@ -22,14 +23,10 @@ _REQUIRED = ("cell_name", "superior_name", "place_name", "secretary")
 
 
 def parse_profile(form: Mapping[str, str]) -> CellProfile:
-    values = {k: nfc(form.get(k, "")) for k in PROFILE_LABELS}
+    values = form_text(form, PROFILE_LABELS, max_len=200)
     for key in _REQUIRED:
         if not values[key]:
             raise ValidationError(f"{PROFILE_LABELS[key]}: chưa nhập.", PROFILE_LABELS[key], key)
-    for key in PROFILE_LABELS:
-        if len(values[key]) > 200:
-            raise ValidationError(f"{PROFILE_LABELS[key]}: quá dài (tối đa 200 ký tự).",
-                                  PROFILE_LABELS[key], key)
     return CellProfile(
         cell_name=values["cell_name"], superior_name=values["superior_name"],
         place_name=values["place_name"], secretary=clean_name(values["secretary"]),

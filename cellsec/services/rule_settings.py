@@ -11,6 +11,7 @@ from ..errors import ValidationError
 from ..rules.settings import RuleSetting, Rules
 from ..store import Store
 from ..text import fold, nfc
+from .forms import plain_text
 from .members import rules_of
 from .rule_lists import CHECKS, LIST_RULES, parse_milestones, show_list
 
@@ -74,7 +75,7 @@ def _parse(setting: RuleSetting, text: str, rules: Rules) -> Any:
 
 
 def _setting(rules: Rules, key: str) -> RuleSetting:
-    if key not in rules.settings or not editable(rules.settings[key]):
+    if not isinstance(key, str) or key not in rules.settings or not editable(rules.settings[key]):
         raise ValidationError("Thiết lập này không sửa được ở đây.")
     return rules.settings[key]
 
@@ -95,7 +96,7 @@ def set_rule(store: Store, key: str, text: str) -> Changes:
     if key in LIST_RULES and key != "badge_milestones_years":
         raise ValidationError(f"{setting.label}: sửa từng dòng bằng nút “Sửa danh sách…”.",
                               setting.label, key)
-    return _save(store, setting, _parse(setting, text, rules))
+    return _save(store, setting, _parse(setting, plain_text(text, setting.label, key), rules))
 
 
 def check_rule_value(store: Store, key: str, value: Any) -> Any:
@@ -115,6 +116,8 @@ def set_rule_value(store: Store, key: str, value: Any) -> Changes:
 
 
 def reset_rule(store: Store, key: str) -> Changes:
+    if not isinstance(key, str) or key not in rules_of(store).settings:
+        raise ValidationError("Thiết lập này không sửa được ở đây.")
     """Back to the shipped default — refused when the other settings still lean on the old value
     (the short comment sheet on a criterion the default list does not have)."""
     rules = rules_of(store)

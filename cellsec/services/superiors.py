@@ -13,9 +13,12 @@ from ..errors import ValidationError
 from ..superior_entities import Assignment, Direction, DirectionStatus, Level, Notice, Superior
 from ..store import Store
 from ..text import clean_name, digits_only, fold, name_sort_key, nfc
+from .forms import form_text, optional_record_id, record_id
 
 SUPERIOR_LABELS = {"name": "Họ và tên", "position": "Chức vụ", "level": "Cấp",
                    "committee": "Cấp ủy", "phone": "Điện thoại", "notes": "Ghi chú"}
+_ASSIGNMENT_LABELS = {"start": "Từ ngày", "end": "Đến ngày", "note": "Ghi chú"}
+_NOT_IN_DIRECTORY = "Không tìm thấy người này trong danh bạ."
 
 
 def _err(key: str, message: str, labels: Mapping[str, str] = SUPERIOR_LABELS) -> ValidationError:
@@ -23,49 +26,68 @@ def _err(key: str, message: str, labels: Mapping[str, str] = SUPERIOR_LABELS) ->
 
 
 def parse_superior(form: Mapping[str, str], superior_id: int | None = None) -> Superior:
-    name = clean_name(form.get("name", ""))
+    form = form_text(form, SUPERIOR_LABELS)
+    name = clean_name(form["name"])
     if len(name.split()) < 2:
         raise _err("name", "cần ghi đủ họ và tên.")
     try:
-        level = Level(nfc(form.get("level", "")) or "commune")
+        level = Level(form["level"] or "commune")
     except ValueError:
         raise _err("level", "chọn Đảng ủy xã/phường, Tỉnh ủy hoặc cấp khác.") from None
-    phone = nfc(form.get("phone", ""))
+    phone = form["phone"]
     if phone and (not re.fullmatch(r"\+?[0-9 .\-]+", phone) or not 9 <= len(digits_only(phone)) <= 12):
         raise _err("phone", f"“{phone}” không phải số điện thoại.")
-    return Superior(id=superior_id, name=name, position=nfc(form.get("position", "")), level=level,
-                    committee=nfc(form.get("committee", "")), phone=digits_only(phone) if phone else "",
-                    notes=nfc(form.get("notes", "")))
+    return Superior(id=superior_id, name=name, position=form["position"], level=level,
+                    committee=form["committee"], phone=digits_only(phone) if phone else "",
+                    notes=form["notes"])
 
 
 def save_superior(store: Store, form: Mapping[str, str], superior_id: int | None = None
                   ) -> tuple[int, Changes]:
+    superior_id = optional_record_id(superior_id, _NOT_IN_DIRECTORY)
     s = parse_superior(form, superior_id)
     if superior_id is not None and store.superiors.get(superior_id) is None:
-        raise ValidationError("Không tìm thấy người này trong danh bạ.")
+        raise ValidationError(_NOT_IN_DIRECTORY)
     with store.transaction():
-        new_id = store.superiors.save(s, fold(f"{s.name} {s.position} {s.phone}"))
+        new_id = store.superiors.save(s, superior_search_text(s))
     return new_id, Changes(superiors=True)
+
+
+def superior_search_text(s: Superior) -> str:
+    return fold(f"{s.name} {s.position} {s.phone}")
+
+
+def check_assignments(assignments: list[Assignment]) -> None:
+    """One person's assignments to follow the cell do not overlap, and each ends after it
+    starts (what assign_follower keeps true; an import is held to it too)."""
+    for a in assignments:
+        if a.end and a.end < a.start:
+            raise ValidationError("Đến ngày: trước ngày bắt đầu phân công.", "Đến ngày", "end")
+    for i, a in enumerate(assignments):
+        for b in assignments[i + 1:]:
+            if a.superior_id == b.superior_id and (a.covers(b.start) or b.covers(a.start)):
+                raise ValidationError(f"Người này đã được phân công theo dõi chi bộ từ "
+                                      f"{format_date(min(a.start, b.start))}.", "Từ ngày", "start")
 
 
 def assign_follower(store: Store, superior_id: int, start_text: str, end_text: str = "",
                     note: str = "", today: date | None = None) -> Changes:
     """Assign a superior to follow the cell; an earlier open assignment ends the day before."""
-    if store.superiors.get(superior_id) is None:
-        raise ValidationError("Không tìm thấy người này trong danh bạ.")
-    start = parse_date(start_text, "Từ ngày", key="start", required=True, allow_future=True)
-    end = parse_date(end_text, "Đến ngày", key="end", allow_future=True)
+    if store.superiors.get(record_id(superior_id, _NOT_IN_DIRECTORY)) is None:
+        raise ValidationError(_NOT_IN_DIRECTORY)
+    form = form_text({"start": start_text, "end": end_text, "note": note}, _ASSIGNMENT_LABELS)
+    start = parse_date(form["start"], "Từ ngày", key="start", required=True, allow_future=True)
+    end = parse_date(form["end"], "Đến ngày", key="end", allow_future=True)
     assert start is not None
-    if end and end < start:
-        raise ValidationError("Đến ngày: trước ngày bắt đầu phân công.", "Đến ngày", "end")
+    current = store.superiors.assignments()
+    ended = {a.id: date.fromordinal(start.toordinal() - 1) for a in current
+             if a.end is None and a.start < start and a.id is not None}
+    new = Assignment(superior_id, start, end, form["note"])
+    check_assignments([*(replace(a, end=ended.get(a.id, a.end)) for a in current), new])
     with store.transaction():
-        for a in store.superiors.assignments():
-            if a.end is None and a.start < start and a.id is not None:
-                store.superiors.end_assignment(a.id, date.fromordinal(start.toordinal() - 1))
-            elif a.superior_id == superior_id and a.covers(start):
-                raise ValidationError(f"Người này đã được phân công theo dõi chi bộ từ "
-                                      f"{format_date(a.start)}.", "Từ ngày", "start")
-        store.superiors.add_assignment(Assignment(superior_id, start, end, nfc(note)))
+        for assignment_id, last_day in ended.items():
+            store.superiors.end_assignment(assignment_id, last_day)
+        store.superiors.add_assignment(new)
     return Changes(superiors=True)
 
 

@@ -13,7 +13,8 @@ from ..errors import ValidationError
 from ..liaison_entities import Arrangement, Contact, WorkingAway
 from ..rules import lifecycle
 from ..store import Store
-from ..text import nfc
+from .forms import form_text, id_text, plain_text
+from .forms import record_id as checked_id
 from .members import check_history, rules_of
 
 LABELS = {
@@ -22,23 +23,26 @@ LABELS = {
     "employer": "Nơi làm việc", "contact": "Cách liên lạc", "decision_ref": "Số quyết định",
     "dues": "Đảng phí", "notes": "Ghi chú",
 }
+_CONTACT_LABELS = {"date": "Ngày liên lạc", "method": "Cách liên lạc", "note": "Nội dung"}
 _EVENT = {Arrangement.EXEMPTION: (EventKind.EXEMPTED, EventKind.EXEMPTION_END),
           Arrangement.TEMPORARY_TRANSFER: (EventKind.ATTACHED_OUT, EventKind.ATTACHED_OUT_END)}
 
 
+_NO_MEMBER = "Đảng viên: không tìm thấy đảng viên này."
+_NO_RECORD = "Không tìm thấy hồ sơ đi làm ăn xa này."
+
+
 def _date(form: Mapping[str, str], key: str, today: date, required: bool = True,
           future: bool = False) -> date | None:
-    return parse_date(form.get(key, ""), LABELS[key], key=key, required=required, today=today,
+    return parse_date(form[key], LABELS[key], key=key, required=required, today=today,
                       allow_future=future)
 
 
 def parse_working_away(form: Mapping[str, str], today: date) -> WorkingAway:
+    form = form_text(form, LABELS)
+    member_id = id_text(form["member_id"], LABELS["member_id"], "member_id", _NO_MEMBER)
     try:
-        member_id = int(form.get("member_id", ""))
-    except ValueError:
-        raise ValidationError("Đảng viên: chưa chọn.", LABELS["member_id"], "member_id") from None
-    try:
-        arrangement = Arrangement(nfc(form.get("arrangement", "")))
+        arrangement = Arrangement(form["arrangement"])
     except ValueError:
         raise ValidationError("Hình thức: chọn miễn sinh hoạt tạm thời hoặc chuyển sinh hoạt "
                               "tạm thời.", LABELS["arrangement"], "arrangement") from None
@@ -50,17 +54,22 @@ def parse_working_away(form: Mapping[str, str], today: date) -> WorkingAway:
         raise ValidationError("Đến ngày: trước ngày bắt đầu.", LABELS["end"], "end")
     if start < applied:
         raise ValidationError("Từ ngày: trước ngày làm đơn.", LABELS["start"], "start")
-    if not nfc(form.get("destination", "")):
+    if not form["destination"]:
         raise ValidationError("Nơi đến: chưa nhập (tỉnh, thành phố nơi đến làm việc).",
                               LABELS["destination"], "destination")
     return WorkingAway(
         member_id=member_id, arrangement=arrangement, application_date=applied, start=start,
-        end=end, **{k: nfc(form.get(k, "")) for k in ("reason", "destination", "employer",
-                                                       "contact", "decision_ref", "dues", "notes")})
+        end=end, **{k: form[k] for k in ("reason", "destination", "employer", "contact",
+                                         "decision_ref", "dues", "notes")})
+
+
+def register_kind(w: WorkingAway) -> EventKind:
+    """The register event a working-away record goes with (exempted or attached out)."""
+    return _EVENT[w.arrangement][0]
 
 
 def _register_event(w: WorkingAway) -> MemberEvent:
-    kind, _ = _EVENT[w.arrangement]
+    kind = register_kind(w)
     return MemberEvent(member_id=w.member_id, kind=kind, date=w.start, end_date=w.end,
                        decision_ref=w.decision_ref,
                        detail=f"Đi làm ăn xa: {w.destination}" + (f" ({w.employer})" if w.employer
@@ -74,7 +83,7 @@ def start_working_away(store: Store, form: Mapping[str, str], today: date | None
     w = parse_working_away(form, today)
     member = store.members.get(w.member_id)
     if member is None:
-        raise ValidationError("Không tìm thấy đảng viên này.")
+        raise ValidationError(_NO_MEMBER, LABELS["member_id"], "member_id")
     events = store.members.events_of(w.member_id)
     state = lifecycle.state_on(events, w.start)
     if not state.on_roll:
@@ -94,30 +103,38 @@ def start_working_away(store: Store, form: Mapping[str, str], today: date | None
 
 
 def _record(store: Store, record_id: int) -> WorkingAway:
+    checked_id(record_id, _NO_RECORD)
     w = next((x for x in store.liaison.working_away() if x.id == record_id), None)
     if w is None:
-        raise ValidationError("Không tìm thấy hồ sơ đi làm ăn xa này.")
+        raise ValidationError(_NO_RECORD)
     return w
+
+
+def check_contact(w: WorkingAway, c: Contact) -> None:
+    if c.date < w.application_date:
+        raise ValidationError("Ngày liên lạc: trước ngày làm đơn.", "Ngày liên lạc", "date")
+    if not c.note and not c.method:
+        raise ValidationError("Nội dung liên lạc: chưa nhập.", "Nội dung", "note")
 
 
 def add_contact(store: Store, record_id: int, when_text: str, method: str, note: str,
                 today: date | None = None) -> Changes:
     w = _record(store, record_id)
-    when = parse_date(when_text, "Ngày liên lạc", key="date", required=True, today=today)
+    form = form_text({"date": when_text, "method": method, "note": note}, _CONTACT_LABELS)
+    when = parse_date(form["date"], "Ngày liên lạc", key="date", required=True, today=today)
     assert when is not None
-    if when < w.application_date:
-        raise ValidationError("Ngày liên lạc: trước ngày làm đơn.", "Ngày liên lạc", "date")
-    if not nfc(note) and not nfc(method):
-        raise ValidationError("Nội dung liên lạc: chưa nhập.", "Nội dung", "note")
+    contact = Contact(when, form["method"], form["note"])
+    check_contact(w, contact)
     with store.transaction():
-        store.liaison.add_contact(record_id, Contact(when, nfc(method), nfc(note)))
+        store.liaison.add_contact(record_id, contact)
     return Changes(liaison=True)
 
 
 def update_dues(store: Store, record_id: int, dues: str) -> Changes:
     w = _record(store, record_id)
+    text = plain_text(dues, LABELS["dues"], "dues")
     with store.transaction():
-        store.liaison.save_working_away(replace(w, dues=nfc(dues)))
+        store.liaison.save_working_away(replace(w, dues=text))
     return Changes(liaison=True)
 
 
@@ -128,7 +145,8 @@ def record_return(store: Store, record_id: int, when_text: str, today: date | No
     w = _record(store, record_id)
     if w.returned_date is not None:
         raise ValidationError(f"Đã ghi ngày trở về {format_date(w.returned_date)}.")
-    back = parse_date(when_text, "Ngày trở về", key="returned_date", required=True, today=today)
+    back = parse_date(plain_text(when_text, "Ngày trở về", "returned_date"), "Ngày trở về",
+                      key="returned_date", required=True, today=today)
     assert back is not None
     if back < w.start:
         raise ValidationError("Ngày trở về: trước ngày bắt đầu.", "Ngày trở về", "returned_date")

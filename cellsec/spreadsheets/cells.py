@@ -96,7 +96,7 @@ def cell_text(value: object, field: str, *, numbers_are_text: bool = False,
         if _SCIENTIFIC.match(compact):
             raise CellProblem(f"{label}: “{text}” đã bị Excel đổi sang dạng số mũ và mất chữ số; "
                               "hãy gõ lại số này (định dạng ô là Văn bản).")
-        if numbers_are_text and compact.isdigit():
+        if numbers_are_text and compact.isascii() and compact.isdigit():
             fixed, note = restore_identifier(field, compact)
             if note:
                 notes.append(note)
@@ -110,7 +110,7 @@ def _unwrap_csv(text: str) -> str:
     m = _EXCEL_TEXT.match(text)
     if m:
         return m.group(1)
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@", "\t", "\n"):
         return text[1:]
     return text
 

@@ -2,7 +2,6 @@
 the attendance of a meeting. Every list that can be exported is named in catalogue.py."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -12,22 +11,11 @@ from ..services.minutes_record import meeting_counts
 from ..services.members import rules_of
 from ..services.register import StatusFilter, filter_rows, load_register
 from ..store import Store
-from .export import Column, export_table
-
-
-@dataclass(frozen=True)
-class Table:
-    """A list ready to write: sheet name, columns and rows of plain values."""
-
-    sheet: str
-    columns: tuple[Column, ...]
-    rows: list[list[object]] = field(default_factory=list)
-    title: str = ""
+from .export import Column, Table, write_tables
 
 
 def write_table(path: str | Path, table: Table) -> int:
-    return export_table(path, table.columns, table.rows, sheet_name=table.sheet,
-                        title=table.title)
+    return write_tables(path, [table])
 
 
 # --- the member register -------------------------------------------------------------------------

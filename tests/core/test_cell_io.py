@@ -109,3 +109,38 @@ def test_a_tampered_export_is_refused_whole(store, tmp_path):
         with pytest.raises(ValidationError, match="không khớp bản niêm phong"):
             import_cell(copy, data, today=TODAY)
         assert copy.members.count() == 0 and copy.meetings.all_ids() == []
+
+
+def _cli(*args, cwd):
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cellsec.cli", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=120, cwd=cwd)
+
+
+def test_cli_import_creates_the_data_file_only_when_the_import_succeeds(store, tmp_path):
+    # GIVEN an export of the demo cell and a copy of it with one member's id repeated
+    from pathlib import Path
+    create_demo(store, today=TODAY)
+    good = tmp_path / "chibo.json"
+    export_cell_file(store, good)
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["members"][1]["id"] = data["members"][0]["id"]
+    bad = tmp_path / "hong.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path / "moi"
+    folder.mkdir()
+    # WHEN the bad one is imported into a data file that does not exist yet
+    res = _cli("--data", str(folder / "chibo.cellsec"), "import", str(bad), cwd=root)
+    # THEN it says why, in Vietnamese, and leaves no data file at all
+    assert res.returncode == 1 and "trùng với đảng viên thứ 1" in res.stderr
+    assert list(folder.iterdir()) == []
+    # AND the good one creates the file with every member
+    res = _cli("--data", str(folder / "chibo.cellsec"), "import", str(good), cwd=root)
+    assert res.returncode == 0, res.stderr
+    assert [p.name for p in folder.iterdir()] == ["chibo.cellsec"]
+    with Store.open(folder / "chibo.cellsec") as imported:
+        assert imported.members.count() == store.members.count()

@@ -42,9 +42,9 @@ def export_list(parent: QWidget, title: str, suggested: str, write: Callable[[Pa
     except (CellSecError, OSError) as err:
         notify(parent, "Không xuất được", str(err), warning=True)
         return None
-    hint = ("\n\nTệp .csv mở bằng Excel có thể mất số 0 ở đầu số CCCD, số điện thoại; nên dùng "
-            ".xlsx." if path.suffix.lower() == ".csv" else "")
-    notify(parent, "Đã xuất ra Excel", f"Đã xuất {count} {what} ra tệp:\n{path}{hint}")
+    # No warning for .csv any more: identifiers are written so that Excel keeps them as text
+    # (cellsec.spreadsheets.export.csv_field), leading zeros and all.
+    notify(parent, "Đã xuất ra Excel", f"Đã xuất {count} {what} ra tệp:\n{path}")
     return path
 
 
