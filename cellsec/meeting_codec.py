@@ -3,8 +3,6 @@ file, a sealed minutes record and a service's own input (a wrong value is a Vali
 Vietnamese naming the meeting and the field, never a KeyError or TypeError)."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -13,11 +11,11 @@ from .errors import ValidationError
 from .meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
                                Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote, VoteKind)
 from .records import plain
+from .text import nfc
 
 MAX_TEXT = 20_000          # characters in one field: far more than any minutes need
 MAX_COUNT = 10_000         # votes, points: a cell has at most a few hundred members
 MAX_ROWS = 2_000           # rows in one list (roll, opinions ...)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 E = TypeVar("E", bound=Enum)
 
 FIELD_LABELS = {
@@ -135,15 +133,10 @@ class Reader:
 
 
 def clean_text(value: str, reader: Reader, what: str) -> str:
-    """NFC, trimmed, without control characters other than newline and tab; refuses text that
-    cannot be stored (lone surrogates) or is absurdly long."""
+    """The text as every entry point cleans it (`text.nfc`); refuses absurdly long text."""
     if len(value) > MAX_TEXT:
         raise reader.fail(f"{what} quá dài ({len(value)} ký tự).")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise reader.fail(f"{what} có ký tự không hợp lệ.") from None
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    return nfc(value)
 
 
 def checked_text(value: Any, what: str, key: str, where: str = "") -> str:

@@ -74,10 +74,13 @@ def test_a_draft_roll_that_contradicts_the_register_is_refused(tmp_path, data):
 def test_approved_minutes_whose_roll_the_imported_register_contradicts_are_refused(tmp_path,
                                                                                     data):
     # GIVEN an export whose register lost a member's exemption (the minutes list them exempted)
+    away_events = {w.get("event_id") for w in data.get("working_away", [])}
     member = next(m for m in data["members"]
-                  if any(e["kind"] == "exempted" for e in m["events"])
+                  if any(e["kind"] == "exempted" and e["id"] not in away_events
+                         for e in m["events"])
                   and not any(e["kind"] == "deceased" for e in m["events"]))
-    member["events"] = [e for e in member["events"] if e["kind"] != "exempted"]
+    member["events"] = [e for e in member["events"]
+                        if e["kind"] != "exempted" or e["id"] in away_events]
     _refused(tmp_path, data, "điểm danh không khớp sổ đảng viên")
 
 
@@ -107,9 +110,9 @@ def test_a_number_that_disagrees_with_the_seal_is_refused(tmp_path, data):
 
 @pytest.mark.parametrize("change,fragment", [
     (lambda d: d["meetings"].append(copy.deepcopy(_draft(d)) | {"date": "2026-11-20"}),
-     "bị trùng"),
+     "trùng với buổi sinh hoạt"),
     (lambda d: _draft(d).update(tasks=[{"content": "A", "id": 1}, {"content": "B", "id": 1}]),
-     "bị trùng"),
+     "trùng với buổi sinh hoạt"),
     (lambda d: _draft(d).update(reviews=[{"task_id": 987654, "status": "done"}]),
      "không có trong các buổi sinh hoạt trước"),
     (lambda d: _draft(d).update(reviews=[{"task_id": 1, "status": "done"},
@@ -141,7 +144,6 @@ def test_colliding_ids_are_refused(tmp_path, data, change, fragment):
     ("reviews", [{"task_id": "z", "status": "done"}], "mã nhiệm vụ"),
     ("guests", [{"name": ["x"]}], "Khách mời thứ 1"),
     ("corrections", [{"date": "2026-11-12", "text": "x"}], "bản nháp không thể có"),
-    ("purpose", "a\udc80", "ký tự không hợp lệ"),
     ("start_time", "25:99", "Giờ bắt đầu"),
 ])
 def test_malformed_values_name_the_meeting_and_field(tmp_path, data, field, value, fragment):
@@ -151,11 +153,11 @@ def test_malformed_values_name_the_meeting_and_field(tmp_path, data, field, valu
 
 
 @pytest.mark.parametrize("change,fragment", [
-    (lambda d: d.update(meetings={}), "không đúng định dạng"),
+    (lambda d: d.update(meetings={}), "phải là một danh sách"),
     (lambda d: d["meetings"].append(5), "Buổi sinh hoạt thứ 15"),
-    (lambda d: d["document_numbers"].append(dict(d["document_numbers"][0])), "bị trùng"),
+    (lambda d: d["document_numbers"].append(dict(d["document_numbers"][0])), "trùng với số văn bản"),
     (lambda d: d["document_numbers"].append({"number": "x"}), "Số văn bản thứ 13"),
-    (lambda d: d.update(document_numbers="x"), "không đúng định dạng"),
+    (lambda d: d.update(document_numbers="x"), "phải là một danh sách"),
 ])
 def test_malformed_lists_are_refused(tmp_path, data, change, fragment):
     change(data)

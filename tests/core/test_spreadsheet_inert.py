@@ -11,7 +11,9 @@ from excel_csv import Formula, excel_rows
 from openpyxl import load_workbook
 
 from cellsec.demo import create_demo
+from cellsec.meeting_entities import MeetingKind
 from cellsec.reports.superior_xlsx import write_superior_xlsx
+from cellsec.services.meetings import new_meeting
 from cellsec.services.member_form import member_form as form_of
 from cellsec.services.members import add_member, update_member
 from cellsec.services.superior_tally import superior_tally
@@ -42,8 +44,14 @@ def hostile_file(tmp_path_factory):
         with store.transaction():
             for i, mid in enumerate(store.meetings.all_ids()):
                 m = store.meetings.get(mid)
+                if m.approved:      # sealed: no write reaches it (the triggers refuse)
+                    continue
                 store.meetings.save(replace(m, topic=_hostile(i), chair=_hostile(i + 1), roll=tuple(
                     replace(e, reason=_hostile(j)) for j, e in enumerate(m.roll))))
+            # a draft of this year planted with formula-like text (approved minutes are sealed)
+            draft = new_meeting(store, MeetingKind.REGULAR, TODAY)
+            store.meetings.save(replace(draft, topic=_hostile(0), chair=_hostile(1), roll=tuple(
+                replace(e, reason=_hostile(j)) for j, e in enumerate(draft.roll))))
             for i, d in enumerate(store.superiors.directions()):
                 store.superiors.save_direction(replace(d, text=_hostile(i), result=_hostile(i + 1),
                                                        given_by=_hostile(i + 2)))
@@ -60,7 +68,7 @@ def hostile_file(tmp_path_factory):
 def _exports(store, tmp_path, suffix):
     """Every list of the catalogue written to `suffix`, and the superiors' workbook."""
     options = {"members": {"on": TODAY, "status": "all"}, "meetings": {"year": TODAY.year},
-               "attendance": {"meeting_id": store.meetings.all_ids()[0]},
+               "attendance": {"meeting_id": store.meetings.all_ids()[-1]},
                "liaison": {"on": TODAY}, "working_away": {"on": TODAY}}
     assert set(options) == set(TABLES), "a new list in the catalogue: add it here"
     paths = []
