@@ -67,7 +67,7 @@ def bench_page(path: Path, runs: int) -> dict[str, list[float]]:
 
     from cellsec.services.register import load_register
     from cellsec.store import Store
-    from ui.pages.members_page import MembersPage
+    from ui.members.page import MembersPage
 
     app = QApplication.instance() or QApplication([])
     results: dict[str, list[float]] = {"keystroke": [], "detail": [], "load_register": []}

@@ -35,7 +35,7 @@ def app_settings(tmp_path: Path, qapp):
     """Settings in a temporary ini file, never the tester's own."""
     from PySide6.QtCore import QSettings
 
-    from ui.settings import AppSettings
+    from ui.shell.settings import AppSettings
 
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
@@ -47,8 +47,8 @@ def recording_ask() -> RecordingAsk:
 
 @pytest.fixture
 def window(qtbot, store, app_settings, recording_ask):
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
 
     w = MainWindow(store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
@@ -87,9 +87,9 @@ def notices() -> Notices:
 @pytest.fixture
 def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notices):
     """The "Sinh hoạt chi bộ" page of a real main window on the demo file, showing 2026."""
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
+    from ui.common.tasks import wait_for_tasks
 
     w = MainWindow(demo_store, app_settings,
                    StoreOpener(ask=recording_ask, choose=lambda _p: None))
@@ -109,9 +109,9 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
 def demo_window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
     """The main window on the demo file, every page built, thinking today is 22/11/2026, with
     questions and notices answered by the test."""
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
+    from ui.common.tasks import wait_for_tasks
 
     w = MainWindow(demo_store, app_settings,
                    StoreOpener(ask=recording_ask, choose=lambda _p: None))

@@ -23,7 +23,7 @@ class RecordingAsk:
         self.box_texts: list[str] = []
 
     def __call__(self, parent, message: str, cancel_text: str):
-        from ui.store_opener import Choice, StorageErrorBox
+        from ui.shell.store_opener import Choice, StorageErrorBox
 
         # Build the real box so the test reads what the user would read, but never exec it.
         box = StorageErrorBox(parent, message, cancel_text)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.errors import FileInUseError
 from cellsec.services.profile import save_profile
 from cellsec.store import Store
-from ui.app import default_data_path, parse_args
-from ui.launcher import Launcher
-from ui.store_opener import StoreOpener
+from ui.shell.app import default_data_path, parse_args
+from ui.shell.launcher import Launcher
+from ui.shell.store_opener import StoreOpener
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVE = QDialogButtonBox.StandardButton.Save
@@ -106,7 +106,7 @@ def test_not_a_cellsec_file_offers_another_file(qtbot, qapp, tmp_path, store, da
     stray = tmp_path / "ghi-chu.cellsec"
     stray.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
     store.close()
-    from ui.store_opener import Choice
+    from ui.shell.store_opener import Choice
 
     asked: list[str] = []
     opener = StoreOpener(ask=lambda _p, message, _c: asked.append(message) or Choice.OTHER_FILE,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.backup import list_backups, make_backup
 from cellsec.entities import Changes
-from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.backup_password import BLANK, MISMATCH, PasswordDialog
+from ui.safety.backup_dialog import BackupDialog
+from ui.safety.backup_password import BLANK, MISMATCH, PasswordDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -239,8 +239,8 @@ def test_a_crafted_encrypted_file_is_refused_before_any_password_is_asked(
 
 def test_a_backup_opened_to_look_at_cannot_be_restored_into(qtbot, app_settings, store):
     # GIVEN a backup opened in the window ("Mở tệp dữ liệu…" on a backup file)
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
     from cellsec.store import Store
     backup = make_backup(store.path)
     window = MainWindow(Store.open(backup.path), app_settings, StoreOpener())

@@ -10,9 +10,9 @@ from gui_helpers import TODAY
 from cellsec.backup import list_backups, make_backup
 from cellsec.demo import create_demo
 from cellsec.store import Store
-from ui.backup_startup import HealthBox, HealthChoice
-from ui.launcher import Launcher
-from ui.store_opener import Choice, StoreOpener
+from ui.safety.backup_startup import HealthBox, HealthChoice
+from ui.shell.launcher import Launcher
+from ui.shell.store_opener import Choice, StoreOpener
 
 
 def demo_file(folder: Path) -> Path:
@@ -148,7 +148,7 @@ def test_other_file_chosen_from_the_question_is_opened(qtbot, qapp, tmp_path, ap
 
 
 def test_risky_location_is_shown_once_in_the_banner(qtbot, window, monkeypatch):
-    import ui.backup_keeper as keeper
+    import ui.safety.backup_keeper as keeper
 
     warning = "Tệp dữ liệu “t.cellsec” nằm trong thư mục đồng bộ đám mây “OneDrive”."
     monkeypatch.setattr(keeper, "is_risky_location", lambda _p: warning)
@@ -162,7 +162,7 @@ def test_risky_location_is_shown_once_in_the_banner(qtbot, window, monkeypatch):
 
 def test_pre_upgrade_copy_beside_the_file_is_moved_into_the_backups(qtbot, store,
                                                                      app_settings, tmp_path):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     # GIVEN an older core left its pre-upgrade copy beside the data file
     bak = tmp_path / "t.truoc-nang-cap-v1.cellsec.bak"

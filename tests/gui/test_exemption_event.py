@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from cellsec.entities import EventKind
 from cellsec.rules.exemption import EXEMPTION_REASONS
-from ui.dialogs.event_dialog import EventDialog
+from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.meeting_entities import MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
-from ui.dialogs.history_dialog import HistoryDialog
-from ui.dialogs.history_log import HistoryLogDialog
-from ui.dialogs.member_dialog import MemberDialog
+from ui.common.history import HistoryDialog
+from ui.safety.change_log import HistoryLogDialog
+from ui.members.member_dialog import MemberDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from cellsec.backup import list_backups
-from ui.dialogs.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
+from ui.transfer.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton
 HEADERS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Điện thoại",

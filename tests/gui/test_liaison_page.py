@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.liaison_entities import LiaisonStatus
 from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, participation
-from ui.dialogs.comment_sheet_dialog import CommentSheetDialog
-from ui.dialogs.liaison_dialog import LiaisonDialog
-from ui.dialogs.liaison_form_dialog import FormDialog
-from ui.dialogs.liaison_gathering_dialog import GatheringDialog
-from ui.pages.liaison_page import LiaisonPage
-from ui.widgets.superior_tables import AMBER, GREEN, RED
+from ui.liaison.comment_sheet_dialog import CommentSheetDialog
+from ui.liaison.liaison_dialog import LiaisonDialog
+from ui.common.form_dialog import FormDialog
+from ui.liaison.gathering_dialog import GatheringDialog
+from ui.liaison.page import LiaisonPage
+from ui.common.record_table import AMBER, GREEN, RED
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -16,11 +16,11 @@ from cellsec.errors import ValidationError
 from cellsec.services.members import update_event
 from cellsec.services.register import load_register
 from cellsec.services.working_away import inconsistencies, reminders
-from ui.dialogs.liaison_form_dialog import FormDialog
-from ui.dialogs.working_away_dialog import WorkingAwayDialog
-from ui.models.member_table_model import COLUMNS
-from ui.pages.liaison_page import WORKING_AWAY, LiaisonPage
-from ui.pages.members_page import MembersPage
+from ui.common.form_dialog import FormDialog
+from ui.liaison.working_away_dialog import WorkingAwayDialog
+from ui.members.member_table_model import COLUMNS
+from ui.liaison.page import WORKING_AWAY, LiaisonPage
+from ui.members.page import MembersPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cellsec.meeting_entities import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
-from ui.dialogs.meeting_editor import (
+from ui.meetings.editor import (
     APPROVE_QUESTION,
     CORRECTIONS,
     DISCARD_QUESTION,
@@ -27,7 +27,7 @@ from ui.dialogs.meeting_editor import (
     ROLL,
     MeetingEditor,
 )
-from ui.models.roll_model import MARK
+from ui.meetings.roll_model import MARK
 
 LEFT = Qt.MouseButton.LeftButton
 NOVEMBER = date(2026, 11, 20)   # held before "today" (22/11): corrections come after

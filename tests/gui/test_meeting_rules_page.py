@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from cellsec.meeting_entities import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.rule_settings import set_rule
-from ui.dialogs.meeting_editor import APPROVE_QUESTION
+from ui.meetings.editor import APPROVE_QUESTION
 
 
 def test_the_page_asks_for_the_notice_to_the_follower_when_its_day_comes(meetings_page,
@@ -75,9 +75,9 @@ def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, w
     the committee is entered in "Chi ủy…", the meeting's roll is the committee."""
     from gui_helpers import add, type_text
 
-    from ui.dialogs.committee_dialog import CommitteeDialog
-    from ui.dialogs.meeting_editor import MeetingEditor
-    from ui.dialogs.new_meeting_dialog import NewMeetingDialog
+    from ui.cell.committee_dialog import CommitteeDialog
+    from ui.meetings.editor import MeetingEditor
+    from ui.meetings.new_meeting_dialog import NewMeetingDialog
 
     for name, born in (("Nguyễn Văn An", "01/01/1960"), ("Trần Thị Bình", "02/02/1965"),
                        ("Lê Văn Cường", "03/03/1970")):

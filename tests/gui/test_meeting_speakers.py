@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from cellsec.meeting_entities import Guest, MeetingKind, Opinion
 from cellsec.services.meetings import new_meeting, save_meeting
-from ui.dialogs.meeting_editor import CONTENT, GUESTS, MeetingEditor
+from ui.meetings.editor import CONTENT, GUESTS, MeetingEditor
 
 LEFT = Qt.MouseButton.LeftButton
 NOVEMBER = date(2026, 11, 25)

@@ -14,11 +14,11 @@ from cellsec.meeting_entities import Mark, MeetingKind
 from cellsec.rules.counting import count_roll
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.store import Store
-from ui.dialogs.meeting_editor import CONTENT, ROLL, MeetingEditor
-from ui.dialogs.new_meeting_dialog import NewMeetingDialog
-from ui.models.roll_model import NAME
-from ui.pages.meetings_page import MeetingsPage
-from ui.widgets.year_tree import MISSING, MISSING_NOW
+from ui.meetings.editor import CONTENT, ROLL, MeetingEditor
+from ui.meetings.new_meeting_dialog import NewMeetingDialog
+from ui.meetings.roll_model import NAME
+from ui.meetings.page import MeetingsPage
+from ui.meetings.year_tree import MISSING, MISSING_NOW
 
 SAVE = QDialogButtonBox.StandardButton.Save
 LEFT = Qt.MouseButton.LeftButton

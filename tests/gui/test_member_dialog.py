@@ -5,7 +5,7 @@ from gui_helpers import add, shown_names, stored_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ui.dialogs.member_dialog import MemberDialog
+from ui.members.member_dialog import MemberDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 CANCEL = QDialogButtonBox.StandardButton.Cancel

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.entities import EventKind
 from cellsec.services.members import add_event
 from cellsec.services.register import StatusFilter
-from ui.dialogs.event_dialog import EventDialog
+from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 STATUS_COLUMN = 7

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from cellsec.store import Store
-from ui.dialogs.print_preview import PrintPreviewDialog
-from ui.tasks import wait_for_tasks
+from ui.printing.preview import PrintPreviewDialog
+from ui.common.tasks import wait_for_tasks
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton
@@ -151,11 +151,11 @@ import json, sys
 from datetime import date
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-import ui.app
+import ui.shell.app
 from cellsec.store import Store
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
-from ui.store_opener import StoreOpener
+from ui.shell.main_window import MainWindow
+from ui.shell.settings import AppSettings
+from ui.shell.store_opener import StoreOpener
 app = QApplication([])
 store = Store.open({str(tmp_path / 'start.cellsec')!r})
 settings = AppSettings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))

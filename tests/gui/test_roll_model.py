@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from cellsec.meeting_entities import Mark
 from cellsec.services.meetings import expected_roll
-from ui.models.roll_model import (
+from ui.meetings.roll_model import (
     ACCEPTED,
     APART_MARKS,
     MARK,
@@ -15,7 +15,7 @@ from ui.models.roll_model import (
     REASON,
     RollTableModel,
 )
-from ui.widgets.roll_editor import RollEditor
+from ui.meetings.roll_editor import RollEditor
 
 
 def _model(store) -> RollTableModel:

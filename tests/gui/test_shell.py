@@ -5,10 +5,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.crash import CrashReporter
-from ui.main_window import MainWindow
-from ui.qt_vi import VietnameseQtTranslator
-from ui.store_opener import StoreOpener
+from ui.shell.crash import CrashReporter
+from ui.shell.main_window import MainWindow
+from ui.shell.qt_vi import VietnameseQtTranslator
+from ui.shell.store_opener import StoreOpener
 
 
 def test_status_bar_shows_cell_and_file(window, data_path):
@@ -73,7 +73,7 @@ def test_look_uses_a_larger_font_and_vietnamese_locale(qapp):
 
     from PySide6.QtCore import QLocale
 
-    from ui.theme import BASE_POINT_SIZE, apply_look
+    from ui.shell.theme import BASE_POINT_SIZE, apply_look
 
     font, sheet, locale = qapp.font(), qapp.styleSheet(), QLocale()
     translator = apply_look(qapp)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.meeting_entities import MeetingKind
 from cellsec.superior_entities import DirectionStatus
-from ui.dialogs.meeting_editor import GUESTS, SUPERIORS, MeetingEditor
-from ui.dialogs.new_meeting_dialog import NewMeetingDialog
-from ui.dialogs.superior_dialog import SuperiorDialog
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.superiors_page import SuperiorsPage
+from ui.meetings.editor import GUESTS, SUPERIORS, MeetingEditor
+from ui.meetings.new_meeting_dialog import NewMeetingDialog
+from ui.common.superior_entry import SuperiorDialog
+from ui.meetings.page import MeetingsPage
+from ui.superiors.page import SuperiorsPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save

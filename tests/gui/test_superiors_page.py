@@ -16,12 +16,13 @@ from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assigned_on, overdue_directions
 from cellsec.superior_entities import DirectionStatus
-from ui.dialogs.superior_dialog import AssignDialog, SuperiorDialog
-from ui.dialogs.superior_follow_up import FollowUpDialog
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.superiors_page import DIRECTIONS, TALLY, SuperiorsPage
-from ui.widgets.superior_tables import RED
-from ui.widgets.superior_tally_view import target_text
+from ui.common.superior_entry import SuperiorDialog
+from ui.superiors.assign_dialog import AssignDialog
+from ui.superiors.follow_up_dialog import FollowUpDialog
+from ui.meetings.page import MeetingsPage
+from ui.superiors.page import DIRECTIONS, TALLY, SuperiorsPage
+from ui.common.record_table import RED
+from ui.superiors.tally_view import target_text
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save

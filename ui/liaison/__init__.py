@@ -1,0 +1,1 @@
+"""The residence-liaison area: members living here, comment sheets, members working away."""

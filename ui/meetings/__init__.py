@@ -1,0 +1,1 @@
+"""The meetings area: the year page, the meeting editor and its tabs (roll, agenda, Cấp trên)."""

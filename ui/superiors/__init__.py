@@ -1,0 +1,1 @@
+"""The superiors area: the directory, assignments, directions follow-up and the tally."""
