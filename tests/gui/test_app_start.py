@@ -146,10 +146,20 @@ def test_profile_edit_from_menu_updates_the_status_bar(qtbot, window):
 
 
 def test_menus_are_vietnamese(window):
+    # The third menu is the current page's own (its print and export commands).
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Tệp", "&Chi bộ", "Trợ &giúp"]
+    assert titles == ["&Tệp", "&Chi bộ", "Sổ đảng viên", "Trợ &giúp"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Sổ đảng viên", "Sinh hoạt chi bộ", "Cấp trên", "Nơi cư trú"]
+
+
+def test_the_page_menu_follows_the_page_shown(window):
+    """GIVEN the window WHEN the secretary goes to the meetings THEN the menu between "Chi bộ"
+    and "Trợ giúp" is the meetings page's, with the same commands as its buttons."""
+    window.nav.setCurrentRow(1)
+    menu = window.page_menu
+    assert menu.title() == "Sinh hoạt chi bộ" and menu.menuAction().isVisible()
+    assert "Sổ biên bản cả năm" in [a.text() for a in menu.actions()]
 
 
 def test_last_used_file_is_preferred_when_it_still_exists(tmp_path, app_settings):

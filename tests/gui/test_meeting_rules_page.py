@@ -97,7 +97,7 @@ def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, w
     assert "Chi bộ chưa có chi ủy vào ngày 10/11/2026" in notices.texts[-1]
     # WHEN two members are entered as the committee
     qtbot.mouseClick(page.committee_button, Qt.MouseButton.LeftButton)
-    committee = page.active_dialog
+    committee = window.active_dialog   # the committee is the cell's: the shell opens it
     assert isinstance(committee, CommitteeDialog)
     for name, post in (("Nguyễn Văn An", "secretary"), ("Lê Văn Cường", "committee_member")):
         box = committee.fields["member_id"]

@@ -153,7 +153,7 @@ def test_past_months_without_regular_meeting_are_flagged(qtbot, tmp_path, app_se
     # WHEN a regular meeting is saved for March THEN March is no longer flagged
     meeting = new_meeting(store, MeetingKind.REGULAR, date(2026, 3, 10))
     _, changes = save_meeting(store, meeting)
-    page.apply_changes(changes)
+    page.apply(changes)
     assert page.month_note(3) == "Quý I chưa sinh hoạt chuyên đề"   # still no thematic one
     assert 3 not in page.missing_months
     store.close()
@@ -164,7 +164,7 @@ def test_delete_draft_asks_first_and_approved_cannot_be_deleted(qtbot, meetings_
     page = meetings_page
     thematic = new_meeting(demo_store, MeetingKind.THEMATIC, date(2026, 11, 28))
     draft_id, changes = save_meeting(demo_store, replace(thematic, topic="Học tập Nghị quyết"))
-    page.apply_changes(changes)
+    page.apply(changes)
     page.select_meeting(draft_id)
     assert page.delete_button.isEnabled()
     answers.answer = False

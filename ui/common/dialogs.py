@@ -1,9 +1,8 @@
 """Shared dialog pieces: Vietnamese button texts, the red error banner, questions and notices."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +27,8 @@ BUTTON_TEXTS = {
     SB.Yes: "Có",
     SB.No: "Không",
 }
+# Where nobody can answer a box (tests, smoke runs): say it on stderr instead, or not at all.
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
 MB = QMessageBox.StandardButton
 _BOX_TEXTS = {MB.Yes: "Có", MB.No: "Không", MB.Ok: "Đồng ý", MB.Close: "Đóng",
               MB.Cancel: "Hủy"}
@@ -120,22 +121,5 @@ def show_notice(parent: QWidget | None, title: str, text: str, *, warning: bool 
     box.exec()
 
 
-def open_for_changes(page: QWidget, dialog: QDialog,
-                     after: Callable[[QDialog], None] | None = None) -> QDialog:
-    """Open `dialog` window-modal without a nested event loop (tests drive it like a user).
-    When it is accepted with `dialog.changes`, run `after(dialog)` and announce the changes
-    through the page's sig_changed (the main window hands them to every page)."""
-    page.active_dialog = dialog
-
-    def finished(result: int) -> None:
-        page.active_dialog = None
-        changes = getattr(dialog, "changes", None)
-        if result == QDialog.DialogCode.Accepted and changes is not None:
-            if after is not None:
-                after(dialog)
-            page.sig_changed.emit(changes)
-        dialog.deleteLater()
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    return dialog
+def is_headless() -> bool:
+    return QGuiApplication.platformName() in HEADLESS_PLATFORMS

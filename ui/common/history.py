@@ -62,20 +62,3 @@ def history_button(parent: QWidget, title: Callable[[], str],
 
     button.clicked.connect(show)
     return button
-
-
-def meeting_history_button(parent: QWidget, store, meeting_of) -> QPushButton:  # noqa: ANN001
-    """The meeting editor's button: the history of the meeting as it is now (a new, unsaved
-    meeting has none yet)."""
-    from cellsec.dates import format_date
-    from cellsec.services.history import meeting_history
-
-    def title() -> str:
-        m = meeting_of()
-        return f"{m.kind.label} ngày {format_date(m.date)}"
-
-    def entries() -> list[HistoryEntry]:
-        m = meeting_of()
-        return meeting_history(store, m.id) if m.id is not None else []
-
-    return history_button(parent, title, entries)

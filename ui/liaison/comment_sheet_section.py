@@ -3,8 +3,6 @@ the workplace's requests, filling a sheet, and printing one or all sheets still 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
@@ -13,9 +11,8 @@ from cellsec.services.liaison import comment_list, participation
 
 from ui.liaison.comment_sheet_dialog import CommentSheetDialog, request_dialog
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
+from ui.liaison.host import LiaisonHost
 
-if TYPE_CHECKING:
-    from ui.liaison.page import LiaisonPage
 
 COLOURS = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
 VARIANT_TEXT = {"full": "Đầy đủ", "short": "Rút gọn"}
@@ -32,8 +29,8 @@ def missing_text(dues: list[CommentDue], year: int) -> str:
 
 
 class CommentSheetSection(QWidget):
-    def __init__(self, page: LiaisonPage) -> None:
-        super().__init__(page)
+    def __init__(self, page: LiaisonHost) -> None:
+        super().__init__()
         self.page = page
         self.dues: list[CommentDue] = []
         self.year_box = QSpinBox()

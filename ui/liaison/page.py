@@ -6,40 +6,36 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
 from cellsec.store import Store
 
-from ui.printing import actions as printing
-from ui.common.dialogs import ask_yes_no, open_for_changes, show_notice
 from ui.common.file_choosers import choose_xlsx_path
+from ui.common.operations import AfterDialog
+from ui.common.page import Page
+from ui.liaison import PAGE
 from ui.liaison.register_tab import LiaisonRegisterTab
 from ui.liaison.working_away_tab import WorkingAwayTab
+from ui.printing import actions as printing
 
 REGISTER, WORKING_AWAY = range(2)
 
 
-class LiaisonPage(QWidget):
-    """The tabs call back here to open dialogs, print and export, so there is one place that
-    announces Changes (sig_changed; the main window hands them to every page)."""
+class LiaisonPage(Page):
+    """The tabs call back here (ui.liaison.host) to open dialogs, print and export, so there
+    is one place that announces Changes (sig_changed; the main window hands them to every
+    page)."""
 
-    title = "Nơi cư trú"
-    state_key = "liaison"
-    sig_changed = Signal(object)  # Changes
+    spec = PAGE
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self._loaded = False
-        self.active_dialog: QDialog | None = None
+        super().__init__(store, parent)
         self.preview: QWidget | None = None
-        # Injectable so tests never block on a modal box or a file chooser.
-        self.ask = ask_yes_no
-        self.notify = show_notice
+        # Injectable so tests never wait on a file chooser, and fix the calendar.
         self.today: Callable[[], date] = date.today
         self.choose_xlsx = choose_xlsx_path
         self.register = LiaisonRegisterTab(self)
@@ -50,10 +46,11 @@ class LiaisonPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.reload()
+    def actions(self) -> list[QAction]:
+        return [self.page_action("In sổ theo dõi", self.register.print_register),
+                self.page_action("In danh sách đi làm ăn xa", self.working_away.print_list),
+                self.page_action("In tất cả phiếu nhận xét cần làm",
+                                 self.register.comments.print_all)]
 
     def view_state(self) -> dict[str, QByteArray]:
         return {"register_split": self.register.splitter.saveState()}
@@ -63,14 +60,9 @@ class LiaisonPage(QWidget):
             self.register.splitter.restoreState(state["register_split"])
 
     # --- reading -----------------------------------------------------------------------------
-    @property
-    def is_loaded(self) -> bool:
-        return self._loaded
-
-    def apply_changes(self, changes: Changes) -> None:
+    def concerns(self, changes: Changes) -> bool:
         # Register events (working away) show on the second tab; names come from the register.
-        if (changes.liaison or changes.members) and self._loaded:
-            self.reload()
+        return changes.liaison or changes.members
 
     def reload(self) -> None:
         self._loaded = True
@@ -78,9 +70,9 @@ class LiaisonPage(QWidget):
         self.working_away.reload()
 
     # --- shared actions ----------------------------------------------------------------------
-    def open_dialog(self, dialog: QDialog,
-                    after: Callable[[QDialog], None] | None = None) -> QDialog:
-        return open_for_changes(self, dialog, after)
+    def open_dialog(self, dialog: QDialog, after: AfterDialog | None = None) -> QDialog:
+        """A tab's dialog; `after` runs once it wrote, before the Changes are routed."""
+        return self.run_dialog(dialog, before_route=after)
 
     def print_document(self, name: str, **options: Any) -> QWidget | None:
         """Build on this thread, render in the preview's worker (ui/printing)."""

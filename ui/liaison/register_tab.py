@@ -3,8 +3,6 @@ gatherings and comment state, add/edit, status changes, gatherings, printing and
 comment sheets of a year sit below it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -18,9 +16,8 @@ from ui.liaison.liaison_dialog import LiaisonDialog, status_dialog
 from ui.liaison.gathering_dialog import GatheringDialog
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
 from ui.liaison.comment_sheet_section import CommentSheetSection
+from ui.liaison.host import LiaisonHost
 
-if TYPE_CHECKING:
-    from ui.liaison.page import LiaisonPage
 
 STATE_COLOURS = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
 # Workplace and its party organisation share a column (two lines), as do the introduction
@@ -31,8 +28,8 @@ HEADERS = ("Họ và tên", "Cơ quan, đơn vị công tác\nTổ chức đản
 
 
 class LiaisonRegisterTab(QWidget):
-    def __init__(self, page: LiaisonPage) -> None:
-        super().__init__(page)
+    def __init__(self, page: LiaisonHost) -> None:
+        super().__init__()
         self.page = page
         self.members: list[LiaisonMember] = []
         self._select_after: int | None = None

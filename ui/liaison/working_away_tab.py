@@ -2,8 +2,6 @@
 register as a banner, the contact log of the chosen record, and the actions on it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,9 +22,8 @@ from ui.liaison.working_away_dialog import (
     return_dialog,
 )
 from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
+from ui.liaison.host import LiaisonHost
 
-if TYPE_CHECKING:
-    from ui.liaison.page import LiaisonPage
 
 HEADERS = ("Đảng viên", "Hình thức", "Thời gian", "Nơi đến", "Nơi làm việc",
            "Liên lạc gần nhất", "Đảng phí", "Ngày trở về")
@@ -35,8 +32,8 @@ BANNER_STYLE = ("QLabel#working_away_warnings { color: #6b4b00; background: #fff
 
 
 class WorkingAwayTab(QWidget):
-    def __init__(self, page: LiaisonPage) -> None:
-        super().__init__(page)
+    def __init__(self, page: LiaisonHost) -> None:
+        super().__init__()
         self.page = page
         self.records: list[WorkingAway] = []
         self.warnings: list[str] = []
@@ -50,8 +47,7 @@ class WorkingAwayTab(QWidget):
         self.contact_button.clicked.connect(self.add_contact)
         self.dues_button.clicked.connect(self.edit_dues)
         self.return_button.clicked.connect(self.record_return)
-        self.print_button.clicked.connect(
-            lambda: self.page.print_document("working-away", on=self.page.today()))
+        self.print_button.clicked.connect(self.print_list)
         self.excel_button.clicked.connect(self.export_list)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.contact_button, self.dues_button, self.return_button):
@@ -140,6 +136,9 @@ class WorkingAwayTab(QWidget):
         w = self.selected()
         if w is not None:
             self.page.open_dialog(return_dialog(self.page.store, w, self.page.today(), self))
+
+    def print_list(self) -> None:
+        self.page.print_document("working-away", on=self.page.today())
 
     def export_list(self) -> None:
         today = self.page.today()

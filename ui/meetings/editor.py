@@ -35,6 +35,7 @@ from cellsec.services.meetings import (
     quality_rating,
     save_meeting,
 )
+from cellsec.services.history import HistoryEntry, meeting_history
 from cellsec.services.members import rules_of
 from cellsec.services.meetings import DIRECTIONS_ITEM
 from cellsec.services.minutes_record import (DRAFT, RecordCheck, direction_line,
@@ -48,7 +49,7 @@ from ui.meetings.general_tab import GeneralTab
 from ui.meetings.resolution_tab import ResolutionTab
 from ui.meetings.roll_editor import RollEditor
 from ui.common.dialogs import ErrorBanner, ask_yes_no, focus_field, show_notice
-from ui.common.history import meeting_history_button
+from ui.common.history import history_button
 from ui.meetings.superiors_tab import SuperiorMeetingSection, merge_changes
 
 GENERAL, ROLL, CONTENT, GUESTS, RESOLUTION, CORRECTIONS, SUPERIORS = range(7)
@@ -477,3 +478,18 @@ class MeetingEditor(QDialog):
         if self.is_dirty() and not self.ask(self, "Đóng biên bản", DISCARD_QUESTION):
             return
         super().reject()
+
+
+def meeting_history_button(parent: QWidget, store: Store,
+                           meeting_of: Callable[[], Meeting]) -> QPushButton:
+    """The meeting editor's button: the history of the meeting as it is now (a new, unsaved
+    meeting has none yet)."""
+    def title() -> str:
+        m = meeting_of()
+        return f"{m.kind.label} ngày {format_date(m.date)}"
+
+    def entries() -> list[HistoryEntry]:
+        m = meeting_of()
+        return meeting_history(store, m.id) if m.id is not None else []
+
+    return history_button(parent, title, entries)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,28 +27,26 @@ from cellsec.services.minutes_record import meeting_counts
 from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
 
-from ui.printing import actions as printing
-from ui.common.dialogs import ask_yes_no, show_notice
+from ui.common.exporting import export_list, export_path_chooser
+from ui.common.operations import open_dialog
+from ui.common.page import Page
+from ui.meetings import PAGE
 from ui.meetings.editor import DIGEST_WARNING, MeetingEditor
 from ui.meetings.new_meeting_dialog import NewMeetingDialog
 from ui.meetings.year_tree import YearTree
+from ui.printing import actions as printing
 
 
-class MeetingsPage(QWidget):
-    title = "Sinh hoạt chi bộ"
-    state_key = "meetings"
-    sig_changed = Signal(object)  # Changes
-    sig_open_directions = Signal()  # the overdue line was clicked: show the follow-up list
+class MeetingsPage(Page):
+    """A year of meetings month by month; what a meeting write changed goes out on
+    sig_changed, the overdue line asks the shell for the superiors' follow-up list."""
+
+    spec = PAGE
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._loaded = False
-        self.active_dialog: QDialog | None = None
+        super().__init__(store, parent)
         self.preview: QWidget | None = None
-        # Questions, notices and "today" are injectable so tests never block on a modal box.
-        self.ask = ask_yes_no
-        self.notify = show_notice
+        # "Today" is injectable so tests fix the calendar.
         self.today: Callable[[], date] = date.today
         self.missing_months: list[int] = []
         self.quarters_without_thematic: tuple[int, ...] = ()
@@ -120,7 +118,8 @@ class MeetingsPage(QWidget):
         self.overdue_button.setStyleSheet("QPushButton#overdue_directions { color: #7a1010; "
                                           "background: #fbe0de; border: 1px solid #e5a5a0; "
                                           "text-align: left; font-weight: bold; }")
-        self.overdue_button.clicked.connect(self.sig_open_directions)
+        self.overdue_button.clicked.connect(
+            lambda: self.sig_request.emit("superiors", "overdue-directions"))
         self.overdue_button.hide()
 
         self.tree = YearTree()
@@ -138,10 +137,11 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.summary_label)
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.reload()
+    def actions(self) -> list[QAction]:
+        return [self.page_action("Chuẩn bị buổi sinh hoạt mới…", self.prepare_new),
+                self.page_action("In danh sách dự họp", self.print_attendance),
+                self.page_action("Sổ biên bản cả năm", self.print_book),
+                self.page_action("Xuất ra Excel…", self.export_year)]
 
     def view_state(self) -> dict[str, QByteArray]:
         return {"columns": self.tree.header().saveState()}
@@ -160,10 +160,9 @@ class MeetingsPage(QWidget):
             self.reload()
         self.year_box.setValue(year)
 
-    def apply_changes(self, changes: Changes) -> None:
+    def concerns(self, changes: Changes) -> bool:
         # The roll of a draft follows the register, so a register change matters here too.
-        if (changes.meetings or changes.members or changes.superiors) and self._loaded:
-            self.reload()
+        return changes.meetings or changes.members or changes.superiors
 
     def reload(self) -> None:
         self._loaded = True
@@ -227,11 +226,8 @@ class MeetingsPage(QWidget):
 
     def prepare_new(self) -> None:
         dialog = NewMeetingDialog(self._suggested_date(), parent=self)
-        self.active_dialog = dialog
 
         def finished(result: int) -> None:
-            self.active_dialog = None
-            dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted:
                 try:
                     meeting = new_meeting(self._store, dialog.kind, dialog.when)
@@ -240,24 +236,11 @@ class MeetingsPage(QWidget):
                     return
                 self.open_editor(meeting)
 
-        dialog.finished.connect(finished)
-        dialog.open()
+        open_dialog(self, dialog, finished)
 
     def edit_committee(self) -> None:
-        from ui.cell.committee_dialog import CommitteeDialog
-
-        dialog = CommitteeDialog(self._store, today=self.today(), parent=self)
-        self.active_dialog = dialog
-
-        def finished(_result: int) -> None:
-            self.active_dialog = None
-            changes = dialog.changes
-            dialog.deleteLater()
-            if changes is not None:
-                self.sig_changed.emit(changes)
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        """The committee is the cell's (its dialog is the shell's): ask for it."""
+        self.sig_request.emit("cell", "committee")
 
     def open_selected(self) -> None:
         meeting = self._selected_meeting()
@@ -270,24 +253,18 @@ class MeetingsPage(QWidget):
         editor = MeetingEditor(self._store, meeting, parent=self, ask=self.ask,
                                notify=self.notify, print_action=self._print_from_editor,
                                today=self.today())
-        self.active_dialog = editor
 
-        def finished(_result: int) -> None:
-            self.active_dialog = None
-            changes = editor.changes
-            saved = editor.meeting
-            editor.deleteLater()
-            if changes is not None:
-                if saved.date.year != self.year:
-                    self.year_box.blockSignals(True)
-                    self.year_box.setValue(saved.date.year)
-                    self.year_box.blockSignals(False)
-                self.sig_changed.emit(changes)
-                if saved.id is not None:
-                    self.select_meeting(saved.id)
+        def show_its_year(_editor: MeetingEditor) -> None:
+            if editor.meeting.date.year != self.year:
+                self.year_box.blockSignals(True)   # the routed Changes reload the page
+                self.year_box.setValue(editor.meeting.date.year)
+                self.year_box.blockSignals(False)
 
-        editor.finished.connect(finished)
-        editor.open()
+        def select_it(_editor: MeetingEditor) -> None:
+            if editor.meeting.id is not None:
+                self.select_meeting(editor.meeting.id)
+
+        self.run_dialog(editor, before_route=show_its_year, after_route=select_it)
         return editor
 
     def delete_selected(self) -> None:
@@ -298,12 +275,8 @@ class MeetingsPage(QWidget):
                     "Chỉ xóa buổi sinh hoạt nhập nhầm. Không hoàn tác được.")
         if not self.ask(self, "Xóa nháp", question):
             return
-        try:
-            changes = delete_meeting(self._store, meeting.id)
-        except ValidationError as err:
-            self.notify(self, "Không xóa được", str(err), warning=True)
-            return
-        self.sig_changed.emit(changes)
+        meeting_id = meeting.id
+        self.run_operation(lambda: delete_meeting(self._store, meeting_id), "Không xóa được")
 
     # --- printing ----------------------------------------------------------------------------
     def _preview(self, parent: QWidget, name: str, **kwargs) -> QWidget | None:
@@ -336,6 +309,10 @@ class MeetingsPage(QWidget):
 
     def export_year(self) -> None:
         """The meetings of the year shown, to .xlsx or .csv."""
-        from ui.common.exporting import export_meetings_list
+        from cellsec.spreadsheets import export_meetings
 
-        export_meetings_list(self, self._store, self.year)
+        year = self.year
+        export_list(self, "Xuất danh sách buổi sinh hoạt ra Excel",
+                    f"Sinh-hoat-chi-bo-nam-{year}.xlsx",
+                    lambda path: export_meetings(self._store, path, year),
+                    choose=export_path_chooser(self), notify=self.notify, what="buổi sinh hoạt")

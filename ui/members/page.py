@@ -1,15 +1,13 @@
 """The member register page ("Sổ đảng viên"): search, filters, the list and one member's file."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from cellsec.dates import format_date
 from cellsec.entities import Changes, MemberEvent, MemberRow
-from cellsec.errors import ValidationError
 from cellsec.services.members import delete_event
 from cellsec.services.register import (
     StatusFilter,
@@ -32,7 +29,10 @@ from cellsec.services.register import (
 from cellsec.store import Store
 from cellsec.text import search_terms
 
-from ui.common.dialogs import ask_yes_no, open_for_changes, show_notice
+from ui.common.exporting import export_list, export_path_chooser
+from ui.common.operations import open_dialog
+from ui.common.page import Page
+from ui.members import PAGE
 from ui.members.event_dialog import EventDialog
 from ui.members.member_dialog import MemberDialog
 from ui.members.member_table_model import NAME, MemberTableModel
@@ -47,29 +47,20 @@ def _narrows(old_query: str, new_query: str) -> bool:
     return all(any(old in new for new in new_terms) for old in search_terms(old_query))
 
 
-class MembersPage(QWidget):
+class MembersPage(Page):
     """Shows the register as of a date. Writes go through dialogs and services; what they
-    changed is announced with sig_changed, and the main window hands it back to apply_changes."""
+    changed is announced with sig_changed, and the main window hands it back to apply."""
 
-    title = "Sổ đảng viên"
-    state_key = "members"
-    sig_changed = Signal(object)  # Changes
-    sig_first_loaded = Signal()   # the register is on screen (start-up measurement)
+    spec = PAGE
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
+        super().__init__(store, parent)
         self._rows: list[MemberRow] = []
-        self._loaded = False
         # The last search and its result: a longer query only needs to look through that.
         self._last_filter: tuple[str, StatusFilter, list[MemberRow]] | None = None
         self._by_status: dict[StatusFilter, list[MemberRow]] = {}
         self._detail_key: tuple[int | None, date] | None = None
         self._select_next: int | None = None
-        self.active_dialog: QDialog | None = None
-        # Questions and notices go through these so a test can answer them without a modal loop.
-        self.ask = ask_yes_no
-        self.notify = show_notice
         self._build()
         self.summary_label.setText("Đang mở sổ đảng viên…")
 
@@ -167,7 +158,7 @@ class MembersPage(QWidget):
         find.activated.connect(self.focus_search)
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+        QWidget.showEvent(self, event)   # not Page's: the first read waits for the window
         if not self._loaded:
             # Read the register just after the window appears, not before: at a few thousand
             # members that read is the slowest part of start-up.
@@ -190,17 +181,17 @@ class MembersPage(QWidget):
         if "columns" in state:
             self.table.horizontalHeader().restoreState(state["columns"])
 
-    # --- reading -----------------------------------------------------------------------------
-    @property
-    def is_loaded(self) -> bool:
-        return self._loaded
+    def actions(self) -> list[QAction]:
+        return [self.page_action("In danh sách đảng viên", self.print_register),
+                self.page_action("Xuất ra Excel…", self.export_register)]
 
+    # --- reading -----------------------------------------------------------------------------
     def _first_load(self) -> None:
         # Not if the window was closed meanwhile (its file is closed with it).
         if not self._loaded and self.isVisible():
             self.window().repaint()  # let the window appear in full before the read
             self.reload()
-            self.sig_first_loaded.emit()
+            self.sig_loaded.emit()
 
     @property
     def on(self) -> date:
@@ -213,9 +204,8 @@ class MembersPage(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def apply_changes(self, changes: Changes) -> None:
-        if changes.members:
-            self.reload()
+    def concerns(self, changes: Changes) -> bool:
+        return changes.members
 
     def reload(self) -> None:
         """Read the register as of the chosen date, then filter it again."""
@@ -277,32 +267,28 @@ class MembersPage(QWidget):
             button.setEnabled(detail is not None)
 
     # --- writing (through dialogs) ---------------------------------------------------------
-    def _open(self, dialog: QDialog, after: Callable[[QDialog], None] | None = None) -> None:
-        open_for_changes(self, dialog, after)
-
     def add_member(self) -> None:
-        def select_new(dialog: QDialog) -> None:
-            assert isinstance(dialog, MemberDialog)
+        def select_new(dialog: MemberDialog) -> None:
             self._select_next = dialog.member_id
-        self._open(MemberDialog(self._store, parent=self), select_new)
+        self.run_dialog(MemberDialog(self._store, parent=self), before_route=select_new)
 
     def edit_member(self) -> None:
         member_id = self.selected_member_id()
         detail = member_detail(self._store, member_id, self.on) if member_id else None
         if detail is not None:
-            self._open(MemberDialog(self._store, detail.row.member, parent=self))
+            self.run_dialog(MemberDialog(self._store, detail.row.member, parent=self))
 
     def record_event(self) -> None:
         detail = self.detail.detail
         if detail is not None and detail.row.member.id is not None:
-            self._open(EventDialog(self._store, detail.row.member.id, detail.row.member.full_name,
-                                   parent=self))
+            self.run_dialog(EventDialog(self._store, detail.row.member.id,
+                                        detail.row.member.full_name, parent=self))
 
     def edit_event(self, event: MemberEvent) -> None:
         detail = self.detail.detail
         if detail is not None and event.id is not None:
-            self._open(EventDialog(self._store, event.member_id or 0,
-                                   detail.row.member.full_name, event, parent=self))
+            self.run_dialog(EventDialog(self._store, event.member_id or 0,
+                                        detail.row.member.full_name, event, parent=self))
 
     def print_register(self) -> None:
         """The register list as of the page's date (built here, rendered on a worker)."""
@@ -320,12 +306,9 @@ class MembersPage(QWidget):
                     "thay đổi, hãy ghi một sự kiện mới để giữ lịch sử.")
         if not self.ask(self, "Xóa sự kiện", question):
             return
-        try:
-            changes = delete_event(self._store, event.member_id, event.id)
-        except ValidationError as err:
-            self.notify(self, "Không xóa được sự kiện", str(err), warning=True)
-            return
-        self.sig_changed.emit(changes)
+        member_id, event_id = event.member_id, event.id
+        self.run_operation(lambda: delete_event(self._store, member_id, event_id),
+                           "Không xóa được sự kiện")
 
     def show_member_changes(self) -> None:
         """Who changed the selected member's record, what and when (the audit trail)."""
@@ -335,11 +318,16 @@ class MembersPage(QWidget):
 
         detail = self.detail.detail
         if detail is not None and detail.row.member.id is not None:
-            self._open(HistoryDialog(detail.row.member.full_name,
-                                     member_history(self._store, detail.row.member.id), self))
+            open_dialog(self, HistoryDialog(detail.row.member.full_name,
+                                            member_history(self._store, detail.row.member.id),
+                                            self))
 
     def export_register(self) -> None:
         """The register as shown (date, status filter) to .xlsx or .csv."""
-        from ui.common.exporting import export_members_list
+        from cellsec.spreadsheets import export_members
 
-        export_members_list(self, self._store, self.on, StatusFilter(self.status_box.currentData()))
+        on, status = self.on, StatusFilter(self.status_box.currentData())
+        export_list(self, "Xuất danh sách đảng viên ra Excel",
+                    f"Danh-sach-dang-vien-{on:%d-%m-%Y}.xlsx",
+                    lambda path: export_members(self._store, path, on, status),
+                    choose=export_path_chooser(self), notify=self.notify, what="đảng viên")

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from cellsec.backup import (
@@ -24,8 +23,8 @@ from cellsec.errors import CellSecError
 from cellsec.store import Store
 
 from ui.common import tasks
+from ui.common.dialogs import is_headless, show_notice
 from ui.safety.backup_banner import NoticeBanner
-from ui.shell.crash import HEADLESS_PLATFORMS
 
 CHECK_EVERY = timedelta(minutes=30)
 FIRST_CHECK = timedelta(minutes=1)   # soon after opening: a file never backed up gets one
@@ -45,9 +44,7 @@ def close_failure_notice(parent: QWidget | None, title: str, text: str, *,
                          warning: bool = True) -> None:
     """At close a box may still be read; headless (smoke runs) nobody could close it."""
     print(f"CellSec: {title}: {text}", file=sys.stderr, flush=True)
-    if QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
-        from ui.common.dialogs import show_notice
-
+    if not is_headless():
         show_notice(parent, title, text, warning=warning)
 
 

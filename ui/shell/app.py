@@ -64,11 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from ui.safety.backup_startup import ask_about_health, report_health_and_give_up
-    from ui.shell.crash import HEADLESS_PLATFORMS, CrashReporter
+    from ui.common.dialogs import is_headless
+    from ui.shell.crash import CrashReporter
     from ui.shell.launcher import Launcher
     from ui.shell.settings import APPLICATION, ORGANISATION, AppSettings
     from ui.shell.store_opener import StoreOpener, ask_on_error, report_and_give_up
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     translator = apply_look(app)  # noqa: F841 - must outlive the event loop
-    headless = QGuiApplication.platformName() in HEADLESS_PLATFORMS
+    headless = is_headless()
     crash = CrashReporter(interactive=smoke is None and not headless)
     crash.install()
     try:

@@ -14,16 +14,16 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cellsec.errors import CellSecError, StorageError
+
+from ui.common.dialogs import is_headless
 
 CRASH_TEXT = ("Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu trước đó không bị ảnh hưởng; "
               "thao tác vừa rồi có thể chưa hoàn tất.\n\nNếu lỗi lặp lại, hãy chép nội dung "
               "trong phần “Chi tiết” gửi cho người hỗ trợ.")
 KNOWN_TITLE = "Không thực hiện được"
-HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 ShowKnown = Callable[[str, str], None]
 
@@ -94,4 +94,4 @@ class CrashReporter:
         # A modal box on an invisible screen would wait forever for a click.
         if not self._interactive or self._showing or QApplication.instance() is None:
             return False
-        return QGuiApplication.platformName() not in HEADLESS_PLATFORMS
+        return not is_headless()

@@ -2,25 +2,48 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+from cellsec.entities import Changes
+from cellsec.store import Store
 
 from ui.common.dialogs import show_notice
+from ui.common.operations import open_dialog, run_dialog
 
-if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+
+class BackupStatus(Protocol):
+    def backup_made(self, info: object) -> None: ...
+
+
+class MenuHost(Protocol):
+    """What these entries need from the window (the main window is one): no import of it."""
+
+    active_dialog: QDialog | None
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def backups(self) -> BackupStatus: ...
+
+    def reopen_after(self, work: Callable[[Path], str | None]) -> bool: ...
+
+    def route_changes(self, changes: Changes) -> None: ...
 
 
 class DataSafetyMenu(QObject):
     """Opens each dialog window-modal without a nested event loop (as the rest of the shell),
     and hands what a dialog wrote back to the window's Changes routing."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, host: MenuHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = host
+        self._widget = parent   # dialogs open over it
         self.log_window: QDialog | None = None
         self.notify = show_notice
         self.actions: dict[str, QAction] = {}
@@ -35,33 +58,19 @@ class DataSafetyMenu(QObject):
             if key is None:
                 menu.addSeparator()
                 continue
-            action = QAction(text, self._window)
+            action = QAction(text, self._widget)
             action.triggered.connect(lambda *_, s=slot: s())
             menu.addAction(action)
             self.actions[key] = action
-
-    def _open(self, dialog: QDialog, after: Callable[[QDialog], None] | None = None) -> None:
-        window = self._window
-        window.active_dialog = dialog
-
-        def finished(_result: int) -> None:
-            window.active_dialog = None
-            if after is not None:
-                after(dialog)
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
 
     def open_backups(self) -> QDialog:
         from ui.safety.backup_dialog import BackupDialog
 
         window = self._window
-        dialog = BackupDialog(window.store.path, window.reopen_after, window,
+        dialog = BackupDialog(window.store.path, window.reopen_after, self._widget,
                               read_only=window.store.read_only)
         dialog.sig_backup_made.connect(window.backups.backup_made)
-        self._open(dialog)
-        return dialog
+        return open_dialog(window, dialog)
 
     def open_change_log(self) -> QDialog:
         """Not modal, one at a time: the secretary may keep it beside the register."""
@@ -73,24 +82,17 @@ class DataSafetyMenu(QObject):
             self.log_window.activateWindow()
             return self.log_window
         window = self._window
-        self.log_window = HistoryLogDialog(lambda: window.store, window)
+        self.log_window = HistoryLogDialog(lambda: window.store, self._widget)
         self.log_window.show()
         return self.log_window
 
     def open_import(self) -> QDialog:
         from ui.transfer.import_wizard import ImportWizard
 
-        dialog = ImportWizard(self._window.store, self._window)
-
-        def after(d: QDialog) -> None:
-            changes = getattr(d, "changes", None)
-            if changes is not None:
-                self._window.route_changes(changes)
-
-        self._open(dialog, after)
-        return dialog
+        window = self._window
+        return run_dialog(window, ImportWizard(window.store, self._widget), window.route_changes)
 
     def save_import_template(self) -> None:
         from ui.transfer.import_wizard import choose_template_path, save_template
 
-        save_template(self._window, choose_template_path, self.notify)
+        save_template(self._widget, choose_template_path, self.notify)

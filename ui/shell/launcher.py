@@ -15,7 +15,6 @@ from cellsec.store import Store
 
 from ui.cell.profile_dialog import ProfileDialog, needs_profile
 from ui.shell.main_window import MainWindow
-from ui.members.page import MembersPage
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener
 
@@ -91,9 +90,10 @@ class Launcher(QObject):
     def _on_window_shown(self) -> None:
         seconds = time.perf_counter() - self._t0
         print(f"CELLSEC_WINDOW_SHOWN {seconds:.3f}", file=self._out, flush=True)
-        members = self.window.page_of(MembersPage) if self.window is not None else None
-        if members is not None:
-            members.sig_first_loaded.connect(self._on_register_loaded)
+        if self.window is not None:
+            navigation = self.window.navigation
+            register = navigation.page(navigation.index_of("members"))
+            register.sig_loaded.connect(self._on_register_loaded)
         if self._smoke_exit_ms is not None:
             QTimer.singleShot(self._smoke_exit_ms, self._smoke_exit)
 

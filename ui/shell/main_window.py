@@ -1,33 +1,25 @@
 """The window shell: navigation, menus and status bar; routes each service's Changes to pages."""
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMenu,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 import cellsec
 from cellsec.entities import Changes
 from cellsec.store import Store
 
+from ui.cell.profile_dialog import ProfileDialog, needs_profile
 from ui.common import tasks
+from ui.common.dialogs import show_notice
+from ui.common.operations import open_dialog, run_dialog
+from ui.common.page import Page
 from ui.safety.backup_keeper import BackupKeeper
 from ui.shell.file_menu import DataSafetyMenu
-from ui.common.dialogs import show_notice
-from ui.cell.profile_dialog import ProfileDialog, needs_profile
+from ui.shell.navigation import Navigation
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener, choose_new_file
 
@@ -35,15 +27,7 @@ ABOUT_TEXT = (f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n
               "Sổ đảng viên, sổ biên bản và báo cáo của một chi bộ. Dữ liệu chỉ lưu trong tệp "
               "trên máy này; chương trình không gửi thông tin đi đâu.")
 NO_PROFILE = "(chưa nhập thông tin chi bộ)"
-# The areas of the app in navigation order: (title, module, class). Pages other than the first
-# are built — and their modules imported — when first opened, which keeps start-up short.
-PAGE_SPECS = (
-    ("Sổ đảng viên", "ui.members.page", "MembersPage"),
-    ("Sinh hoạt chi bộ", "ui.meetings.page", "MeetingsPage"),
-    ("Cấp trên", "ui.superiors.page", "SuperiorsPage"),
-    ("Nơi cư trú", "ui.liaison.page", "LiaisonPage"),
-)
-Page = QWidget   # every page has title, state_key, view_state, restore_view_state, apply_changes
+CELL = "cell"   # the area key of the cell's own dialogs (sig_request("cell", part))
 
 
 class MainWindow(QMainWindow):
@@ -57,17 +41,15 @@ class MainWindow(QMainWindow):
         self._store = store
         self._settings = settings
         self._opener = opener
-        self._pages: list[Page | None] = []
         self._shown = False
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
-        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("Sinh hoạt chi bộ") + 48)
-        self.stack = QStackedWidget()
-        self.nav.currentRowChanged.connect(self._on_nav_row)
+        self.navigation = Navigation(settings, self)
+        self.navigation.sig_built.connect(self._wire_page)
+        self.navigation.nav.currentRowChanged.connect(lambda *_: self._show_page_menu())
+        self.nav = self.navigation.nav
+        self.stack = self.navigation.stack
         central = QWidget()
         self.backups = BackupKeeper(self)   # automatic backups, their status label and banner
         outer = QVBoxLayout(central)
@@ -78,7 +60,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.data_safety = DataSafetyMenu(self)
+        self.data_safety = DataSafetyMenu(self, self)
         self._build_menus()
         self.cell_label = QLabel()
         self.cell_label.setObjectName("cell_label")
@@ -110,6 +92,9 @@ class MainWindow(QMainWindow):
         cell_menu = bar.addMenu("&Chi bộ")
         self._action(cell_menu, "&Thông tin chi bộ…", self.edit_profile)
         self._action(cell_menu, "Thiết lập &quy định…", self.edit_rules)
+        self._action(cell_menu, "Chi &ủy…", self.edit_committee)
+        # What the current page contributes (its print and export commands), under its name.
+        self.page_menu = bar.addMenu("")
         help_menu = bar.addMenu("Trợ &giúp")
         self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
 
@@ -129,7 +114,7 @@ class MainWindow(QMainWindow):
     @property
     def pages(self) -> list[Page]:
         """Every page (building those not opened yet)."""
-        return [self._ensure_page(i) for i in range(len(self._pages))]
+        return [self.navigation.page(i) for i in range(len(self.navigation.specs))]
 
     @property
     def has_saved_geometry(self) -> bool:
@@ -138,22 +123,8 @@ class MainWindow(QMainWindow):
     def _take_store(self, store: Store) -> None:
         """Build the pages for this store and show where the data lives."""
         self._store = store
-        current = max(self.nav.currentRow(), 0)
-        for page in self._built_pages():
-            self._settings.save_page_state(page.state_key, page.view_state())
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        while self.stack.count():
-            widget = self.stack.widget(0)
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        self._pages = [None] * len(PAGE_SPECS)
-        for title, _, _ in PAGE_SPECS:
-            self.stack.addWidget(QWidget())     # stands in until the page is first opened
-            self.nav.addItem(title)
-        self.nav.blockSignals(False)
-        self.nav.setCurrentRow(min(current, len(PAGE_SPECS) - 1))
-        self._on_nav_row(self.nav.currentRow())
+        self.navigation.take_store(store)
+        self._show_page_menu()
         self._settings.set_last_data_file(store.path)
         self._refresh_status()
         self.backups.take_store(store, self._opener.take_notes())
@@ -169,51 +140,44 @@ class MainWindow(QMainWindow):
                                                    Qt.TextElideMode.ElideMiddle, 520))
         self.file_label.setToolTip(path)
 
-    def _on_nav_row(self, row: int) -> None:
-        if 0 <= row < len(self._pages):
-            self._ensure_page(row)
-            self.stack.setCurrentIndex(row)
+    def _wire_page(self, page: Page) -> None:
+        page.sig_changed.connect(self.route_changes)
+        page.sig_request.connect(self.show_request)
 
-    def _ensure_page(self, index: int) -> Page:
-        page = self._pages[index]
-        if page is None:
-            _, module, name = PAGE_SPECS[index]
-            page = getattr(importlib.import_module(module), name)(self._store)
-            page.restore_view_state(self._settings.page_state(page.state_key))
-            page.sig_changed.connect(self.route_changes)
-            if hasattr(page, "sig_open_directions"):
-                page.sig_open_directions.connect(self.show_overdue_directions)
-            standin = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
-            self.stack.removeWidget(standin)
-            standin.deleteLater()
-            self._pages[index] = page
-        return page
-
-    def _built_pages(self) -> list[Page]:
-        return [p for p in self._pages if p is not None]
+    def _show_page_menu(self) -> None:
+        page = self.navigation.current()
+        actions = page.actions() if page is not None else []
+        self.page_menu.clear()
+        if page is not None:
+            self.page_menu.setTitle(page.title)
+        self.page_menu.addActions(actions)
+        self.page_menu.menuAction().setVisible(bool(actions))
 
     def page_of(self, kind: type) -> Page | None:
-        for index, (_, _, name) in enumerate(PAGE_SPECS):
-            if name == kind.__name__:
-                page = self._ensure_page(index)
+        """The page of this class (built if need be); None if it is not in the navigation."""
+        for index, spec in enumerate(self.navigation.specs):
+            if spec.class_name == kind.__name__:
+                page = self.navigation.page(index)
                 return page if isinstance(page, kind) else None
         return None
 
-    def show_overdue_directions(self) -> None:
-        """From the meetings page's overdue line to the superiors' follow-up list."""
-        from ui.superiors.page import SuperiorsPage
-        page = self.page_of(SuperiorsPage)
-        if isinstance(page, SuperiorsPage):
-            self.nav.setCurrentRow(self._pages.index(page))
-            page.show_follow_up(overdue_only=True)
+    def show_request(self, key: str, part: str) -> None:
+        """A page asked for another area: the cell's dialogs are the shell's own; anything
+        else is a page, made current and asked to show the part."""
+        if key == CELL:
+            if part == "committee":
+                self.edit_committee()
+            return
+        page = self.navigation.show(key)
+        if page is not None:
+            page.show_part(part)
 
     def route_changes(self, changes: Changes) -> None:
         """Tell every page what a service changed; pages decide whether to refresh."""
         if changes.profile:
             self._refresh_status()
-        for page in self._built_pages():   # pages not built yet read fresh data when opened
-            page.apply_changes(changes)
+        for page in self.navigation.built():   # pages not built yet read fresh data when opened
+            page.apply(changes)
 
     # --- menu actions ------------------------------------------------------------------------
     def open_data_file(self) -> None:
@@ -242,17 +206,15 @@ class MainWindow(QMainWindow):
         if not needs_profile(new):
             self._switch_store(new, note)
             return
-        dialog = ProfileDialog(new, first_run=True, parent=self)
 
         def finished(result: int) -> None:
-            self._end_dialog(dialog)
             if result == QDialog.DialogCode.Accepted:
                 self._switch_store(new, note)
             else:
                 new.close()
                 self.statusBar().showMessage("Chưa mở tệp mới: chưa nhập thông tin chi bộ.", 8000)
 
-        self._show_dialog(dialog, finished)
+        open_dialog(self, ProfileDialog(new, first_run=True, parent=self), finished)
 
     def _switch_store(self, new: Store, note: str | None) -> None:
         old = self._store
@@ -288,35 +250,18 @@ class MainWindow(QMainWindow):
             raise error
         return True
 
-    def _show_dialog(self, dialog: QDialog, finished: Callable[[int], None]) -> None:
-        """Window-modal, without a nested event loop (tests drive it like a user)."""
-        self.active_dialog = dialog
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def _end_dialog(self, dialog: QDialog) -> None:
-        self.active_dialog = None
-        dialog.deleteLater()
-
     def edit_profile(self) -> None:
-        dialog = ProfileDialog(self._store, parent=self)
-
-        def finished(result: int) -> None:
-            self._end_dialog(dialog)
-            if result == QDialog.DialogCode.Accepted and dialog.changes is not None:
-                self.route_changes(dialog.changes)
-
-        self._show_dialog(dialog, finished)
+        run_dialog(self, ProfileDialog(self._store, parent=self), self.route_changes)
 
     def edit_rules(self) -> None:
         from ui.cell.rules_dialog import RulesDialog
-        dialog = RulesDialog(self._store, parent=self)
 
-        def finished(_result: int) -> None:
-            self._end_dialog(dialog)
-            self.route_changes(dialog.changes)
+        run_dialog(self, RulesDialog(self._store, parent=self), self.route_changes)
 
-        self._show_dialog(dialog, finished)
+    def edit_committee(self) -> None:
+        from ui.cell.committee_dialog import CommitteeDialog
+
+        run_dialog(self, CommitteeDialog(self._store, parent=self), self.route_changes)
 
     def show_about(self) -> None:
         show_notice(self, "Giới thiệu CellSec", ABOUT_TEXT)
@@ -330,8 +275,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window(self.saveGeometry(), self.saveState())
-        for page in self._built_pages():
-            self._settings.save_page_state(page.state_key, page.view_state())
+        self.navigation.save_view_states()
         self._settings.sync()
         self.backups.stop()
         tasks.wait_for_tasks(10_000)  # a PDF being rendered must not outlive the window

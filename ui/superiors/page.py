@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,16 +25,18 @@ from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus, Superior
 
-from ui.printing import actions as printing
-from ui.common.dialogs import ask_yes_no, open_for_changes, show_notice
+from ui.common.file_choosers import choose_xlsx_path
+from ui.common.page import Page
 from ui.common.superior_entry import SuperiorDialog
 from ui.superiors.assign_dialog import AssignDialog
-from ui.common.file_choosers import choose_xlsx_path
+from ui.printing import actions as printing
+from ui.superiors import PAGE
 from ui.superiors.follow_up_dialog import FollowUpDialog
 from ui.common.record_table import GREEN, GREY, RED, Cell, RecordTable
 from ui.superiors.tally_view import TallyView
 
 DIRECTORY, DIRECTIONS, TALLY = range(3)
+OVERDUE_DIRECTIONS = "overdue-directions"   # the part other areas may ask for
 # Follow-up filters: (label, value).
 FILTERS = (("Chưa hoàn thành", "open"), ("Quá hạn", "overdue"), ("Đã xong", "closed"),
            ("Tất cả", "all"))
@@ -52,20 +52,16 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-class SuperiorsPage(QWidget):
-    title = "Cấp trên"
-    state_key = "superiors"
-    sig_changed = Signal(object)  # Changes
+class SuperiorsPage(Page):
+    """The directory, who follows the cell, the directions' follow-up and the period's tally;
+    shows the follow-up list when another area asks for OVERDUE_DIRECTIONS."""
+
+    spec = PAGE
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._loaded = False
-        self.active_dialog: QDialog | None = None
+        super().__init__(store, parent)
         self.preview: QWidget | None = None
-        # Injectable so tests never block on a modal box or a file chooser.
-        self.ask = ask_yes_no
-        self.notify = show_notice
+        # Injectable so tests never wait on a file chooser, and fix the calendar.
         self.today: Callable[[], date] = date.today
         self.choose_xlsx = choose_xlsx_path
         self.directions: list[Direction] = []
@@ -150,22 +146,14 @@ class SuperiorsPage(QWidget):
         layout.addWidget(self.directions_table, 1)
         return page
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self.reload()
-
-    def view_state(self) -> dict[str, QByteArray]:
-        return {}
-
-    def restore_view_state(self, state: dict[str, QByteArray]) -> None:
-        pass
+    def actions(self) -> list[QAction]:
+        return [self.page_action("In báo cáo của kỳ", self.print_report),
+                self.page_action("Xuất Excel của kỳ…", self.export_excel)]
 
     # --- reading -----------------------------------------------------------------------------
-    def apply_changes(self, changes: Changes) -> None:
+    def concerns(self, changes: Changes) -> bool:
         # A meeting's guests count in the tally, so a meeting change matters here too.
-        if (changes.superiors or changes.meetings) and self._loaded:
-            self.reload()
+        return changes.superiors or changes.meetings
 
     def reload(self) -> None:
         self._loaded = True
@@ -235,6 +223,10 @@ class SuperiorsPage(QWidget):
         self.edit_button.setEnabled(self.directory.selected_payload() is not None)
         self.follow_button.setEnabled(self.directions_table.selected_payload() is not None)
 
+    def show_part(self, part: str) -> None:
+        if part == OVERDUE_DIRECTIONS:
+            self.show_follow_up(overdue_only=True)
+
     def show_follow_up(self, overdue_only: bool = True) -> None:
         """Open the follow-up list (from the meetings page's overdue line)."""
         if not self._loaded:
@@ -244,26 +236,23 @@ class SuperiorsPage(QWidget):
             "overdue" if overdue_only else "open"))
 
     # --- writing (through dialogs) -----------------------------------------------------------
-    def _open(self, dialog: QDialog) -> QDialog:
-        return open_for_changes(self, dialog)
-
     def add_superior(self) -> None:
-        self._open(SuperiorDialog(self._store, parent=self))
+        self.run_dialog(SuperiorDialog(self._store, parent=self))
 
     def edit_superior(self) -> None:
         chosen = self.directory.selected_payload()
         if isinstance(chosen, Superior):
-            self._open(SuperiorDialog(self._store, chosen, parent=self))
+            self.run_dialog(SuperiorDialog(self._store, chosen, parent=self))
 
     def assign(self) -> None:
         chosen = self.directory.selected_payload()
-        self._open(AssignDialog(self._store, self.today(), parent=self,
-                                chosen=chosen.id if isinstance(chosen, Superior) else None))
+        self.run_dialog(AssignDialog(self._store, self.today(), parent=self,
+                                     chosen=chosen.id if isinstance(chosen, Superior) else None))
 
     def follow_up_selected(self) -> None:
         chosen = self.directions_table.selected_payload()
         if isinstance(chosen, Direction):
-            self._open(FollowUpDialog(self._store, chosen, self.today(), parent=self))
+            self.run_dialog(FollowUpDialog(self._store, chosen, self.today(), parent=self))
 
     # --- report ------------------------------------------------------------------------------
     def print_report(self) -> None:
@@ -289,13 +278,11 @@ class SuperiorsPage(QWidget):
                     "không dùng lại.")
         if not self.ask(self, "Ban hành báo cáo", question):
             return
-        try:
-            number, changes = issue_superior_report(self._store, start, end, today=self.today())
-        except ValidationError as err:
-            self.notify(self, "Không ban hành được", str(err), warning=True)
-            return
-        self.sig_changed.emit(changes)
-        self.tally.show_number(number)
+        issued = self.run_operation(
+            lambda: issue_superior_report(self._store, start, end, today=self.today()),
+            "Không ban hành được")
+        if issued is not None:
+            self.tally.show_number(issued[0])
 
     def export_excel(self) -> None:
         from cellsec.reports.superior_xlsx import write_superior_xlsx  # openpyxl when needed
