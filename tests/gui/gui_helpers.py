@@ -96,3 +96,16 @@ class Notices:
     @property
     def texts(self) -> list[str]:
         return [text for _, text, _ in self.shown]
+
+
+def column(table, header: str) -> int:
+    """The column whose header reads `header` (a two-line header reads with a space): tests name
+    the column a user would look at, not its position."""
+    from PySide6.QtCore import QAbstractItemModel, Qt
+
+    model = table if isinstance(table, QAbstractItemModel) else table.model()
+    for c in range(model.columnCount()):
+        text = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        if " ".join(str(text or "").split()) == header:
+            return c
+    raise AssertionError(f"no column “{header}”")

@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from gui_helpers import Answers, Notices, add, stored_names, type_text
+from gui_helpers import Answers, Notices, add, column, stored_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -61,7 +61,7 @@ def test_manual_backup_appears_in_the_list_verified(qtbot, window, dialog, store
     # WHEN it is checked again ("Kiểm tra") THEN it is still good
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, dialog)
-    assert dialog.table.item(0, 4).text().startswith("✓ tốt (vừa kiểm tra")
+    assert dialog.table.item(0, column(dialog.table, "Kiểm tra")).text().startswith("✓ tốt (vừa kiểm tra")
 
 
 def test_a_tampered_backup_is_marked_by_the_check(qtbot, dialog, store):
@@ -72,7 +72,7 @@ def test_a_tampered_backup_is_marked_by_the_check(qtbot, dialog, store):
     info.path.write_bytes(bytes(data))
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, dialog)
-    assert dialog.table.item(0, 4).text() == "✗ hỏng — không dùng được"
+    assert dialog.table.item(0, column(dialog.table, "Kiểm tra")).text() == "✗ hỏng — không dùng được"
     assert "HỎNG" in dialog.status_label.text()
 
 
@@ -116,7 +116,7 @@ def test_encrypted_copy_then_restore_with_a_wrong_then_the_right_password(
     # AND the data as it was (two members) is kept aside in the backups folder
     kept = [i for i in list_backups(window.store.path) if i.kind == "before_restore"]
     assert len(kept) == 1 and kept[0].members == 2 and kept[0].good
-    assert any(dialog.table.item(r, 1).text() == "Trước khi khôi phục"
+    assert any(dialog.table.item(r, column(dialog.table, "Loại")).text() == "Trước khi khôi phục"
                for r in range(dialog.table.rowCount()))
 
 

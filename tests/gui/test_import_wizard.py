@@ -4,11 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import TODAY, Notices, shown_names, stored_names
+from gui_helpers import TODAY, Notices, column, shown_names, stored_names
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from cellsec.backup import list_backups
+from ui.transfer.import_preview import ACTION, INCLUDE, ROW
 from ui.transfer.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton
@@ -63,13 +64,14 @@ def test_import_lists_the_bad_row_and_adds_the_good_ones(qtbot, window, wizard, 
     fields = [c.currentData() for c in wizard.mapping_step.combos]
     assert fields == [None, "full_name", "sex", "birth_date", "citizen_id", "phone",
                       "admission_date", "official_date"]
-    assert wizard.mapping_step.table.item(1, 2).text().startswith("Nguyễn Văn Đức; Lê Thị Hoa")
+    samples = column(wizard.mapping_step.table, "Ví dụ (các dòng đầu)")
+    assert wizard.mapping_step.table.item(1, samples).text().startswith("Nguyễn Văn Đức; Lê Thị Hoa")
     # WHEN "Tiếp tục" THEN every row with what it would do
     qtbot.mouseClick(wizard.next_button, LEFT)
     preview = wizard.preview_step
-    actions = [preview.table.item(r, 5).text() for r in range(preview.table.rowCount())]
+    actions = [preview.table.item(r, ACTION).text() for r in range(preview.table.rowCount())]
     assert actions == ["Thêm mới", "Lỗi", "Thêm mới"]
-    assert [preview.table.item(r, 1).text() for r in range(3)] == ["2", "3", "4"]
+    assert [preview.table.item(r, ROW).text() for r in range(3)] == ["2", "3", "4"]
     # AND the problem is listed with its spreadsheet row and column
     problems = [preview.problems.item(i).text() for i in range(preview.problems.count())]
     assert problems == ["Dòng 3, cột “Ngày sinh”: ngày 32/13/1970 không có trên lịch."]
@@ -78,7 +80,7 @@ def test_import_lists_the_bad_row_and_adds_the_good_ones(qtbot, window, wizard, 
     assert "Dòng 2: Số CCCD: “1058000123” bị Excel lưu thành số nên mất số 0 ở đầu" in notes
     # AND the bad row cannot be ticked; the button counts the two good ones
     assert not preview.is_included(1)
-    assert not preview.table.item(1, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert not preview.table.item(1, INCLUDE).flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert wizard.import_button.text() == "Nhập 2 đảng viên"
     # WHEN "Nhập 2 đảng viên"
     qtbot.mouseClick(wizard.import_button, LEFT)
@@ -116,7 +118,7 @@ def test_a_fixed_row_is_rechecked_and_imported(qtbot, wizard, store):
     edit.setText("01/03/1970")
     qtbot.mouseClick(preview.recheck_button, LEFT)
     # THEN the row is fine now, ticked, and counted
-    assert preview.table.item(1, 5).text() == "Thêm mới"
+    assert preview.table.item(1, ACTION).text() == "Thêm mới"
     assert preview.is_included(1)
     assert preview.problems.count() == 0
     assert wizard.import_button.text() == "Nhập 3 đảng viên"
@@ -150,7 +152,7 @@ def test_duplicates_of_the_register_are_skipped_by_default(qtbot, window, wizard
     add(store, "Trần Văn Bình", "01/01/1961", "01/01/1991", "01/01/1992")
     _to_preview(qtbot, wizard)
     preview = wizard.preview_step
-    assert preview.table.item(2, 5).text() == "Bỏ qua vì trùng"
+    assert preview.table.item(2, ACTION).text() == "Bỏ qua vì trùng"
     assert not preview.is_included(2)
     notes = [preview.notes.item(i).text() for i in range(preview.notes.count())]
     assert any(n.startswith("Dòng 4: Trùng với hồ sơ đã có trong sổ: Trần Văn Bình")

@@ -4,7 +4,7 @@ printing all the sheets still to do."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import TODAY, type_text
+from gui_helpers import TODAY, column, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -20,7 +20,8 @@ from ui.common.record_table import AMBER, GREEN, RED
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save
-STATE_COLUMN = 6
+COMMENTS_THIS_YEAR = "Nhận xét năm nay"   # the register's column of this year's sheet
+STATE = "Tình trạng"                  # the comment sheets' column
 DEMO_MISSING = ["Nguyễn Thị Ngọc Diệp", "Lê Thu Trang", "Đỗ Quang Khải"]
 
 
@@ -39,7 +40,7 @@ def page(window) -> LiaisonPage:
 
 
 def _row_of(table, name: str) -> int:
-    return table.column_texts(0).index(name)
+    return table.column_texts(column(table, "Họ và tên")).index(name)
 
 
 def test_bad_received_date_is_refused_and_nothing_saved(qtbot, page, demo_store):
@@ -87,7 +88,7 @@ def test_register_shows_this_years_state_in_colour(page, demo_store):
     states = {d.member.full_name: d.state for d in comment_list(demo_store, 2026, TODAY)}
     colours = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
     for name, state in states.items():
-        item = table.item(_row_of(table, name), STATE_COLUMN)
+        item = table.item(_row_of(table, name), column(table, COMMENTS_THIS_YEAR))
         assert item.text() == state.label
         if state in colours:
             assert item.background().color().name() == colours[state]
@@ -138,10 +139,12 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     assert _khai_state(demo_store) is CommentState.DONE
     assert comments.missing_names() == DEMO_MISSING[:2]
     row = _row_of(comments.table, "Đỗ Quang Khải")
-    assert comments.table.item(row, 4).text() == CommentState.DONE.label
-    assert comments.table.item(row, 4).background().color().name() == GREEN
+    state = comments.table.item(row, column(comments.table, STATE))
+    assert state.text() == CommentState.DONE.label
+    assert state.background().color().name() == GREEN
     register = page.register.table
-    assert register.item(_row_of(register, "Đỗ Quang Khải"), STATE_COLUMN).text() == "Đã gửi"
+    assert register.item(_row_of(register, "Đỗ Quang Khải"),
+                         column(register, COMMENTS_THIS_YEAR)).text() == "Đã gửi"
 
 
 def test_short_sheet_shows_only_the_short_criteria(qtbot, page, demo_store):
@@ -265,7 +268,8 @@ def test_year_selector_reads_that_year(page):
     comments = page.register.comments
     comments.set_year(2025)
     assert comments.year == 2025
-    states = {comments.table.item(r, 0).text(): comments.table.item(r, 4).text()
+    name, state = column(comments.table, "Họ và tên"), column(comments.table, STATE)
+    states = {comments.table.item(r, name).text(): comments.table.item(r, state).text()
               for r in range(comments.table.rowCount())}
     assert states["Trần Văn Hải"] == "Đã gửi"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from gui_helpers import TODAY, type_text
+from gui_helpers import TODAY, column, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -88,7 +88,8 @@ def test_record_made_in_the_dialog_shows_on_the_members_page(qtbot, window, page
     qtbot.waitUntil(lambda: page.active_dialog is None)
     # THEN the record is listed, and the members page (routed Changes) shows the new status
     assert len(demo_store.liaison.working_away()) == count + 1
-    assert name in page.working_away.table.column_texts(0)
+    assert name in page.working_away.table.column_texts(
+        column(page.working_away.table, "Đảng viên"))
     assert words in _status_shown(members, member_id)
 
 

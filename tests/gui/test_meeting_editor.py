@@ -27,7 +27,7 @@ from ui.meetings.editor import (
     ROLL,
     MeetingEditor,
 )
-from ui.meetings.roll_model import MARK
+from ui.meetings.roll_model import MARK, NAME
 
 LEFT = Qt.MouseButton.LeftButton
 NOVEMBER = date(2026, 11, 20)   # held before "today" (22/11): corrections come after
@@ -85,7 +85,7 @@ def test_approving_locks_the_minutes_and_corrections_can_be_added(qtbot, meeting
     assert unlocked == []
     assert editor.roll_editor.called_model.read_only
     view = editor.roll_editor.called_view
-    view.setCurrentIndex(editor.roll_editor.called_model.index(0, 1))
+    view.setCurrentIndex(editor.roll_editor.called_model.index(0, NAME))
     qtbot.keyClick(view, Qt.Key.Key_K)                      # marking is refused too
     assert editor.roll_editor.called_model.entry(0).mark is stored.roll[0].mark
     assert not editor.save_button.isEnabled()

@@ -7,7 +7,7 @@ from gui_helpers import add
 from PySide6.QtCore import QModelIndex, Qt
 
 from cellsec.services.register import load_register
-from ui.members.member_table_model import COLUMNS, NAME, SORT_KEY_ROLE, MemberTableModel
+from ui.members.member_table_model import COLUMNS, NAME, SORT_KEY_ROLE, STT, MemberTableModel
 
 
 def _column(header: str) -> int:
@@ -75,7 +75,7 @@ def test_dates_and_party_age_sort_by_value_not_by_text(store):
 def test_stt_numbers_follow_the_display_and_sorting_by_it_restores_register_order(store):
     model = _model_with(store)
     model.sort(_column("Ngày sinh"), Qt.SortOrder.AscendingOrder)
-    assert [model.index(r, 0).data() for r in range(4)] == ["1", "2", "3", "4"]
+    assert [model.index(r, STT).data() for r in range(4)] == ["1", "2", "3", "4"]
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert _names(model) == ["Nguyễn Văn Anh", "Phạm Văn Ánh", "Lê Thị Dung", "Trần Văn Đức"]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gui_helpers import add, shown_names, type_text
+from gui_helpers import add, column, shown_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -13,7 +13,6 @@ from cellsec.services.register import StatusFilter
 from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
-STATUS_COLUMN = 7
 
 
 def _select(page, name: str) -> None:
@@ -51,7 +50,8 @@ def test_recording_an_exemption_changes_status_and_history(qtbot, page, store):
     qtbot.waitUntil(lambda: page.active_dialog is None)
     # THEN the status column and the detail panel say so, and the history lists the event
     row = shown_names(page).index("Phạm Văn Lộc")
-    assert page.model.index(row, STATUS_COLUMN).data() == "Chính thức, miễn sinh hoạt"
+    assert page.model.index(row, column(page.model, "Tình trạng")).data() == \
+        "Chính thức, miễn sinh hoạt"
     assert page.detail.facts["status"].text() == "Chính thức, miễn sinh hoạt"
     assert ["01/03/2024", ("Miễn công tác và sinh hoạt đảng\n"
                            "Số văn bản: 12-QĐ/CB\nNội dung: Tuổi cao, sức khỏe yếu")] in _history(page)
@@ -140,12 +140,12 @@ def test_as_of_date_changes_the_roll(qtbot, page, store):
     page.set_as_of(date(2020, 6, 1))
     assert shown_names(page) == ["Nguyễn Văn An", "Trần Thị Bình"]
     row = shown_names(page).index("Trần Thị Bình")
-    assert page.model.index(row, STATUS_COLUMN).data() == "Dự bị"
+    assert page.model.index(row, column(page.model, "Tình trạng")).data() == "Dự bị"
     # AND "Tất cả hồ sơ" as of 2019 lists her as not yet in the cell
     page.set_as_of(date(2019, 12, 31))
     _set_status(page, StatusFilter.ALL)
     assert shown_names(page) == ["Nguyễn Văn An", "Trần Thị Bình"]
-    assert page.model.index(1, STATUS_COLUMN).data() == "Chưa vào chi bộ"
+    assert page.model.index(1, column(page.model, "Tình trạng")).data() == "Chưa vào chi bộ"
 
 
 def test_status_filter_shows_probationary_only(qtbot, page, store):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gui_helpers import type_text
+from gui_helpers import column, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -19,6 +19,7 @@ from ui.superiors.page import SuperiorsPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save
+CONTENT = "Nội dung chỉ đạo"   # the column of the direction itself, in every table
 DIRECTION = "Rà soát, cập nhật danh sách hộ nghèo của thôn trước Tết"
 
 
@@ -85,14 +86,14 @@ def test_direction_given_in_one_meeting_is_closed_at_the_next(qtbot, window, mee
     type_text(qtbot, section.direction_fields["deadline"], "15/12/2026")
     qtbot.mouseClick(section.direction_button, LEFT)
     assert not section.banner.isVisible()
-    assert section.given.column_texts(1) == [DIRECTION]
+    assert section.given.column_texts(column(section.given, CONTENT)) == [DIRECTION]
     november_id = editor.meeting.id
     _close(qtbot, meetings, editor)
 
     # THEN the follow-up list on the superiors page shows it, open
     window.nav.setCurrentRow(window.pages.index(superiors))
     superiors.filter_box.setCurrentIndex(superiors.filter_box.findData("open"))
-    texts = superiors.directions_table.column_texts(2)
+    texts = superiors.directions_table.column_texts(column(superiors.directions_table, CONTENT))
     assert DIRECTION in texts
     row = texts.index(DIRECTION)
     assert superiors.directions_table.row_texts(row)[:2] == ["25/11/2026", "Hoàng Minh Tuấn"]
@@ -102,14 +103,14 @@ def test_direction_given_in_one_meeting_is_closed_at_the_next(qtbot, window, mee
     window.nav.setCurrentRow(window.pages.index(meetings))
     editor = _prepare(qtbot, meetings, "20/12/2026")
     section = editor.superior_tab
-    earlier = section.earlier.column_texts(2)
+    earlier = section.earlier.column_texts(column(section.earlier, CONTENT))
     assert DIRECTION in earlier
     # ... and its result is recorded as done at this meeting
     section.earlier.selectRow(earlier.index(DIRECTION))
     assert section.report_status.currentData() == DirectionStatus.DONE.value
     type_text(qtbot, section.report_result, "Đã rà soát xong, gửi Ủy ban xã.")
     qtbot.mouseClick(section.report_button, LEFT)
-    assert DIRECTION not in section.earlier.column_texts(2)
+    assert DIRECTION not in section.earlier.column_texts(column(section.earlier, CONTENT))
     december_id = editor.meeting.id
     _close(qtbot, meetings, editor)
 
@@ -118,9 +119,10 @@ def test_direction_given_in_one_meeting_is_closed_at_the_next(qtbot, window, mee
     assert stored.meeting_id == november_id
     assert stored.status is DirectionStatus.DONE and stored.closed_meeting_id == december_id
     window.nav.setCurrentRow(window.pages.index(superiors))
-    assert DIRECTION not in superiors.directions_table.column_texts(2)
+    assert DIRECTION not in superiors.directions_table.column_texts(
+        column(superiors.directions_table, CONTENT))
     superiors.filter_box.setCurrentIndex(superiors.filter_box.findData("closed"))
-    texts = superiors.directions_table.column_texts(2)
+    texts = superiors.directions_table.column_texts(column(superiors.directions_table, CONTENT))
     cells = superiors.directions_table.row_texts(texts.index(DIRECTION))
     assert cells[5:] == ["Đã hoàn thành", "Đã rà soát xong, gửi Ủy ban xã."]
 
