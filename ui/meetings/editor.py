@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -43,7 +42,7 @@ from cellsec.services.minutes_record import (DRAFT, RecordCheck, direction_line,
 from cellsec.store import Store
 
 from ui.meetings.agenda_editor import AgendaEditor
-from ui.common.form_fields import memo
+from ui.meetings.corrections_tab import CorrectionsTab
 from ui.meetings.guests_tab import GuestsTab
 from ui.meetings.general_tab import GeneralTab
 from ui.meetings.resolution_tab import ResolutionTab
@@ -113,7 +112,11 @@ class MeetingEditor(QDialog):
         self.guests_tab = GuestsTab()
         self.resolution_tab = ResolutionTab(list(self._rules["meeting_quality_criteria"]),
                                             lambda s: quality_rating(s, self._rules), self._rules)
-        self.corrections_tab = self._build_corrections()
+        self.corrections_tab = CorrectionsTab()
+        self.corrections_tab.add_button.clicked.connect(self.add_correction)
+        self.corrections_list = self.corrections_tab.notes
+        self.correction_text = self.corrections_tab.text
+        self.add_correction_button = self.corrections_tab.add_button
         self.superior_tab = SuperiorMeetingSection(store, meeting, self.guests_tab, today=today)
         self.tabs = QTabWidget()
         for widget, title in ((self.general, "Thông tin chung"), (self.roll_editor, "Điểm danh"),
@@ -166,29 +169,6 @@ class MeetingEditor(QDialog):
         self.superior_tab.sig_changed.connect(self._on_superiors_written)
         self._fill(meeting)
         self._size_to_screen()
-
-    def _build_corrections(self) -> QWidget:
-        page = QWidget()
-        self.corrections_list = QListWidget()
-        self.corrections_list.setWordWrap(True)
-        self.correction_text = memo("Nội dung đính chính (ghi rõ sửa điều gì, vì sao)", lines=3)
-        self.correction_text.setObjectName("correction")
-        self.add_correction_button = QPushButton("Thêm ghi chú đính chính")
-        self.add_correction_button.setAutoDefault(False)
-        self.add_correction_button.clicked.connect(self.add_correction)
-        layout = QVBoxLayout(page)
-        hint = QLabel("Biên bản đã thông qua không được viết lại. Khi cần sửa, thêm một ghi chú "
-                      "đính chính có ghi ngày; ghi chú được in dưới biên bản.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(QLabel("Các ghi chú đính chính đã có:"))
-        layout.addWidget(self.corrections_list, 1)
-        layout.addWidget(self.correction_text)
-        row = QHBoxLayout()
-        row.addWidget(self.add_correction_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        return page
 
     def _size_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -275,9 +255,7 @@ class MeetingEditor(QDialog):
         self.save_button.setEnabled(not locked)
         self.approve_button.setEnabled(not locked)
         self.tabs.setTabVisible(CORRECTIONS, locked)
-        self.corrections_list.clear()
-        for c in m.corrections:
-            self.corrections_list.addItem(f"Ngày {format_date(c.date)}: {c.text}")
+        self.corrections_tab.show_notes(m.corrections)
         self.digest_warning.setText(DIGEST_WARNING + (f" ({self._check.message})"
                                                       if self._check.problems else ""))
         self.digest_warning.setVisible(self._check.ok is False)
