@@ -67,6 +67,7 @@ def bench_page(path: Path, runs: int) -> dict[str, list[float]]:
 
     from cellsec.services.register import load_register
     from cellsec.store import Store
+
     from ui.members.page import MembersPage
 
     app = QApplication.instance() or QApplication([])

@@ -86,7 +86,7 @@ class Setup:
 
 
 def prepare(mode: str, folder: Path) -> Setup:
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "chibo.cellsec"
     if mode == "migrate":
@@ -98,8 +98,8 @@ def prepare(mode: str, folder: Path) -> Setup:
         return Setup(mode, path)
     sources = folder / "nguon"
     first = make_backup(path, folder=sources, stem="A").path
-    from cellsec.services.members import add_member
     from bench.crash_worker import member
+    from cellsec.services.members import add_member
     with Store.open(path) as store:
         add_member(store, *member("nguon-B", 1), today=TODAY)
     second = make_backup(path, folder=sources, stem="B").path

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cellsec.dates import add_months
-from cellsec.demo import DEMO_PROFILE
+from cellsec.demo.cell import DEMO_PROFILE
+from cellsec.demo.synthetic import OCCUPATIONS, day_between, digits, person, phone
 from cellsec.services.cell_io import FORMAT, VERSION, import_cell
 from cellsec.store import Store
-from cellsec.synthetic import OCCUPATIONS, day_between, digits, person, phone
 
 
 def _event(kind: str, when: date, end: date | None = None, detail: str = "") -> dict:

@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.store import Store

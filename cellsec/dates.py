@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .errors import ValidationError
+from cellsec.errors import ValidationError
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 

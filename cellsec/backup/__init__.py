@@ -5,16 +5,16 @@ public `path` is read), so the UI can call them on a worker thread and the CLI w
 """
 from __future__ import annotations
 
-from .copy import copy_backup_to
-from .create import adopt_migration_backup, make_backup, still_intact, verify_backup
-from .crypto import check_file_header, is_encrypted
-from .errors import BackupVerificationError, PasswordRequiredError, WrongPasswordError
-from .health import Health, HealthState, check_file, newest_verified_backup
-from .location import is_risky_location
-from .manifest import BackupInfo, backups_folder, is_backup_file, list_backups, newest_good
-from .restore import RestoreResult, restore, restore_newest
-from .retention import Candidate, RetentionPolicy, apply_retention, plan_retention
-from .schedule import AutoBackup, backup_if_due, newest_sound
+from cellsec.backup.copy import copy_backup_to
+from cellsec.backup.create import adopt_migration_backup, make_backup, still_intact, verify_backup
+from cellsec.backup.crypto import check_file_header, is_encrypted
+from cellsec.backup.errors import BackupVerificationError, PasswordRequiredError, WrongPasswordError
+from cellsec.backup.health import Health, HealthState, check_file, newest_verified_backup
+from cellsec.backup.location import is_risky_location
+from cellsec.backup.manifest import BackupInfo, backups_folder, is_backup_file, list_backups, newest_good
+from cellsec.backup.restore import RestoreResult, restore, restore_newest
+from cellsec.backup.retention import Candidate, RetentionPolicy, apply_retention, plan_retention
+from cellsec.backup.schedule import AutoBackup, backup_if_due, newest_sound
 
 __all__ = [
     "AutoBackup", "BackupInfo", "BackupVerificationError", "Candidate", "Health", "HealthState",

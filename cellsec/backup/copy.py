@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..errors import StorageError
-from ..store import faults
-from . import crypto
-from .files import copy_file_atomic, ensure_folder, sha256_file, write_bytes_atomic
-from .manifest import manifest_path
+from cellsec.backup import crypto
+from cellsec.backup.files import copy_file_atomic, ensure_folder, sha256_file, write_bytes_atomic
+from cellsec.backup.manifest import manifest_path
+from cellsec.errors import StorageError
+from cellsec.store import faults
 
 
 def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None = None) -> Path:

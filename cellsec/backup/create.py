@@ -7,12 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import CellSecError, StorageError
-from ..store import faults
-from ..store import fileops as dbfile
-from .errors import BackupVerificationError
-from .files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
-from .manifest import (
+from cellsec.backup.errors import BackupVerificationError
+from cellsec.backup.files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
+from cellsec.backup.manifest import (
     BEFORE_MIGRATION,
     MANUAL,
     SUFFIX,
@@ -23,6 +20,9 @@ from .manifest import (
     read_info,
     write_manifest,
 )
+from cellsec.errors import CellSecError, StorageError
+from cellsec.store import faults
+from cellsec.store import fileops as dbfile
 
 
 def source_path(source: Any) -> Path:

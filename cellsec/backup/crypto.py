@@ -13,13 +13,13 @@ import os
 import struct
 from pathlib import Path
 
+from cellsec.backup.errors import WRONG_PASSWORD, PasswordRequiredError, WrongPasswordError
+
 # cryptography is imported inside the functions: it costs ~200 ms, and the app imports this
 # package at start-up for the integrity check (encryption is needed only for USB copies).
-
-from ..errors import StorageError, ValidationError
-from ..text import nfc
-from ..store.fileops import SQLITE_MAGIC
-from .errors import WRONG_PASSWORD, PasswordRequiredError, WrongPasswordError
+from cellsec.errors import StorageError, ValidationError
+from cellsec.store.fileops import SQLITE_MAGIC
+from cellsec.text import nfc
 
 MAGIC = b"CELLSEC-ENC\x00"
 FORMAT = 1

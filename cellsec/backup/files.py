@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..store import faults
-from ..store.fileops import fsync_file  # noqa: F401  (re-exported for backup modules)
-from ..store.fileops import temp_name
+from cellsec.store import faults
+from cellsec.store.fileops import (
+    fsync_file,  # noqa: F401  (re-exported for backup modules)
+    temp_name,
+)
 
 SIDECARS = ("-wal", "-shm", "-journal")
 

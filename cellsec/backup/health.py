@@ -8,11 +8,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError
-from ..store import faults
-from ..store import fileops as dbfile
-from .create import source_path, verify_backup
-from .manifest import BackupInfo, list_backups
+from cellsec.backup.create import source_path, verify_backup
+from cellsec.backup.manifest import BackupInfo, list_backups
+from cellsec.errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError
+from cellsec.store import faults
+from cellsec.store import fileops as dbfile
 
 
 class HealthState(str, Enum):

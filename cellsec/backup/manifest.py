@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .files import write_bytes_atomic
+from cellsec.backup.files import write_bytes_atomic
 
 FORMAT = "cellsec-backup"
 VERSION = 1

@@ -25,20 +25,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import (
-    CellSecError,
-    DamagedFileError,
-    EnvironmentFault,
-    NotCellSecFileError,
-    StorageError,
-)
-from ..store import faults, migrate, opening
-from . import crypto
-from ..store import fileops as dbfile
-from ..store.lock import DataFileLock
-from .create import make_backup, source_path, verify_backup
-from .errors import BackupVerificationError
-from .files import (
+from cellsec.backup import crypto
+from cellsec.backup.create import make_backup, source_path, verify_backup
+from cellsec.backup.errors import BackupVerificationError
+from cellsec.backup.files import (
     copy_file_atomic,
     ensure_folder,
     fsync_dir,
@@ -48,7 +38,7 @@ from .files import (
     temp_path,
     unique_path,
 )
-from .manifest import (
+from cellsec.backup.manifest import (
     BEFORE_RESTORE,
     SUFFIX,
     BackupInfo,
@@ -59,6 +49,16 @@ from .manifest import (
     read_info,
     write_manifest,
 )
+from cellsec.errors import (
+    CellSecError,
+    DamagedFileError,
+    EnvironmentFault,
+    NotCellSecFileError,
+    StorageError,
+)
+from cellsec.store import faults, migrate, opening
+from cellsec.store import fileops as dbfile
+from cellsec.store.lock import DataFileLock
 
 
 @dataclass(frozen=True)

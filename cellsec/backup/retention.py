@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .create import delete_backup
-from .manifest import REGULAR_KINDS, SPECIAL_KINDS, BackupInfo, backups_folder, list_backups
+from cellsec.backup.create import delete_backup
+from cellsec.backup.manifest import REGULAR_KINDS, SPECIAL_KINDS, BackupInfo, backups_folder, list_backups
 
 
 @dataclass(frozen=True)

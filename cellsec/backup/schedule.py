@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..store import fileops as dbfile
-from .create import make_backup, source_path, still_intact
-from .manifest import AUTO, BackupInfo, list_backups, mark_rotten
-from .retention import DEFAULT_POLICY, RetentionPolicy, apply_retention
+from cellsec.backup.create import make_backup, source_path, still_intact
+from cellsec.backup.manifest import AUTO, BackupInfo, list_backups, mark_rotten
+from cellsec.backup.retention import DEFAULT_POLICY, RetentionPolicy, apply_retention
+from cellsec.store import fileops as dbfile
 
 DEFAULT_EVERY = timedelta(hours=2)
 

@@ -5,15 +5,25 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date, month_year
-from ..entities import CellProfile
-from ..errors import ValidationError
-from ..meeting_entities import Meeting, MeetingKind, RollEntry
-from ..services.meetings import expected_roll
-from ..store import Store
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
-                       header_block, p, signature_row, title_block)
+from cellsec.dates import format_date, month_year
+from cellsec.entities.meetings import Meeting, MeetingKind, RollEntry
+from cellsec.entities.profile import CellProfile
+from cellsec.errors import ValidationError
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    fit_widths,
+    frame_width,
+    grid_table,
+    header_block,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.services.meetings import expected_roll
+from cellsec.store import Store
 
 _CATEGORY = {"full": "Chính thức", "probationary": "Dự bị", "guest": "SHTT đến"}
 

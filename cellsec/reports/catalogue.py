@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..meeting_entities import MeetingKind
-from ..store import Store
-from .template import Document
+from cellsec.entities.meetings import MeetingKind
+from cellsec.reports.template import Document
+from cellsec.store import Store
 
 DOCUMENTS = {
     "minutes": "Biên bản sinh hoạt chi bộ",
@@ -28,27 +28,27 @@ def build_document(store: Store, name: str, *, meeting_id: int | None = None,
                    today: date | None = None) -> Document:
     """Collect and build (not render) the named document."""
     if name == "minutes":
-        from .minutes import minutes_document
+        from cellsec.reports.minutes import minutes_document
         return minutes_document(store, meeting_id or 0)
     if name == "resolution":
-        from .resolution import resolution_document
+        from cellsec.reports.resolution import resolution_document
         return resolution_document(store, meeting_id or 0)
     if name == "attendance":
-        from .attendance_sheet import attendance_sheet_document
+        from cellsec.reports.attendance_sheet import attendance_sheet_document
         return attendance_sheet_document(store, meeting_id, kind=kind, when=on)
     if name == "book":
-        from .minutes_book import minutes_book_document
+        from cellsec.reports.minutes_book import minutes_book_document
         return minutes_book_document(store, year or date.today().year)
     if name == "register":
-        from .register_list import register_list_document
+        from cellsec.reports.register_list import register_list_document
         return register_list_document(store, on)
     if name == "superiors":
-        from .superior_report import superior_report_document
+        from cellsec.reports.superior_report import superior_report_document
         y = year or date.today().year
         start, end = period or (date(y, 1, 1), date(y, 12, 31))
         return superior_report_document(store, start, end, today=today)
     if name in ("comments", "liaison", "working-away"):
-        from . import liaison_reports
+        from cellsec.reports import liaison_reports
         if name == "comments":
             return liaison_reports.comment_sheets_document(store, year or date.today().year,
                                                            liaison_id, today=today)

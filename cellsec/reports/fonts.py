@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..paths import resources_dir
+from cellsec.paths import resources_dir
 
 FAMILY = "CellSecSerif"
 _STYLES = ("regular", "bold", "italic", "bolditalic")

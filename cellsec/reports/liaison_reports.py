@@ -6,19 +6,30 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date
-from ..entities import CellProfile
-from ..errors import ValidationError
-from ..liaison_entities import CommentSheet, LiaisonMember
-from ..rules.liaison import CommentState
-from ..services.liaison import comment_list, members_in_order, participation
-from ..services.members import rules_of
-from ..store import Store
-from .keeping import new_section
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
-                       header_block, markup, p, signature_row, title_block)
-from .wording import clause, sentence
+from cellsec.dates import format_date
+from cellsec.entities.liaison import CommentSheet, LiaisonMember
+from cellsec.entities.profile import CellProfile
+from cellsec.errors import ValidationError
+from cellsec.reports.keeping import new_section
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    fit_widths,
+    frame_width,
+    grid_table,
+    header_block,
+    markup,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.reports.wording import clause, sentence
+from cellsec.rules.liaison import CommentState
+from cellsec.services.liaison import comment_list, members_in_order, participation
+from cellsec.services.members import rules_of
+from cellsec.store import Store
 
 
 def _profile(store: Store) -> CellProfile:

@@ -6,20 +6,34 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date, long_date, month_year
-from ..entities import CellProfile
-from ..errors import ValidationError
-from ..meeting_entities import Meeting, MeetingKind
-from ..minutes_record import MinutesRecord
-from ..rules.counting import RollCount, VoteResult, majority_words, percent
-from ..services.meetings import DIRECTIONS_ITEM
-from ..services.minutes_record import (RecordCheck, check_record, direction_line, full_stop,
-                                       minutes_record)
-from ..store import Store
-from ..superior_entities import Direction
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, frame_width, header_block, markup, p,
-                       signature_row, title_block)
+from cellsec.codec.sealed_minutes import MinutesRecord
+from cellsec.dates import format_date, long_date, month_year
+from cellsec.entities.meetings import Meeting, MeetingKind
+from cellsec.entities.profile import CellProfile
+from cellsec.entities.superiors import Direction
+from cellsec.errors import ValidationError
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    frame_width,
+    header_block,
+    markup,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.rules.counting import RollCount, VoteResult, majority_words, percent
+from cellsec.services.meetings import DIRECTIONS_ITEM
+from cellsec.services.minutes_record import (
+    RecordCheck,
+    check_record,
+    direction_line,
+    full_stop,
+    minutes_record,
+)
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)

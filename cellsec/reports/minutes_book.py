@@ -8,13 +8,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..store import Store
-from .fonts import font
-from .minutes import build_minutes, collect_minutes
-from .style import load_sheet
-from .template import Document, frame_width, p, plain_table_style
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.reports.fonts import font
+from cellsec.reports.minutes import build_minutes, collect_minutes
+from cellsec.reports.style import load_sheet
+from cellsec.reports.template import Document, frame_width, p, plain_table_style
+from cellsec.store import Store
 
 
 def minutes_book_document(store: Store, year: int) -> Document:

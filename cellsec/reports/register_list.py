@@ -5,15 +5,26 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
-from ..dates import format_date, years_months
-from ..entities import CellProfile, MemberRow
-from ..errors import ValidationError
-from ..services.register import RollSummary, StatusFilter, filter_rows, load_register, summarise
-from ..store import Store
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
-                       header_block, p, signature_row, title_block)
-from .wording import sentence
+from cellsec.dates import format_date, years_months
+from cellsec.entities.members import MemberRow
+from cellsec.entities.profile import CellProfile
+from cellsec.errors import ValidationError
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    fit_widths,
+    frame_width,
+    grid_table,
+    header_block,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.reports.wording import sentence
+from cellsec.services.register import RollSummary, StatusFilter, filter_rows, load_register, summarise
+from cellsec.store import Store
 
 _WIDTHS_MM: list[float | None] = [14, 48, 25, 13, None, 25, 25, 26, 34]
 

@@ -3,15 +3,23 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..dates import format_date, long_date, month_year
-from ..rules.counting import percent
-from ..services.members import rules_of
-from ..services.minutes_record import full_stop
-from ..store import Store
-from .minutes import MinutesData, collect_minutes
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, frame_width, header_block, p, signature_row,
-                       title_block)
+from cellsec.dates import format_date, long_date, month_year
+from cellsec.reports.minutes import MinutesData, collect_minutes
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    frame_width,
+    header_block,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.rules.counting import percent
+from cellsec.services.members import rules_of
+from cellsec.services.minutes_record import full_stop
+from cellsec.store import Store
 
 _BASIS = (
     "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",

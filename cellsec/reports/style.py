@@ -11,9 +11,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from ..errors import ValidationError
-from ..paths import resources_dir
-from .fonts import font
+from cellsec.errors import ValidationError
+from cellsec.paths import resources_dir
+from cellsec.reports.fonts import font
 
 PAGE_NUMBER_POSITIONS = ("top", "bottom")
 PAGE_NUMBER_ALIGNS = ("left", "center", "right")

@@ -5,16 +5,25 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..services.report_numbers import IssuedNumber, blank_number
-from ..services.superior_tally import (REPORT_TYPE, Tally, superior_report_number,
-                                       superior_tally)
-from ..store import Store
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
-                       header_block, p, signature_row, title_block)
-from .wording import sentence
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    fit_widths,
+    frame_width,
+    grid_table,
+    header_block,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.reports.wording import sentence
+from cellsec.services.report_numbers import IssuedNumber, blank_number
+from cellsec.services.superior_tally import REPORT_TYPE, Tally, superior_report_number, superior_tally
+from cellsec.store import Store
 
 
 def _target(value) -> str:

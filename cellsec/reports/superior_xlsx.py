@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..services.superior_tally import Tally
-from ..spreadsheets.export import Column, Table, write_workbook
+from cellsec.services.superior_tally import Tally
+from cellsec.spreadsheets.export import Column, Table, write_workbook
 
 
 def superior_tables(t: Tally) -> list[Table]:

@@ -12,16 +12,24 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from .. import __version__
-from ..dates import document_date
-from ..entities import CellProfile
-from ..text import nfc
-from .fonts import font, register_fonts
-from .keeping import KeepHeading, SignatureBlock, keep_signatures_with_text
-from .style import Sheet, load_sheet
+from cellsec import __version__
+from cellsec.dates import document_date
+from cellsec.entities.profile import CellProfile
+from cellsec.reports.fonts import font, register_fonts
+from cellsec.reports.keeping import KeepHeading, SignatureBlock, keep_signatures_with_text
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.text import nfc
 
 
 def p(text: str, style, sheet: Sheet | None = None) -> Paragraph:

@@ -2,7 +2,7 @@
 secretary) does not already end a sentence, so no document prints "..", ".;" or "…."."""
 from __future__ import annotations
 
-from ..text import nfc
+from cellsec.text import nfc
 
 # Marks that already end a sentence: nothing is added after them.
 _ENDS = (".", "!", "?", "…")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..errors import ValidationError
-from ..meeting_entities import Mark, RollEntry, Vote
+from cellsec.entities.meetings import Mark, RollEntry, Vote
+from cellsec.errors import ValidationError
 
 
 @dataclass(frozen=True)

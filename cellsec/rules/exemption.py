@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ..dates import add_months, format_date
-from ..entities import EventKind, Member, MemberEvent, Sex
-from ..text import fold
-from .lifecycle import party_age_months
-from .settings import Rules
+from cellsec.dates import add_months, format_date
+from cellsec.entities.members import EventKind, Member, MemberEvent, Sex
+from cellsec.rules.lifecycle import party_age_months
+from cellsec.rules.settings import Rules
+from cellsec.text import fold
 
 # Reasons offered when an exemption is recorded (the text stays free).
 EXEMPTION_REASONS = ("Tuổi cao", "Sức khỏe yếu", "Điều trị bệnh dài ngày",

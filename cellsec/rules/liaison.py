@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
-from ..liaison_entities import CommentSheet, LiaisonMember, LiaisonStatus
+from cellsec.entities.liaison import CommentSheet, LiaisonMember, LiaisonStatus
 
 
 class CommentState(str, Enum):

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Iterable, Iterator, Sequence
 
-from ..dates import format_date, months_between
-from ..entities import EventKind, MemberEvent, MemberState, Presence, Standing
-from ..errors import ValidationError
+from cellsec.dates import format_date, months_between
+from cellsec.entities.members import EventKind, MemberEvent, MemberState, Presence, Standing
+from cellsec.errors import ValidationError
 
 K = EventKind
 _ORDER = {kind: i for i, kind in enumerate(EventKind)}

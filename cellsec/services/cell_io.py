@@ -16,21 +16,31 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import __version__
-from ..entities import Changes
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..store import Store
-from ..store.fileops import DatabaseError
-from . import import_values as v
-from .liaison_io import export_liaison, prepare_liaison, write_liaison
-from .committee import export_committee, import_committee
-from .meeting_io import export_meetings, prepare_meetings, write_meetings
-from .member_io import (export_members, export_profile, prepare_members, prepare_profile,
-                        write_members)
-from .members import rules_of
-from .superior_io import (export_superiors, prepare_follow_ups, prepare_superiors,
-                          write_follow_ups, write_superiors)
+from cellsec import __version__
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Meeting
+from cellsec.errors import ValidationError
+from cellsec.services import import_values as v
+from cellsec.services.committee import export_committee, import_committee
+from cellsec.services.liaison_io import export_liaison, prepare_liaison, write_liaison
+from cellsec.services.meeting_io import export_meetings, prepare_meetings, write_meetings
+from cellsec.services.member_io import (
+    export_members,
+    export_profile,
+    prepare_members,
+    prepare_profile,
+    write_members,
+)
+from cellsec.services.members import rules_of
+from cellsec.services.superior_io import (
+    export_superiors,
+    prepare_follow_ups,
+    prepare_superiors,
+    write_follow_ups,
+    write_superiors,
+)
+from cellsec.store import Store
+from cellsec.store.fileops import DatabaseError
 
 FORMAT = "cellsec-cell"
 VERSION = 1

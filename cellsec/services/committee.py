@@ -7,13 +7,14 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ..dates import format_date, iso_field, parse_date
-from ..entities import Changes, Standing
-from ..errors import ValidationError
-from ..meeting_entities import CommitteePost, CommitteeRole, RollEntry
-from ..store import Store
-from ..text import nfc
-from .register import load_register
+from cellsec.dates import format_date, iso_field, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import CommitteePost, CommitteeRole, RollEntry
+from cellsec.entities.members import Standing
+from cellsec.errors import ValidationError
+from cellsec.services.register import load_register
+from cellsec.store import Store
+from cellsec.text import nfc
 
 LABELS = {"member_id": "Đảng viên", "post": "Chức vụ trong chi ủy", "start": "Từ ngày",
           "end": "Đến ngày", "note": "Ghi chú"}
@@ -30,7 +31,7 @@ def _err(key: str, message: str) -> ValidationError:
 def committee_on(store: Store, on: date) -> list[tuple[CommitteeRole, RollEntry]]:
     """The committee on a date, secretary first: each seat with the member as the register
     stood that day (a member no longer on the roll holds no seat)."""
-    from .meetings import expected_roll
+    from cellsec.services.meetings import expected_roll
     roll = {e.member_id: e for e in expected_roll(store, on) if e.category != "guest"}
     seats = [r for r in store.meetings.committee.roles() if r.covers(on) and r.member_id in roll]
     seats.sort(key=lambda r: (_ORDER[r.post], roll[r.member_id].name))

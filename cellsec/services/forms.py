@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..errors import ValidationError
-from ..text import nfc
+from cellsec.errors import ValidationError
+from cellsec.text import nfc
 
 MAX_TEXT = 2000          # characters in one field (a note); longer text is not a form's
 MAX_ID = 2**63 - 1       # SQLite's INTEGER range

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..dates import format_date
-from ..entities import EVENT_LABELS, Changes, EventKind
-from ..store import Store
-from ..store.audit import AuditRow
-from .member_form import MEMBER_LABELS
-from .profile import PROFILE_LABELS
+from cellsec.dates import format_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.members import EVENT_LABELS, EventKind
+from cellsec.services.member_form import MEMBER_LABELS
+from cellsec.services.profile import PROFILE_LABELS
+from cellsec.store import Store
+from cellsec.store.audit import AuditRow
 
 ENTITY_LABELS = {
     "cell_profile": "Thông tin chi bộ", "members": "Hồ sơ đảng viên",
@@ -84,7 +85,7 @@ def _show(key: str, value: Any) -> str:
     if key in _CODES and isinstance(value, str):
         return _CODES[key].get(value, value)
     if key == "category" and isinstance(value, str):
-        from ..liaison_entities import LiaisonCategory
+        from cellsec.entities.liaison import LiaisonCategory
         if value in LiaisonCategory._value2member_map_:
             return LiaisonCategory(value).label
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
@@ -193,7 +194,7 @@ def recent_history(store: Store, *, entity: str | None = None, user: str | None 
                    ) -> list[HistoryEntry]:
     from dataclasses import replace
 
-    from ..text import fold
+    from cellsec.text import fold
     rows = store.audit.recent(limit * 4, entity=entity, user=user,
                               since=since.isoformat() if since else None)
     by_txn: dict[int, list[AuditRow]] = {}

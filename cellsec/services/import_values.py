@@ -12,10 +12,10 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..text import nfc
-from .forms import MAX_ID, MAX_TEXT
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.services.forms import MAX_ID, MAX_TEXT
+from cellsec.text import nfc
 
 E = TypeVar("E", bound=Enum)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

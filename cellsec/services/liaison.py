@@ -7,18 +7,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from ..dates import format_date, parse_date
-from ..entities import Changes
-from ..errors import ValidationError
-from ..liaison_entities import (CommentSheet, Gathering, LiaisonCategory, LiaisonMember,
-                                LiaisonStatus, StatusChange)
-from ..rules.liaison import CommentDue, comment_due
-from ..store import Store
-from ..rules.settings import Rules
-from ..text import clean_name, digits_only, fold, name_sort_key
-from .forms import form_text, plain_text, record_id, whole_number
-from .member_form import parse_sex
-from .members import rules_of
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.liaison import (
+    CommentSheet,
+    Gathering,
+    LiaisonCategory,
+    LiaisonMember,
+    LiaisonStatus,
+    StatusChange,
+)
+from cellsec.errors import ValidationError
+from cellsec.rules.liaison import CommentDue, comment_due
+from cellsec.rules.settings import Rules
+from cellsec.services.forms import form_text, plain_text, record_id, whole_number
+from cellsec.services.member_form import parse_sex
+from cellsec.services.members import rules_of
+from cellsec.store import Store
+from cellsec.text import clean_name, digits_only, fold, name_sort_key
 
 LIAISON_LABELS = {
     "full_name": "Họ và tên", "sex": "Giới tính", "birth_date": "Ngày sinh", "address": "Địa chỉ",

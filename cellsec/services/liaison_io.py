@@ -8,19 +8,34 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..errors import ValidationError
-from ..liaison_entities import (CommentSheet, Contact, Gathering, LiaisonMember, LiaisonStatus,
-                                StatusChange, WorkingAway)
-from ..records import plain
-from ..rules import lifecycle
-from ..rules.settings import Rules
-from ..store import Store
-from . import import_values as v
-from .liaison import (LIAISON_LABELS, SHEET_DATE_LABELS, SHEET_YEARS, check_gathering,
-                      check_sheet, check_status_change, liaison_search_text, parse_liaison)
-from .member_io import PreparedMember
-from .working_away import LABELS as AWAY_LABELS
-from .working_away import check_contact, parse_working_away, register_kind
+from cellsec.codec.plain import plain
+from cellsec.entities.liaison import (
+    CommentSheet,
+    Contact,
+    Gathering,
+    LiaisonMember,
+    LiaisonStatus,
+    StatusChange,
+    WorkingAway,
+)
+from cellsec.errors import ValidationError
+from cellsec.rules import lifecycle
+from cellsec.rules.settings import Rules
+from cellsec.services import import_values as v
+from cellsec.services.liaison import (
+    LIAISON_LABELS,
+    SHEET_DATE_LABELS,
+    SHEET_YEARS,
+    check_gathering,
+    check_sheet,
+    check_status_change,
+    liaison_search_text,
+    parse_liaison,
+)
+from cellsec.services.member_io import PreparedMember
+from cellsec.services.working_away import LABELS as AWAY_LABELS
+from cellsec.services.working_away import check_contact, parse_working_away, register_kind
+from cellsec.store import Store
 
 _LIAISON_DATES = ("birth_date", "ggt_date", "received_date")
 _AWAY_DATES = ("application_date", "start", "end")

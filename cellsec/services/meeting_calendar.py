@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import add_months, format_date
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..store import Store
-from ..superior_entities import Superior
-from .members import rules_of
-from .minutes_record import MinutesRecord, upgrade_old_approvals, vanished_minutes
+from cellsec.dates import add_months, format_date
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.superiors import Superior
+from cellsec.errors import ValidationError
+from cellsec.services.members import rules_of
+from cellsec.services.minutes_record import MinutesRecord, upgrade_old_approvals, vanished_minutes
+from cellsec.store import Store
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -119,7 +119,7 @@ def notice_days(store: Store) -> int:
 def meeting_notices(store: Store, m: Meeting) -> list[NoticeDue]:
     """For one meeting: each superior assigned on its date, when the notice is due, and when
     it went out."""
-    from .superiors import assigned_on
+    from cellsec.services.superiors import assigned_on
     due = m.date - timedelta(days=notice_days(store))
     sent = {n.superior_id: n.sent for n in store.superiors.notices(m.id)} if m.id else {}
     return [NoticeDue(m, s, due, sent.get(s.id or 0)) for s in assigned_on(store, m.date)]

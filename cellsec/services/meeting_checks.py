@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import ValidationError
-from ..meeting_codec import checked_meeting
-from ..meeting_entities import Mark, Meeting, MeetingKind, Opinion, RollEntry
-from ..rules.counting import RollCount, count_meeting, vote_result
-from ..text import fold
+from cellsec.codec.meetings import checked_meeting
+from cellsec.entities.meetings import Mark, Meeting, MeetingKind, Opinion, RollEntry
+from cellsec.errors import ValidationError
+from cellsec.rules.counting import RollCount, count_meeting, vote_result
+from cellsec.text import fold
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 

@@ -11,18 +11,23 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..meeting_codec import meeting_from_plain, meeting_where
-from ..meeting_entities import Meeting, RollEntry, Task
-from ..minutes_record import (MinutesRecord, record_digest, record_from_plain, record_json,
-                              without_ids)
-from ..records import normalised, plain
-from ..store import Store
-from ..store.seals import IMPORT
-from .meeting_checks import check_structure, roll_differences, validate_meeting
-from .meetings import expected_roll_for
-from .minutes_record import legacy_content_digest, upgrade_old_approvals
+from cellsec.codec.meetings import meeting_from_plain, meeting_where
+from cellsec.codec.plain import normalised, plain
+from cellsec.codec.sealed_minutes import (
+    MinutesRecord,
+    record_digest,
+    record_from_plain,
+    record_json,
+    without_ids,
+)
+from cellsec.dates import format_date
+from cellsec.entities.meetings import Meeting, RollEntry, Task
+from cellsec.errors import ValidationError
+from cellsec.services.meeting_checks import check_structure, roll_differences, validate_meeting
+from cellsec.services.meetings import expected_roll_for
+from cellsec.services.minutes_record import legacy_content_digest, upgrade_old_approvals
+from cellsec.store import Store
+from cellsec.store.seals import IMPORT
 
 
 @dataclass(frozen=True)

@@ -6,22 +6,44 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..dates import format_date, month_year
-from ..entities import Changes, Presence, Standing
-from ..errors import ValidationError
-from ..meeting_codec import checked_meeting, checked_text
-from ..meeting_entities import (AgendaItem, Mark, Meeting, MeetingKind, ReviewStatus, RollEntry,
-                                TaskReview)
-from ..records import normalised, plain
-from ..store import Store
-from ..store.seals import APPROVAL
-from .meeting_checks import (ApprovalCheck, approval_check, duration_warning, link_speakers,
-                             minutes, roll_differences, validate_meeting)
-from .meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
-from .members import rules_of
-from .minutes_record import (RecordCheck, build_record, check_record, quality_rating,
-                             reseal_with_corrections, seal, upgrade_old_approvals)
-from .register import load_register
+from cellsec.codec.meetings import checked_meeting, checked_text
+from cellsec.codec.plain import normalised, plain
+from cellsec.dates import format_date, month_year
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Mark,
+    Meeting,
+    MeetingKind,
+    ReviewStatus,
+    RollEntry,
+    TaskReview,
+)
+from cellsec.entities.members import Presence, Standing
+from cellsec.errors import ValidationError
+from cellsec.services.meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
+from cellsec.services.meeting_checks import (
+    ApprovalCheck,
+    approval_check,
+    duration_warning,
+    link_speakers,
+    minutes,
+    roll_differences,
+    validate_meeting,
+)
+from cellsec.services.members import rules_of
+from cellsec.services.minutes_record import (
+    RecordCheck,
+    build_record,
+    check_record,
+    quality_rating,
+    reseal_with_corrections,
+    seal,
+    upgrade_old_approvals,
+)
+from cellsec.services.register import load_register
+from cellsec.store import Store
+from cellsec.store.seals import APPROVAL
 
 __all__ = ["ApprovalCheck", "MonthRow", "NoticeDue", "RecordCheck", "YearCalendar",
            "approval_check", "check_record", "duration_warning", "minutes", "notices_due",
@@ -62,7 +84,7 @@ def expected_roll_for(store: Store, kind: MeetingKind, on: date) -> tuple[RollEn
     """The roll a meeting of this kind must have: the committee on its date for a committee
     meeting (ValidationError if the cell has none), else the register on its date."""
     if kind is MeetingKind.COMMITTEE:
-        from .committee import committee_roll
+        from cellsec.services.committee import committee_roll
         return committee_roll(store, on)
     return expected_roll(store, on)
 

@@ -5,11 +5,11 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from ..dates import format_date, parse_date
-from ..entities import MEMBER_DATA_FIELDS, Member, Sex
-from ..errors import ValidationError
-from ..text import clean_name, digits_only, fold
-from .forms import form_text
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.members import MEMBER_DATA_FIELDS, Member, Sex
+from cellsec.errors import ValidationError
+from cellsec.services.forms import form_text
+from cellsec.text import clean_name, digits_only, fold
 
 MEMBER_LABELS: dict[str, str] = {
     "full_name": "Họ và tên",

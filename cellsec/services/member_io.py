@@ -8,15 +8,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..dates import format_date, to_iso
-from ..entities import MEMBER_DATA_FIELDS, CellProfile, Member, MemberEvent
-from ..errors import ValidationError
-from ..rules.settings import Rules
-from ..store import Store
-from . import import_values as v
-from .member_form import DATE_FIELDS, parse_member, search_text
-from .members import check_history, parse_event
-from .profile import PROFILE_LABELS, parse_profile, profile_form
+from cellsec.dates import format_date, to_iso
+from cellsec.entities.members import MEMBER_DATA_FIELDS, Member, MemberEvent
+from cellsec.entities.profile import CellProfile
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
+from cellsec.services import import_values as v
+from cellsec.services.member_form import DATE_FIELDS, parse_member, search_text
+from cellsec.services.members import check_history, parse_event
+from cellsec.services.profile import PROFILE_LABELS, parse_profile, profile_form
+from cellsec.store import Store
 
 _EVENT_TEXT = ("kind", "decision_ref", "detail", "note")
 

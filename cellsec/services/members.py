@@ -5,14 +5,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..dates import add_months, format_date, parse_date
-from ..entities import Changes, EventKind, Member, MemberEvent
-from ..errors import ValidationError
-from ..rules import lifecycle
-from ..rules.settings import Rules
-from ..store import Store
-from .forms import form_text, record_id
-from .member_form import parse_member, search_text
+from cellsec.dates import add_months, format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.members import EventKind, Member, MemberEvent
+from cellsec.errors import ValidationError
+from cellsec.rules import lifecycle
+from cellsec.rules.settings import Rules
+from cellsec.services.forms import form_text, record_id
+from cellsec.services.member_form import parse_member, search_text
+from cellsec.store import Store
 
 ENTRY_KINDS = {
     "admitted": "Kết nạp tại chi bộ",

@@ -7,19 +7,23 @@ import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ..dates import format_date
-from ..entities import CellProfile
-from ..errors import CellSecError, ValidationError
-from ..meeting_entities import Meeting
-from ..minutes_record import (MinutesRecord, parse_stored, record_json, with_corrections,
-                              without_ids)
-from ..records import plain
-from ..rules.counting import (MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting,
-                              vote_result)
-from ..store import Store
-from ..store.seals import UPGRADE
-from ..superior_entities import Direction, DirectionStatus
-from .members import rules_of
+from cellsec.codec.plain import plain
+from cellsec.codec.sealed_minutes import (
+    MinutesRecord,
+    parse_stored,
+    record_json,
+    with_corrections,
+    without_ids,
+)
+from cellsec.dates import format_date
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.profile import CellProfile
+from cellsec.entities.superiors import Direction, DirectionStatus
+from cellsec.errors import CellSecError, ValidationError
+from cellsec.rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting, vote_result
+from cellsec.services.members import rules_of
+from cellsec.store import Store
+from cellsec.store.seals import UPGRADE
 
 COUNTING_RULES = ("attached_out_present_votes", MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
 

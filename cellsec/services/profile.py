@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..dates import format_date, parse_date
-from ..entities import CellProfile, Changes
-from ..errors import ValidationError
-from ..store import Store
-from ..text import clean_name
-from .forms import form_text
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.profile import CellProfile
+from cellsec.errors import ValidationError
+from cellsec.services.forms import form_text
+from cellsec.store import Store
+from cellsec.text import clean_name
 
 PROFILE_LABELS = {
     "cell_name": "Tên chi bộ",

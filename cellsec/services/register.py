@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from ..dates import add_months, format_date
-from ..entities import Member, MemberEvent, MemberRow, MemberState, Presence, Standing
-from ..errors import ValidationError
-from ..rules import lifecycle
-from ..rules.exemption import age_note, exemption_age_warning, next_badge
-from ..store import Store
-from ..text import matches, name_sort_key, search_terms
-from .member_form import search_text
-from .members import parse_event, rules_of
+from cellsec.dates import add_months, format_date
+from cellsec.entities.members import Member, MemberEvent, MemberRow, MemberState, Presence, Standing
+from cellsec.errors import ValidationError
+from cellsec.rules import lifecycle
+from cellsec.rules.exemption import age_note, exemption_age_warning, next_badge
+from cellsec.services.member_form import search_text
+from cellsec.services.members import parse_event, rules_of
+from cellsec.store import Store
+from cellsec.text import matches, name_sort_key, search_terms
 
 
 class StatusFilter(str, Enum):

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..errors import ValidationError
-from ..store import Store
-from .members import rules_of
+from cellsec.errors import ValidationError
+from cellsec.services.members import rules_of
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import ValidationError
-from ..rules.settings import Rules
-from ..text import fold, nfc
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
+from cellsec.text import fold, nfc
 
 # key -> kind of list; the dialog picks its editor by kind.
 LIST_RULES = {

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..entities import Changes
-from ..errors import ValidationError
-from ..rules.settings import RuleSetting, Rules
-from ..store import Store
-from ..text import fold, nfc
-from .forms import plain_text
-from .members import rules_of
-from .rule_lists import CHECKS, LIST_RULES, parse_milestones, show_list
+from cellsec.entities.changes import Changes
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules, RuleSetting
+from cellsec.services.forms import plain_text
+from cellsec.services.members import rules_of
+from cellsec.services.rule_lists import CHECKS, LIST_RULES, parse_milestones, show_list
+from cellsec.store import Store
+from cellsec.text import fold, nfc
 
 _ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
 

@@ -7,14 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..records import plain
-from ..store import Store
-from ..superior_entities import Assignment, Direction, DirectionStatus, Notice, Superior
-from . import import_values as v
-from .superiors import (SUPERIOR_LABELS, check_assignments, parse_superior,
-                        superior_search_text)
+from cellsec.codec.plain import plain
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.superiors import Assignment, Direction, DirectionStatus, Notice, Superior
+from cellsec.errors import ValidationError
+from cellsec.services import import_values as v
+from cellsec.services.superiors import (
+    SUPERIOR_LABELS,
+    check_assignments,
+    parse_superior,
+    superior_search_text,
+)
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)

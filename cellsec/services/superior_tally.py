@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from ..dates import format_date
-from ..entities import Changes
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..superior_entities import Direction, DirectionStatus, Level, Superior
-from ..store import Store
-from ..text import name_sort_key
-from .members import rules_of
-from .report_numbers import IssuedNumber, issue_number, issued_number
+from cellsec.dates import format_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.superiors import Direction, DirectionStatus, Level, Superior
+from cellsec.errors import ValidationError
+from cellsec.services.members import rules_of
+from cellsec.services.report_numbers import IssuedNumber, issue_number, issued_number
+from cellsec.store import Store
+from cellsec.text import name_sort_key
 
 REPORT_TYPE = "BC"      # báo cáo
 

@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..dates import format_date, parse_date
-from ..entities import Changes
-from ..errors import ValidationError
-from ..superior_entities import Assignment, Direction, DirectionStatus, Level, Notice, Superior
-from ..store import Store
-from ..text import clean_name, digits_only, fold, name_sort_key, nfc
-from .forms import form_text, optional_record_id, record_id
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.superiors import Assignment, Direction, DirectionStatus, Level, Notice, Superior
+from cellsec.errors import ValidationError
+from cellsec.services.forms import form_text, optional_record_id, record_id
+from cellsec.store import Store
+from cellsec.text import clean_name, digits_only, fold, name_sort_key, nfc
 
 SUPERIOR_LABELS = {"name": "Họ và tên", "position": "Chức vụ", "level": "Cấp",
                    "committee": "Cấp ủy", "phone": "Điện thoại", "notes": "Ghi chú"}

@@ -7,15 +7,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..dates import format_date, parse_date
-from ..entities import Changes, EventKind, MemberEvent
-from ..errors import ValidationError
-from ..liaison_entities import Arrangement, Contact, WorkingAway
-from ..rules import lifecycle
-from ..store import Store
-from .forms import form_text, id_text, plain_text
-from .forms import record_id as checked_id
-from .members import check_history, rules_of
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.liaison import Arrangement, Contact, WorkingAway
+from cellsec.entities.members import EventKind, MemberEvent
+from cellsec.errors import ValidationError
+from cellsec.rules import lifecycle
+from cellsec.services.forms import form_text, id_text, plain_text
+from cellsec.services.forms import record_id as checked_id
+from cellsec.services.members import check_history, rules_of
+from cellsec.store import Store
 
 LABELS = {
     "member_id": "Đảng viên", "arrangement": "Hình thức", "application_date": "Ngày làm đơn",

@@ -7,16 +7,33 @@ with a preview, and export any list to .xlsx or .csv.
 """
 from __future__ import annotations
 
-from .export import Column, export_table
-from .catalogue import TABLES, TableSpec, export
-from .exporters import (Table, attendance_table, export_attendance, export_meetings,
-                        export_members, meetings_table, members_table, write_table)
-from .headers import FIELD_LABELS, auto_map, match_header
-from .apply import ImportSummary, RowChoice, import_rows
-from .importer import (ColumnInfo, Duplicate, ImportPreview, ImportRow, Problem, RowAction,
-                       preview_import, preview_table, recheck_row)
-from .reader import RawTable, read_table
-from .template import copy_import_template, import_template_path, write_import_template
+from cellsec.spreadsheets.apply import ImportSummary, RowChoice, import_rows
+from cellsec.spreadsheets.catalogue import TABLES, TableSpec, export
+from cellsec.spreadsheets.export import Column, export_table
+from cellsec.spreadsheets.exporters import (
+                        Table,
+                        attendance_table,
+                        export_attendance,
+                        export_meetings,
+                        export_members,
+                        meetings_table,
+                        members_table,
+                        write_table,
+)
+from cellsec.spreadsheets.headers import FIELD_LABELS, auto_map, match_header
+from cellsec.spreadsheets.importer import (
+                        ColumnInfo,
+                        Duplicate,
+                        ImportPreview,
+                        ImportRow,
+                        Problem,
+                        RowAction,
+                        preview_import,
+                        preview_table,
+                        recheck_row,
+)
+from cellsec.spreadsheets.reader import RawTable, read_table
+from cellsec.spreadsheets.template import copy_import_template, import_template_path, write_import_template
 
 __all__ = [
     "Column", "ColumnInfo", "Duplicate", "FIELD_LABELS", "ImportPreview", "ImportRow",

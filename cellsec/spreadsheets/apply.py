@@ -6,12 +6,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..entities import Changes
-from ..errors import ValidationError
-from ..services.member_form import search_text
-from ..services.members import rules_of
-from ..store import Store
-from .importer import ImportPreview, ImportRow, Progress, RowAction, duplicate_keys, recheck_row
+from cellsec.entities.changes import Changes
+from cellsec.errors import ValidationError
+from cellsec.services.member_form import search_text
+from cellsec.services.members import rules_of
+from cellsec.spreadsheets.importer import (
+    ImportPreview,
+    ImportRow,
+    Progress,
+    RowAction,
+    duplicate_keys,
+    recheck_row,
+)
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ValidationError
-from ..store import Store
-from .exporters import Table, attendance_table, meetings_table, members_table, write_table
-from .liaison_tables import liaison_table, working_away_table
+from cellsec.errors import ValidationError
+from cellsec.spreadsheets.exporters import Table, attendance_table, meetings_table, members_table, write_table
+from cellsec.spreadsheets.liaison_tables import liaison_table, working_away_table
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)

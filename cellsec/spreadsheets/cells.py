@@ -6,9 +6,9 @@ import re
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from ..dates import format_date
-from ..text import nfc
-from .headers import DATE_FIELDS, FIELD_LABELS, IDENTIFIER_FIELDS
+from cellsec.dates import format_date
+from cellsec.spreadsheets.headers import DATE_FIELDS, FIELD_LABELS, IDENTIFIER_FIELDS
+from cellsec.text import nfc
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY_TIME = re.compile(r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?$")

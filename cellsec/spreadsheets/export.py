@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..text import clean_text
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.text import clean_text
 
 DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..dates import format_date, years_months
-from ..errors import ValidationError
-from ..services.minutes_record import meeting_counts
-from ..services.members import rules_of
-from ..services.register import StatusFilter, filter_rows, load_register
-from ..store import Store
-from .export import Column, Table, write_tables
+from cellsec.dates import format_date, years_months
+from cellsec.errors import ValidationError
+from cellsec.services.members import rules_of
+from cellsec.services.minutes_record import meeting_counts
+from cellsec.services.register import StatusFilter, filter_rows, load_register
+from cellsec.spreadsheets.export import Column, Table, write_tables
+from cellsec.store import Store
 
 
 def write_table(path: str | Path, table: Table) -> int:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..errors import ValidationError
-from ..services.member_form import DATE_FIELDS as MEMBER_DATE_FIELDS
-from ..services.member_form import MEMBER_LABELS
-from ..services.members import ENTRY_LABELS
-from ..text import fold, nfc
-from . import legacy
+from cellsec.errors import ValidationError
+from cellsec.services.member_form import DATE_FIELDS as MEMBER_DATE_FIELDS
+from cellsec.services.member_form import MEMBER_LABELS
+from cellsec.services.members import ENTRY_LABELS
+from cellsec.spreadsheets import legacy
+from cellsec.text import fold, nfc
 
 # Pseudo-fields of the classic paper register, where the birth date is written in a "Nam" or a
 # "Nữ" column (the column tells the sex).

@@ -13,20 +13,28 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..dates import format_date, parse_date
-from ..entities import MEMBER_DATA_FIELDS, Member, MemberEvent
-from ..errors import ValidationError
-from ..rules.settings import Rules
-from ..services.member_form import parse_member
-from ..services.members import ENTRY_KINDS, entry_events, rules_of
-from ..store import Store
-from ..text import fold
-from . import legacy
-from .cells import CellProblem, cell_text
-from .headers import (BIRTH_FEMALE, BIRTH_MALE, ENTRY_FIELDS, FIELD_LABELS,
-                      apply_overrides, auto_map, find_header_row, header_text,
-                      match_header)
-from .reader import ENCODING_NAMES, RawTable, read_table
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.members import MEMBER_DATA_FIELDS, Member, MemberEvent
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
+from cellsec.services.member_form import parse_member
+from cellsec.services.members import ENTRY_KINDS, entry_events, rules_of
+from cellsec.spreadsheets import legacy
+from cellsec.spreadsheets.cells import CellProblem, cell_text
+from cellsec.spreadsheets.headers import (
+    BIRTH_FEMALE,
+    BIRTH_MALE,
+    ENTRY_FIELDS,
+    FIELD_LABELS,
+    apply_overrides,
+    auto_map,
+    find_header_row,
+    header_text,
+    match_header,
+)
+from cellsec.spreadsheets.reader import ENCODING_NAMES, RawTable, read_table
+from cellsec.store import Store
+from cellsec.text import fold
 
 Progress = Callable[[int, int], None]
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")

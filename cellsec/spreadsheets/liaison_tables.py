@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..dates import format_date
-from ..services.liaison import comment_list, members_in_order, participation
-from ..store import Store
-from .export import Column
-from .exporters import Table
+from cellsec.dates import format_date
+from cellsec.services.liaison import comment_list, members_in_order, participation
+from cellsec.spreadsheets.export import Column
+from cellsec.spreadsheets.exporters import Table
+from cellsec.store import Store
 
 LIAISON_COLUMNS = (
     Column("STT", "number", 6), Column("Họ và tên", "text"), Column("Giới tính", "text", 9),

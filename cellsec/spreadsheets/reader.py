@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import ValidationError
-from . import legacy
-from .headers import find_header_row, header_text, recognised
+from cellsec.errors import ValidationError
+from cellsec.spreadsheets import legacy
+from cellsec.spreadsheets.headers import find_header_row, header_text, recognised
 
 MAX_ROWS = 20_000   # a cell has at most a few hundred members; anything far larger is not a roll
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..errors import ValidationError
-from ..paths import resources_dir
+from cellsec.errors import ValidationError
+from cellsec.paths import resources_dir
 
 TEMPLATE_NAME = "mau-nhap-dang-vien.xlsx"
 
@@ -63,7 +63,7 @@ def write_import_template(path: str | Path) -> Path:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from .headers import DATE_FIELDS, IDENTIFIER_FIELDS
+    from cellsec.spreadsheets.headers import DATE_FIELDS, IDENTIFIER_FIELDS
 
     wb = Workbook()
     ws = wb.active

@@ -14,16 +14,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import EnvironmentFault, StorageError
-from . import checks, faults, opening
-from .lock import DataFileLock
-from .audit import AuditRepository
-from .liaison import LiaisonRepository
-from .meetings import MeetingRepository
-from .members import MemberRepository
-from .profile import ProfileRepository
-from .settings import SettingsRepository
-from .superiors import SuperiorRepository
+from cellsec.errors import EnvironmentFault, StorageError
+from cellsec.store import checks, faults, opening
+from cellsec.store.audit import AuditRepository
+from cellsec.store.liaison import LiaisonRepository
+from cellsec.store.lock import DataFileLock
+from cellsec.store.meetings import MeetingRepository
+from cellsec.store.members import MemberRepository
+from cellsec.store.profile import ProfileRepository
+from cellsec.store.settings import SettingsRepository
+from cellsec.store.superiors import SuperiorRepository
 
 DEFAULT_SUFFIX = ".cellsec"
 

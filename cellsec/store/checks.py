@@ -20,8 +20,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DamagedFileError
-from . import migrate
+from cellsec.errors import DamagedFileError
+from cellsec.store import migrate
 
 _MAX_ROWS = 20
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 
-from ..dates import from_iso, to_iso
-from ..meeting_entities import CommitteePost, CommitteeRole
+from cellsec.dates import from_iso, to_iso
+from cellsec.entities.meetings import CommitteePost, CommitteeRole
 
 
 class CommitteeRepository:

@@ -18,7 +18,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from ..errors import (
+from cellsec.errors import (
     DamagedFileError,
     DiskFullError,
     EnvironmentFault,

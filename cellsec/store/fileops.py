@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from . import checks, migrate
+from cellsec.store import checks, migrate
 
 
 def fsync_file(path: Path) -> None:

@@ -6,10 +6,19 @@ import json
 import sqlite3
 from datetime import date, datetime
 
-from ..dates import from_iso, to_iso
-from ..entities import Sex
-from ..liaison_entities import (Arrangement, CommentSheet, Contact, Gathering, LiaisonCategory,
-                                LiaisonMember, LiaisonStatus, StatusChange, WorkingAway)
+from cellsec.dates import from_iso, to_iso
+from cellsec.entities.liaison import (
+    Arrangement,
+    CommentSheet,
+    Contact,
+    Gathering,
+    LiaisonCategory,
+    LiaisonMember,
+    LiaisonStatus,
+    StatusChange,
+    WorkingAway,
+)
+from cellsec.entities.members import Sex
 
 _SHEET_DATES = ("requested_date", "front_met_date", "signed_date", "sent_date", "confirmed_date",
                 "returned_date")

@@ -8,14 +8,26 @@ import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 
-from ..dates import from_iso, to_iso
-from ..errors import ValidationError
-from ..meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
-                                Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote,
-                                VoteKind)
-from ..minutes_record import parse_stored
-from .committee import CommitteeRepository
-from .seals import SealRepository
+from cellsec.codec.sealed_minutes import parse_stored
+from cellsec.dates import from_iso, to_iso
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Correction,
+    Guest,
+    Mark,
+    Meeting,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    RollEntry,
+    Task,
+    TaskReview,
+    Vote,
+    VoteKind,
+)
+from cellsec.errors import ValidationError
+from cellsec.store.committee import CommitteeRepository
+from cellsec.store.seals import SealRepository
 
 _HEADER = ("kind", "date", "start_time", "end_time", "place", "chair", "recorder", "topic",
            "topic_preparer", "purpose", "dues_status", "resolution", "self_rating")

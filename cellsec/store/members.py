@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import fields
 from datetime import date, datetime
 
-from ..dates import to_iso
-from ..entities import EventKind, Member, MemberEvent, Sex
+from cellsec.dates import to_iso
+from cellsec.entities.members import EventKind, Member, MemberEvent, Sex
 
 _DATE_FIELDS = {f.name for f in fields(Member) if f.type in ("date | None",)}
 # Enum(value) goes through EnumMeta.__call__ (~1 µs); a dict lookup is what a hot loop wants.

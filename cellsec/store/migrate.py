@@ -5,8 +5,8 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from . import faults
-from ..errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError, StorageError
+from cellsec.errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError, StorageError
+from cellsec.store import faults
 
 APPLICATION_ID = 1129530691  # 'CSEC'
 
@@ -83,8 +83,8 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
     backup = None
     if 0 < version < len(scripts):
         # A verified copy in the backups folder (kept by retention); refuses a damaged file.
-        from ..backup.create import make_backup
-        from ..backup.manifest import BEFORE_MIGRATION
+        from cellsec.backup.create import make_backup
+        from cellsec.backup.manifest import BEFORE_MIGRATION
         backup = make_backup(path, kind=BEFORE_MIGRATION).path
     for number, sql in scripts[version:]:
         # SQLite's schema-change procedure: foreign keys off for the step (a table rebuild must

@@ -13,9 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DamagedFileError, NotCellSecFileError, ReadOnlyError, StorageError
-from . import checks, faults, fileops, migrate
-from .lock import DataFileLock
+from cellsec.errors import DamagedFileError, NotCellSecFileError, ReadOnlyError, StorageError
+from cellsec.store import checks, faults, fileops, migrate
+from cellsec.store.lock import DataFileLock
 
 # Labels of the temporary files made beside a data file (restore) and in its backups folder.
 DATA_FOLDER_TEMPS = ("khoi-phuc",)
@@ -96,7 +96,7 @@ def _check_header(path: Path) -> None:
 
 def _backup_note(path: Path) -> str | None:
     """A CellSec backup (its manifest beside it) is opened to look at, never changed."""
-    from ..backup.manifest import read_info   # the backup package owns manifests
+    from cellsec.backup.manifest import read_info  # the backup package owns manifests
     info = read_info(path)
     if not info.has_manifest:
         return None
@@ -153,7 +153,7 @@ def _probe_write(conn: sqlite3.Connection, version: int) -> None:
 def clear_leftovers(path: Path) -> list[Path]:
     """Remove the temporary copies a killed backup or restore of `path` left behind (a
     restore's is the whole data file in plain text). Only while holding `path`'s lock."""
-    from ..backup.manifest import backups_folder
+    from cellsec.backup.manifest import backups_folder
     return [*fileops.clear_leftovers(path.parent, path, DATA_FOLDER_TEMPS),
             *fileops.clear_leftovers(backups_folder(path), path, BACKUP_FOLDER_TEMPS)]
 

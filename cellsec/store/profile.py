@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..dates import from_iso, to_iso
-from ..entities import CellProfile
+from cellsec.dates import from_iso, to_iso
+from cellsec.entities.profile import CellProfile
 
 
 class ProfileRepository:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 
-from ..dates import from_iso, to_iso
-from ..superior_entities import (Assignment, Direction, DirectionStatus, Level, Notice,
-                                 Superior)
+from cellsec.dates import from_iso, to_iso
+from cellsec.entities.superiors import Assignment, Direction, DirectionStatus, Level, Notice, Superior
 
 
 def _now() -> str:

@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cellsec.services.profile import save_profile  # noqa: E402
-from cellsec.store import Store  # noqa: E402
 from core_forms import PROFILE  # noqa: E402
 from fuzz_tally import REPORT_ENV, FuzzTally  # noqa: E402
+
+from cellsec.services.profile import save_profile  # noqa: E402
+from cellsec.store import Store  # noqa: E402
 
 _QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large,
           HealthCheck.filter_too_much]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from cellsec.entities import EventKind
+from cellsec.entities.members import EventKind
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cellsec.meeting_entities import Mark, Meeting, Vote, VoteKind
+from cellsec.entities.meetings import Mark, Meeting, Vote, VoteKind
 from cellsec.rules.counting import count_roll
 
 

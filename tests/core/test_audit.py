@@ -4,14 +4,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import Mark
+from core_forms import TODAY, entry_form, member_form
+from test_meetings import filled
+
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Mark
 from cellsec.services.cell_io import export_cell
 from cellsec.services.history import meeting_history, member_history, recent_history
 from cellsec.services.meetings import approve_meeting, save_meeting
 from cellsec.services.members import add_event, add_member, update_member
-from core_forms import TODAY, entry_form, member_form
-from test_meetings import filled
 
 
 def test_member_changes_are_recorded_field_by_field_with_the_pc_user(store):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from core_forms import TODAY
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.store import Store
 
 

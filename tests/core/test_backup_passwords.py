@@ -11,8 +11,7 @@ from datetime import datetime
 import pytest
 from test_backup_helpers import demo_file
 
-from cellsec.backup import copy_backup_to, is_encrypted, make_backup, restore
-from cellsec.backup import crypto
+from cellsec.backup import copy_backup_to, crypto, is_encrypted, make_backup, restore
 from cellsec.errors import StorageError, ValidationError
 
 NOON = datetime(2026, 11, 22, 9, 30)

@@ -12,7 +12,7 @@ import pytest
 from core_forms import TODAY
 from db_checks import integrity_problems, row_counts
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.errors import ValidationError
 from cellsec.services.cell_io import export_cell, import_cell_file, import_into_data_file
 from cellsec.store import Store

@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from core_forms import TODAY
 
-from cellsec.demo import create_demo, demo_cell_data
+from cellsec.demo.cell import create_demo, demo_cell_data
 from cellsec.errors import ValidationError
 from cellsec.services.cell_io import export_cell, export_cell_file, import_cell, import_cell_file
 from cellsec.store import Store
-from core_forms import TODAY
 
 
 def _strip_volatile(data):

@@ -6,18 +6,18 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from core_forms import TODAY
+from meeting_helpers import complete
+from test_reports import pdf_text
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, MeetingKind
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.committee import add_committee_role, committee_on, end_committee_role
 from cellsec.services.meetings import approve_meeting, expected_roll, new_meeting, save_meeting
 from cellsec.services.minutes_record import meeting_counts
-from core_forms import TODAY
-from meeting_helpers import complete
-from test_reports import pdf_text
 
 ELECTED, MEETING = date(2025, 6, 15), date(2026, 10, 25)
 

@@ -5,8 +5,8 @@ from fractions import Fraction
 
 import pytest
 
+from cellsec.entities.meetings import Mark, RollEntry, Vote, VoteKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, RollEntry, Vote, VoteKind
 from cellsec.rules.counting import count_roll, percent, vote_result, votes_needed
 from cellsec.rules.settings import Rules
 

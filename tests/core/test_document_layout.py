@@ -10,17 +10,27 @@ import unicodedata
 from datetime import date
 
 import pytest
+from core_forms import TODAY
 from pypdf import PdfReader
 from reportlab.platypus import Spacer
 
-from cellsec.entities import CellProfile
+from cellsec.entities.profile import CellProfile
 from cellsec.errors import ValidationError
 from cellsec.paths import resources_dir
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.style import load_sheet, parse_sheet
-from cellsec.reports.template import (Document, Header, Signature, frame_width, grid_table,
-                                      header_block, p, render, signature_row, title_block)
-from core_forms import TODAY
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    frame_width,
+    grid_table,
+    header_block,
+    p,
+    render,
+    signature_row,
+    title_block,
+)
 
 PROFILE = CellProfile(cell_name="Chi bộ thôn Tân Hồng", superior_name="Đảng bộ xã Thanh Sơn",
                       place_name="Thanh Sơn", secretary="Đặng Văn Khải")
@@ -190,7 +200,7 @@ def test_a_wrong_page_number_setting_is_named(key, value, fragment):
 
 
 def test_each_comment_sheet_of_a_batch_has_its_own_page_numbers(store):
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
 
     # GIVEN the demo, with several comment sheets due, some longer than a page
     create_demo(store, today=TODAY)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from core_forms import TODAY, entry_form, member_form
 from env_faults import (
-    fill_disk,
     files_of,
+    fill_disk,
     read_only_file,
     read_only_folder,
     remount_read_only,

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from cellsec.entities import Sex
+from core_forms import TODAY, entry_form, member_form
+
+from cellsec.entities.members import Sex
 from cellsec.rules.exemption import over_exemption_age
 from cellsec.rules.settings import Rules
 from cellsec.services.members import add_event, add_member
 from cellsec.services.register import event_warning, member_detail
 from cellsec.services.rule_settings import set_rule
-from core_forms import TODAY, entry_form, member_form
 
 
 def test_over_the_age_means_from_the_day_after_that_birthday():

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.history import meeting_history
 from cellsec.services.meetings import delete_meeting, new_meeting, save_meeting
 from cellsec.store import Store

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from test_spreadsheet_samples import HEADERS, person, write_csv
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.services.cell_io import export_cell, import_cell
 from cellsec.spreadsheets import RowChoice, import_rows, preview_import
 from cellsec.spreadsheets.headers import FIELD_LABELS

@@ -4,17 +4,29 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from core_forms import TODAY, entry_form, member_form
 
+from cellsec.entities.liaison import LiaisonStatus
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import LiaisonStatus
 from cellsec.rules.liaison import CommentState
-from cellsec.services.liaison import (change_status, comment_list, fill_sheet, participation,
-                                      record_request, save_gathering, save_liaison)
+from cellsec.services.liaison import (
+    change_status,
+    comment_list,
+    fill_sheet,
+    participation,
+    record_request,
+    save_gathering,
+    save_liaison,
+)
 from cellsec.services.members import add_member, delete_event
 from cellsec.services.register import load_register
-from cellsec.services.working_away import (add_contact, inconsistencies, record_return, reminders,
-                                           start_working_away)
-from core_forms import TODAY, entry_form, member_form
+from cellsec.services.working_away import (
+    add_contact,
+    inconsistencies,
+    record_return,
+    reminders,
+    start_working_away,
+)
 
 ALL_GOOD = {"civic": 0, "ethics": 0, "gatherings": 1, "contact": 1, "movements": 0, "proposal": 1}
 
@@ -142,10 +154,11 @@ def test_working_away_reminders_and_refusals(store):
 
 def test_demo_batch_of_comment_sheets_and_registers_print(store):
     # GIVEN the demo cell: this year's sheets still to do are printed in one batch
-    from cellsec.demo import create_demo
+    from test_reports import pdf_text
+
+    from cellsec.demo.cell import create_demo
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.template import render
-    from test_reports import pdf_text
     create_demo(store, today=TODAY)
     due = [d for d in comment_list(store, 2026, TODAY)
            if d.state in (CommentState.DUE, CommentState.OVERDUE)]
@@ -179,7 +192,7 @@ def test_cli_lists_both_registers(tmp_path):
 def test_both_liaison_registers_export_to_excel(store, tmp_path):
     from openpyxl import load_workbook
 
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     from cellsec.spreadsheets import TABLES, export
     create_demo(store, today=TODAY)
     assert {"liaison", "working_away"} <= set(TABLES)

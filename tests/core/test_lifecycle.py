@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from cellsec.entities import EventKind as K
-from cellsec.entities import MemberEvent, Presence, Standing
+from cellsec.entities.members import EventKind as K
+from cellsec.entities.members import MemberEvent, Presence, Standing
 from cellsec.errors import ValidationError
 from cellsec.rules.lifecycle import party_age_months, state_on, validate_history
 

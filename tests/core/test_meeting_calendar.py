@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from core_forms import TODAY
 
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.meetings import new_meeting, notices_due, save_meeting, year_calendar
 from cellsec.services.rule_settings import set_rule
 from cellsec.services.superiors import assign_follower, record_notice, save_superior
-from core_forms import TODAY
 
 
 @pytest.fixture

@@ -9,16 +9,16 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from core_forms import PROFILE, TODAY
 
-from cellsec.demo import create_demo
+from cellsec.codec.meetings import meeting_from_plain
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_codec import meeting_from_plain
-from cellsec.meeting_entities import MeetingKind
 from cellsec.services.cell_io import export_cell, import_cell
 from cellsec.services.meetings import check_record, new_meeting, save_meeting
 from cellsec.services.minutes_record import legacy_content_digest
 from cellsec.store import Store
-from core_forms import PROFILE, TODAY
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,27 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from core_forms import TODAY
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-
-from cellsec.demo import create_demo
-from cellsec.errors import ValidationError
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, ReviewStatus,
-                                      Task, TaskReview, Vote, VoteKind)
-from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
-                                       new_meeting, save_meeting)
-from cellsec.store import Store
-from core_forms import TODAY
 from meeting_helpers import complete
+
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Guest,
+    Mark,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    Task,
+    TaskReview,
+    Vote,
+    VoteKind,
+)
+from cellsec.errors import ValidationError
+from cellsec.services.meetings import add_correction, approve_meeting, check_record, new_meeting, save_meeting
+from cellsec.store import Store
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                          HealthCheck.too_slow,
@@ -41,8 +50,9 @@ HEADER = ("start_time", "end_time", "place", "chair", "recorder", "topic", "purp
 def template(tmp_path_factory):
     """The demo register (no meetings), made once; each example works on its own copy, so the
     checks stay the same size however many examples the profile asks for."""
-    from cellsec.services.profile import save_profile
     from core_forms import PROFILE
+
+    from cellsec.services.profile import save_profile
     path = tmp_path_factory.mktemp("template") / "demo.cellsec"
     with Store.open(path) as store:
         save_profile(store, PROFILE)

@@ -6,13 +6,24 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from cellsec.demo import create_demo
-from cellsec.errors import ValidationError
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, ReviewStatus,
-                                      RollEntry, Task, TaskReview, Vote, VoteKind)
-from cellsec.services.meetings import add_correction, new_meeting, save_meeting
 from core_forms import TODAY
+
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Guest,
+    Mark,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    RollEntry,
+    Task,
+    TaskReview,
+    Vote,
+    VoteKind,
+)
+from cellsec.errors import ValidationError
+from cellsec.services.meetings import add_correction, new_meeting, save_meeting
 
 NOVEMBER = date(2026, 11, 5)
 

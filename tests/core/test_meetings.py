@@ -7,18 +7,25 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from cellsec.demo import create_demo
-from cellsec.errors import ValidationError
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, Task, Vote,
-                                      VoteKind)
-from cellsec.rules.counting import count_roll
-from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
-                                       delete_meeting, duration_warning, expected_roll,
-                                       new_meeting, save_meeting, year_calendar)
-from cellsec.services.meeting_checks import link_speakers
-from cellsec.services.members import add_event, add_member, rules_of
 from core_forms import TODAY, entry_form, member_form
+
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import AgendaItem, Guest, Mark, MeetingKind, Opinion, Task, Vote, VoteKind
+from cellsec.errors import ValidationError
+from cellsec.rules.counting import count_roll
+from cellsec.services.meeting_checks import link_speakers
+from cellsec.services.meetings import (
+    add_correction,
+    approve_meeting,
+    check_record,
+    delete_meeting,
+    duration_warning,
+    expected_roll,
+    new_meeting,
+    save_meeting,
+    year_calendar,
+)
+from cellsec.services.members import add_event, add_member, rules_of
 
 MEETING_DAY = date(2026, 11, 5)
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from core_forms import TODAY, entry_form, member_form
 
-from cellsec.entities import EventKind, Presence
+from cellsec.entities.members import EventKind, Presence
 from cellsec.errors import ValidationError
 from cellsec.services.member_form import parse_member
-from cellsec.services.members import (add_event, add_member, delete_event, find_duplicates,
-                                      update_member)
+from cellsec.services.members import add_event, add_member, delete_event, find_duplicates, update_member
 from cellsec.services.register import StatusFilter, filter_rows, load_register, summarise
-
-from core_forms import TODAY, entry_form, member_form
 
 
 def test_add_member_stores_text_identifiers_with_leading_zeros(store):
@@ -123,7 +121,7 @@ def test_probation_rule_applies_to_recognition_events(store):
 
 
 def test_roll_as_of_a_date_and_summary_with_the_demo_cell(store):
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     from cellsec.services.profile import save_profile  # noqa: F401  (profile comes with the demo)
     s2 = store
     # the fixture already saved a profile; the demo needs an empty register only

@@ -7,26 +7,31 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from cellsec.dates import document_date, document_month, long_date, month_year
-from cellsec.demo import create_demo
-from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Guest, Mark, MeetingKind
-from cellsec.minutes_record import MinutesRecord
-from cellsec.reports.catalogue import build_document
-from cellsec.reports.template import render
-from cellsec.rules.counting import count_meeting
-from cellsec.services.meeting_checks import (approval_check, link_speakers, roll_differences,
-                                             validate_meeting)
-from cellsec.services.meetings import (DIRECTIONS_ITEM, approve_meeting, check_record,
-                                       expected_roll_for, new_meeting, save_meeting)
-from cellsec.services.members import rules_of
-from cellsec.services.minutes_record import sealed_record
-from cellsec.services.superiors import add_direction, follow_up, save_superior
-from cellsec.superior_entities import DirectionStatus
 from core_forms import TODAY
 from meeting_helpers import complete
 from test_reports import pdf_text
+
+from cellsec.codec.sealed_minutes import MinutesRecord
+from cellsec.dates import document_date, document_month, long_date, month_year
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Guest, Mark, MeetingKind
+from cellsec.entities.superiors import DirectionStatus
+from cellsec.errors import ValidationError
+from cellsec.reports.catalogue import build_document
+from cellsec.reports.template import render
+from cellsec.rules.counting import count_meeting
+from cellsec.services.meeting_checks import approval_check, link_speakers, roll_differences, validate_meeting
+from cellsec.services.meetings import (
+    DIRECTIONS_ITEM,
+    approve_meeting,
+    check_record,
+    expected_roll_for,
+    new_meeting,
+    save_meeting,
+)
+from cellsec.services.members import rules_of
+from cellsec.services.minutes_record import sealed_record
+from cellsec.services.superiors import add_direction, follow_up, save_superior
 
 
 def _text(store, meeting_id, name="minutes"):
@@ -125,7 +130,7 @@ def test_generated_sentences_end_with_one_full_stop(store):
 def test_approval_lists_every_missing_essential_and_only_warns_about_weaker_gaps(store):
     # GIVEN a draft with no place, no times, an absent recorder, an empty item, no resolution
     # and a vote without results
-    from cellsec.meeting_entities import Vote, VoteKind
+    from cellsec.entities.meetings import Vote, VoteKind
     create_demo(store, today=TODAY, meetings=False)
     m = new_meeting(store, MeetingKind.REGULAR, date(2026, 11, 5))
     absent = replace(m.roll[1], mark=Mark.ABSENT_NO_REASON)

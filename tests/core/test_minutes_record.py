@@ -10,25 +10,31 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from core_forms import TODAY
+from meeting_helpers import complete
+from test_reports import pdf_text
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Guest, Mark, MeetingKind, ReviewStatus, Task
+from cellsec.entities.superiors import DirectionStatus
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Guest, Mark, MeetingKind, ReviewStatus, Task
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
+from cellsec.services.meetings import (
+    add_correction,
+    approve_meeting,
+    check_record,
+    delete_meeting,
+    new_meeting,
+    save_meeting,
+)
 from cellsec.services.member_form import member_form
-from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
-                                       delete_meeting, new_meeting, save_meeting)
 from cellsec.services.members import update_member
 from cellsec.services.minutes_record import vanished_minutes
 from cellsec.services.profile import profile_form, save_profile
 from cellsec.services.rule_settings import set_rule
 from cellsec.services.superiors import add_direction, follow_up, save_superior
 from cellsec.store import Store
-from cellsec.superior_entities import DirectionStatus
-from core_forms import TODAY
-from meeting_helpers import complete
-from test_reports import pdf_text
 
 V7_FIXTURE = Path(__file__).parent.parent / "data" / "cellsec-v7-minutes.cellsec"
 OCTOBER, NOVEMBER = date(2026, 10, 5), date(2026, 11, 5)
@@ -67,7 +73,7 @@ def sealed(store):
 
 
 def _opinion(name):
-    from cellsec.meeting_entities import Opinion
+    from cellsec.entities.meetings import Opinion
     return Opinion(name, "Nhất trí với báo cáo.")
 
 

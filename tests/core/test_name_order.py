@@ -6,16 +6,16 @@ import io
 import unicodedata
 from datetime import date
 
+from core_forms import TODAY
 from pypdf import PdfReader
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.liaison import members_in_order
 from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assign_follower, save_superior
 from cellsec.spreadsheets.liaison_tables import liaison_table
-from core_forms import TODAY
 
 IN_NAME_ORDER = ["Hoàng Văn Ân", "Nguyễn Thị Ngọc Diệp", "Trần Văn Hải", "Đỗ Quang Khải",
                  "Lê Thu Trang", "Phạm Đức Ước"]

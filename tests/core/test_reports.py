@@ -8,16 +8,16 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from core_forms import TODAY
 from pypdf import PdfReader
+from test_meetings import filled
 
 from cellsec.dates import document_date
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.meetings import add_correction, approve_meeting, save_meeting
-from core_forms import TODAY
-from test_meetings import filled
 
 
 def pdf_text(data: bytes) -> tuple[str, PdfReader]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from core_forms import TODAY, entry_form, member_form
 
 from cellsec.errors import ValidationError
 from cellsec.services.meetings import quality_rating, save_meeting
 from cellsec.services.members import add_member, rules_of
 from cellsec.services.register import member_detail
-from cellsec.services.rule_settings import (check_rule_value, reset_rule, set_rule,
-                                            set_rule_value, show_value)
-from core_forms import TODAY, entry_form, member_form
+from cellsec.services.rule_settings import check_rule_value, reset_rule, set_rule, set_rule_value, show_value
 
 CRITERIA = [{"key": "preparation", "label": "Chuẩn bị nội dung", "max": 30},
             {"label": "Tỷ lệ dự họp", "max": 30},                  # a new row: no code yet
@@ -29,7 +28,7 @@ def test_quality_criteria_are_saved_with_codes_for_new_rows_and_used_to_score(st
     # and a meeting is scored against them: a criterion that no longer exists is refused
     from test_meetings import filled
 
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     create_demo(store, today=TODAY, meetings=False)
     meeting = filled(store)
     with pytest.raises(ValidationError, match="discussion"):
@@ -113,10 +112,11 @@ def test_a_reset_that_would_strand_the_short_sheet_is_refused(store):
 
 
 def test_the_comment_sheet_prints_the_cells_own_wording(store):
+    from test_document_layout import pages_of
+
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.template import render
     from cellsec.services.liaison import save_liaison
-    from test_document_layout import pages_of
 
     criteria = [dict(c) for c in rules_of(store)["comment_criteria"]]
     criteria[0]["levels"] = ["Rất gương mẫu", "Gương mẫu", "Chưa gương mẫu"]

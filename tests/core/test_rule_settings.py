@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from core_forms import TODAY, entry_form, member_form
 
 from cellsec.errors import ValidationError
 from cellsec.services.members import add_event, add_member, rules_of
 from cellsec.services.rule_settings import editable, list_rules, reset_rule, set_rule, show_value
-from core_forms import TODAY, entry_form, member_form
 
 
 def test_every_rule_has_a_label_and_a_source(store):

@@ -8,10 +8,9 @@ import pytest
 from core_forms import TODAY, entry_form, member_form
 from db_checks import row_counts, sound
 
+from cellsec.entities.liaison import LiaisonStatus
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import LiaisonStatus
-from cellsec.services.liaison import (change_status, fill_sheet, record_request, save_gathering,
-                                      save_liaison)
+from cellsec.services.liaison import change_status, fill_sheet, record_request, save_gathering, save_liaison
 from cellsec.services.members import add_event, add_member, delete_event, update_event, update_member
 from cellsec.services.profile import save_profile
 from cellsec.services.rule_settings import reset_rule, set_rule

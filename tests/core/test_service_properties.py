@@ -13,22 +13,35 @@ from core_forms import PROFILE, TODAY, entry_form, member_form
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cellsec.entities import EventKind
-from cellsec.liaison_entities import LiaisonStatus
-from cellsec.meeting_entities import AgendaItem, Guest, MeetingKind, Opinion, Task, Vote, VoteKind
+from cellsec.entities.liaison import LiaisonStatus
+from cellsec.entities.meetings import AgendaItem, Guest, MeetingKind, Opinion, Task, Vote, VoteKind
+from cellsec.entities.members import EventKind
 from cellsec.rules.settings import Rules
-from cellsec.services.liaison import (LIAISON_LABELS, SHEET_DATE_LABELS, change_status,
-                                      fill_sheet, record_request, save_gathering, save_liaison)
+from cellsec.services.liaison import (
+    LIAISON_LABELS,
+    SHEET_DATE_LABELS,
+    change_status,
+    fill_sheet,
+    record_request,
+    save_gathering,
+    save_liaison,
+)
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.member_form import MEMBER_LABELS
-from cellsec.services.members import (ENTRY_LABELS, EVENT_LABELS, add_event, add_member,
-                                      delete_event, update_event, update_member)
+from cellsec.services.members import (
+    ENTRY_LABELS,
+    EVENT_LABELS,
+    add_event,
+    add_member,
+    delete_event,
+    update_event,
+    update_member,
+)
 from cellsec.services.profile import PROFILE_LABELS, save_profile
 from cellsec.services.rule_settings import reset_rule, set_rule
 from cellsec.services.superiors import SUPERIOR_LABELS, add_direction, assign_follower, save_superior
 from cellsec.services.working_away import LABELS as AWAY_LABELS
-from cellsec.services.working_away import (add_contact, record_return, start_working_away,
-                                           update_dues)
+from cellsec.services.working_away import add_contact, record_return, start_working_away, update_dues
 
 # --- what a caller might pass ------------------------------------------------------------------
 TEXT = st.text(max_size=30)      # any code point: lone surrogates and control characters too

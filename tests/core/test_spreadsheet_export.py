@@ -15,11 +15,21 @@ from excel_csv import excel_rows
 from openpyxl import load_workbook
 from test_spreadsheet_samples import person, write_xlsx
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.errors import ValidationError
-from cellsec.spreadsheets import (TABLES, Column, RowAction, export_attendance, export_meetings,
-                                  export_members, export_table, import_rows,
-                                  import_template_path, preview_import, write_import_template)
+from cellsec.spreadsheets import (
+    TABLES,
+    Column,
+    RowAction,
+    export_attendance,
+    export_meetings,
+    export_members,
+    export_table,
+    import_rows,
+    import_template_path,
+    preview_import,
+    write_import_template,
+)
 from cellsec.spreadsheets.exporters import members_table
 from cellsec.spreadsheets.template import TEMPLATE_COLUMNS
 from cellsec.store import Store

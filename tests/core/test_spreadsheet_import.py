@@ -9,11 +9,18 @@ import pytest
 from core_forms import TODAY, entry_form, member_form
 from test_spreadsheet_samples import HEADERS, person, write_csv, write_xlsx
 
-from cellsec.entities import EventKind
+from cellsec.entities.members import EventKind
 from cellsec.errors import ValidationError
 from cellsec.services.members import add_member
-from cellsec.spreadsheets import (RowAction, RowChoice, auto_map, import_rows, match_header,
-                                  preview_import, recheck_row)
+from cellsec.spreadsheets import (
+    RowAction,
+    RowChoice,
+    auto_map,
+    import_rows,
+    match_header,
+    preview_import,
+    recheck_row,
+)
 from cellsec.spreadsheets.legacy import to_tcvn3, to_vni
 
 

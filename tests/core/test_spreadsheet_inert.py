@@ -10,8 +10,8 @@ from core_forms import TODAY, entry_form, member_form
 from excel_csv import Formula, excel_rows
 from openpyxl import load_workbook
 
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.reports.superior_xlsx import write_superior_xlsx
 from cellsec.services.meetings import new_meeting
 from cellsec.services.member_form import member_form as form_of

@@ -8,13 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from core_forms import TODAY
 
-from cellsec.errors import (DatabaseTooNewError, FileInUseError, NotCellSecFileError, StorageError,
-                            ValidationError)
+from cellsec.errors import (
+    DatabaseTooNewError,
+    FileInUseError,
+    NotCellSecFileError,
+    StorageError,
+    ValidationError,
+)
 from cellsec.services.register import load_register
 from cellsec.store import Store
 from cellsec.store.migrate import APPLICATION_ID, latest_version
-from core_forms import TODAY
 
 V1_FIXTURE = Path(__file__).parent.parent / "data" / "cellsec-v1.cellsec"
 
@@ -135,7 +140,7 @@ def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
 
 def test_a_damaged_file_is_refused_at_open(tmp_path):
     # GIVEN a data file with a page overwritten in the middle (a bad sector, a power cut)
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     from cellsec.errors import DamagedFileError
     path = tmp_path / "damaged.cellsec"
     with Store.open(path) as store:

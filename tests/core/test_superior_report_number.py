@@ -7,17 +7,17 @@ import json
 from datetime import date
 
 import pytest
+from core_forms import TODAY
+from test_document_layout import pages_of
 
-from cellsec.cli import main as cli_main
-from cellsec.demo import create_demo
+from cellsec.cli.main import main as cli_main
+from cellsec.demo.cell import create_demo
 from cellsec.errors import ValidationError
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.profile import profile_form, save_profile
 from cellsec.services.superior_tally import issue_superior_report, superior_report_number
 from cellsec.store import Store
-from core_forms import TODAY
-from test_document_layout import pages_of
 
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 Q1 = (date(2026, 1, 1), date(2026, 3, 31))

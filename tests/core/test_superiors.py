@@ -6,18 +6,25 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
-from cellsec.demo import create_demo
-from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Guest, MeetingKind
-from cellsec.services.meetings import new_meeting, save_meeting
-from cellsec.services.superior_tally import superior_tally
-from cellsec.services.superiors import (add_direction, assign_follower, assigned_on, follow_up,
-                                        open_directions, overdue_directions, record_notice,
-                                        save_superior)
-from cellsec.superior_entities import DirectionStatus
 from core_forms import TODAY
 from meeting_helpers import complete
+
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Guest, MeetingKind
+from cellsec.entities.superiors import DirectionStatus
+from cellsec.errors import ValidationError
+from cellsec.services.meetings import new_meeting, save_meeting
+from cellsec.services.superior_tally import superior_tally
+from cellsec.services.superiors import (
+    add_direction,
+    assign_follower,
+    assigned_on,
+    follow_up,
+    open_directions,
+    overdue_directions,
+    record_notice,
+    save_superior,
+)
 
 
 @pytest.fixture
@@ -141,11 +148,11 @@ def test_demo_year_end_tally_matches_a_count_by_hand(store):
 
 def test_report_pdf_and_excel_show_the_same_figures(store, tmp_path):
     from openpyxl import load_workbook
+    from test_reports import pdf_text
 
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.superior_xlsx import write_superior_xlsx
     from cellsec.reports.template import render
-    from test_reports import pdf_text
     create_demo(store, today=TODAY)
     t = superior_tally(store, date(2026, 1, 1), date(2026, 12, 31), today=TODAY)
     text, reader = pdf_text(render(build_document(store, "superiors", year=2026)))
@@ -173,9 +180,10 @@ def test_next_regular_meeting_is_prefilled_with_open_directions(cell):
 
 
 def test_directions_given_at_a_meeting_are_printed_in_its_minutes(cell):
+    from test_reports import pdf_text
+
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.template import render
-    from test_reports import pdf_text
     store, a, *_ = cell
     october = meeting(store, date(2026, 10, 5), guest(store, a))
     add_direction(store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo",
@@ -200,6 +208,6 @@ def test_no_direction_on_approved_minutes_and_guests_from_the_directory_are_supe
 
 
 def test_changes_combine():
-    from cellsec.entities import Changes
+    from cellsec.entities.changes import Changes
     both = Changes(members=True, member_ids=frozenset({1})) | Changes(liaison=True)
     assert both.members and both.liaison and both.member_ids == {1} and not both.meetings

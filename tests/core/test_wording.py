@@ -33,11 +33,12 @@ def test_a_clause_loses_its_full_stop_before_more_words():
 
 
 def test_a_comment_sheet_prints_the_secretarys_full_stop_once(store):
+    from core_forms import TODAY
+    from test_document_layout import pages_of
+
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.template import render
     from cellsec.services.liaison import fill_sheet, save_liaison
-    from core_forms import TODAY
-    from test_document_layout import pages_of
 
     # GIVEN a member living here whose address and comment end with a full stop
     liaison_id, _ = save_liaison(store, {

@@ -66,7 +66,7 @@ def page(window):
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     """A fresh data file holding the demo cell and its year of approved meetings
     (Nov 2025 – Oct 2026); 'today' is 22/11/2026, so November has no meeting yet."""
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
 
     s = Store.open(tmp_path / "demo.cellsec")
     create_demo(s, today=TODAY)
@@ -87,9 +87,9 @@ def notices() -> Notices:
 @pytest.fixture
 def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notices):
     """The "Sinh hoạt chi bộ" page of a real main window on the demo file, showing 2026."""
+    from ui.common.tasks import wait_for_tasks
     from ui.shell.main_window import MainWindow
     from ui.shell.store_opener import StoreOpener
-    from ui.common.tasks import wait_for_tasks
 
     w = MainWindow(demo_store, app_settings,
                    StoreOpener(ask=recording_ask, choose=lambda _p: None))
@@ -109,9 +109,9 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
 def demo_window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
     """The main window on the demo file, every page built, thinking today is 22/11/2026, with
     questions and notices answered by the test."""
+    from ui.common.tasks import wait_for_tasks
     from ui.shell.main_window import MainWindow
     from ui.shell.store_opener import StoreOpener
-    from ui.common.tasks import wait_for_tasks
 
     w = MainWindow(demo_store, app_settings,
                    StoreOpener(ask=recording_ask, choose=lambda _p: None))

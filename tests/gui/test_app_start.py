@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.errors import FileInUseError
 from cellsec.services.profile import save_profile
 from cellsec.store import Store
+
 from ui.shell.app import default_data_path, parse_args
 from ui.shell.launcher import Launcher
 from ui.shell.store_opener import StoreOpener

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.backup import list_backups, make_backup
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+
 from ui.safety.backup_dialog import BackupDialog
 from ui.safety.backup_password import BLANK, MISMATCH, PasswordDialog
 
@@ -239,9 +240,10 @@ def test_a_crafted_encrypted_file_is_refused_before_any_password_is_asked(
 
 def test_a_backup_opened_to_look_at_cannot_be_restored_into(qtbot, app_settings, store):
     # GIVEN a backup opened in the window ("Mở tệp dữ liệu…" on a backup file)
+    from cellsec.store import Store
+
     from ui.shell.main_window import MainWindow
     from ui.shell.store_opener import StoreOpener
-    from cellsec.store import Store
     backup = make_backup(store.path)
     window = MainWindow(Store.open(backup.path), app_settings, StoreOpener())
     qtbot.addWidget(window)

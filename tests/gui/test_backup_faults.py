@@ -17,12 +17,13 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "core"))
 from env_faults import read_only_file, read_only_folder  # noqa: E402
 
 from cellsec.backup import list_backups, make_backup  # noqa: E402
-from cellsec.demo import create_demo  # noqa: E402
+from cellsec.demo.cell import create_demo  # noqa: E402
 from cellsec.store import Store  # noqa: E402
 from cellsec.store.lock import lock_path  # noqa: E402
+
+from ui.members.member_dialog import MemberDialog  # noqa: E402
 from ui.safety.backup_keeper import COLOURS, READ_ONLY_LABEL  # noqa: E402
 from ui.shell.crash import CrashReporter  # noqa: E402
-from ui.members.member_dialog import MemberDialog  # noqa: E402
 from ui.shell.launcher import Launcher  # noqa: E402
 from ui.shell.store_opener import StoreOpener  # noqa: E402
 

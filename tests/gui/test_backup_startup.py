@@ -8,8 +8,9 @@ from pathlib import Path
 from gui_helpers import TODAY
 
 from cellsec.backup import list_backups, make_backup
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.store import Store
+
 from ui.safety.backup_startup import HealthBox, HealthChoice
 from ui.shell.launcher import Launcher
 from ui.shell.store_opener import Choice, StoreOpener

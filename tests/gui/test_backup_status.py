@@ -5,9 +5,10 @@ from datetime import datetime, timedelta
 
 from gui_helpers import Notices, add
 
-import ui.safety.backup_keeper as keeper_module
 from cellsec.backup import list_backups, make_backup
 from cellsec.errors import StorageError
+
+import ui.safety.backup_keeper as keeper_module
 from ui.safety.backup_keeper import COLOURS
 
 NOW = datetime(2026, 11, 22, 10, 0)

@@ -6,8 +6,9 @@ from gui_helpers import Answers, add, shown_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
-from cellsec.entities import EventKind
+from cellsec.entities.members import EventKind
 from cellsec.rules.exemption import EXEMPTION_REASONS
+
 from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from cellsec.services.register import StatusFilter
+
 from ui.common.file_choosers import CSV_FILTER, XLSX_FILTER, with_suffix
 
 

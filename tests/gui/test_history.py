@@ -8,11 +8,12 @@ from gui_helpers import add, type_text
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
+
 from ui.common.history import HistoryDialog
-from ui.safety.change_log import HistoryLogDialog
 from ui.members.member_dialog import MemberDialog
+from ui.safety.change_log import HistoryLogDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 

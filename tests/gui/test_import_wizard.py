@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from cellsec.backup import list_backups
+
 from ui.transfer.import_preview import ACTION, INCLUDE, ROW
 from ui.transfer.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
 

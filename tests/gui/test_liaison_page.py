@@ -8,15 +8,16 @@ from gui_helpers import TODAY, column, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.liaison_entities import LiaisonStatus
+from cellsec.entities.liaison import LiaisonStatus
 from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, participation
-from ui.liaison.comment_sheet_dialog import CommentSheetDialog
-from ui.liaison.liaison_dialog import LiaisonDialog
+
 from ui.common.form_dialog import FormDialog
-from ui.liaison.gathering_dialog import GatheringDialog
-from ui.liaison.page import LiaisonPage
 from ui.common.record_table import AMBER, GREEN, RED
+from ui.liaison.comment_sheet_dialog import CommentSheetDialog
+from ui.liaison.gathering_dialog import GatheringDialog
+from ui.liaison.liaison_dialog import LiaisonDialog
+from ui.liaison.page import LiaisonPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -11,15 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.services.members import update_event
 from cellsec.services.register import load_register
 from cellsec.services.working_away import inconsistencies, reminders
+
 from ui.common.form_dialog import FormDialog
+from ui.liaison.page import WORKING_AWAY, LiaisonPage
 from ui.liaison.working_away_dialog import WorkingAwayDialog
 from ui.members.member_table_model import COLUMNS
-from ui.liaison.page import WORKING_AWAY, LiaisonPage
 from ui.members.page import MembersPage
 
 LEFT = Qt.MouseButton.LeftButton

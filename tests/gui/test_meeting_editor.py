@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
+
 from ui.meetings.editor import (
     APPROVE_QUESTION,
     CORRECTIONS,

@@ -7,9 +7,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.rule_settings import set_rule
+
 from ui.meetings.editor import APPROVE_QUESTION
 
 

@@ -9,8 +9,9 @@ from datetime import date
 from gui_helpers import type_text
 from PySide6.QtCore import Qt
 
-from cellsec.meeting_entities import Guest, MeetingKind, Opinion
+from cellsec.entities.meetings import Guest, MeetingKind, Opinion
 from cellsec.services.meetings import new_meeting, save_meeting
+
 from ui.meetings.editor import CONTENT, GUESTS, MeetingEditor
 
 LEFT = Qt.MouseButton.LeftButton

@@ -9,15 +9,16 @@ from gui_helpers import TODAY, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.rules.counting import count_roll
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.store import Store
+
 from ui.meetings.editor import CONTENT, ROLL, MeetingEditor
 from ui.meetings.new_meeting_dialog import NewMeetingDialog
-from ui.meetings.roll_model import NAME
 from ui.meetings.page import MeetingsPage
+from ui.meetings.roll_model import NAME
 from ui.meetings.year_tree import MISSING, MISSING_NOW
 
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -7,6 +7,7 @@ from gui_helpers import add
 from PySide6.QtCore import QModelIndex, Qt
 
 from cellsec.services.register import load_register
+
 from ui.members.member_table_model import COLUMNS, NAME, SORT_KEY_ROLE, STT, MemberTableModel
 
 

@@ -7,9 +7,10 @@ from gui_helpers import add, column, shown_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.entities import EventKind
+from cellsec.entities.members import EventKind
 from cellsec.services.members import add_event
 from cellsec.services.register import StatusFilter
+
 from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save

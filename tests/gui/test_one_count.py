@@ -16,8 +16,8 @@ from datetime import date
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from cellsec.cli import cmd_meetings
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.cli.main import cmd_meetings
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.meetings import new_meeting, save_meeting

@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from cellsec.store import Store
-from ui.printing.preview import PrintPreviewDialog
+
 from ui.common.tasks import wait_for_tasks
+from ui.printing.preview import PrintPreviewDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton

@@ -5,8 +5,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from cellsec.meeting_entities import Mark
+from cellsec.entities.meetings import Mark
 from cellsec.services.meetings import expected_roll
+
+from ui.meetings.roll_editor import RollEditor
 from ui.meetings.roll_model import (
     ACCEPTED,
     APART_MARKS,
@@ -15,7 +17,6 @@ from ui.meetings.roll_model import (
     REASON,
     RollTableModel,
 )
-from ui.meetings.roll_editor import RollEditor
 
 
 def _model(store) -> RollTableModel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.services.members import rules_of
+
 from ui.cell.rules_dialog import RulesDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.shell.crash import CrashReporter
 from ui.members.member_table_model import NAME
+from ui.shell.crash import CrashReporter
 from ui.shell.main_window import MainWindow
 from ui.shell.qt_vi import VietnameseQtTranslator
 from ui.shell.store_opener import StoreOpener

@@ -9,11 +9,12 @@ from gui_helpers import column, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.meeting_entities import MeetingKind
-from cellsec.superior_entities import DirectionStatus
+from cellsec.entities.meetings import MeetingKind
+from cellsec.entities.superiors import DirectionStatus
+
+from ui.common.superior_entry import SuperiorDialog
 from ui.meetings.editor import GUESTS, SUPERIORS, MeetingEditor
 from ui.meetings.new_meeting_dialog import NewMeetingDialog
-from ui.common.superior_entry import SuperiorDialog
 from ui.meetings.page import MeetingsPage
 from ui.superiors.page import SuperiorsPage
 

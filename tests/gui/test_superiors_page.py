@@ -11,17 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.dates import format_date
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
+from cellsec.entities.superiors import DirectionStatus
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assigned_on, overdue_directions
-from cellsec.superior_entities import DirectionStatus
+
+from ui.common.record_table import RED
 from ui.common.superior_entry import SuperiorDialog
+from ui.meetings.page import MeetingsPage
 from ui.superiors.assign_dialog import AssignDialog
 from ui.superiors.follow_up_dialog import FollowUpDialog
-from ui.meetings.page import MeetingsPage
 from ui.superiors.page import DIRECTIONS, TALLY, SuperiorsPage
-from ui.common.record_table import RED
 from ui.superiors.tally_view import target_text
 
 LEFT = Qt.MouseButton.LeftButton

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import CommitteePost
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import CommitteePost
 from cellsec.services.committee import add_committee_role, end_committee_role
 from cellsec.services.register import load_register
 from cellsec.store import Store
 from cellsec.text import name_sort_key
 
+from ui.common.dialogs import ErrorBanner, show_validation_error
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit
 from ui.common.record_table import RecordTable
-from ui.common.dialogs import ErrorBanner, show_validation_error
 
 HINT = ("Chi bộ có từ 9 đảng viên chính thức bầu chi ủy. Ghi mỗi người với chức vụ và ngày bắt "
         "đầu (ngày bầu); khi thôi, ghi ngày kết thúc. Họp chi ủy lấy danh sách này làm điểm danh.")

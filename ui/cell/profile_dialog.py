@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.services.profile import PROFILE_LABELS, profile_form, save_profile
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, date_edit, form_layout, line_edit
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.form_fields import FormFields, date_edit, form_layout, line_edit
 
 EXAMPLES = {
     "cell_name": "Ví dụ: Chi bộ thôn Tân Hồng",

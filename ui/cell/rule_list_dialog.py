@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.rules.settings import RuleSetting
 from cellsec.services.members import rules_of
@@ -15,8 +15,8 @@ from cellsec.services.rule_lists import QUALITY_TOTAL
 from cellsec.services.rule_settings import list_kind, set_rule_value
 from cellsec.store import Store
 
-from ui.common.rows_editor import Col, RowsEditor
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.rows_editor import Col, RowsEditor
 
 COLUMNS = {
     "scored": (Col("label", "Tiêu chí", chars=40, stretch=True),

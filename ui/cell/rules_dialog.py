@@ -6,19 +6,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QResizeEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.rules.settings import RuleSetting
 from cellsec.services.members import rules_of
-from cellsec.services.rule_settings import (editable, list_kind, list_rules, reset_rule, set_rule,
-                                            show_value)
+from cellsec.services.rule_settings import editable, list_kind, list_rules, reset_rule, set_rule, show_value
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner
 from ui.cell.rule_list_dialog import RuleListDialog
+from ui.common.dialogs import ErrorBanner
 
 HEADERS = ("Thiết lập", "Giá trị đang dùng", "Mặc định", "Căn cứ")
 

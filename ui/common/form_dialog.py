@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 
-from PySide6.QtWidgets import QFormLayout
-
-from ui.common.form_fields import FormFields, form_layout
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.form_fields import FormFields, form_layout
 
 Action = Callable[[dict[str, str]], Changes]
 # Bigger tick boxes and radio buttons for elderly eyes and unsteady hands.

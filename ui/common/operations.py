@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 
 Route = Callable[[Changes], None]

@@ -33,7 +33,7 @@ from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.store import Store
 
 from ui.common.dialogs import ask_yes_no, show_notice

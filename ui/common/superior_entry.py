@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.superiors import Level, Superior
 from cellsec.errors import ValidationError
 from cellsec.services.superiors import SUPERIOR_LABELS, save_superior
 from cellsec.store import Store
-from cellsec.superior_entities import Level, Superior
 
-from ui.common.form_fields import FormFields, combo, line_edit, memo
-from ui.common.form_dialog import roomy_form
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.form_dialog import roomy_form
+from ui.common.form_fields import FormFields, combo, line_edit, memo
 
 PLACEHOLDERS = {
     "name": "Ví dụ: Hoàng Minh Tuấn",

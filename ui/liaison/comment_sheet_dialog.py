@@ -17,17 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.liaison import CommentSheet, LiaisonMember
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import CommentSheet, LiaisonMember
 from cellsec.rules.liaison import CommentDue
 from cellsec.services.liaison import SHEET_DATE_LABELS, fill_sheet, record_request
 from cellsec.services.members import rules_of
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 from ui.common.dialogs import ErrorBanner, button_box, focus_field
 from ui.common.form_dialog import BIG_CHECKS, FormDialog, roomy_form
+from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
 VARIANTS = (("Phiếu đầy đủ (sáu tiêu chí)", "full"),
             ("Phiếu rút gọn (diện miễn theo HD 33, khi được đề nghị)", "short"))

@@ -3,16 +3,16 @@ the workplace's requests, filling a sheet, and printing one or all sheets still 
 from __future__ import annotations
 
 from datetime import date
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.rules.liaison import CommentDue, CommentState
 from cellsec.services.liaison import comment_list, participation
 
-from ui.liaison.comment_sheet_dialog import CommentSheetDialog, request_dialog
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
+from ui.liaison.comment_sheet_dialog import CommentSheetDialog, request_dialog
 from ui.liaison.host import LiaisonHost
-
 
 COLOURS = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
 VARIANT_TEXT = {"full": "Đầy đủ", "short": "Rút gọn"}

@@ -7,15 +7,15 @@ from datetime import date
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date, parse_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.liaison import LiaisonStatus
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import LiaisonStatus
 from cellsec.services.liaison import members_in_order, save_gathering
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, date_edit, line_edit, memo
-from ui.common.form_dialog import BIG_CHECKS, roomy_form
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.form_dialog import BIG_CHECKS, roomy_form
+from ui.common.form_fields import FormFields, date_edit, line_edit, memo
 
 
 class GatheringDialog(QDialog):

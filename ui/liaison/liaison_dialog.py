@@ -7,15 +7,16 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes, Sex
+from cellsec.entities.changes import Changes
+from cellsec.entities.liaison import LiaisonCategory, LiaisonMember, LiaisonStatus
+from cellsec.entities.members import Sex
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import LiaisonCategory, LiaisonMember, LiaisonStatus
 from cellsec.services.liaison import LIAISON_LABELS, change_status, save_liaison
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
 from ui.common.form_dialog import FormDialog, roomy_form
+from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
 LEFT = ("full_name", "sex", "birth_date", "address", "phone", "notes")
 RIGHT = ("workplace", "workplace_party_org", "workplace_contact", "ggt_number", "ggt_date",

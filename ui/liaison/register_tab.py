@@ -7,17 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from cellsec.dates import add_months, format_date
-from cellsec.liaison_entities import LiaisonMember
+from cellsec.entities.liaison import LiaisonMember
 from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, members_in_order, participation
 from cellsec.services.members import rules_of
 
-from ui.liaison.liaison_dialog import LiaisonDialog, status_dialog
-from ui.liaison.gathering_dialog import GatheringDialog
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
 from ui.liaison.comment_sheet_section import CommentSheetSection
+from ui.liaison.gathering_dialog import GatheringDialog
 from ui.liaison.host import LiaisonHost
-
+from ui.liaison.liaison_dialog import LiaisonDialog, status_dialog
 
 STATE_COLOURS = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
 # Workplace and its party organisation share a column (two lines), as do the introduction

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.liaison import Arrangement, WorkingAway
 from cellsec.errors import ValidationError
-from cellsec.liaison_entities import Arrangement, WorkingAway
 from cellsec.services.register import StatusFilter, filter_rows, load_register
 from cellsec.services.working_away import (
     LABELS,
@@ -20,9 +20,9 @@ from cellsec.services.working_away import (
 )
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
 from ui.common.form_dialog import FormDialog, roomy_form
+from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
 CONTACT_METHODS = ("Điện thoại", "Zalo / Sổ tay đảng viên", "Trực tiếp", "Qua gia đình")
 PLACEHOLDERS = {

@@ -12,18 +12,17 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.liaison_entities import WorkingAway
+from cellsec.entities.liaison import WorkingAway
 from cellsec.services.working_away import inconsistencies, reminders
 
+from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
+from ui.liaison.host import LiaisonHost
 from ui.liaison.working_away_dialog import (
     WorkingAwayDialog,
     contact_dialog,
     dues_dialog,
     return_dialog,
 )
-from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
-from ui.liaison.host import LiaisonHost
-
 
 HEADERS = ("Đảng viên", "Hình thức", "Thời gian", "Nơi đến", "Nơi làm việc",
            "Liên lạc gần nhất", "Đảng phí", "Ngày trở về")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.meeting_entities import (
+from cellsec.entities.meetings import (
     AgendaItem,
     Guest,
     Mark,

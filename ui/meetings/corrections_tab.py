@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.meeting_entities import Correction
+from cellsec.entities.meetings import Correction
 
 from ui.common.form_fields import memo
 

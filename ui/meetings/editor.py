@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Mark, Meeting, MeetingKind, RollEntry
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, Meeting, MeetingKind, RollEntry
 from cellsec.rules.counting import RollCount, count_meeting
+from cellsec.services.history import HistoryEntry, meeting_history
 from cellsec.services.meetings import (
+    DIRECTIONS_ITEM,
     add_correction,
     approve_meeting,
     check_approval,
@@ -34,21 +36,24 @@ from cellsec.services.meetings import (
     quality_rating,
     save_meeting,
 )
-from cellsec.services.history import HistoryEntry, meeting_history
 from cellsec.services.members import rules_of
-from cellsec.services.meetings import DIRECTIONS_ITEM
-from cellsec.services.minutes_record import (DRAFT, RecordCheck, direction_line,
-                                             directions_reviewed, sealed_record)
+from cellsec.services.minutes_record import (
+    DRAFT,
+    RecordCheck,
+    direction_line,
+    directions_reviewed,
+    sealed_record,
+)
 from cellsec.store import Store
 
-from ui.meetings.agenda_editor import AgendaEditor
-from ui.meetings.corrections_tab import CorrectionsTab
-from ui.meetings.guests_tab import GuestsTab
-from ui.meetings.general_tab import GeneralTab
-from ui.meetings.resolution_tab import ResolutionTab
-from ui.meetings.roll_editor import RollEditor
 from ui.common.dialogs import ErrorBanner, ask_yes_no, focus_field, show_notice
 from ui.common.history import history_button
+from ui.meetings.agenda_editor import AgendaEditor
+from ui.meetings.corrections_tab import CorrectionsTab
+from ui.meetings.general_tab import GeneralTab
+from ui.meetings.guests_tab import GuestsTab
+from ui.meetings.resolution_tab import ResolutionTab
+from ui.meetings.roll_editor import RollEditor
 from ui.meetings.superiors_tab import SuperiorMeetingSection, merge_changes
 
 GENERAL, ROLL, CONTENT, GUESTS, RESOLUTION, CORRECTIONS, SUPERIORS = range(7)

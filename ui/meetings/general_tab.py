@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date, parse_date
+from cellsec.entities.meetings import Meeting, MeetingKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Meeting, MeetingKind
 
 from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
 

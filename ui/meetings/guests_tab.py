@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cellsec.meeting_entities import Guest
-from cellsec.superior_entities import Superior
+from cellsec.entities.meetings import Guest
+from cellsec.entities.superiors import Superior
 
 from ui.common.rows_editor import Col, RowsEditor
 

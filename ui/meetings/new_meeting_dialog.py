@@ -6,11 +6,11 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date, parse_date
+from cellsec.entities.meetings import MeetingKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import MeetingKind
 
-from ui.common.form_fields import FormFields, combo, date_edit, form_layout
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.form_fields import FormFields, combo, date_edit, form_layout
 
 
 class NewMeetingDialog(QDialog):

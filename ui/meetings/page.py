@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Meeting
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Meeting
-from cellsec.services.meetings import (check_record, delete_meeting, new_meeting, notices_due,
-                                       year_calendar)
+from cellsec.services.meetings import check_record, delete_meeting, new_meeting, notices_due, year_calendar
 from cellsec.services.minutes_record import meeting_counts
 from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date, parse_date
+from cellsec.entities.meetings import Task, Vote, VoteKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Task, Vote, VoteKind
 from cellsec.rules.counting import RollCount, count_roll, percent, vote_result
 
 from ui.common.form_fields import memo

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cellsec.meeting_entities import Mark, RollEntry
+from cellsec.entities.meetings import Mark, RollEntry
 from cellsec.rules.counting import RollCount, count_roll, percent
 
 from ui.meetings.roll_model import (

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from cellsec.meeting_entities import Mark, RollEntry
+from cellsec.entities.meetings import Mark, RollEntry
 from cellsec.text import name_sort_key
 
 Index = QModelIndex | QPersistentModelIndex

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.superiors import DirectionStatus
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Meeting
 from cellsec.services.meeting_calendar import meeting_notices, notice_days
 from cellsec.services.superiors import (
     add_direction,
@@ -31,13 +32,12 @@ from cellsec.services.superiors import (
     record_notice,
 )
 from cellsec.store import Store
-from cellsec.superior_entities import DirectionStatus
 
-from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
-from ui.meetings.guests_tab import GuestsTab
-from ui.common.record_table import RED, Cell, RecordTable
 from ui.common.dialogs import ErrorBanner, focus_field
+from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
+from ui.common.record_table import RED, Cell, RecordTable
 from ui.common.superior_entry import SuperiorDialog
+from ui.meetings.guests_tab import GuestsTab
 
 NOTICE_METHODS = ("Sổ tay đảng viên", "Điện thoại", "Giấy mời", "Trực tiếp")
 NOT_SAVED = "Lưu biên bản (Ctrl+S) trước khi ghi thông báo và ý kiến chỉ đạo của cấp trên."

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from cellsec.dates import format_date
-from cellsec.meeting_entities import Meeting
+from cellsec.entities.meetings import Meeting
 from cellsec.rules.counting import RollCount
 from cellsec.services.meetings import MonthRow, RecordCheck, YearCalendar
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.entities import DISCIPLINE_LEVELS, Changes, EventKind, MemberEvent
+from cellsec.entities.changes import Changes
+from cellsec.entities.members import DISCIPLINE_LEVELS, EventKind, MemberEvent
 from cellsec.errors import ValidationError
 from cellsec.rules.exemption import EXEMPTION_REASONS
 from cellsec.services.members import EVENT_LABELS, add_event, update_event
 from cellsec.services.register import event_warning
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit
 from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box, show_validation_error
+from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit
 
 CHOOSE_KIND = "— Chọn loại sự kiện —"
 # What "Nội dung" means for each kind, shown as the field's placeholder.

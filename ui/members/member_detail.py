@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date, years_months
-from cellsec.entities import MemberEvent
+from cellsec.entities.members import MemberEvent
 from cellsec.services.members import EVENT_LABELS
 from cellsec.services.register import MemberDetail
 

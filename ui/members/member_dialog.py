@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes, Member
+from cellsec.entities.changes import Changes
+from cellsec.entities.members import Member
 from cellsec.errors import ValidationError
 from cellsec.services.member_form import (
     DATE_FIELDS,
@@ -25,8 +26,8 @@ from cellsec.services.members import (
 )
 from cellsec.store import Store
 
-from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
 from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box, show_validation_error
+from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
 from ui.members.entry_section import EntrySection
 
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (

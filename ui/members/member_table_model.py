@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from cellsec.dates import format_date, years_months
-from cellsec.entities import MemberRow
+from cellsec.entities.members import MemberRow
 from cellsec.text import fold
 
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1

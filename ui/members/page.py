@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes, MemberEvent, MemberRow
+from cellsec.entities.changes import Changes
+from cellsec.entities.members import MemberEvent, MemberRow
 from cellsec.services.members import delete_event
 from cellsec.services.register import (
     StatusFilter,
@@ -34,9 +35,9 @@ from ui.common.operations import open_dialog
 from ui.common.page import Page
 from ui.members import PAGE
 from ui.members.event_dialog import EventDialog
+from ui.members.member_detail import MemberDetailPanel
 from ui.members.member_dialog import MemberDialog
 from ui.members.member_table_model import NAME, MemberTableModel
-from ui.members.member_detail import MemberDetailPanel
 from ui.members.register_widgets import MemberTableView, SearchEdit
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from cellsec.entities.meetings import Meeting, MeetingKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Meeting, MeetingKind
 from cellsec.store import Store
 from cellsec.text import fold
 

@@ -32,8 +32,8 @@ from cellsec.backup import (
 )
 
 from ui.common import tasks
-from ui.safety.backup_password import REMEMBER, ask_copy_password, ask_open_password
 from ui.common.dialogs import ask_yes_no, show_notice
+from ui.safety.backup_password import REMEMBER, ask_copy_password, ask_open_password
 from ui.safety.restore_flow import ReopenAfter, confirm_text, restore_into_window
 
 HEADERS = ("Thời gian", "Loại", "Đảng viên", "Buổi sinh hoạt", "Kiểm tra")

@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.safety.backup_startup import ask_about_health, report_health_and_give_up
     from ui.common.dialogs import is_headless
+    from ui.safety.backup_startup import ask_about_health, report_health_and_give_up
     from ui.shell.crash import CrashReporter
     from ui.shell.launcher import Launcher
     from ui.shell.settings import APPLICATION, ORGANISATION, AppSettings

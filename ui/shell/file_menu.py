@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.store import Store
 
 from ui.common.dialogs import show_notice

@@ -22,7 +22,7 @@ from ui.shell.store_opener import StoreOpener
 def fill_demo(store: Store, err: TextIO = sys.stderr) -> None:
     """--demo: put the synthetic demo cell into an empty file, if this build has it."""
     try:
-        from cellsec.demo import create_demo  # imported lazily: optional and not tiny
+        from cellsec.demo.cell import create_demo  # imported lazily: optional and not tiny
     except ImportError:
         print("CellSec: --demo bị bỏ qua (bản này chưa có dữ liệu mẫu).", file=err)
         return

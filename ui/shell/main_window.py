@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 import cellsec
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.store import Store
 
 from ui.cell.profile_dialog import ProfileDialog, needs_profile

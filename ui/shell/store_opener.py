@@ -18,8 +18,14 @@ from cellsec.errors import (
 from cellsec.paths import default_data_file
 from cellsec.store import DEFAULT_SUFFIX, Store, faults
 
-from ui.safety.backup_startup import AskHealthFn, HealthChoice, ask_about_health, examine, needs_question
-from ui.safety.backup_startup import restore_note
+from ui.safety.backup_startup import (
+    AskHealthFn,
+    HealthChoice,
+    ask_about_health,
+    examine,
+    needs_question,
+    restore_note,
+)
 
 FILE_FILTER = f"Tệp dữ liệu CellSec (*{DEFAULT_SUFFIX});;Tất cả các tệp (*)"
 ERROR_TITLE = "Không mở được tệp dữ liệu"

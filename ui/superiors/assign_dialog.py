@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.services.superiors import assign_follower, directory_in_order
 from cellsec.store import Store

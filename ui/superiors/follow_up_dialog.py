@@ -6,15 +6,15 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.superiors import Direction, DirectionStatus
 from cellsec.errors import ValidationError
 from cellsec.services.superiors import follow_up
 from cellsec.store import Store
-from cellsec.superior_entities import Direction, DirectionStatus
 
-from ui.common.form_fields import FormFields, combo, memo
-from ui.common.form_dialog import roomy_form
 from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.form_dialog import roomy_form
+from ui.common.form_fields import FormFields, combo, memo
 
 NO_MEETING = "(không gắn với buổi sinh hoạt nào)"
 

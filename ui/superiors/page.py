@@ -17,22 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
+from cellsec.entities.superiors import Direction, DirectionStatus, Superior
 from cellsec.errors import ValidationError
-from cellsec.services.superior_tally import (issue_superior_report, superior_report_number,
-                                             superior_tally)
+from cellsec.services.superior_tally import issue_superior_report, superior_report_number, superior_tally
 from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
-from cellsec.superior_entities import Direction, DirectionStatus, Superior
 
 from ui.common.file_choosers import choose_xlsx_path
 from ui.common.page import Page
+from ui.common.record_table import GREEN, GREY, RED, Cell, RecordTable
 from ui.common.superior_entry import SuperiorDialog
-from ui.superiors.assign_dialog import AssignDialog
 from ui.printing import actions as printing
 from ui.superiors import PAGE
+from ui.superiors.assign_dialog import AssignDialog
 from ui.superiors.follow_up_dialog import FollowUpDialog
-from ui.common.record_table import GREEN, GREY, RED, Cell, RecordTable
 from ui.superiors.tally_view import TallyView
 
 DIRECTORY, DIRECTIONS, TALLY = range(3)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from cellsec.backup import make_backup
 from cellsec.backup.manifest import BEFORE_IMPORT
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import CellSecError, ValidationError
 from cellsec.store import Store
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .entities import CellProfile
-from .errors import ValidationError
-from .meeting_codec import Reader, meeting_from_plain
-from .meeting_entities import Meeting
-from .records import plain
-from .rules.counting import RollCount, VoteResult
-from .superior_entities import Direction, DirectionStatus
+from cellsec.codec.meetings import Reader, meeting_from_plain
+from cellsec.codec.plain import plain
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.profile import CellProfile
+from cellsec.entities.superiors import Direction, DirectionStatus
+from cellsec.errors import ValidationError
+from cellsec.rules.counting import RollCount, VoteResult
 
 FORMAT = "cellsec-minutes-record"
 VERSION = 1

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .dates import add_months, format_date
-from .liaison_entities import LiaisonStatus
-from .services.liaison import (change_status, fill_sheet, record_request, save_gathering,
-                               save_liaison)
-from .services.register import load_register
-from .services.working_away import add_contact, start_working_away
-from .store import Store
+from cellsec.dates import add_months, format_date
+from cellsec.entities.liaison import LiaisonStatus
+from cellsec.services.liaison import change_status, fill_sheet, record_request, save_gathering, save_liaison
+from cellsec.services.register import load_register
+from cellsec.services.working_away import add_contact, start_working_away
+from cellsec.store import Store
 
 _PEOPLE = (
     ("Trần Văn Hải", "Nam", "12/04/1982", "regular", "Trường THPT Thanh Sơn",

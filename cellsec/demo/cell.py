@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from .dates import add_months
-from .entities import Changes
-from .services.cell_io import FORMAT, VERSION, import_cell
-from .store import Store
-from .synthetic import OCCUPATIONS, VILLAGES, day_between, digits, person, phone
+from cellsec.dates import add_months
+from cellsec.demo.synthetic import OCCUPATIONS, VILLAGES, day_between, digits, person, phone
+from cellsec.entities.changes import Changes
+from cellsec.services.cell_io import FORMAT, VERSION, import_cell
+from cellsec.store import Store
 
 DEMO_PROFILE = {
     "cell_name": "Chi bộ thôn Tân Hồng",
@@ -165,8 +165,8 @@ def create_demo(store: Store, today: date | None = None, *, meetings: bool = Tru
     """Fill an empty data file with the demo cell (the register in one transaction), then
     a year of its approved monthly meetings, its superiors, liaison register and members
     working away."""
-    from .demo_liaison import create_demo_liaison
-    from .demo_meetings import create_demo_meetings
+    from cellsec.demo.liaison import create_demo_liaison
+    from cellsec.demo.meetings import create_demo_meetings
     changes = import_cell(store, demo_cell_data(today), today=today)
     if meetings:
         # The liaison register first: members going to work away get register events dated

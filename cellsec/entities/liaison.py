@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from .entities import Sex
+from cellsec.entities.members import Sex
 
 
 class LiaisonCategory(str, Enum):

@@ -6,19 +6,27 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .dates import add_months, format_date
-from .entities import Standing
-from .meeting_entities import (CommitteePost, Guest, Mark, MeetingKind, Opinion, ReviewStatus,
-                               Task, Vote, VoteKind)
-from .rules.counting import count_meeting
-from .services.committee import add_committee_role
-from .services.meetings import approve_meeting, new_meeting, save_meeting
-from .services.members import rules_of
-from .services.register import load_register
-from .services.superiors import (add_direction, assign_follower, follow_up, record_notice,
-                                 save_superior)
-from .superior_entities import DirectionStatus
-from .store import Store
+from cellsec.dates import add_months, format_date
+from cellsec.entities.meetings import (
+    CommitteePost,
+    Guest,
+    Mark,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    Task,
+    Vote,
+    VoteKind,
+)
+from cellsec.entities.members import Standing
+from cellsec.entities.superiors import DirectionStatus
+from cellsec.rules.counting import count_meeting
+from cellsec.services.committee import add_committee_role
+from cellsec.services.meetings import approve_meeting, new_meeting, save_meeting
+from cellsec.services.members import rules_of
+from cellsec.services.register import load_register
+from cellsec.services.superiors import add_direction, assign_follower, follow_up, record_notice, save_superior
+from cellsec.store import Store
 
 _TOPICS = ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về đoàn kết",
            "Chuyển đổi số trong thôn: dịch vụ công trực tuyến cho người dân",

@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .dates import format_date, parse_date, to_iso
-from .errors import CellSecError
-from .paths import default_data_file
-from .store import Store
+from cellsec.dates import format_date, parse_date, to_iso
+from cellsec.errors import CellSecError
+from cellsec.paths import default_data_file
+from cellsec.store import Store
 
 
 def _row_json(row) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_init(store: Store, args: argparse.Namespace) -> int:
-    from .services.profile import profile_form, save_profile
+    from cellsec.services.profile import profile_form, save_profile
     given = {k: getattr(args, k) for k in ("cell_name", "superior_name", "place_name",
                                            "secretary", "deputy_secretary", "term_label")}
     if any(given.values()):
@@ -53,14 +53,14 @@ def cmd_info(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(store: Store, args: argparse.Namespace) -> int:
-    from .demo import create_demo
+    from cellsec.demo.cell import create_demo
     create_demo(store)
     print(f"Đã tạo chi bộ mẫu với {store.members.count()} hồ sơ đảng viên trong {store.path}")
     return 0
 
 
 def cmd_members(store: Store, args: argparse.Namespace) -> int:
-    from .services.register import StatusFilter, filter_rows, load_register, summarise
+    from cellsec.services.register import StatusFilter, filter_rows, load_register, summarise
     on = parse_date(args.as_of, "--as-of", allow_future=True) if args.as_of else date.today()
     assert on is not None
     rows = load_register(store, on)
@@ -71,7 +71,7 @@ def cmd_members(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
-    from .services.cell_io import export_cell_file
+    from cellsec.services.cell_io import export_cell_file
     count = export_cell_file(store, args.file)
     print(f"Đã xuất {count} hồ sơ đảng viên ra {args.file}")
     return 0
@@ -79,7 +79,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_import(_store: None, args: argparse.Namespace) -> int:
     # Opens (or creates) the data file itself: a refused import must leave no new file behind.
-    from .services.cell_io import import_into_data_file
+    from cellsec.services.cell_io import import_into_data_file
     _, count = import_into_data_file(args.data or default_data_file(), args.file)
     print(f"Đã nhập {count} hồ sơ đảng viên từ {args.file}")
     return 0
@@ -87,7 +87,7 @@ def cmd_import(_store: None, args: argparse.Namespace) -> int:
 
 def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
     """One meeting as the `meetings` command prints it (figures from the one derivation)."""
-    from .services.minutes_record import check_record, meeting_counts
+    from cellsec.services.minutes_record import check_record, meeting_counts
     m = store.meetings.get(meeting_id)
     assert m is not None
     c = meeting_counts(store, m)
@@ -104,7 +104,7 @@ def meeting_json(store: Store, meeting_id: int) -> dict[str, Any]:
 
 
 def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
-    from .services.meetings import year_calendar
+    from cellsec.services.meetings import year_calendar
     cal = year_calendar(store, args.year)
     out = [meeting_json(store, header.id or 0) for month in cal.months
            for header in month.meetings]
@@ -117,9 +117,9 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_render(store: Store, args: argparse.Namespace) -> int:
-    from .errors import ValidationError
-    from .reports.catalogue import build_document
-    from .reports.template import render
+    from cellsec.errors import ValidationError
+    from cellsec.reports.catalogue import build_document
+    from cellsec.reports.template import render
     on = parse_date(args.as_of, "--as-of", allow_future=True) if args.as_of else None
     if args.document in ("minutes", "resolution") and args.meeting is None:
         raise ValidationError(f"{args.document}: cần --meeting ID (xem lệnh “meetings”).")
@@ -137,15 +137,14 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
 
 
 def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
-    from .services.superior_tally import (issue_superior_report, superior_report_number,
-                                          superior_tally)
+    from cellsec.services.superior_tally import issue_superior_report, superior_report_number, superior_tally
     start, end = _period(args)
     if args.issue:
         issue_superior_report(store, start, end)
     t = superior_tally(store, start, end)
     number = superior_report_number(store, start, end)
     if args.xlsx:
-        from .reports.superior_xlsx import write_superior_xlsx
+        from cellsec.reports.superior_xlsx import write_superior_xlsx
         write_superior_xlsx(t, args.xlsx)
     _print_json({
         "from": start.isoformat(), "to": end.isoformat(),
@@ -170,8 +169,8 @@ def _value(enum_or_none) -> str | None:
 
 
 def cmd_liaison(store: Store, args: argparse.Namespace) -> int:
-    from .services.liaison import comment_list, participation
-    from .services.working_away import inconsistencies, reminders
+    from cellsec.services.liaison import comment_list, participation
+    from cellsec.services.working_away import inconsistencies, reminders
     on = date.today()
     taking = participation(store, args.year)
     _print_json({
@@ -194,7 +193,7 @@ def cmd_liaison(store: Store, args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .services.register import StatusFilter
+    from cellsec.services.register import StatusFilter
     parser = argparse.ArgumentParser(prog="cellsec", description="CellSec — lệnh không giao diện")
     parser.add_argument("--data", type=Path, default=None,
                         help=f"tệp dữ liệu (mặc định: {default_data_file()})")
@@ -233,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "xa (JSON)")
     liaison.add_argument("--year", type=int, default=date.today().year)
     liaison.set_defaults(func=cmd_liaison)
-    from .reports.catalogue import DOCUMENTS
+    from cellsec.reports.catalogue import DOCUMENTS
     render = sub.add_parser("render", help="in một văn bản ra tệp PDF")
     render.add_argument("document", choices=sorted(DOCUMENTS))
     render.add_argument("-o", "--output", type=Path, required=True)
@@ -247,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--to", dest="end", default="", help="kỳ báo cáo: đến ngày")
     render.set_defaults(func=cmd_render)
     # Command groups kept in their own modules (each adds its sub-commands).
-    from . import cli_backup, cli_excel
+    from cellsec.cli import backup as cli_backup
+    from cellsec.cli import excel as cli_excel
     cli_backup.register(sub)
     cli_excel.register(sub)
     return parser

@@ -7,11 +7,24 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from .errors import ValidationError
-from .meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
-                               Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote, VoteKind)
-from .records import plain
-from .text import nfc
+from cellsec.codec.plain import plain
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Correction,
+    Guest,
+    Mark,
+    Meeting,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    RollEntry,
+    Task,
+    TaskReview,
+    Vote,
+    VoteKind,
+)
+from cellsec.errors import ValidationError
+from cellsec.text import nfc
 
 MAX_TEXT = 20_000          # characters in one field: far more than any minutes need
 MAX_COUNT = 10_000         # votes, points: a cell has at most a few hundred members

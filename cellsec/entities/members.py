@@ -1,7 +1,7 @@
-"""Frozen records the core hands around: the cell profile, members, their lifecycle events."""
+"""Members of the register: the person, their lifecycle events, their state on a date."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
 
@@ -87,21 +87,6 @@ class Presence(str, Enum):
     IN = "in"                  # on the cell's roll (đảng số)
     GUEST = "guest"            # temporarily attached in from another cell: not on the roll
     LEFT = "left"              # transferred out, removed, expelled, deceased, guest period over
-
-
-@dataclass(frozen=True)
-class CellProfile:
-    cell_name: str = ""          # "Chi bộ thôn Tân Hồng"
-    superior_name: str = ""      # "Đảng bộ xã Thanh Sơn"
-    place_name: str = ""         # địa danh for document dates: "Thanh Sơn"
-    secretary: str = ""
-    deputy_secretary: str = ""
-    term_label: str = ""         # "2025 – 2030"
-    term_start: date | None = None
-
-    @property
-    def is_complete(self) -> bool:
-        return bool(self.cell_name and self.superior_name and self.place_name and self.secretary)
 
 
 @dataclass(frozen=True)
@@ -215,24 +200,3 @@ class MemberRow:
     party_age_months: int
     search_text: str
     sort_key: tuple
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a service changed, so the window refreshes only the pages concerned."""
-
-    profile: bool = False
-    members: bool = False
-    member_ids: frozenset[int] = field(default_factory=frozenset)
-    meetings: bool = False
-    meeting_ids: frozenset[int] = field(default_factory=frozenset)
-    superiors: bool = False
-    liaison: bool = False
-
-    def __or__(self, other: "Changes") -> "Changes":
-        """Both sets of changes (one user action that ran two services)."""
-        merged = {}
-        for f in fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            merged[f.name] = (mine | theirs) if isinstance(mine, frozenset) else (mine or theirs)
-        return Changes(**merged)

@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import ValidationError
-from .paths import default_data_file
+from cellsec.errors import ValidationError
+from cellsec.paths import default_data_file
 
 PASSWORD_ENV = "CELLSEC_PASSWORD"
 
@@ -40,7 +40,7 @@ def _release(store: Any) -> None:
 
 
 def cmd_backup(store: Any, args: argparse.Namespace) -> int:
-    from .backup import adopt_migration_backup, apply_retention, make_backup
+    from cellsec.backup import adopt_migration_backup, apply_retention, make_backup
     path = _data_path(store, args)
     adopted = None
     bak = getattr(store, "migration_backup", None)
@@ -54,7 +54,7 @@ def cmd_backup(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_backups(store: Any, args: argparse.Namespace) -> int:
-    from .backup import backups_folder, list_backups
+    from cellsec.backup import backups_folder, list_backups
     path = _data_path(store, args)
     _print_json({"data_path": str(path), "folder": str(backups_folder(path, args.dir)),
                  "backups": [i.to_json() for i in list_backups(path, args.dir)]})
@@ -62,7 +62,7 @@ def cmd_backups(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_verify_backup(store: Any, args: argparse.Namespace) -> int:
-    from .backup import verify_backup
+    from cellsec.backup import verify_backup
     result = verify_backup(args.path)
     _print_json(result.to_json())
     return 0 if result.ok else 1
@@ -86,7 +86,7 @@ def read_password(args: argparse.Namespace, *, confirm: bool) -> str:
 
 
 def cmd_restore(store: Any, args: argparse.Namespace) -> int:
-    from .backup import is_encrypted, restore, restore_newest
+    from cellsec.backup import is_encrypted, restore, restore_newest
     path = _data_path(store, args)
     _release(store)  # restore takes the file's lock itself and needs the file closed
     if args.path == "newest":
@@ -100,7 +100,7 @@ def cmd_restore(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_check(store: Any, args: argparse.Namespace) -> int:
-    from .backup import check_file, is_risky_location
+    from cellsec.backup import check_file, is_risky_location
     path = _data_path(store, args)
     _release(store)
     health = check_file(path, folder=args.dir)
@@ -109,7 +109,7 @@ def cmd_check(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_copy_backup(store: Any, args: argparse.Namespace) -> int:
-    from .backup import copy_backup_to
+    from cellsec.backup import copy_backup_to
     encrypt = args.encrypt or args.password_stdin
     password = read_password(args, confirm=True) if encrypt else None
     written = copy_backup_to(args.path, args.dest, password=password)

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from .dates import parse_date
-from .errors import ValidationError
-from .store import Store
+from cellsec.dates import parse_date
+from cellsec.errors import ValidationError
+from cellsec.store import Store
 
 
 def _print_json(value: object) -> None:
@@ -28,7 +28,7 @@ def _mapping(pairs: list[str]) -> dict[str, str | None]:
 
 
 def cmd_import_members(store: Store, args: argparse.Namespace) -> int:
-    from .spreadsheets import RowAction, import_rows, preview_import
+    from cellsec.spreadsheets import RowAction, import_rows, preview_import
     preview = preview_import(store, args.file, _mapping(args.map), sheet=args.sheet)
     if args.preview:
         _print_json(preview.to_json())
@@ -50,35 +50,35 @@ def _as_of(text: str) -> date:
 
 
 def cmd_export_members(store: Store, args: argparse.Namespace) -> int:
-    from .spreadsheets.exporters import export_members
+    from cellsec.spreadsheets.exporters import export_members
     count = export_members(store, args.out, _as_of(args.as_of), args.status)
     print(f"Đã xuất {count} đảng viên ra {args.out}")
     return 0
 
 
 def cmd_export_meetings(store: Store, args: argparse.Namespace) -> int:
-    from .spreadsheets.exporters import export_meetings
+    from cellsec.spreadsheets.exporters import export_meetings
     count = export_meetings(store, args.out, args.year)
     print(f"Đã xuất {count} buổi sinh hoạt năm {args.year} ra {args.out}")
     return 0
 
 
 def cmd_export_attendance(store: Store, args: argparse.Namespace) -> int:
-    from .spreadsheets.exporters import export_attendance
+    from cellsec.spreadsheets.exporters import export_attendance
     count = export_attendance(store, args.out, args.meeting)
     print(f"Đã xuất điểm danh ({count} người) ra {args.out}")
     return 0
 
 
 def cmd_import_template(store: Store, args: argparse.Namespace) -> int:
-    from .spreadsheets.template import copy_import_template
+    from cellsec.spreadsheets.template import copy_import_template
     dest = copy_import_template(args.out)
     print(f"Đã ghi tệp mẫu nhập đảng viên ra {dest}")
     return 0
 
 
 def cmd_export_liaison(store: Any, args: argparse.Namespace) -> int:
-    from .spreadsheets import export
+    from cellsec.spreadsheets import export
     key = "working_away" if args.which == "working-away" else "liaison"
     count = export(store, key, args.out)
     print(f"Đã xuất {count} dòng ra {args.out}")
@@ -87,7 +87,7 @@ def cmd_export_liaison(store: Any, args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's sub-commands to the `cellsec` parser."""
-    from .services.register import StatusFilter
+    from cellsec.services.register import StatusFilter
     imp = sub.add_parser("import-members", help="nhập danh sách đảng viên từ Excel (.xlsx) "
                          "hoặc .csv; --preview chỉ xem trước (JSON), không ghi")
     imp.add_argument("file", type=Path)

@@ -6,7 +6,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from .text import nfc
+from cellsec.text import nfc
 
 
 def plain(value: Any) -> Any:
