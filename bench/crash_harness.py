@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cellsec.backup import backups_folder, list_backups, make_backup, verify_backup
+from cellsec.backup import backups_folder, list_backups, make_backup, open_store, verify_backup
 from cellsec.store import Store, migrate
 from cellsec.store import fileops as dbfile
 from cellsec.store.lock import lock_path
@@ -155,7 +155,7 @@ def check(setup: Setup, tally: Tally, label: str) -> None:
     if temporaries(path) or (path.exists() and _header_version(path) < migrate.latest_version()):
         tally.mid_work += 1
     try:
-        with Store.open(path) as store:
+        with open_store(path) as store:
             if store.read_only is not None:
                 raise RuntimeError(f"opened read-only: {store.read_only}")
             tokens = {m.notes for m in store.members.all() if m.notes}

@@ -20,7 +20,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from cellsec.backup import apply_retention, make_backup, restore
+from cellsec.backup import apply_retention, make_backup, open_store, restore
 from cellsec.services.members import add_event, add_member
 from cellsec.store import Store
 
@@ -106,7 +106,7 @@ def run_migrate(path: Path, old: Path) -> None:
         copy = path.with_name(".harness-old-copy")
         shutil.copyfile(old, copy)
         os.replace(copy, path)   # the old file appears whole, as if restored by hand
-        Store.open(path).close()
+        open_store(path).close()   # as the app opens it: a backup before the upgrade
         ack(f"m {n}")
         if n % 4 == 0:
             apply_retention(path)

@@ -11,17 +11,25 @@ from cellsec.backup.crypto import check_file_header, is_encrypted
 from cellsec.backup.errors import BackupVerificationError, PasswordRequiredError, WrongPasswordError
 from cellsec.backup.health import Health, HealthState, check_file, newest_verified_backup
 from cellsec.backup.location import is_risky_location
-from cellsec.backup.manifest import BackupInfo, backups_folder, is_backup_file, list_backups, newest_good
+from cellsec.backup.manifest import (
+    BackupInfo,
+    backups_folder,
+    is_backup_file,
+    list_backups,
+    newest_good,
+)
+from cellsec.backup.opening import BackupSteps, open_store
 from cellsec.backup.restore import RestoreResult, restore, restore_newest
 from cellsec.backup.retention import Candidate, RetentionPolicy, apply_retention, plan_retention
 from cellsec.backup.schedule import AutoBackup, backup_if_due, newest_sound
 
 __all__ = [
-    "AutoBackup", "BackupInfo", "BackupVerificationError", "Candidate", "Health", "HealthState",
+    "AutoBackup", "BackupInfo", "BackupSteps", "BackupVerificationError", "Candidate", "Health",
+    "HealthState",
     "PasswordRequiredError", "RestoreResult", "RetentionPolicy", "WrongPasswordError",
     "adopt_migration_backup", "apply_retention", "backup_if_due", "backups_folder",
     "check_file", "check_file_header", "copy_backup_to", "is_backup_file", "is_encrypted",
     "is_risky_location", "list_backups", "make_backup", "newest_good", "newest_sound",
-    "newest_verified_backup", "plan_retention", "restore", "restore_newest", "still_intact",
+    "newest_verified_backup", "open_store", "plan_retention", "restore", "restore_newest", "still_intact",
     "verify_backup",
 ]

@@ -49,6 +49,7 @@ from cellsec.backup.manifest import (
     read_info,
     write_manifest,
 )
+from cellsec.backup.opening import BackupSteps
 from cellsec.errors import (
     CellSecError,
     DamagedFileError,
@@ -106,7 +107,7 @@ def restore(data_path: Path | str, source: Path | str, *, password: str | None =
     lock = hold_lock(data_path)
     tmp = temp_path(data_path.parent, "khoi-phuc", data_path)
     try:
-        opening.clear_leftovers(data_path)
+        opening.clear_leftovers(data_path, BackupSteps())
         try:
             _materialise(source, tmp, password)
         except OSError as exc:

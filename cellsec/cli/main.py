@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cellsec.backup.opening import open_store
 from cellsec.dates import format_date, parse_date, to_iso
 from cellsec.errors import CellSecError
 from cellsec.paths import default_data_file
@@ -262,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "needs_store", True):
             # Commands that act on the file itself (restore, start-up check) open nothing.
             return args.func(None, args)
-        with Store.open(args.data or default_data_file()) as store:
+        with open_store(args.data or default_data_file()) as store:
             return args.func(store, args)
     except CellSecError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from cellsec import __version__
+from cellsec.backup.opening import open_store
 from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import Meeting
 from cellsec.errors import ValidationError
@@ -214,7 +215,7 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
     data = read_cell_file(json_path)
     target = Path(data_path).expanduser().resolve()
     if target.exists():
-        with Store.open(target) as store:
+        with open_store(target) as store:   # the secretary's file: a copy before an upgrade
             changes = import_cell(store, data, **kwargs)
             return changes, store.members.count()
     temp = target.with_name(f".{target.name}.importing-{os.getpid()}")

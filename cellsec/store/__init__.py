@@ -49,8 +49,13 @@ class Store:
         self.audit = AuditRepository(conn)
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, lock: bool = True) -> "Store":
+    def open(cls, path: str | Path, *, create: bool = True, lock: bool = True,
+             steps: opening.OpeningSteps | None = None) -> "Store":
         """Open (and if needed create and upgrade) a data file.
+
+        `steps` are what the caller adds (cellsec.backup.open_store: a backup is opened
+        read-only, its folder is cleaned of leftovers, a verified copy precedes an upgrade);
+        without them the bare file is opened.
 
         Raises FileInUseError when another CellSec holds it (under any of its names),
         NotCellSecFileError for a foreign file, DatabaseTooNewError for a file from a newer
@@ -60,7 +65,7 @@ class Store:
         then says why, and every transaction() is refused with that reason.
         """
         path = Path(path).expanduser().resolve()
-        opened = opening.open_data_file(path, create=create, lock=lock)
+        opened = opening.open_data_file(path, create=create, lock=lock, steps=steps)
         return cls(path, opened.conn, opened.lock, opened.migration_backup, opened.read_only)
 
     @contextmanager

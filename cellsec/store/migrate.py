@@ -1,7 +1,8 @@
-"""Schema upgrades: PRAGMA user_version runner with a backup first and one transaction a step."""
+"""Schema upgrades: the PRAGMA user_version runner; a copy first (the caller's), a transaction a step."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -76,16 +77,15 @@ def _damaged(path: Path) -> str:
             "giữ lại.")
 
 
-def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to the latest schema. Returns the backup made, if any."""
+def upgrade(conn: sqlite3.Connection, path: Path,
+            before: Callable[[Path], Path] | None = None) -> Path | None:
+    """Bring the file to the latest schema; `before(path)` first makes a copy of a file that
+    needs upgrading (cellsec.backup's verified backup). Returns that copy, if one was made."""
     version = check_identity(conn, path)
     scripts = migration_scripts()
     backup = None
-    if 0 < version < len(scripts):
-        # A verified copy in the backups folder (kept by retention); refuses a damaged file.
-        from cellsec.backup.create import make_backup
-        from cellsec.backup.manifest import BEFORE_MIGRATION
-        backup = make_backup(path, kind=BEFORE_MIGRATION).path
+    if 0 < version < len(scripts) and before is not None:
+        backup = before(path)
     for number, sql in scripts[version:]:
         # SQLite's schema-change procedure: foreign keys off for the step (a table rebuild must
         # not cascade), then checked before the step commits.

@@ -6,22 +6,40 @@ temporary copies a killed backup/restore left (only now: we hold the lock), THE 
 (cellsec.store.checks), WAL + synchronous=FULL, a write probe, schema upgrade. Any error of
 the environment on the way is named by cellsec.store.faults; a read-only file, folder or medium
 is then opened read-only instead (the secretary can still look and print).
+
+What backups add to this (a backup is only looked at, their folder has temporary copies too, a
+verified copy is made before a schema upgrade) comes in as `OpeningSteps` from the caller —
+cellsec.backup.open_store — so the store never imports the backup package that builds on it.
 """
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from cellsec.errors import DamagedFileError, NotCellSecFileError, ReadOnlyError, StorageError
 from cellsec.store import checks, faults, fileops, migrate
 from cellsec.store.lock import DataFileLock
 
-# Labels of the temporary files made beside a data file (restore) and in its backups folder.
+# Labels of the temporary files made beside a data file (a restore's).
 DATA_FOLDER_TEMPS = ("khoi-phuc",)
-BACKUP_FOLDER_TEMPS = ("sao-luu", "chep", "ghi")
 READ_ONLY_NOTE = ("CellSec đã mở tệp ở chế độ chỉ xem: xem, tìm và in được, nhưng mọi thay đổi "
                   "sẽ không được lưu.")
+
+
+class OpeningSteps(Protocol):
+    """What a package above the store adds to opening a data file (Store.open(steps=...))."""
+
+    def read_only_reason(self, path: Path) -> str | None:
+        """Why this existing file may only be looked at (it is a backup), else None."""
+
+    def temp_folders(self, path: Path) -> Sequence[tuple[Path, tuple[str, ...]]]:
+        """Other folders where temporary copies of `path` are made, with their labels."""
+
+    def before_migration(self, path: Path) -> Path:
+        """A verified copy made before the schema is upgraded; where it is."""
 
 
 @dataclass
@@ -41,7 +59,8 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_data_file(path: Path, *, create: bool, lock: bool) -> Opened:
+def open_data_file(path: Path, *, create: bool, lock: bool,
+                   steps: OpeningSteps | None = None) -> Opened:
     """See the module doc. `path` is already resolved."""
     exists = _exists(path)
     if not exists and not create:
@@ -49,11 +68,11 @@ def open_data_file(path: Path, *, create: bool, lock: bool) -> Opened:
     if exists and path.is_dir():
         raise StorageError(f"“{path}” là một thư mục, không phải tệp dữ liệu.")
     _check_header(path)
-    backup_note = _backup_note(path) if exists else None
+    backup_note = steps.read_only_reason(path) if exists and steps is not None else None
     if backup_note is not None:
         return _open_read_only(path, backup_note, keep_unchanged=True)
     try:
-        return _open_writable(path, lock=lock)
+        return _open_writable(path, lock=lock, steps=steps)
     except NotCellSecFileError as err:
         if fileops.claims_to_be_ours(path):   # SQLite cannot read what says it is ours
             raise DamagedFileError(faults.explain(faults.DAMAGED, path, "mở"),
@@ -94,19 +113,7 @@ def _check_header(path: Path) -> None:
             "làm hỏng dữ liệu.")
 
 
-def _backup_note(path: Path) -> str | None:
-    """A CellSec backup (its manifest beside it) is opened to look at, never changed."""
-    from cellsec.backup.manifest import read_info  # the backup package owns manifests
-    info = read_info(path)
-    if not info.has_manifest:
-        return None
-    return (f"Tệp “{path.name}” là một bản sao lưu (lúc {info.created:%H:%M} ngày "
-            f"{info.created:%d/%m/%Y}). CellSec mở nó để xem, không sửa, để bản sao lưu luôn "
-            "giữ nguyên như khi được kiểm tra. Muốn dùng lại dữ liệu này: mở tệp dữ liệu của "
-            "chi bộ, rồi chọn Tệp › Sao lưu và khôi phục › Khôi phục từ tệp…")
-
-
-def _open_writable(path: Path, *, lock: bool) -> Opened:
+def _open_writable(path: Path, *, lock: bool, steps: OpeningSteps | None) -> Opened:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -117,7 +124,7 @@ def _open_writable(path: Path, *, lock: bool) -> Opened:
     conn = None
     try:
         if file_lock is not None:
-            clear_leftovers(path)
+            clear_leftovers(path, steps)
         conn = connect(path)
         found = checks.check_connection(conn, path)
         if not found.ok:
@@ -129,7 +136,8 @@ def _open_writable(path: Path, *, lock: bool) -> Opened:
         _probe_write(conn, found.version)
         if file_lock is not None:
             file_lock.lock_file()    # a new file exists only now
-        backup = migrate.upgrade(conn, path)
+        backup = migrate.upgrade(conn, path,
+                                 steps.before_migration if steps is not None else None)
     except BaseException:
         if conn is not None:
             conn.close()
@@ -150,12 +158,13 @@ def _probe_write(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("ROLLBACK")
 
 
-def clear_leftovers(path: Path) -> list[Path]:
+def clear_leftovers(path: Path, steps: OpeningSteps | None = None) -> list[Path]:
     """Remove the temporary copies a killed backup or restore of `path` left behind (a
     restore's is the whole data file in plain text). Only while holding `path`'s lock."""
-    from cellsec.backup.manifest import backups_folder
-    return [*fileops.clear_leftovers(path.parent, path, DATA_FOLDER_TEMPS),
-            *fileops.clear_leftovers(backups_folder(path), path, BACKUP_FOLDER_TEMPS)]
+    removed = fileops.clear_leftovers(path.parent, path, DATA_FOLDER_TEMPS)
+    for folder, labels in steps.temp_folders(path) if steps is not None else ():
+        removed += fileops.clear_leftovers(folder, path, labels)
+    return removed
 
 
 def _open_read_only(path: Path, reason: str, *, keep_unchanged: bool = False) -> Opened:

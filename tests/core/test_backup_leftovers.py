@@ -12,8 +12,8 @@ import pytest
 from test_backup_helpers import demo_file
 
 from cellsec.backup import backups_folder, copy_backup_to, make_backup, verify_backup
+from cellsec.backup.opening import open_store
 from cellsec.errors import ReadOnlyError
-from cellsec.store import Store
 
 NOON = datetime(2026, 11, 22, 9, 30)
 # Runs `action` in a process that dies (no clean-up, like a kill or a power cut) at `where`.
@@ -62,7 +62,7 @@ def test_a_killed_restore_leaves_no_plaintext_copy_past_the_next_start(tmp_path,
     assert left and left[0].read_bytes().startswith(b"SQLite format 3")
     assert "Nguyễn".encode() in left[0].read_bytes()
     # WHEN the app next opens the data file THEN that copy is gone, the data file intact
-    with Store.open(path) as store:
+    with open_store(path) as store:
         assert store.members.count() > 0
     assert _temporaries(tmp_path) == []
 
@@ -72,7 +72,7 @@ def test_a_killed_backup_leaves_no_copy_past_the_next_start(tmp_path):
     _die_during("backup-verify", "backup", str(path))
     folder = backups_folder(path)
     assert _temporaries(folder)
-    Store.open(path).close()
+    open_store(path).close()
     assert _temporaries(folder) == []
 
 
@@ -82,7 +82,7 @@ def test_temporaries_of_another_data_file_in_the_folder_are_left_alone(tmp_path)
     theirs = tmp_path / ".thon-khac.cellsec.khoi-phuc.0123456789ab.tmp"
     theirs.write_bytes(b"SQLite format 3\0")
     # WHEN this file is opened THEN the other one's temporary stays
-    Store.open(path).close()
+    open_store(path).close()
     assert theirs.exists()
 
 
@@ -97,7 +97,7 @@ def test_opening_a_backup_in_the_app_never_changes_it(tmp_path):
     backup = make_backup(path, now=NOON)
     before = _state(backup.path)
     # WHEN the secretary opens it with "Mở tệp dữ liệu…" and looks around
-    with Store.open(backup.path) as store:
+    with open_store(backup.path) as store:
         # THEN it opens to be looked at, saying it is a backup and how to use it
         assert store.read_only is not None and "bản sao lưu" in store.read_only
         assert "Khôi phục từ tệp" in store.read_only

@@ -20,6 +20,7 @@ from cellsec.backup import (
     restore_newest,
     verify_backup,
 )
+from cellsec.backup.opening import open_store
 from cellsec.errors import DatabaseTooNewError, FileInUseError, NotCellSecFileError, StorageError
 from cellsec.services.members import add_member
 from cellsec.store import Store, migrate
@@ -213,7 +214,7 @@ def test_the_copy_made_before_an_upgrade_joins_the_backups(tmp_path):
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
-    with Store.open(old) as store:
+    with open_store(old) as store:
         bak = store.migration_backup
         assert bak is not None and bak.exists()
         # WHEN adopted into the backups folder

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from core_forms import TODAY
 
+from cellsec.backup.opening import open_store
 from cellsec.errors import (
     DatabaseTooNewError,
     FileInUseError,
@@ -40,8 +41,8 @@ def test_saved_v1_file_is_upgraded_with_a_backup_and_data_intact(tmp_path):
     # GIVEN a file written by version 1 of the schema
     path = tmp_path / "old.cellsec"
     shutil.copy(V1_FIXTURE, path)
-    # WHEN it is opened
-    with Store.open(path) as store:
+    # WHEN the app opens it
+    with open_store(path) as store:
         # THEN it is upgraded, the backup was made first, and every record survived
         assert store.schema_version == latest_version()
         backup = store.migration_backup

@@ -9,7 +9,7 @@ from gui_helpers import Answers, Notices, add, column, stored_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.backup import list_backups, make_backup
+from cellsec.backup import list_backups, make_backup, open_store
 from cellsec.entities.changes import Changes
 
 from ui.safety.backup_dialog import BackupDialog
@@ -240,12 +240,11 @@ def test_a_crafted_encrypted_file_is_refused_before_any_password_is_asked(
 
 def test_a_backup_opened_to_look_at_cannot_be_restored_into(qtbot, app_settings, store):
     # GIVEN a backup opened in the window ("Mở tệp dữ liệu…" on a backup file)
-    from cellsec.store import Store
 
     from ui.shell.main_window import MainWindow
     from ui.shell.store_opener import StoreOpener
     backup = make_backup(store.path)
-    window = MainWindow(Store.open(backup.path), app_settings, StoreOpener())
+    window = MainWindow(open_store(backup.path), app_settings, StoreOpener())   # as the app opens it
     qtbot.addWidget(window)
     assert "bản sao lưu" in window.backups.banner.text()
     # WHEN the backups dialog is opened THEN its restore buttons are off, saying why

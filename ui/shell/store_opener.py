@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
+from cellsec.backup.opening import open_store
 from cellsec.errors import (
     DatabaseTooNewError,
     EnvironmentFault,
@@ -122,7 +123,7 @@ class StoreOpener:
             try:
                 if gone is not None:
                     raise gone
-                return Store.open(path)   # checks the file's integrity itself
+                return open_store(path)   # checks the file's integrity itself
             except (FileInUseError, DatabaseTooNewError, EnvironmentFault) as err:
                 message = str(err)
             except StorageError as err:
