@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from cellsec.cli.common import print_json
 from cellsec.errors import ValidationError
 from cellsec.paths import default_data_file
 
 PASSWORD_ENV = "CELLSEC_PASSWORD"
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
 
 
 def _data_path(store: Any, args: argparse.Namespace) -> Path:
@@ -48,7 +44,7 @@ def cmd_backup(store: Any, args: argparse.Namespace) -> int:
         adopted = adopt_migration_backup(path, bak, folder=args.dir).to_json()
     info = make_backup(store if store is not None else path, folder=args.dir)
     deleted = apply_retention(path, folder=args.dir)
-    _print_json({"backup": info.to_json(), "before_migration": adopted,
+    print_json({"backup": info.to_json(), "before_migration": adopted,
                  "deleted": [str(p) for p in deleted]})
     return 0
 
@@ -56,7 +52,7 @@ def cmd_backup(store: Any, args: argparse.Namespace) -> int:
 def cmd_backups(store: Any, args: argparse.Namespace) -> int:
     from cellsec.backup import backups_folder, list_backups
     path = _data_path(store, args)
-    _print_json({"data_path": str(path), "folder": str(backups_folder(path, args.dir)),
+    print_json({"data_path": str(path), "folder": str(backups_folder(path, args.dir)),
                  "backups": [i.to_json() for i in list_backups(path, args.dir)]})
     return 0
 
@@ -64,7 +60,7 @@ def cmd_backups(store: Any, args: argparse.Namespace) -> int:
 def cmd_verify_backup(store: Any, args: argparse.Namespace) -> int:
     from cellsec.backup import verify_backup
     result = verify_backup(args.path)
-    _print_json(result.to_json())
+    print_json(result.to_json())
     return 0 if result.ok else 1
 
 
@@ -95,7 +91,7 @@ def cmd_restore(store: Any, args: argparse.Namespace) -> int:
         source = Path(args.path)
         password = read_password(args, confirm=False) if is_encrypted(source) else None
         result = restore(path, source, password=password, folder=args.dir)
-    _print_json(result.to_json())
+    print_json(result.to_json())
     return 0
 
 
@@ -104,7 +100,7 @@ def cmd_check(store: Any, args: argparse.Namespace) -> int:
     path = _data_path(store, args)
     _release(store)
     health = check_file(path, folder=args.dir)
-    _print_json({**health.to_json(), "location_warning": is_risky_location(path)})
+    print_json({**health.to_json(), "location_warning": is_risky_location(path)})
     return 0 if health.ok else 1
 
 

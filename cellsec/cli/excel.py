@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cellsec.cli.common import print_json
 from cellsec.dates import parse_date
 from cellsec.errors import ValidationError
 from cellsec.store import Store
-
-
-def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
 
 
 def _mapping(pairs: list[str]) -> dict[str, str | None]:
@@ -31,13 +27,13 @@ def cmd_import_members(store: Store, args: argparse.Namespace) -> int:
     from cellsec.spreadsheets import RowAction, import_rows, preview_import
     preview = preview_import(store, args.file, _mapping(args.map), sheet=args.sheet)
     if args.preview:
-        _print_json(preview.to_json())
+        print_json(preview.to_json())
         return 0
     changes, summary = import_rows(store, preview)
     skipped = [{"row": r.row, "action": r.action.label,
                 "reasons": [p.message for p in r.problems] + [d.text for d in r.duplicates]}
                for r in preview.rows if r.row in summary.skipped_rows]
-    _print_json({"added": summary.added, "skipped": summary.skipped,
+    print_json({"added": summary.added, "skipped": summary.skipped,
                  "added_rows": list(summary.added_rows), "skipped_rows": skipped,
                  "errors": preview.count(RowAction.ERROR), "notes": list(preview.notes)})
     return 0

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cellsec.backup.opening import open_store
+from cellsec.cli.common import period_of, print_json
 from cellsec.dates import format_date, parse_date, to_iso
 from cellsec.errors import CellSecError
 from cellsec.paths import default_data_file
@@ -29,10 +29,6 @@ def _row_json(row) -> dict[str, Any]:
     }
 
 
-def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
-
-
 def cmd_init(store: Store, args: argparse.Namespace) -> int:
     from cellsec.services.profile import profile_form, save_profile
     given = {k: getattr(args, k) for k in ("cell_name", "superior_name", "place_name",
@@ -46,7 +42,7 @@ def cmd_init(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_info(store: Store, args: argparse.Namespace) -> int:
     profile = store.profile.get()
-    _print_json({"path": str(store.path), "schema_version": store.schema_version,
+    print_json({"path": str(store.path), "schema_version": store.schema_version,
                  "profile": {k: (format_date(v) if isinstance(v, date) else v)
                              for k, v in asdict(profile).items()} if profile else None,
                  "members": store.members.count()})
@@ -66,7 +62,7 @@ def cmd_members(store: Store, args: argparse.Namespace) -> int:
     assert on is not None
     rows = load_register(store, on)
     shown = filter_rows(rows, args.search or "", StatusFilter(args.status))
-    _print_json({"as_of": on.isoformat(), "summary": summarise(rows, on).text,
+    print_json({"as_of": on.isoformat(), "summary": summarise(rows, on).text,
                  "count": len(shown), "members": [_row_json(r) for r in shown]})
     return 0
 
@@ -109,7 +105,7 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
     cal = year_calendar(store, args.year)
     out = [meeting_json(store, header.id or 0) for month in cal.months
            for header in month.meetings]
-    _print_json({"year": args.year, "meetings": out,
+    print_json({"year": args.year, "meetings": out,
                  "months_without_regular": [r.month for r in cal.months if r.missing_regular],
                  "quarters_without_thematic": list(cal.quarters_without_thematic),
                  "thematic_every_months": cal.thematic_every_months,
@@ -117,29 +113,9 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_render(store: Store, args: argparse.Namespace) -> int:
-    from cellsec.errors import ValidationError
-    from cellsec.reports.catalogue import build_document
-    from cellsec.reports.template import render
-    on = parse_date(args.as_of, "--as-of", allow_future=True) if args.as_of else None
-    if args.document in ("minutes", "resolution") and args.meeting is None:
-        raise ValidationError(f"{args.document}: cần --meeting ID (xem lệnh “meetings”).")
-    doc = build_document(store, args.document, meeting_id=args.meeting, year=args.year, on=on,
-                         period=_period(args), liaison_id=args.liaison)
-    render(doc, args.output)
-    print(f"Đã in “{doc.title}” ra {args.output}")
-    return 0
-
-
-def _period(args: argparse.Namespace) -> tuple[date, date]:
-    start = parse_date(args.start, "--from", allow_future=True) if args.start else None
-    end = parse_date(args.end, "--to", allow_future=True) if args.end else None
-    return start or date(args.year, 1, 1), end or date(args.year, 12, 31)
-
-
 def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
     from cellsec.services.superior_tally import issue_superior_report, superior_report_number, superior_tally
-    start, end = _period(args)
+    start, end = period_of(args)
     if args.issue:
         issue_superior_report(store, start, end)
     t = superior_tally(store, start, end)
@@ -147,7 +123,7 @@ def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
     if args.xlsx:
         from cellsec.reports.superior_xlsx import write_superior_xlsx
         write_superior_xlsx(t, args.xlsx)
-    _print_json({
+    print_json({
         "from": start.isoformat(), "to": end.isoformat(),
         "number": number.text if number else None,
         "issued_on": number.issued_on.isoformat() if number else None, "meetings_held": t.held,
@@ -174,7 +150,7 @@ def cmd_liaison(store: Store, args: argparse.Namespace) -> int:
     from cellsec.services.working_away import inconsistencies, reminders
     on = date.today()
     taking = participation(store, args.year)
-    _print_json({
+    print_json({
         "year": args.year,
         "liaison": [{"id": d.member.id, "full_name": d.member.full_name,
                      "workplace": d.member.workplace, "category": d.member.category.value,
@@ -233,22 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "xa (JSON)")
     liaison.add_argument("--year", type=int, default=date.today().year)
     liaison.set_defaults(func=cmd_liaison)
-    from cellsec.reports.catalogue import DOCUMENTS
-    render = sub.add_parser("render", help="in một văn bản ra tệp PDF")
-    render.add_argument("document", choices=sorted(DOCUMENTS))
-    render.add_argument("-o", "--output", type=Path, required=True)
-    render.add_argument("--meeting", type=int, default=None, help="mã buổi sinh hoạt")
-    render.add_argument("--liaison", type=int, default=None, help="mã đảng viên nơi cư trú "
-                        "(phiếu nhận xét của một người)")
-    render.add_argument("--year", type=int, default=date.today().year)
-    render.add_argument("--as-of", default="", help="ngày dd/mm/yyyy (danh sách đảng viên, "
-                        "danh sách dự họp)")
-    render.add_argument("--from", dest="start", default="", help="kỳ báo cáo: từ ngày")
-    render.add_argument("--to", dest="end", default="", help="kỳ báo cáo: đến ngày")
-    render.set_defaults(func=cmd_render)
     # Command groups kept in their own modules (each adds its sub-commands).
     from cellsec.cli import backup as cli_backup
     from cellsec.cli import excel as cli_excel
+    from cellsec.cli import render as cli_render
+    cli_render.register(sub)
     cli_backup.register(sub)
     cli_excel.register(sub)
     return parser

@@ -23,6 +23,7 @@ from cellsec.reports.template import (
     title_block,
 )
 from cellsec.services.meetings import expected_roll
+from cellsec.services.profile import required_profile
 from cellsec.store import Store
 
 _CATEGORY = {"full": "Chính thức", "probationary": "Dự bị", "guest": "SHTT đến"}
@@ -58,13 +59,11 @@ def build_attendance_sheet(profile: CellProfile, kind: MeetingKind, when: date,
     return story
 
 
-def attendance_sheet_document(store: Store, meeting_id: int | None = None, *,
+def attendance_sheet_document(doc: Document, store: Store, meeting_id: int | None = None, *,
                               kind: MeetingKind = MeetingKind.REGULAR,
                               when: date | None = None) -> Document:
     """For a saved meeting (its frozen roll) or for a date before the meeting is entered."""
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+    profile = required_profile(store)
     if meeting_id is not None:
         meeting: Meeting | None = store.meetings.get(meeting_id)
         if meeting is None:
@@ -73,7 +72,6 @@ def attendance_sheet_document(store: Store, meeting_id: int | None = None, *,
     else:
         when = when or date.today()
         roll = expected_roll(store, when)
-    doc = Document(title=f"Danh sách dự sinh hoạt ngày {format_date(when)}",
-                   subject=profile.cell_name)
+    doc.title, doc.subject = f"{doc.title} ngày {format_date(when)}", profile.cell_name
     doc.story = build_attendance_sheet(profile, kind, when, roll, load_sheet(), frame_width(doc))
     return doc

@@ -29,14 +29,8 @@ from cellsec.reports.wording import clause, sentence
 from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, members_in_order, participation
 from cellsec.services.members import rules_of
+from cellsec.services.profile import required_profile
 from cellsec.store import Store
-
-
-def _profile(store: Store) -> CellProfile:
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
-    return profile
 
 
 def build_comment_sheet(profile: CellProfile, m: LiaisonMember, sheet_data: CommentSheet | None,
@@ -80,11 +74,11 @@ def build_comment_sheet(profile: CellProfile, m: LiaisonMember, sheet_data: Comm
     return story
 
 
-def comment_sheets_document(store: Store, year: int, liaison_id: int | None = None,
-                            today: date | None = None) -> Document:
+def comment_sheets_document(doc: Document, store: Store, year: int,
+                            liaison_id: int | None = None, today: date | None = None) -> Document:
     """One member's sheet, or (liaison_id None) every sheet due, overdue or not yet sent."""
     today = today or date.today()
-    profile = _profile(store)
+    profile = required_profile(store)
     rules = rules_of(store)
     dues = comment_list(store, year, today)
     if liaison_id is not None:
@@ -97,8 +91,7 @@ def comment_sheets_document(store: Store, year: int, liaison_id: int | None = No
             raise ValidationError(f"Năm {year} không còn phiếu nhận xét nào cần làm.")
     by_key = {c["key"]: c for c in rules["comment_criteria"]}
     taking = participation(store, year)
-    doc = Document(title=f"Phiếu nhận xét đảng viên nơi cư trú năm {year}",
-                   subject=profile.cell_name)
+    doc.title, doc.subject = f"{doc.title} năm {year}", profile.cell_name
     sheet, width = load_sheet(), frame_width(doc)
     for index, d in enumerate(dues):
         keys = list(by_key) if d.variant == "full" else list(rules["comment_short_criteria"])
@@ -110,11 +103,10 @@ def comment_sheets_document(store: Store, year: int, liaison_id: int | None = No
     return doc
 
 
-def liaison_register_document(store: Store, on: date | None = None) -> Document:
+def liaison_register_document(doc: Document, store: Store, on: date | None = None) -> Document:
     on = on or date.today()
-    profile = _profile(store)
-    doc = Document(title="Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú", landscape=True,
-                   subject=profile.cell_name)
+    profile = required_profile(store)
+    doc.subject = profile.cell_name
     sheet, width = load_sheet(), frame_width(doc)
     rows = []
     members = members_in_order(store)
@@ -139,11 +131,10 @@ def liaison_register_document(store: Store, on: date | None = None) -> Document:
     return doc
 
 
-def working_away_document(store: Store, on: date | None = None) -> Document:
+def working_away_document(doc: Document, store: Store, on: date | None = None) -> Document:
     on = on or date.today()
-    profile = _profile(store)
-    doc = Document(title="Danh sách đảng viên đi làm ăn xa", landscape=True,
-                   subject=profile.cell_name)
+    profile = required_profile(store)
+    doc.subject = profile.cell_name
     sheet, width = load_sheet(), frame_width(doc)
     rows = []
     for i, w in enumerate(store.liaison.working_away(), start=1):

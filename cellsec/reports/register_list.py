@@ -8,7 +8,6 @@ from reportlab.platypus import Flowable
 from cellsec.dates import format_date, years_months
 from cellsec.entities.members import MemberRow
 from cellsec.entities.profile import CellProfile
-from cellsec.errors import ValidationError
 from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
@@ -23,6 +22,7 @@ from cellsec.reports.template import (
     title_block,
 )
 from cellsec.reports.wording import sentence
+from cellsec.services.profile import required_profile
 from cellsec.services.register import RollSummary, StatusFilter, filter_rows, load_register, summarise
 from cellsec.store import Store
 
@@ -49,15 +49,12 @@ def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
     ]
 
 
-def register_list_document(store: Store, on: date | None = None,
+def register_list_document(doc: Document, store: Store, on: date | None = None,
                            status: StatusFilter = StatusFilter.ROLL) -> Document:
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+    profile = required_profile(store)
     on = on or date.today()
     rows = load_register(store, on)
-    doc = Document(title=f"Danh sách đảng viên tính đến {format_date(on)}", landscape=True,
-                   subject=profile.cell_name)
+    doc.title, doc.subject = f"{doc.title} tính đến {format_date(on)}", profile.cell_name
     doc.story = build_register_list(profile, on, filter_rows(rows, "", status),
                                     summarise(rows, on), status, load_sheet(), frame_width(doc))
     return doc

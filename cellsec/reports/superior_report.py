@@ -21,6 +21,7 @@ from cellsec.reports.template import (
     title_block,
 )
 from cellsec.reports.wording import sentence
+from cellsec.services.profile import required_profile
 from cellsec.services.report_numbers import IssuedNumber, blank_number
 from cellsec.services.superior_tally import REPORT_TYPE, Tally, superior_report_number, superior_tally
 from cellsec.store import Store
@@ -84,19 +85,16 @@ def build_superior_report(t: Tally, profile, sheet: Sheet, width: float, on: dat
     return story
 
 
-def superior_report_document(store: Store, start: date, end: date,
+def superior_report_document(doc: Document, store: Store, start: date, end: date,
                              today: date | None = None) -> Document:
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+    profile = required_profile(store)
     if end < start:
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     today = today or date.today()
     tally = superior_tally(store, start, end, today=today)
     number = superior_report_number(store, start, end)
-    doc = Document(title="Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ"
-                   + (f" số {number.text}" if number else " (bản nháp)"),
-                   subject=profile.cell_name, landscape=True)
+    doc.title += f" số {number.text}" if number else " (bản nháp)"
+    doc.subject = profile.cell_name
     doc.story = build_superior_report(tally, profile, load_sheet(), frame_width(doc), today,
                                       number, blank_number(store, REPORT_TYPE))
     return doc

@@ -151,6 +151,11 @@ class RecordCheck:
 
 
 DRAFT = RecordCheck(False)
+# What the secretary is told wherever approved minutes that fail the check are shown or printed.
+MISMATCH_TITLE = "Biên bản không khớp"
+MISMATCH_WARNING = ("CẢNH BÁO: nội dung biên bản đang lưu trong tệp không còn khớp với bản chi bộ "
+                    "đã thông qua. Có thể tệp dữ liệu đã bị sửa ngoài chương trình; hãy đối chiếu "
+                    "với sổ biên bản giấy.")
 
 
 def check_record(store: Store, meeting_id: int) -> RecordCheck:

@@ -43,6 +43,14 @@ def save_profile(store: Store, form: Mapping[str, str]) -> Changes:
     return Changes(profile=True)
 
 
+def required_profile(store: Store) -> CellProfile:
+    """The cell's profile, or the refusal every document and number gives when it is missing."""
+    profile = store.profile.get()
+    if profile is None:
+        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+    return profile
+
+
 def profile_form(profile: CellProfile | None) -> dict[str, str]:
     p = profile or CellProfile()
     return {"cell_name": p.cell_name, "superior_name": p.superior_name,

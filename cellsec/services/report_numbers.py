@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from cellsec.errors import ValidationError
 from cellsec.services.members import rules_of
+from cellsec.services.profile import required_profile
 from cellsec.store import Store
 
 
@@ -47,10 +47,7 @@ def issue_number(store: Store, type_code: str, title: str, when: date) -> tuple[
     existing = issued_number(store, type_code, title)
     if existing is not None:
         return existing, False
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
-    term = profile.term_label or ""
+    term = required_profile(store).term_label or ""
     issuer = str(rules_of(store)["document_type_code_cell"])
     with store.transaction():
         number = store.meetings.next_number(type_code, term)

@@ -136,8 +136,7 @@ class CommentSheetSection(QWidget):
     def print_selected(self) -> None:
         d = self.selected()
         if d is not None:
-            self.page.print_document("comments", year=self.year, liaison_id=d.member.id,
-                                     person=d.member.full_name)
+            self.page.print_document("comments", year=self.year, liaison_id=d.member.id)
 
     def print_all(self) -> None:
         self.page.print_document("comments", year=self.year)

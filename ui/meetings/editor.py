@@ -39,6 +39,7 @@ from cellsec.services.meetings import (
 from cellsec.services.members import rules_of
 from cellsec.services.minutes_record import (
     DRAFT,
+    MISMATCH_WARNING,
     RecordCheck,
     direction_line,
     directions_reviewed,
@@ -66,9 +67,6 @@ APPROVE_QUESTION = ("Biên bản đã được đọc lại và chi bộ thông 
                     "sửa được.")
 WARNINGS_QUESTION = "Biên bản còn những điểm sau:\n\n{}\n\nVẫn thông qua biên bản?"
 DISCARD_QUESTION = "Các thay đổi chưa được lưu. Đóng mà không lưu?"
-DIGEST_WARNING = ("CẢNH BÁO: nội dung biên bản đang lưu trong tệp không còn khớp với bản chi bộ "
-                  "đã thông qua. Có thể tệp dữ liệu đã bị sửa ngoài chương trình; hãy đối chiếu "
-                  "với sổ biên bản giấy.")
 WARNING_STYLE = ("QLabel#digest_warning { color: #7a1010; background: #fde2e0; border: 2px solid "
                  "#c0392b; border-radius: 4px; padding: 8px; font-weight: bold; }")
 
@@ -104,7 +102,7 @@ class MeetingEditor(QDialog):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.heading.setWordWrap(True)
-        self.digest_warning = QLabel(DIGEST_WARNING)
+        self.digest_warning = QLabel(MISMATCH_WARNING)
         self.digest_warning.setObjectName("digest_warning")
         self.digest_warning.setWordWrap(True)
         self.digest_warning.setStyleSheet(WARNING_STYLE)
@@ -261,7 +259,7 @@ class MeetingEditor(QDialog):
         self.approve_button.setEnabled(not locked)
         self.tabs.setTabVisible(CORRECTIONS, locked)
         self.corrections_tab.show_notes(m.corrections)
-        self.digest_warning.setText(DIGEST_WARNING + (f" ({self._check.message})"
+        self.digest_warning.setText(MISMATCH_WARNING + (f" ({self._check.message})"
                                                       if self._check.problems else ""))
         self.digest_warning.setVisible(self._check.ok is False)
         self._show_directions()
@@ -425,9 +423,7 @@ class MeetingEditor(QDialog):
         if not self.read_only and (self._meeting.id is None or self.is_dirty()) \
                 and not self.save():
             return
-        if self._check.ok is False:
-            self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
-        self._print_action(self, name, self._meeting)
+        self._print_action(self, name, self._meeting)   # says if the seal does not match
 
     def show_error(self, err: ValidationError) -> None:
         self.banner.show_message(str(err))

@@ -22,7 +22,7 @@ from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import Meeting
 from cellsec.errors import ValidationError
 from cellsec.services.meetings import check_record, delete_meeting, new_meeting, notices_due, year_calendar
-from cellsec.services.minutes_record import meeting_counts
+from cellsec.services.minutes_record import MISMATCH_TITLE, MISMATCH_WARNING, meeting_counts
 from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
 
@@ -30,7 +30,7 @@ from ui.common.exporting import export_list, export_path_chooser
 from ui.common.operations import open_dialog
 from ui.common.page import Page
 from ui.meetings import PAGE
-from ui.meetings.editor import DIGEST_WARNING, MeetingEditor
+from ui.meetings.editor import MeetingEditor
 from ui.meetings.new_meeting_dialog import NewMeetingDialog
 from ui.meetings.year_tree import YearTree
 from ui.printing import actions as printing
@@ -248,7 +248,7 @@ class MeetingsPage(Page):
 
     def open_editor(self, meeting: Meeting) -> MeetingEditor:
         if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
-            self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
+            self.notify(self, MISMATCH_TITLE, MISMATCH_WARNING, warning=True)
         editor = MeetingEditor(self._store, meeting, parent=self, ask=self.ask,
                                notify=self.notify, print_action=self._print_from_editor,
                                today=self.today())
@@ -284,21 +284,19 @@ class MeetingsPage(Page):
         return dialog
 
     def _print_from_editor(self, editor: QWidget, name: str, meeting: Meeting) -> None:
-        self._preview(editor, name, meeting=meeting)
+        self._preview(editor, name, meeting_id=meeting.id)
 
     def print_selected(self, name: str) -> None:
         meeting = self._selected_meeting()
         if meeting is None:
             return
-        if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
-            self.notify(self, "Biên bản không khớp", DIGEST_WARNING, warning=True)
-        self.active_dialog = self._preview(self, name, meeting=meeting)  # type: ignore[assignment]
+        self.active_dialog = self._preview(self, name, meeting_id=meeting.id)  # type: ignore[assignment]
 
     def print_attendance(self) -> None:
         """For the meeting chosen (its roll), else a blank sheet from the register."""
         meeting = self._selected_meeting()
         if meeting is not None:
-            dialog = self._preview(self, "attendance", meeting=meeting)
+            dialog = self._preview(self, "attendance", meeting_id=meeting.id)
         else:
             dialog = self._preview(self, "attendance", on=self._suggested_date())
         self.active_dialog = dialog  # type: ignore[assignment]
