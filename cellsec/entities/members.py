@@ -136,6 +136,9 @@ class Member:
 
 MEMBER_DATA_FIELDS = tuple(f.name for f in fields(Member) if f.name not in
                            ("id", "created_at", "updated_at"))
+# The member's own dates: forms, Excel import and export, the JSON file and storage all read
+# this one tuple (birth_date first: the others cannot precede it).
+MEMBER_DATE_FIELDS = tuple(f.name for f in fields(Member) if f.type == "date | None")
 
 
 @dataclass(frozen=True)

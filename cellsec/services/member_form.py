@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from cellsec.dates import format_date, parse_date
-from cellsec.entities.members import MEMBER_DATA_FIELDS, Member, Sex
+from cellsec.entities.members import MEMBER_DATA_FIELDS, MEMBER_DATE_FIELDS, Member, Sex
 from cellsec.errors import ValidationError
 from cellsec.services.forms import form_text
 from cellsec.text import clean_name, digits_only, fold
@@ -49,7 +49,6 @@ MEMBER_LABELS: dict[str, str] = {
 assert set(MEMBER_LABELS) == set(MEMBER_DATA_FIELDS)
 
 POLITICAL_THEORY_LEVELS = ("", "Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân")
-DATE_FIELDS = ("birth_date", "ceremony_date", "youth_union_date", "military_from", "military_to")
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*$")
 _MAX_LEN = 500
 
@@ -85,12 +84,12 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
     if not text["sex"]:
         raise _err("sex", "chưa chọn.")
     sex = parse_sex(text["sex"])
-    dates = {k: _date(text, k, today, required=(k == "birth_date")) for k in DATE_FIELDS}
+    dates = {k: _date(text, k, today, required=(k == "birth_date")) for k in MEMBER_DATE_FIELDS}
     birth = dates["birth_date"]
     assert birth is not None
     if birth.year < 1900:
         raise _err("birth_date", "năm sinh không hợp lệ.")
-    for key in ("ceremony_date", "youth_union_date", "military_from", "military_to"):
+    for key in MEMBER_DATE_FIELDS[1:]:   # every date after the birth
         if dates[key] and dates[key] <= birth:
             raise _err(key, f"ngày {format_date(dates[key])} không thể trước ngày sinh.")
     if dates["military_from"] and dates["military_to"] and dates["military_to"] < dates["military_from"]:
@@ -129,7 +128,7 @@ def member_form(m: Member) -> dict[str, str]:
     form: dict[str, str] = {}
     for key in MEMBER_DATA_FIELDS:
         value = getattr(m, key)
-        if key in DATE_FIELDS:
+        if key in MEMBER_DATE_FIELDS:
             form[key] = format_date(value)
         elif key == "sex":
             form[key] = m.sex.label

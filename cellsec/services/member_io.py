@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from cellsec.dates import format_date, to_iso
-from cellsec.entities.members import MEMBER_DATA_FIELDS, Member, MemberEvent
+from cellsec.entities.members import MEMBER_DATA_FIELDS, MEMBER_DATE_FIELDS, Member, MemberEvent
 from cellsec.entities.profile import CellProfile
 from cellsec.errors import ValidationError
 from cellsec.rules.settings import Rules
 from cellsec.services import import_values as v
-from cellsec.services.member_form import DATE_FIELDS, parse_member, search_text
+from cellsec.services.member_form import parse_member, search_text
 from cellsec.services.members import check_history, parse_event
 from cellsec.services.profile import PROFILE_LABELS, parse_profile, profile_form
 from cellsec.store import Store
@@ -46,7 +46,7 @@ def export_members(store: Store) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"id": m.id}
         for key in MEMBER_DATA_FIELDS:
             value = getattr(m, key)
-            item[key] = to_iso(value) if key in DATE_FIELDS else (
+            item[key] = to_iso(value) if key in MEMBER_DATE_FIELDS else (
                 m.sex.value if key == "sex" else value)
         item["events"] = [
             {"id": e.id, "kind": e.kind.value, "date": e.date.isoformat(),
@@ -77,7 +77,7 @@ def prepare_members(data: Any, rules: Rules, today: date) -> list[PreparedMember
     for where, raw in v.records(data, "members", "Đảng viên"):
         where = v.named(where, raw, "full_name")
         source_id = v.ident(raw, "id", where, required=False)
-        form = {k: v.form_day(raw, k, where) if k in DATE_FIELDS else v.text(raw, k, where)
+        form = {k: v.form_day(raw, k, where) if k in MEMBER_DATE_FIELDS else v.text(raw, k, where)
                 for k in MEMBER_DATA_FIELDS}
         raw_events = v.sub_records(raw, "events", where, "sự kiện")
         try:

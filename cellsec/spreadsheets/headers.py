@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from cellsec.entities.members import MEMBER_DATE_FIELDS
 from cellsec.errors import ValidationError
-from cellsec.services.member_form import DATE_FIELDS as MEMBER_DATE_FIELDS
 from cellsec.services.member_form import MEMBER_LABELS
 from cellsec.services.members import ENTRY_LABELS
 from cellsec.spreadsheets import legacy

@@ -7,9 +7,8 @@ from dataclasses import fields
 from datetime import date, datetime
 
 from cellsec.dates import to_iso
-from cellsec.entities.members import EventKind, Member, MemberEvent, Sex
+from cellsec.entities.members import MEMBER_DATE_FIELDS, EventKind, Member, MemberEvent, Sex
 
-_DATE_FIELDS = {f.name for f in fields(Member) if f.type in ("date | None",)}
 # Enum(value) goes through EnumMeta.__call__ (~1 µs); a dict lookup is what a hot loop wants.
 _KINDS = {k.value: k for k in EventKind}
 _SEXES = {s.value: s for s in Sex}
@@ -25,7 +24,7 @@ def _to_row(m: Member) -> dict[str, object]:
     row: dict[str, object] = {}
     for name in _COLUMNS:
         value = getattr(m, name)
-        if name in _DATE_FIELDS:
+        if name in MEMBER_DATE_FIELDS:
             value = to_iso(value)
         elif name == "sex":
             value = m.sex.value
@@ -39,7 +38,7 @@ _SELECT = "SELECT " + ", ".join(["id", *_COLUMNS]) + " FROM members"
 def _member(row: sqlite3.Row) -> Member:
     """Rows come from _SELECT: id first, then _COLUMNS in order (positional for speed)."""
     values = dict(zip(_COLUMNS, tuple(row)[1:]))
-    for name in _DATE_FIELDS:
+    for name in MEMBER_DATE_FIELDS:
         if values[name]:
             values[name] = _fromiso(values[name])
     values["sex"] = _SEXES[values["sex"]]

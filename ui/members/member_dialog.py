@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWi
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
-from cellsec.entities.members import Member
+from cellsec.entities.members import MEMBER_DATE_FIELDS, Member
 from cellsec.errors import ValidationError
 from cellsec.services.member_form import (
-    DATE_FIELDS,
     MEMBER_LABELS,
     POLITICAL_THEORY_LEVELS,
     member_form,
@@ -64,7 +63,7 @@ def _field_widget(key: str) -> QWidget:
         return combo((("Nam", None), ("Nữ", None)))
     if key == "political_theory":
         return combo(((level, None) for level in POLITICAL_THEORY_LEVELS), editable=True)
-    if key in DATE_FIELDS:
+    if key in MEMBER_DATE_FIELDS:
         return date_edit()
     if key in _MEMOS:
         return memo()
