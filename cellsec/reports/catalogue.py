@@ -10,28 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cellsec.entities.meetings import MeetingKind
 from cellsec.errors import ValidationError
 from cellsec.reports import file_names
+from cellsec.reports.request import Request
 from cellsec.reports.template import Document
 from cellsec.store import Store
-
-
-@dataclass(frozen=True)
-class Request:
-    """What one document is of; each document reads the options it needs."""
-
-    meeting_id: int | None = None
-    year: int | None = None
-    on: date | None = None
-    period: tuple[date, date] | None = None
-    liaison_id: int | None = None
-    kind: MeetingKind = MeetingKind.REGULAR
-    today: date | None = None
-
-    @property
-    def the_year(self) -> int:
-        return self.year or date.today().year
 
 
 @dataclass(frozen=True)

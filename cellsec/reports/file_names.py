@@ -3,14 +3,11 @@ as "Bien-ban-thang-11-2026.pdf". One function per document (cellsec.reports.cata
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from cellsec.entities.meetings import Meeting, MeetingKind
+from cellsec.reports.request import Request
 from cellsec.store import Store
 from cellsec.text import fold
-
-if TYPE_CHECKING:
-    from cellsec.reports.catalogue import Request
 
 _KIND_WORDS = {
     MeetingKind.REGULAR: "", MeetingKind.COMBINED: "", MeetingKind.THEMATIC: "chuyen-de-",

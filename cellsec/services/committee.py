@@ -12,7 +12,7 @@ from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import CommitteePost, CommitteeRole, RollEntry
 from cellsec.entities.members import Standing
 from cellsec.errors import ValidationError
-from cellsec.services.register import load_register
+from cellsec.services.register import expected_roll, load_register
 from cellsec.store import Store
 from cellsec.text import nfc
 
@@ -31,7 +31,6 @@ def _err(key: str, message: str) -> ValidationError:
 def committee_on(store: Store, on: date) -> list[tuple[CommitteeRole, RollEntry]]:
     """The committee on a date, secretary first: each seat with the member as the register
     stood that day (a member no longer on the roll holds no seat)."""
-    from cellsec.services.meetings import expected_roll
     roll = {e.member_id: e for e in expected_roll(store, on) if e.category != "guest"}
     seats = [r for r in store.meetings.committee.roles() if r.covers(on) and r.member_id in roll]
     seats.sort(key=lambda r: (_ORDER[r.post], roll[r.member_id].name))

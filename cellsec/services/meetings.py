@@ -12,15 +12,14 @@ from cellsec.dates import format_date, month_year
 from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import (
     AgendaItem,
-    Mark,
     Meeting,
     MeetingKind,
     ReviewStatus,
     RollEntry,
     TaskReview,
 )
-from cellsec.entities.members import Presence, Standing
 from cellsec.errors import ValidationError
+from cellsec.services.committee import committee_roll
 from cellsec.services.meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
 from cellsec.services.meeting_checks import (
     ApprovalCheck,
@@ -41,13 +40,13 @@ from cellsec.services.minutes_record import (
     seal,
     upgrade_old_approvals,
 )
-from cellsec.services.register import load_register
+from cellsec.services.register import expected_roll
 from cellsec.store import Store
 from cellsec.store.seals import APPROVAL
 
 __all__ = ["ApprovalCheck", "MonthRow", "NoticeDue", "RecordCheck", "YearCalendar",
-           "approval_check", "check_record", "duration_warning", "minutes", "notices_due",
-           "quality_rating", "validate_meeting", "year_calendar"]
+           "approval_check", "check_record", "duration_warning", "expected_roll", "minutes",
+           "notices_due", "quality_rating", "validate_meeting", "year_calendar"]
 
 # HD 42-HD/BTCTW (2025): the order of a regular meeting's agenda.
 REGULAR_AGENDA = (
@@ -60,31 +59,10 @@ THEMATIC_AGENDA = ("Trình bày báo cáo chuyên đề", "Thảo luận chuyên
 DIRECTIONS_ITEM = "Kiểm điểm thực hiện ý kiến chỉ đạo của cấp trên"
 
 
-def expected_roll(store: Store, on: date) -> tuple[RollEntry, ...]:
-    """The member register as of the meeting date: the roll (full and probationary members,
-    exempted and attached-out ones not expected) and members temporarily attached in."""
-    entries = []
-    for row in load_register(store, on):
-        s = row.state
-        if s.presence is Presence.GUEST:
-            category = "guest"
-        elif s.on_roll:
-            category = "full" if s.standing is Standing.FULL else "probationary"
-        else:
-            continue
-        expected = not (s.exempted or s.attached_out)
-        entries.append(RollEntry(
-            member_id=row.member.id or 0, name=row.member.full_name, category=category,
-            exempted=s.exempted, attached_out=s.attached_out, suspended=s.suspended,
-            mark=Mark.PRESENT if expected else Mark.NOT_EXPECTED))
-    return tuple(entries)
-
-
 def expected_roll_for(store: Store, kind: MeetingKind, on: date) -> tuple[RollEntry, ...]:
     """The roll a meeting of this kind must have: the committee on its date for a committee
     meeting (ValidationError if the cell has none), else the register on its date."""
     if kind is MeetingKind.COMMITTEE:
-        from cellsec.services.committee import committee_roll
         return committee_roll(store, on)
     return expected_roll(store, on)
 

@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 
 from cellsec.dates import add_months, format_date
+from cellsec.entities.meetings import Mark, RollEntry
 from cellsec.entities.members import Member, MemberEvent, MemberRow, MemberState, Presence, Standing
 from cellsec.errors import ValidationError
 from cellsec.rules import lifecycle
@@ -169,3 +170,23 @@ def _warnings(store: Store, row: MemberRow, events: list[MemberEvent], on: date)
         if note:
             notes.append(note)
     return notes
+
+
+def expected_roll(store: Store, on: date) -> tuple[RollEntry, ...]:
+    """The member register as of the meeting date: the roll (full and probationary members,
+    exempted and attached-out ones not expected) and members temporarily attached in."""
+    entries = []
+    for row in load_register(store, on):
+        s = row.state
+        if s.presence is Presence.GUEST:
+            category = "guest"
+        elif s.on_roll:
+            category = "full" if s.standing is Standing.FULL else "probationary"
+        else:
+            continue
+        expected = not (s.exempted or s.attached_out)
+        entries.append(RollEntry(
+            member_id=row.member.id or 0, name=row.member.full_name, category=category,
+            exempted=s.exempted, attached_out=s.attached_out, suspended=s.suspended,
+            mark=Mark.PRESENT if expected else Mark.NOT_EXPECTED))
+    return tuple(entries)
