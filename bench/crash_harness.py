@@ -184,7 +184,7 @@ def check(setup: Setup, tally: Tally, label: str) -> None:
             tally.fail("content", f"{label}: the data is neither source")
         _check_backups(setup, tally, label)
     elif setup.mode == "migrate":
-        if version != migrate.latest_version() or not OLD_MEMBERS <= names:
+        if version != migrate.latest_version() or not names >= OLD_MEMBERS:
             tally.fail("content", f"{label}: schema {version}, members {sorted(names)}")
         _check_backups(setup, tally, label)
 

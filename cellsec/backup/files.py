@@ -5,14 +5,11 @@ import hashlib
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from cellsec.store import faults
-from cellsec.store.fileops import (
-    fsync_file,  # noqa: F401  (re-exported for backup modules)
-    temp_name,
-)
+from cellsec.store.fileops import fsync_file, temp_name
 
 SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -44,10 +41,8 @@ def temp_path(folder: Path, label: str, owner: Path | None = None) -> Path:
 
 def remove_quietly(path: Path) -> None:
     for p in (Path(path), *(Path(str(path) + s) for s in SIDECARS)):
-        try:
+        with suppress(OSError):
             p.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 @contextmanager

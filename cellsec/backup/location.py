@@ -46,9 +46,9 @@ def _mount_fs_type(path: PurePosixPath, mounts: str) -> str | None:
         if len(fields) < 3:
             continue
         point = fields[1].replace("\\040", " ")
-        if path == PurePosixPath(point) or PurePosixPath(point) in path.parents:
-            if len(point) > best:
-                best, best_type = len(point), fields[2]
+        inside = path == PurePosixPath(point) or PurePosixPath(point) in path.parents
+        if inside and len(point) > best:
+            best, best_type = len(point), fields[2]
     return best_type
 
 

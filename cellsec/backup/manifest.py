@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -148,10 +149,8 @@ def mark_rotten(info: BackupInfo, when: datetime | None = None) -> BackupInfo:
     from now on (and retention treats it so), but the file itself is left alone."""
     rotted = replace(info, verified=False,
                      rotted=(when or datetime.now()).isoformat(timespec="seconds"))
-    try:
+    with suppress(OSError):   # a read-only folder: it will be found rotten again next time
         write_manifest(rotted)
-    except OSError:
-        pass   # a read-only folder: it will be found rotten again next time
     return rotted
 
 

@@ -32,7 +32,6 @@ from cellsec.backup.files import (
     copy_file_atomic,
     ensure_folder,
     fsync_dir,
-    fsync_file,
     remove_quietly,
     sha256_file,
     temp_path,
@@ -59,6 +58,7 @@ from cellsec.errors import (
 )
 from cellsec.store import faults, migrate, opening
 from cellsec.store import fileops as dbfile
+from cellsec.store.fileops import fsync_file
 from cellsec.store.lock import DataFileLock
 
 

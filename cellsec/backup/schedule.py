@@ -39,7 +39,7 @@ def newest_sound(path: Path, folder: Path | str | None = None
     newer than it found rotten on the way (their manifests now say so: never offered again).
     Disk rot, a sync tool or a person can change a backup; trusting its manifest alone would
     skip new backups "because nothing changed" while no backup can be restored."""
-    rotten = []
+    rotten: list[BackupInfo] = []
     for info in list_backups(path, folder):
         if not info.good:
             continue

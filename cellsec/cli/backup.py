@@ -113,7 +113,7 @@ def cmd_copy_backup(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's sub-commands to the `cellsec` parser."""
     folder_help = "thư mục sao lưu (mặc định: <thư mục tệp dữ liệu>/<tên tệp>-backups)"
     backup = sub.add_parser("backup", help="sao lưu tệp dữ liệu ngay (có kiểm tra bản sao)")

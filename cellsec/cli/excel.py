@@ -81,7 +81,7 @@ def cmd_export_liaison(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's sub-commands to the `cellsec` parser."""
     from cellsec.services.register import StatusFilter
     imp = sub.add_parser("import-members", help="nhập danh sách đảng viên từ Excel (.xlsx) "

@@ -31,7 +31,7 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from cellsec.reports.catalogue import DOCUMENTS
 
     listing = "\n".join(f"  {key:<13} {spec.title}" + (f" ({spec.hint})" if spec.hint else "")

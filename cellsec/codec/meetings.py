@@ -141,7 +141,7 @@ class Reader:
             raise self.fail(f"{what}: năm {result.year} không hợp lệ.")
         return result
 
-    def sub(self, key: str) -> "Reader":
+    def sub(self, key: str) -> Reader:
         return Reader(self.where, key)
 
 

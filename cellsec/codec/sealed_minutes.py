@@ -13,7 +13,7 @@ from typing import Any
 
 from cellsec.codec.meetings import Reader, meeting_from_plain
 from cellsec.codec.plain import plain
-from cellsec.entities.meetings import Meeting
+from cellsec.entities.meetings import Correction, Meeting
 from cellsec.entities.profile import CellProfile
 from cellsec.entities.superiors import Direction, DirectionStatus
 from cellsec.errors import ValidationError
@@ -92,7 +92,8 @@ def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong") ->
         raise r.fail("bản niêm phong không đúng định dạng.")
     meeting = meeting_from_plain(data.get("meeting"), where)
     prof = r.dict(data.get("profile"), "Thông tin chi bộ")
-    profile = CellProfile(**{k: r.text(prof, k, f"Thông tin chi bộ: {k}") for k in PROFILE_FIELDS})
+    texts: dict[str, Any] = {k: r.text(prof, k, f"Thông tin chi bộ: {k}") for k in PROFILE_FIELDS}
+    profile = CellProfile(**texts)
     count = _count(r, data.get("count"), meeting)
     raw_votes = r.list(data, "votes", "Kết quả biểu quyết")
     if len(raw_votes) != len(meeting.votes):
@@ -137,12 +138,12 @@ def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong") ->
 
 def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
     raw = r.dict(raw, "Số liệu điểm danh")
-    numbers = {k: r.integer(raw, k, f"Số liệu điểm danh: {k}") or 0 for k in (
+    numbers: dict[str, Any] = {k: r.integer(raw, k, f"Số liệu điểm danh: {k}") or 0 for k in (
         "total", "full", "probationary", "exempted", "attached_out", "guests", "present",
         "present_full", "present_probationary", "present_guests", "eligible_voters",
         "expected", "expected_present", "eligible_present")}
     by_id = {e.member_id: e for e in meeting.roll}
-    lists = {}
+    lists: dict[str, Any] = {}
     for key in ("absent_reason", "absent_no_reason"):
         entries = []
         for item in r.list(raw, key, "Danh sách vắng"):
@@ -186,7 +187,7 @@ def parse_stored(text: str) -> tuple[MinutesRecord, str]:
     return record_from_plain(data), record_digest(data) if isinstance(data, dict) else ""
 
 
-def with_corrections(record: MinutesRecord, corrections: tuple) -> MinutesRecord:
+def with_corrections(record: MinutesRecord, corrections: tuple[Correction, ...]) -> MinutesRecord:
     return replace(record, meeting=replace(record.meeting, corrections=corrections))
 
 

@@ -44,7 +44,7 @@ class _Builder:
     def member(self, sex: str, born: date, name: str | None = None, **extra: Any) -> dict:
         rng = self.rng
         village = rng.choice(VILLAGES)
-        item = {
+        item: dict[str, Any] = {
             "full_name": name or person(rng, sex), "sex": sex, "birth_date": born.isoformat(),
             "alias": "", "birth_place": "Xã Thanh Sơn, tỉnh Phú Thọ",
             "hometown": "Xã Thanh Sơn, tỉnh Phú Thọ",

@@ -17,7 +17,7 @@ class Changes:
     superiors: bool = False
     liaison: bool = False
 
-    def __or__(self, other: "Changes") -> "Changes":
+    def __or__(self, other: Changes) -> Changes:
         """Both sets of changes (one user action that ran two services)."""
         merged = {}
         for f in fields(self):

@@ -1,9 +1,11 @@
 """Members of the register: the person, their lifecycle events, their state on a date."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
+from typing import Any
 
 
 class Sex(str, Enum):
@@ -130,7 +132,7 @@ class Member:
     created_at: str = ""
     updated_at: str = ""
 
-    def with_changes(self, **changes) -> "Member":
+    def with_changes(self, **changes: Any) -> Member:
         return replace(self, **changes)
 
 
@@ -146,8 +148,8 @@ class MemberEvent:
     id: int | None = None
     member_id: int | None = None
     kind: EventKind = EventKind.ADMITTED
-    date: date = date(2000, 1, 1)
-    end_date: date | None = None     # planned end of a period ("đến ngày"), inclusive
+    date: datetime.date = datetime.date(2000, 1, 1)
+    end_date: datetime.date | None = None     # planned end of a period ("đến ngày"), inclusive
     decision_ref: str = ""           # "Quyết định số 123-QĐ/ĐU ngày ..."
     detail: str = ""                 # other cell / organisation, discipline level, reason
     note: str = ""
@@ -175,11 +177,12 @@ class MemberState:
         if self.presence is Presence.GUEST:
             return "Sinh hoạt tạm thời đến"
         if self.presence is Presence.LEFT:
-            return {
+            left: dict[EventKind | None, str] = {
                 EventKind.REMOVED: "Đã xóa tên",
                 EventKind.EXPELLED: "Đã khai trừ",
                 EventKind.ATTACHED_IN_END: "Hết sinh hoạt tạm thời",
-            }.get(self.left_by, "Đã chuyển đi")
+            }
+            return left.get(self.left_by, "Đã chuyển đi")
         if self.presence is Presence.NOT_YET:
             return "Chưa vào chi bộ"
         parts = ["Dự bị" if self.standing is Standing.PROBATIONARY else "Chính thức"]
@@ -202,4 +205,4 @@ class MemberRow:
     official_date: date | None
     party_age_months: int
     search_text: str
-    sort_key: tuple
+    sort_key: tuple[Any, ...]

@@ -27,7 +27,7 @@ class KeepWithLast(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         self.wrap(aW, aH)
         content = list(self._content)
-        if self._H <= aH:
+        if aH >= self._H:
             return content
         heads, lead, tail = content[:self._heads], content[self._heads], content[self._heads + 1:]
         above = 0.0
@@ -51,7 +51,7 @@ class KeepHeading(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         self.wrap(aW, aH)
         content = list(self._content)
-        if self._H <= aH:
+        if aH >= self._H:
             return content
         heads, last = content[:-1], content[-1]
         if heads:

@@ -3,6 +3,7 @@ register list, and the list of members working far away."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -34,7 +35,7 @@ from cellsec.store import Store
 
 
 def build_comment_sheet(profile: CellProfile, m: LiaisonMember, sheet_data: CommentSheet | None,
-                        year: int, criteria: list[dict], attended: tuple[int, int] | None,
+                        year: int, criteria: list[dict[str, Any]], attended: tuple[int, int] | None,
                         sheet: Sheet, width: float, on: date) -> list[Flowable]:
     s = sheet_data or CommentSheet(m.id or 0, year)
     story: list[Flowable] = [

@@ -1,8 +1,8 @@
 """A member's lifecycle: replay dated events into states, refuse contradictory histories."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Iterable, Iterator, Sequence
 
 from cellsec.dates import format_date, months_between
 from cellsec.entities.members import EventKind, MemberEvent, MemberState, Presence, Standing
@@ -111,7 +111,7 @@ def _with_period_ends(events: Sequence[MemberEvent]) -> list[tuple[MemberEvent, 
     """Turn a period's planned end date into an implied closing event the day after it,
     unless the user recorded a closing event (or anything that ends the period) earlier.
     Returns (event, implied) in order; `events` must already be ordered."""
-    implied = []
+    implied: list[MemberEvent] = []
     for e in events:
         if e.kind in _PERIOD_END and e.end_date:
             closing = _PERIOD_END[e.kind]

@@ -18,7 +18,7 @@ class RuleSetting:
 
     @property
     def overridden(self) -> bool:
-        return self.value != self.default
+        return bool(self.value != self.default)
 
 
 def default_settings() -> dict[str, RuleSetting]:
@@ -34,7 +34,7 @@ class Rules:
     settings: dict[str, RuleSetting]
 
     @classmethod
-    def with_overrides(cls, overrides: dict[str, Any]) -> "Rules":
+    def with_overrides(cls, overrides: dict[str, Any]) -> Rules:
         merged = {}
         for key, setting in default_settings().items():
             if key in overrides:
@@ -44,7 +44,7 @@ class Rules:
         return cls(merged)
 
     @classmethod
-    def defaults(cls) -> "Rules":
+    def defaults(cls) -> Rules:
         return cls(default_settings())
 
     def __getitem__(self, key: str) -> Any:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from cellsec.dates import format_date, parse_date
 from cellsec.entities.changes import Changes
@@ -279,7 +280,7 @@ def fill_sheet(store: Store, liaison_id: int, year: int, criteria: Mapping[str, 
         raise ValidationError("Tiêu chí: không đúng định dạng.", "Tiêu chí", "criteria")
     text = plain_text(free_text, "Nhận xét khác", "free_text")
     typed = form_text(dates, SHEET_DATE_LABELS)
-    parsed = {k: parse_date(typed[k], label, key=k, today=today)
+    parsed: dict[str, Any] = {k: parse_date(typed[k], label, key=k, today=today)
               for k, label in SHEET_DATE_LABELS.items()}
     sheet = replace(existing or CommentSheet(m.id or 0, year),
                     variant=_variant(variant, m, existing), criteria=dict(criteria),

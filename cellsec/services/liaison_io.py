@@ -136,7 +136,7 @@ def _sheets(data: Any, people: set[int], rules: Rules, today: date) -> tuple[Com
             liaison_id, year, v.text(raw, "variant", where), criteria=dict(criteria),
             requesting_org=v.text(raw, "requesting_org", where),
             free_text=v.text(raw, "free_text", where),
-            **{k: _past_day(raw, k, where, today) for k in SHEET_DATE_LABELS})
+            **_sheet_days(raw, where, today))
         _checked(where, check_sheet, sheet, rules)
         if (liaison_id, year) in sheets:
             raise ValidationError(f"{where}: người này đã có phiếu nhận xét năm {year}.")
@@ -202,3 +202,7 @@ def write_liaison(store: Store, plan: LiaisonPlan, members: dict[int, int],
             event_id=events[w.event_id] if w.event_id is not None else None))
         for c in w.contacts:
             store.liaison.add_contact(record_id, c)
+
+
+def _sheet_days(raw: Any, where: str, today: date) -> dict[str, Any]:
+    return {k: _past_day(raw, k, where, today) for k in SHEET_DATE_LABELS}

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cellsec.codec.sealed_minutes import MinutesRecord
 from cellsec.dates import add_months, format_date
 from cellsec.entities.meetings import Meeting
 from cellsec.entities.superiors import Superior
 from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
 from cellsec.services.members import rules_of
-from cellsec.services.minutes_record import MinutesRecord, upgrade_old_approvals, vanished_minutes
+from cellsec.services.minutes_record import upgrade_old_approvals, vanished_minutes
 from cellsec.store import Store
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -54,7 +56,7 @@ def period_label(first: int, last: int, every: int) -> str:
     return f"{span[0].upper()}{span[1:]} chưa sinh hoạt chuyên đề"
 
 
-def thematic_every(rules) -> int:
+def thematic_every(rules: Rules) -> int:
     value = rules["thematic_every_months"]
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
         raise ValidationError(f"Thiết lập “Sinh hoạt chuyên đề ít nhất (tháng một lần)” không hợp "

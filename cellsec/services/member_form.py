@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from cellsec.dates import format_date, parse_date
 from cellsec.entities.members import MEMBER_DATA_FIELDS, MEMBER_DATE_FIELDS, Member, Sex
@@ -90,8 +91,9 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
     if birth.year < 1900:
         raise _err("birth_date", "năm sinh không hợp lệ.")
     for key in MEMBER_DATE_FIELDS[1:]:   # every date after the birth
-        if dates[key] and dates[key] <= birth:
-            raise _err(key, f"ngày {format_date(dates[key])} không thể trước ngày sinh.")
+        day = dates[key]
+        if day and day <= birth:
+            raise _err(key, f"ngày {format_date(day)} không thể trước ngày sinh.")
     if dates["military_from"] and dates["military_to"] and dates["military_to"] < dates["military_from"]:
         raise _err("military_to", "ngày xuất ngũ trước ngày nhập ngũ.")
     citizen_id = digits_only(text["citizen_id"]) if text["citizen_id"] else ""
@@ -114,13 +116,13 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
         if not (digits.startswith("0") and 10 <= len(digits) <= 11):
             raise _err("phone", f"“{phone}” không phải số điện thoại Việt Nam (10–11 số, bắt đầu 0).")
         phone = digits
-    values = {k: text[k] for k in MEMBER_DATA_FIELDS}
+    values: dict[str, Any] = {k: text[k] for k in MEMBER_DATA_FIELDS}
     values.update(dates)
     values.update(full_name=name, sex=sex, citizen_id=citizen_id, party_card_no=card,
                   old_card_no=old_card, phone=phone, alias=text["alias"],
                   introducer_1=clean_name(text["introducer_1"]),
                   introducer_2=clean_name(text["introducer_2"]))
-    return Member(id=member_id, **values)  # type: ignore[arg-type]
+    return Member(id=member_id, **values)
 
 
 def member_form(m: Member) -> dict[str, str]:

@@ -36,7 +36,7 @@ def issued_number(store: Store, type_code: str, title: str) -> IssuedNumber | No
     """The number this report was issued with, in any term; None while it is a draft."""
     for row in store.meetings.document_numbers():
         if row["type_code"] == type_code and row["title"] == title and row["meeting_id"] is None:
-            return IssuedNumber(int(row["number"]), type_code, str(row["issuer"]),
+            return IssuedNumber(int(str(row["number"])), type_code, str(row["issuer"]),
                                 str(row["term"]), date.fromisoformat(str(row["date"])), title)
     return None
 

@@ -80,10 +80,10 @@ def assign_follower(store: Store, superior_id: int, start_text: str, end_text: s
     end = parse_date(form["end"], "Đến ngày", key="end", allow_future=True)
     assert start is not None
     current = store.superiors.assignments()
-    ended = {a.id: date.fromordinal(start.toordinal() - 1) for a in current
+    ended: dict[int, date] = {a.id: date.fromordinal(start.toordinal() - 1) for a in current
              if a.end is None and a.start < start and a.id is not None}
     new = Assignment(superior_id, start, end, form["note"])
-    check_assignments([*(replace(a, end=ended.get(a.id, a.end)) for a in current), new])
+    check_assignments([*(replace(a, end=ended.get(a.id or 0, a.end)) for a in current), new])
     with store.transaction():
         for assignment_id, last_day in ended.items():
             store.superiors.end_assignment(assignment_id, last_day)

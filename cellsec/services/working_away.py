@@ -60,8 +60,9 @@ def parse_working_away(form: Mapping[str, str], today: date) -> WorkingAway:
                               LABELS["destination"], "destination")
     return WorkingAway(
         member_id=member_id, arrangement=arrangement, application_date=applied, start=start,
-        end=end, **{k: form[k] for k in ("reason", "destination", "employer", "contact",
-                                         "decision_ref", "dues", "notes")})
+        end=end, reason=form["reason"], destination=form["destination"],
+        employer=form["employer"], contact=form["contact"], decision_ref=form["decision_ref"],
+        dues=form["dues"], notes=form["notes"])
 
 
 def register_kind(w: WorkingAway) -> EventKind:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from cellsec.spreadsheets.apply import ImportSummary, RowChoice, import_rows
 from cellsec.spreadsheets.catalogue import TABLES, TableSpec, export
-from cellsec.spreadsheets.export import Column, export_table
+from cellsec.spreadsheets.export import Column, Table, export_table
 from cellsec.spreadsheets.exporters import (
-                        Table,
                         attendance_table,
                         export_attendance,
                         export_meetings,

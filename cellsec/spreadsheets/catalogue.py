@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from cellsec.errors import ValidationError
-from cellsec.spreadsheets.exporters import Table, attendance_table, meetings_table, members_table, write_table
+from cellsec.spreadsheets.export import Table
+from cellsec.spreadsheets.exporters import attendance_table, meetings_table, members_table, write_table
 from cellsec.spreadsheets.liaison_tables import liaison_table, working_away_table
 from cellsec.store import Store
 

@@ -40,7 +40,8 @@ def _number_text(value: float | int | Decimal) -> str:
 
 def _excel_date(serial: int, epoch: datetime | None) -> date:
     from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
-    return from_excel(serial, epoch or CALENDAR_WINDOWS_1900).date()
+    day: date = from_excel(serial, epoch or CALENDAR_WINDOWS_1900).date()
+    return day
 
 
 def restore_identifier(field: str, digits: str) -> tuple[str, str | None]:
@@ -52,9 +53,8 @@ def restore_identifier(field: str, digits: str) -> tuple[str, str | None]:
     11-digit one starting 84 becomes 0...."""
     label = FIELD_LABELS[field]
     fixed = digits
-    if field == "citizen_id" and len(digits) in (10, 11):
-        fixed = digits.zfill(12)
-    elif field == "party_card_no" and 9 <= len(digits) <= 11:
+    if (field == "citizen_id" and len(digits) in (10, 11)
+            or field == "party_card_no" and 9 <= len(digits) <= 11):
         fixed = digits.zfill(12)
     elif field == "phone" and len(digits) == 9 and digits[0] != "0":
         fixed = "0" + digits

@@ -216,7 +216,7 @@ def _column_index(column: str | int, headers: Sequence[str], keys: list[str]) ->
         return keys.index(key)
     if re.fullmatch(r"[A-Za-z]{1,3}", text.strip()):
         from openpyxl.utils import column_index_from_string
-        index = column_index_from_string(text.strip().upper()) - 1
+        index = int(column_index_from_string(text.strip().upper())) - 1
         if index < len(headers):
             return index
     raise ValidationError(f"Không tìm thấy cột “{text}” trong dòng tiêu đề "

@@ -346,7 +346,8 @@ def _check(values: dict[str, str], number: int, rules: Rules, today: date,
 
 # --- duplicates --------------------------------------------------------------------------------
 def duplicate_keys(m: Member) -> list[tuple[str, tuple[str, ...]]]:
-    keys = [("cùng họ tên và ngày sinh", ("nb", m.full_name, str(m.birth_date)))]
+    keys: list[tuple[str, tuple[str, ...]]] = [
+        ("cùng họ tên và ngày sinh", ("nb", m.full_name, str(m.birth_date)))]
     if m.citizen_id:
         keys.append(("cùng số CCCD", ("cid", m.citizen_id)))
     if m.party_card_no:

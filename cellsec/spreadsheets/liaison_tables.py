@@ -5,8 +5,7 @@ from datetime import date
 
 from cellsec.dates import format_date
 from cellsec.services.liaison import comment_list, members_in_order, participation
-from cellsec.spreadsheets.export import Column
-from cellsec.spreadsheets.exporters import Table
+from cellsec.spreadsheets.export import Column, Table
 from cellsec.store import Store
 
 LIAISON_COLUMNS = (

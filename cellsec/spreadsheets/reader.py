@@ -4,6 +4,7 @@ and .csv in UTF-8 (with or without BOM), UTF-16, Windows-1258 or legacy TCVN3/VN
 Nothing here touches the data file, so a worker thread may read while the window waits."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import unicodedata
@@ -132,10 +133,8 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         western = data.decode("latin-1")
     options = [(western, "cp1252")]
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         options.append((unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"))
-    except UnicodeDecodeError:
-        pass
 
     def score(text: str) -> int:
         return sum(legacy.plausibility(legacy.decode(part).text)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from cellsec.errors import EnvironmentFault, StorageError
 from cellsec.store import checks, faults, opening
@@ -50,7 +50,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, lock: bool = True,
-             steps: opening.OpeningSteps | None = None) -> "Store":
+             steps: opening.OpeningSteps | None = None) -> Store:
         """Open (and if needed create and upgrade) a data file.
 
         `steps` are what the caller adds (cellsec.backup.open_store: a backup is opened
@@ -106,10 +106,9 @@ class Store:
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:
-            try:
+            # SQLite rolls back itself when it cannot (and on the next open).
+            with suppress(sqlite3.Error):
                 self._conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass   # SQLite rolls back itself when it cannot (and on the next open)
 
     def _named(self, exc: BaseException) -> StorageError:
         err = faults.fault(exc, self.path, "lưu")
@@ -119,7 +118,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def integrity_ok(self) -> bool:
         return checks.check_connection(self._conn, self.path).ok
@@ -138,10 +137,10 @@ class Store:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

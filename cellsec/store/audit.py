@@ -62,4 +62,4 @@ class AuditRepository:
             "SELECT DISTINCT user FROM audit_log WHERE user <> '' ORDER BY user")]
 
     def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        return int(self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from cellsec.dates import from_iso, to_iso
 from cellsec.entities.meetings import CommitteePost, CommitteeRole
+from cellsec.store.rows import inserted_id
 
 
 class CommitteeRepository:
@@ -19,11 +20,11 @@ class CommitteeRepository:
                               r["note"], r["id"]) for r in rows]
 
     def add(self, role: CommitteeRole) -> int:
-        return int(self._conn.execute(
+        return inserted_id(self._conn.execute(
             "INSERT INTO committee_roles (member_id, role, start_date, end_date, note, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (role.member_id, role.post.value, role.start.isoformat(), to_iso(role.end),
-             role.note, datetime.now().isoformat(timespec="seconds"))).lastrowid)
+             role.note, datetime.now().isoformat(timespec="seconds"))))
 
     def end(self, role_id: int, end: date | None) -> None:
         self._conn.execute("UPDATE committee_roles SET end_date = ? WHERE id = ?",

@@ -290,10 +290,9 @@ def clear_leftovers(folder: Path, owner: Path, labels: tuple[str, ...]) -> list[
         if TEMP_SUFFIX not in name:
             continue
         try:
-            if not name.startswith(mine):
-                if not name.startswith(legacy) or \
-                        time.time() - entry.stat().st_mtime < LEGACY_TEMP_AGE:
-                    continue
+            if not name.startswith(mine) and (not name.startswith(legacy) or \
+                        time.time() - entry.stat().st_mtime < LEGACY_TEMP_AGE):
+                continue
             entry.unlink()
             removed.append(entry)
         except OSError:

@@ -19,6 +19,7 @@ from cellsec.entities.liaison import (
     WorkingAway,
 )
 from cellsec.entities.members import Sex
+from cellsec.store.rows import inserted_id
 
 _SHEET_DATES = ("requested_date", "front_met_date", "signed_date", "sent_date", "confirmed_date",
                 "returned_date")
@@ -62,9 +63,9 @@ class LiaisonRepository:
                 "workplace_contact, ggt_number, ggt_date, received_date, category, notes, "
                 "search_text")
         if m.id is None:
-            return int(self._conn.execute(
+            return inserted_id(self._conn.execute(
                 f"INSERT INTO liaison_members ({cols}, created_at, updated_at) VALUES "
-                f"({', '.join('?' * 16)})", (*values, _now(), _now())).lastrowid)
+                f"({', '.join('?' * 16)})", (*values, _now(), _now())))
         sets = ", ".join(f"{c.strip()} = ?" for c in cols.split(","))
         self._conn.execute(f"UPDATE liaison_members SET {sets}, updated_at = ? WHERE id = ?",
                            (*values, _now(), m.id))
@@ -90,9 +91,9 @@ class LiaisonRepository:
 
     def save_gathering(self, g: Gathering) -> int:
         if g.id is None:
-            gid = int(self._conn.execute(
+            gid = inserted_id(self._conn.execute(
                 "INSERT INTO liaison_gatherings (date, place, content, created_at) "
-                "VALUES (?, ?, ?, ?)", (g.date.isoformat(), g.place, g.content, _now())).lastrowid)
+                "VALUES (?, ?, ?, ?)", (g.date.isoformat(), g.place, g.content, _now())))
         else:
             gid = g.id
             self._conn.execute("UPDATE liaison_gatherings SET date = ?, place = ?, content = ? "
@@ -120,10 +121,10 @@ class LiaisonRepository:
                   s.free_text, *[to_iso(getattr(s, k)) for k in _SHEET_DATES])
         cols = ("variant", "requesting_org", "criteria_json", "free_text", *_SHEET_DATES)
         if s.id is None:
-            return int(self._conn.execute(
+            return inserted_id(self._conn.execute(
                 f"INSERT INTO comment_sheets (liaison_id, year, {', '.join(cols)}, created_at, "
                 f"updated_at) VALUES ({', '.join('?' * (len(cols) + 4))})",
-                (s.liaison_id, s.year, *values, _now(), _now())).lastrowid)
+                (s.liaison_id, s.year, *values, _now(), _now())))
         sets = ", ".join(f"{c} = ?" for c in cols)
         self._conn.execute(f"UPDATE comment_sheets SET {sets}, updated_at = ? WHERE id = ?",
                            (*values, _now(), s.id))
@@ -155,9 +156,9 @@ class LiaisonRepository:
                 "destination", "employer", "contact", "decision_ref", "dues", "returned_date",
                 "event_id", "notes")
         if w.id is None:
-            return int(self._conn.execute(
+            return inserted_id(self._conn.execute(
                 f"INSERT INTO working_away ({', '.join(cols)}, created_at, updated_at) VALUES "
-                f"({', '.join('?' * (len(cols) + 2))})", (*values, _now(), _now())).lastrowid)
+                f"({', '.join('?' * (len(cols) + 2))})", (*values, _now(), _now())))
         sets = ", ".join(f"{c} = ?" for c in cols)
         self._conn.execute(f"UPDATE working_away SET {sets}, updated_at = ? WHERE id = ?",
                            (*values, _now(), w.id))

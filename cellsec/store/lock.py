@@ -29,6 +29,7 @@ next start):
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -75,10 +76,8 @@ def _unlock_identity(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        try:
+        with contextlib.suppress(OSError):
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
     # POSIX: closing our descriptor releases the flock.
     os.close(fd)
 

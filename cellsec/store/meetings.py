@@ -27,6 +27,7 @@ from cellsec.entities.meetings import (
 )
 from cellsec.errors import ValidationError
 from cellsec.store.committee import CommitteeRepository
+from cellsec.store.rows import inserted_id
 from cellsec.store.seals import SealRepository
 
 _HEADER = ("kind", "date", "start_time", "end_time", "place", "chair", "recorder", "topic",
@@ -179,9 +180,9 @@ class MeetingRepository:
         if m.id is None:
             values["created_at"] = values["updated_at"] = _now()
             cols = ", ".join(values)
-            meeting_id = int(c.execute(
+            meeting_id = inserted_id(c.execute(
                 f"INSERT INTO meetings ({cols}) VALUES ({', '.join('?' * len(values))})",
-                tuple(values.values())).lastrowid)
+                tuple(values.values())))
         else:
             meeting_id = m.id
             values["updated_at"] = _now()
@@ -193,16 +194,16 @@ class MeetingRepository:
             self._replace_tasks(meeting_id, m.tasks)
         guest_ids = []
         for pos, g in enumerate(m.guests):
-            guest_ids.append(int(c.execute(
+            guest_ids.append(inserted_id(c.execute(
                 "INSERT INTO guests (meeting_id, position, name, title, is_superior, remarks, "
                 "superior_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (meeting_id, pos, g.name, g.title, int(g.is_superior), g.remarks,
-                 g.superior_id)).lastrowid))
+                 g.superior_id))))
         for pos, item in enumerate(m.items):
-            item_id = int(c.execute(
+            item_id = inserted_id(c.execute(
                 "INSERT INTO agenda_items (meeting_id, position, title, content, conclusion) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (meeting_id, pos, item.title, item.content, item.conclusion)).lastrowid)
+                (meeting_id, pos, item.title, item.content, item.conclusion)))
             for opos, o in enumerate(item.opinions):
                 guest_id = guest_ids[o.guest_position] if o.guest_position is not None else None
                 c.execute("INSERT INTO opinions (item_id, position, member_id, guest_id, speaker, "
@@ -280,9 +281,9 @@ class MeetingRepository:
         return [dict(r) for r in rows]
 
     def add_correction(self, meeting_id: int, when: date, text: str) -> int:
-        return int(self._conn.execute(
+        return inserted_id(self._conn.execute(
             "INSERT INTO corrections (meeting_id, date, text, created_at) VALUES (?, ?, ?, ?)",
-            (meeting_id, when.isoformat(), text, _now())).lastrowid)
+            (meeting_id, when.isoformat(), text, _now())))
 
     def live_corrections(self, meeting_id: int) -> tuple[Correction, ...]:
         return tuple(Correction(date=date.fromisoformat(x["date"]), text=x["text"], id=x["id"])

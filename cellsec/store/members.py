@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from cellsec.dates import to_iso
 from cellsec.entities.members import MEMBER_DATE_FIELDS, EventKind, Member, MemberEvent, Sex
+from cellsec.store.rows import inserted_id
 
 # Enum(value) goes through EnumMeta.__call__ (~1 µs); a dict lookup is what a hot loop wants.
 _KINDS = {k.value: k for k in EventKind}
@@ -88,7 +89,7 @@ class MemberRepository:
         names = ", ".join(row)
         marks = ", ".join(f":{k}" for k in row)
         cur = self._conn.execute(f"INSERT INTO members ({names}) VALUES ({marks})", row)
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def update(self, m: Member, search_text: str) -> None:
         row = _to_row(m)
@@ -131,7 +132,7 @@ class MemberRepository:
             "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (e.member_id, e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref,
              e.detail, e.note, _now()))
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def update_event(self, e: MemberEvent) -> None:
         self._conn.execute(

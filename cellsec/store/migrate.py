@@ -39,7 +39,7 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
     """
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise NotCellSecFileError(
             f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",

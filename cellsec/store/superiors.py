@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from cellsec.dates import from_iso, to_iso
 from cellsec.entities.superiors import Assignment, Direction, DirectionStatus, Level, Notice, Superior
+from cellsec.store.rows import inserted_id
 
 
 def _now() -> str:
@@ -44,10 +45,10 @@ class SuperiorRepository:
     def save(self, s: Superior, search_text: str) -> int:
         values = (s.name, s.position, s.level.value, s.committee, s.phone, s.notes, search_text)
         if s.id is None:
-            return int(self._conn.execute(
+            return inserted_id(self._conn.execute(
                 "INSERT INTO superiors (name, position, level, committee, phone, notes, search_text,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, _now(), _now())).lastrowid)
+                (*values, _now(), _now())))
         self._conn.execute(
             "UPDATE superiors SET name = ?, position = ?, level = ?, committee = ?, phone = ?, "
             "notes = ?, search_text = ?, updated_at = ? WHERE id = ?", (*values, _now(), s.id))
@@ -60,10 +61,10 @@ class SuperiorRepository:
                            from_iso(r["end_date"]), r["note"], r["id"]) for r in rows]
 
     def add_assignment(self, a: Assignment) -> int:
-        return int(self._conn.execute(
+        return inserted_id(self._conn.execute(
             "INSERT INTO superior_assignments (superior_id, start_date, end_date, note) "
             "VALUES (?, ?, ?, ?)", (a.superior_id, a.start.isoformat(), to_iso(a.end), a.note)
-        ).lastrowid)
+        ))
 
     def end_assignment(self, assignment_id: int, end: date) -> None:
         self._conn.execute("UPDATE superior_assignments SET end_date = ? WHERE id = ?",
@@ -104,10 +105,10 @@ class SuperiorRepository:
         values = (d.meeting_id, d.superior_id, d.given_by, d.text, d.owner, to_iso(d.deadline),
                   d.status.value, d.closed_meeting_id, d.result)
         if d.id is None:
-            return int(self._conn.execute(
+            return inserted_id(self._conn.execute(
                 "INSERT INTO directions (meeting_id, superior_id, given_by, text, owner, deadline, "
                 "status, closed_meeting_id, result, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, _now(), _now())).lastrowid)
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*values, _now(), _now())))
         self._conn.execute(
             "UPDATE directions SET meeting_id = ?, superior_id = ?, given_by = ?, text = ?, "
             "owner = ?, deadline = ?, status = ?, closed_meeting_id = ?, result = ?, "

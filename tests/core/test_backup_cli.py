@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from test_backup_helpers import demo_file, dump, scribble
 
@@ -50,7 +51,7 @@ def test_backup_list_verify_copy_and_restore(tmp_path):
     assert done["data_path"] == str(data) and done["kept_aside"]
     assert dump(data) == original
     broken = tmp_path / "hong.cellsec"
-    broken.write_bytes(open(made["path"], "rb").read())
+    broken.write_bytes(Path(made["path"]).read_bytes())
     scribble(broken)
     bad = _cli(data, "verify-backup", str(broken))
     assert bad.returncode == 1 and _json(bad)["ok"] is False

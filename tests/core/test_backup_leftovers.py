@@ -102,9 +102,8 @@ def test_opening_a_backup_in_the_app_never_changes_it(tmp_path):
         assert store.read_only is not None and "bản sao lưu" in store.read_only
         assert "Khôi phục từ tệp" in store.read_only
         assert store.members.count() == backup.members
-        with pytest.raises(ReadOnlyError):
-            with store.transaction():
-                pass
+        with pytest.raises(ReadOnlyError), store.transaction():
+            pass
     # AND not a byte, not its time, not a file beside it has changed; it still verifies
     assert _state(backup.path) == before
     assert verify_backup(backup.path).ok

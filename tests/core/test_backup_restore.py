@@ -184,9 +184,8 @@ def test_foreign_and_damaged_sources_are_refused(tmp_path):
 def test_restore_refuses_while_the_file_is_open(tmp_path):
     path = demo_file(tmp_path)
     info = make_backup(path, now=NOON)
-    with Store.open(path):
-        with pytest.raises(FileInUseError, match="chibo.cellsec"):
-            restore(path, info.path)
+    with Store.open(path), pytest.raises(FileInUseError, match="chibo.cellsec"):
+        restore(path, info.path)
     restore(path, info.path)
 
 

@@ -158,9 +158,8 @@ def test_a_drive_that_went_away_is_named_and_later_saves_say_so_too(tmp_path):
         usb.rename(gone)
         error = sqlite3.OperationalError("disk I/O error")
         error.sqlite_errorcode = sqlite3.SQLITE_IOERR_WRITE
-        with pytest.raises(FileGoneError) as refused:
-            with store.transaction():
-                raise error
+        with pytest.raises(FileGoneError) as refused, store.transaction():
+            raise error
         # THEN the message says the USB was pulled out and what to do
         assert "USB đã bị rút" in str(refused.value) and "cắm lại USB" in str(refused.value)
         _no_raw_words(str(refused.value))

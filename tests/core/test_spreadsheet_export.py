@@ -134,7 +134,7 @@ def test_meetings_and_attendance_export(demo_file, tmp_path):
                             "Có quyền biểu quyết"]
         first = [c.value for c in ws[2]]
         assert isinstance(first[0], datetime) and first[1].startswith("Sinh hoạt")
-        assert 0 < first[4] and first[6] <= first[5]
+        assert first[4] > 0 and first[6] <= first[5]
         meeting = s.meetings.list_between(date(year, 1, 1), date(year, 12, 31))[0]
         n = export_attendance(s, tmp_path / "a.csv", meeting.id)
         rows = list(csv.reader((tmp_path / "a.csv").read_text("utf-8-sig").splitlines()))

@@ -107,16 +107,14 @@ def test_a_second_process_cannot_open_the_same_file(tmp_path):
 
 def test_the_same_process_cannot_open_it_twice(tmp_path):
     path = tmp_path / "twice.cellsec"
-    with Store.open(path):
-        with pytest.raises(FileInUseError):
-            Store.open(path)
+    with Store.open(path), pytest.raises(FileInUseError):
+        Store.open(path)
 
 
 def test_a_failed_action_rolls_back_completely(store):
-    with pytest.raises(ValidationError):
-        with store.transaction() as conn:
-            conn.execute("INSERT INTO rule_settings VALUES ('x', '1', 'now')")
-            raise ValidationError("thử")
+    with pytest.raises(ValidationError), store.transaction() as conn:
+        conn.execute("INSERT INTO rule_settings VALUES ('x', '1', 'now')")
+        raise ValidationError("thử")
     assert store.settings.overrides() == {}
 
 
