@@ -5,7 +5,7 @@ import contextlib
 from dataclasses import replace
 from datetime import date
 
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 from test_meetings import filled
 
 from cellsec.demo.cell import create_demo

@@ -5,7 +5,7 @@ import random
 import sqlite3
 from pathlib import Path
 
-from core_forms import TODAY
+from factories import TODAY
 
 from cellsec.demo.cell import create_demo
 from cellsec.store import Store

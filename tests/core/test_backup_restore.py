@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 from test_backup_helpers import demo_file, dump, scribble, set_user_version
 
 from cellsec.backup import (

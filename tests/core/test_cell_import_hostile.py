@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY
 from db_checks import integrity_problems, row_counts
+from factories import TODAY
 
 from cellsec.demo.cell import create_demo
 from cellsec.errors import ValidationError

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 
 from cellsec.demo.cell import create_demo, demo_cell_data
 from cellsec.errors import ValidationError

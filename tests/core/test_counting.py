@@ -4,6 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from factories import RollBuilder
 
 from cellsec.entities.meetings import Mark, RollEntry, Vote, VoteKind
 from cellsec.errors import ValidationError
@@ -16,26 +17,17 @@ def worked_example(**kw):
     2 attached in. 14 ordinary full present + 1 exempted who came; 3 probationary and 2
     attached-in present; 2 full absent with accepted reason; 1 full absent without reason;
     the other exempted absent."""
-    roll, n = [], 0
-
-    def add(category, mark=Mark.PRESENT, **flags):
-        nonlocal n
-        n += 1
-        roll.append(RollEntry(member_id=n, name=f"Đảng viên {n}", category=category, mark=mark,
-                              **flags))
-    for _ in range(14):
-        add("full")
-    add("full", exempted=True)
-    add("full", Mark.NOT_EXPECTED, exempted=True)
-    add("full", kw.get("attached_out_mark", Mark.NOT_EXPECTED), attached_out=True)
-    add("full", Mark.ABSENT_REASON, reason="Ốm")
-    add("full", Mark.ABSENT_REASON, reason="Đi công tác")
-    add("full", Mark.ABSENT_NO_REASON)
-    for _ in range(3):
-        add("probationary")
-    for _ in range(2):
-        add("guest")
-    return roll
+    return (RollBuilder()
+            .add("full", count=14)
+            .add("full", exempted=True)
+            .add("full", Mark.NOT_EXPECTED, exempted=True)
+            .add("full", kw.get("attached_out_mark", Mark.NOT_EXPECTED), attached_out=True)
+            .add("full", Mark.ABSENT_REASON, reason="Ốm")
+            .add("full", Mark.ABSENT_REASON, reason="Đi công tác")
+            .add("full", Mark.ABSENT_NO_REASON)
+            .add("probationary", count=3)
+            .add("guest", count=2)
+            .entries)
 
 
 def test_worked_example_of_domain_md():

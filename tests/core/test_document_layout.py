@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from pypdf import PdfReader
 from reportlab.platypus import Spacer
 

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
 from env_faults import (
     files_of,
     fill_disk,
@@ -17,6 +16,7 @@ from env_faults import (
     remount_writable,
     small_disk,
 )
+from factories import numbered_member
 from test_backup_helpers import demo_file, dump
 
 from cellsec.backup import HealthState, check_file, make_backup
@@ -27,17 +27,10 @@ from cellsec.errors import (
     ReadOnlyError,
     StorageError,
 )
-from cellsec.services.members import add_member
 from cellsec.store import Store, faults
 from cellsec.store.lock import lock_path
 
 RAW = ("database", "disk I/O", "readonly", "unable to open", "Errno", "No space")
-
-
-def _add(store: Store, n: int = 1) -> None:
-    name = f"Lê Thị {chr(ord('A') + n % 26)}{'a' * (n // 26 + 1)}"
-    add_member(store, member_form(full_name=name, citizen_id=f"02508800{n:04d}",
-                                  party_card_no=f"01234567{n:04d}"), entry_form(), today=TODAY)
 
 
 def _no_raw_words(message: str) -> None:
@@ -64,7 +57,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_every_write(tmp_path):
             assert store.members.count() == len(before["members"])
             # AND every write is refused with that reason, nothing written, no SQLite words
             with pytest.raises(ReadOnlyError, match="chế độ chỉ xem") as refused:
-                _add(store)
+                numbered_member(store, 1)
             _no_raw_words(str(refused.value))
         # AND the start-up check calls the file sound and offers no restore
         _sound_and_not_offered(path)
@@ -83,7 +76,7 @@ def test_a_read_only_folder_opens_the_file_read_only(tmp_path):
             assert str(tmp_path) in store.read_only and "không cho ghi" in store.read_only
             assert store.members.count() > 0
             with pytest.raises(ReadOnlyError):
-                _add(store)
+                numbered_member(store, 1)
         _sound_and_not_offered(path)
         # AND a backup cannot be made there: named as the folder's fault, not as damage
         with pytest.raises(ReadOnlyError, match="không cho ghi"):
@@ -102,7 +95,7 @@ def test_a_read_only_medium_is_named_as_such(tmp_path):
                 assert store.read_only is not None and "gạt khóa ghi" in store.read_only
                 assert store.members.count() > 0
                 with pytest.raises(ReadOnlyError, match="chế độ chỉ xem"):
-                    _add(store)
+                    numbered_member(store, 1)
             _sound_and_not_offered(path)
             assert files_of(usb) == before
         finally:
@@ -119,7 +112,7 @@ def test_a_full_disk_refuses_the_save_keeps_what_was_saved_and_recovers(tmp_path
             # WHEN a member is added THEN the disk is named full, with what to do, and nothing
             # is written
             with pytest.raises(DiskFullError, match="đã đầy") as refused:
-                _add(store)
+                numbered_member(store, 1)
             assert "Thùng rác" in str(refused.value)
             _no_raw_words(str(refused.value))
             assert store.members.count() == count
@@ -128,7 +121,7 @@ def test_a_full_disk_refuses_the_save_keeps_what_was_saved_and_recovers(tmp_path
                 make_backup(path)
             # AND once space is freed, the same window saves again
             filler.unlink()
-            _add(store)
+            numbered_member(store, 1)
             assert store.members.count() == count + 1
         _sound_and_not_offered(path)
 
@@ -142,7 +135,7 @@ def test_sqlite_reporting_a_full_database_is_named_the_same_way(store):
     # WHEN saving THEN the named fault, and the save left nothing behind
     with pytest.raises(DiskFullError, match="đã đầy"):
         for n in range(200):
-            _add(store, n)
+            numbered_member(store, n)
     assert store.members.count() < before + 200
     assert store.integrity_ok()
 
@@ -166,7 +159,7 @@ def test_a_drive_that_went_away_is_named_and_later_saves_say_so_too(tmp_path):
         assert "disk I/O error" in refused.value.detail      # kept for support
         # AND later saves are refused the same way instead of failing again and again
         with pytest.raises(FileGoneError):
-            _add(store)
+            numbered_member(store, 1)
     finally:
         store.close()   # closing a store whose drive is gone does not raise
         if gone.exists():

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, member
 
 from cellsec.entities.members import Sex
 from cellsec.rules.exemption import over_exemption_age
 from cellsec.rules.settings import Rules
-from cellsec.services.members import add_event, add_member
+from cellsec.services.members import add_event
 from cellsec.services.register import event_warning, member_detail
 from cellsec.services.rule_settings import set_rule
 
@@ -27,9 +27,7 @@ def test_over_the_age_means_from_the_day_after_that_birthday():
 
 
 def _member(store, born: str, sex: str = "Nam") -> int:
-    member_id, _ = add_member(store, member_form(birth_date=born, sex=sex), entry_form(
-        admission_date="03/02/1990", official_date="03/02/1991"), today=TODAY)
-    return member_id
+    return member(store, born=born, sex=sex, admitted="03/02/1990", official="03/02/1991")
 
 
 def test_an_old_age_exemption_for_a_younger_member_is_questioned_by_the_setting(store):

@@ -8,7 +8,7 @@ import shutil
 from datetime import date, datetime
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 
 from cellsec.entities.liaison import LiaisonStatus
 from cellsec.errors import ValidationError

@@ -9,7 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import PROFILE, TODAY
+from core_forms import PROFILE
+from factories import TODAY
 
 from cellsec.codec.meetings import meeting_from_plain
 from cellsec.demo.cell import create_demo

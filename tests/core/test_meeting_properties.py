@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from meeting_helpers import complete

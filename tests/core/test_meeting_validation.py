@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 
 from cellsec.demo.cell import create_demo
 from cellsec.entities.meetings import (

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 
 from cellsec.demo.cell import create_demo
 from cellsec.entities.meetings import AgendaItem, Guest, Mark, MeetingKind, Opinion, Task, Vote, VoteKind

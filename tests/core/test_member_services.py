@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 
 from cellsec.entities.members import EventKind, Presence
 from cellsec.errors import ValidationError

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from meeting_helpers import complete
 from test_reports import pdf_text
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from meeting_helpers import complete
 from test_reports import pdf_text
 

@@ -6,7 +6,7 @@ import io
 import unicodedata
 from datetime import date
 
-from core_forms import TODAY
+from factories import TODAY
 from pypdf import PdfReader
 
 from cellsec.demo.cell import create_demo

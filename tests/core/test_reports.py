@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from pypdf import PdfReader
 from test_meetings import filled
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 
 from cellsec.errors import ValidationError
 from cellsec.services.meetings import quality_rating, save_meeting

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 
 from cellsec.errors import ValidationError
 from cellsec.services.members import add_event, add_member, rules_of

@@ -5,8 +5,8 @@ can take away the event that brought a member into the Party."""
 from __future__ import annotations
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
 from db_checks import row_counts, sound
+from factories import TODAY, entry_form, member_form
 
 from cellsec.entities.liaison import LiaisonStatus
 from cellsec.errors import ValidationError

@@ -9,7 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import PROFILE, TODAY, entry_form, member_form
+from core_forms import PROFILE
+from factories import TODAY, entry_form, member_form
 from hypothesis import given
 from hypothesis import strategies as st
 

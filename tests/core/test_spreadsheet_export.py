@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY
 from excel_csv import excel_rows
+from factories import TODAY
 from openpyxl import load_workbook
 from test_spreadsheet_samples import person, write_xlsx
 

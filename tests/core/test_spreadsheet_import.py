@@ -6,7 +6,7 @@ import unicodedata
 from datetime import datetime
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 from test_spreadsheet_samples import HEADERS, person, write_csv, write_xlsx
 
 from cellsec.entities.members import EventKind

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
 from excel_csv import Formula, excel_rows
+from factories import TODAY, entry_form, member_form
 from openpyxl import load_workbook
 
 from cellsec.demo.cell import create_demo

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from core_forms import TODAY  # noqa: E402
+from factories import TODAY  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from openpyxl import Workbook  # noqa: E402

@@ -110,7 +110,7 @@ def make_samples(folder: Path = SAMPLES) -> None:
 
 
 def test_committed_samples_read_as_expected(store):
-    from core_forms import TODAY
+    from factories import TODAY
 
     from cellsec.spreadsheets import RowAction, preview_import
     for name in ("tcvn3-excel-cu.csv", "vni.xlsx"):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 
 from cellsec.backup.opening import open_store
 from cellsec.errors import (

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from test_document_layout import pages_of
 
 from cellsec.cli.main import main as cli_main

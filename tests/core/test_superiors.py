@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import factories
 import pytest
-from core_forms import TODAY
+from factories import TODAY
 from meeting_helpers import complete
 
 from cellsec.demo.cell import create_demo
@@ -40,10 +41,8 @@ def cell(store):
 
 
 def meeting(store, when, *guests):
-    m = new_meeting(store, MeetingKind.REGULAR, when)
-    meeting_id, _ = save_meeting(store, replace(m, end_time="09:45", recorder="Lê Thị Hằng",
-                                                guests=tuple(guests)))
-    return meeting_id
+    return factories.meeting(store, when, end_time="09:45", recorder="Lê Thị Hằng",
+                             guests=tuple(guests))
 
 
 def guest(store, superior_id):

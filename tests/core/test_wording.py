@@ -33,7 +33,7 @@ def test_a_clause_loses_its_full_stop_before_more_words():
 
 
 def test_a_comment_sheet_prints_the_secretarys_full_stop_once(store):
-    from core_forms import TODAY
+    from factories import TODAY
     from test_document_layout import pages_of
 
     from cellsec.reports.catalogue import build_document

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from cellsec.services.members import add_member
+from factories import member
+
 from cellsec.services.register import load_register
 from cellsec.store import Store
 
@@ -36,10 +37,7 @@ class RecordingAsk:
 def add(store: Store, name: str, born: str, admitted: str, official: str = "",
         **fields: str) -> int:
     """Put a member in the file through the service, as an earlier session would have."""
-    form = {"full_name": name, "sex": fields.pop("sex", "Nam"), "birth_date": born, **fields}
-    member_id, _ = add_member(store, form, {"entry_kind": "admitted", "admission_date": admitted,
-                                            "official_date": official})
-    return member_id
+    return member(store, name, born, admitted=admitted, official=official, today=None, **fields)
 
 
 def shown_names(page) -> list[str]:
