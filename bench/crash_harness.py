@@ -135,6 +135,9 @@ def one_round(setup: Setup, run: str, delay: float) -> tuple[list[str], str]:
     proc.wait()
     reader.join(timeout=10)
     err = proc.stderr.read() if proc.stderr else ""
+    for pipe in (proc.stdout, proc.stderr):   # the reader is done with them
+        if pipe is not None:
+            pipe.close()
     return list(acks), err
 
 

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from test_backup_helpers import demo_file, dump, scribble
+
+pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
 
 
 def _cli(data, *args, timeout=120, stdin="", env=None):
@@ -80,6 +83,7 @@ def test_restore_refuses_while_another_cellsec_holds_the_file(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+        holder.stdout.close()
 
 
 def test_check_and_restore_newest_work_on_a_damaged_file(tmp_path):

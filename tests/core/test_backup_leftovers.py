@@ -47,6 +47,7 @@ def _temporaries(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if ".tmp" in p.name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encrypted", [False, True])
 def test_a_killed_restore_leaves_no_plaintext_copy_past_the_next_start(tmp_path, encrypted):
     # GIVEN a backup (or its encrypted USB copy) being restored when the process is killed
@@ -67,6 +68,7 @@ def test_a_killed_restore_leaves_no_plaintext_copy_past_the_next_start(tmp_path,
     assert _temporaries(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_a_killed_backup_leaves_no_copy_past_the_next_start(tmp_path):
     path = demo_file(tmp_path)
     _die_during("backup-verify", "backup", str(path))

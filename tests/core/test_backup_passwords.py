@@ -33,6 +33,7 @@ def _crafted(blob: bytes, log2_n: int, r: int, p: int) -> bytes:
     return bytes(header)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("log2_n, r, p", [(20, 8, 1), (17, 32, 1), (17, 8, 16), (24, 8, 1)])
 def test_kdf_settings_beyond_what_cellsec_writes_are_refused_before_any_work(
         tmp_path, monkeypatch, log2_n, r, p):
@@ -57,6 +58,7 @@ def _cli(*args, stdin="", env=None):
                           env={**environ, **(env or {})})
 
 
+@pytest.mark.slow
 def test_the_command_line_never_takes_a_password_as_an_argument(tmp_path):
     backup = make_backup(demo_file(tmp_path), now=NOON)
     usb = tmp_path / "usb"

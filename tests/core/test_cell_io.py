@@ -120,6 +120,7 @@ def _cli(*args, cwd):
                           text=True, encoding="utf-8", env=env, timeout=120, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_cli_import_creates_the_data_file_only_when_the_import_succeeds(store, tmp_path):
     # GIVEN an export of the demo cell and a copy of it with one member's id repeated
     from pathlib import Path

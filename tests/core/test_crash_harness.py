@@ -9,6 +9,8 @@ import pytest
 from bench import crash_harness
 from cellsec.store.lock import lock_path
 
+pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
+
 
 @pytest.mark.skipif(sys.platform == "win32" or not hasattr(signal, "SIGKILL"),
                     reason="SIGKILL is POSIX")

@@ -29,6 +29,7 @@ def _other_process_opens(path: Path) -> subprocess.CompletedProcess:
                           text=True, encoding="utf-8", timeout=60)
 
 
+@pytest.mark.slow
 def test_a_hard_link_in_another_folder_is_the_same_file(tmp_path):
     # GIVEN the data file open in one window, and a second name for it in another folder
     path = tmp_path / "chibo.cellsec"
@@ -63,6 +64,7 @@ def test_other_spellings_of_the_path_are_the_same_file(tmp_path, spelling):
             Store.open(alias)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not can_mount(), reason="bind mounts need root on Linux")
 def test_a_folder_mounted_twice_is_the_same_file(tmp_path):
     # GIVEN the data folder reachable under a second path (as a mapped drive and its UNC path

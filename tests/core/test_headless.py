@@ -6,7 +6,11 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import cellsec
+
+pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
 
 
 def _run(*args, timeout=60):

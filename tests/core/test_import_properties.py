@@ -20,6 +20,8 @@ from cellsec.spreadsheets import RowChoice, import_rows, preview_import
 from cellsec.spreadsheets.headers import FIELD_LABELS
 from cellsec.store import Store
 
+pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
+
 # --- the Excel/CSV roll ------------------------------------------------------------------------
 XLSX_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=25)
 CSV_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=25)

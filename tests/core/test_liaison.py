@@ -176,6 +176,7 @@ def test_demo_batch_of_comment_sheets_and_registers_print(store):
     assert "Bình Dương" in away and "Hà Nội" in away
 
 
+@pytest.mark.slow
 def test_cli_lists_both_registers(tmp_path):
     import json
     import subprocess

@@ -54,6 +54,7 @@ def test_thematic_meetings_are_checked_per_period_the_cell_sets(cell):
     assert year_calendar(cell, 2026, today=TODAY).periods_without_thematic == ()
 
 
+@pytest.mark.slow
 def test_the_cli_reports_the_same_periods(cell, tmp_path):
     set_rule(cell, "thematic_every_months", "4")
     path = cell.path

@@ -34,6 +34,8 @@ from cellsec.errors import ValidationError
 from cellsec.services.meetings import add_correction, approve_meeting, check_record, new_meeting, save_meeting
 from cellsec.store import Store
 
+pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
+
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                          HealthCheck.too_slow,
                                                          HealthCheck.data_too_large])

@@ -177,6 +177,7 @@ def _cli(*args: str, data: Path) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
+@pytest.mark.slow
 def test_cli_import_preview_then_import_then_export(tmp_path):
     sheet = write_xlsx(tmp_path / "in.xlsx", [person(1, "Lê Văn Một"),
                                               person(2, "Lê Văn Hai", **{"Ngày sinh": "x"})])
@@ -204,6 +205,7 @@ def test_cli_import_preview_then_import_then_export(tmp_path):
     assert load_workbook(tmp_path / "m.xlsx").active.max_row == 2
 
 
+@pytest.mark.slow
 def test_cli_reports_a_bad_mapping(tmp_path):
     sheet = write_xlsx(tmp_path / "in.xlsx", [person(1, "Lê Văn Một")])
     res = _cli("import-members", str(sheet), "--map", "full_name=Không có", data=tmp_path / "x")

@@ -17,6 +17,8 @@ from cellsec.errors import ValidationError  # noqa: E402
 from cellsec.spreadsheets import RowAction, preview_import  # noqa: E402
 from cellsec.spreadsheets.legacy import decode, to_tcvn3, to_vni  # noqa: E402
 
+pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
+
 # Text as spreadsheets hold it: any characters except the ones XML (xlsx) cannot carry.
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
 CELL = st.one_of(

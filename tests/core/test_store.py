@@ -91,6 +91,7 @@ def test_another_sqlite_database_is_refused(tmp_path):
         Store.open(path)
 
 
+@pytest.mark.slow
 def test_a_second_process_cannot_open_the_same_file(tmp_path):
     path = tmp_path / "locked.cellsec"
     with Store.open(path):

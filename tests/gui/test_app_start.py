@@ -182,6 +182,7 @@ def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 
+@pytest.mark.slow
 def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):
     with Store.open(data_path) as s:
         save_profile(s, PROFILE)
@@ -191,6 +192,7 @@ def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):
     assert "CELLSEC_PAGES_OK 4" in result.stdout   # every area builds (imported on first use)
 
 
+@pytest.mark.slow
 def test_second_launch_on_a_held_file_says_so_and_exits(tmp_path, store, data_path):
     # GIVEN this process holds the file; WHEN another CellSec starts on it (headless)
     result = _run_app(["--data", str(data_path)], tmp_path)

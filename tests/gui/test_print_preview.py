@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
@@ -144,6 +145,7 @@ def test_register_list_prints_from_the_members_page(qtbot, meetings_page):
     dialog.reject()
 
 
+@pytest.mark.slow
 def test_starting_the_app_does_not_import_reportlab(tmp_path):
     # GIVEN a fresh interpreter that imports the app and builds its main window on a data file
     # with meetings, showing the meetings page too

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import PySide6
+import pytest
 
 # Run in a child process: with the bug, None's refcount reaches zero and the interpreter
 # aborts ("none_dealloc"), which would otherwise take the whole test run down with it.
@@ -23,10 +24,12 @@ print(before - after)
 """
 
 
+@pytest.mark.slow
 def test_pyside_is_the_pinned_sound_version():
     assert PySide6.__version__ == "6.11.3"
 
 
+@pytest.mark.slow
 def test_qt_methods_returning_none_do_not_leak_references_to_none():
     # GIVEN a Qt widget; WHEN methods returning None are called 40,000 times
     result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True,

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -79,6 +81,22 @@ class MarkDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class ReasonDelegate(QStyledItemDelegate):
+    """The reason's line: Enter commits it and closes it at once. Qt's own delegate queues that
+    commit, so a focus change before the queue runs (the roll moving on to the next member)
+    closed the editor first and the queued commit then reached a view that no longer had it
+    ("commitData called with an editor that does not belong to this view")."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QLineEdit) and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return True   # the minutes' dialog never sees this Enter
+        return super().eventFilter(watched, event)
+
+
 class RollView(QTableView):
     """P / L / K mark the current member (P and K then go to the next one); L opens the reason."""
 
@@ -91,6 +109,7 @@ class RollView(QTableView):
                              | QAbstractItemView.EditTrigger.SelectedClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setItemDelegateForColumn(MARK, MarkDelegate(model.marks, self))
+        self.setItemDelegateForColumn(REASON, ReasonDelegate(self))
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in the rest of the form
