@@ -14,6 +14,7 @@ from ..meeting_entities import Meeting
 from ..minutes_record import (MinutesRecord, parse_stored, record_json, with_corrections,
                               without_ids)
 from ..records import plain
+from ..reports.wording import clause, sentence
 from ..rules.counting import (MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting,
                               vote_result)
 from ..store import Store
@@ -53,12 +54,6 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
     return tuple(out)
 
 
-def full_stop(text: str) -> str:
-    """A generated sentence ends with one full stop, even when the typed text brought its own."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?", "…", ":")) else text + "."
-
-
 def direction_line(d: Direction, m: Meeting) -> str:
     """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
     given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
@@ -67,7 +62,7 @@ def direction_line(d: Direction, m: Meeting) -> str:
     if d.closed_meeting_id is not None and d.closed_meeting_id == m.id:
         state += " (báo cáo tại buổi sinh hoạt này)"
     result = f": {d.result}" if d.result else ""
-    return full_stop(f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
+    return sentence(f"- {clause(d.text)} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
 
 
 def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecord:
