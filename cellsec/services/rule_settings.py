@@ -13,7 +13,8 @@ from ..store import Store
 from ..text import fold, nfc
 from .forms import plain_text
 from .members import rules_of
-from .rule_lists import CHECKS, LIST_RULES, parse_milestones, show_list
+from .rule_lists import (CHECKS, FRACTION_RULES, LIST_RULES, check_fraction, parse_milestones,
+                         show_list)
 
 _ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
 
@@ -28,7 +29,8 @@ def list_kind(setting: RuleSetting) -> str | None:
 
 
 def editable(setting: RuleSetting) -> bool:
-    return isinstance(setting.default, (bool, int, str)) or setting.key in LIST_RULES
+    return (isinstance(setting.default, (bool, int, str)) or setting.key in LIST_RULES
+            or setting.key in FRACTION_RULES)
 
 
 def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
@@ -36,7 +38,7 @@ def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, list):
-        if key in LIST_RULES:
+        if key in LIST_RULES or key in FRACTION_RULES:
             return show_list(key, value, rules or Rules.defaults())
         return "; ".join(item["label"] if isinstance(item, dict) and "label" in item else
                          " ".join(map(str, item)) if isinstance(item, list) else str(item)
@@ -49,6 +51,8 @@ def _parse(setting: RuleSetting, text: str, rules: Rules) -> Any:
     label = setting.label
     if setting.key == "badge_milestones_years":
         return parse_milestones(rules, value)
+    if setting.key in FRACTION_RULES:
+        return check_fraction(rules, setting.key, value)
     if isinstance(setting.default, bool):
         folded = fold(value)
         if folded in ("co", "yes", "true", "1"):
@@ -90,7 +94,8 @@ def _save(store: Store, setting: RuleSetting, value: Any) -> Changes:
 
 
 def set_rule(store: Store, key: str, text: str) -> Changes:
-    """A value typed as text: a number, Có/Không, a day/month, or milestones "30, 40, 45"."""
+    """A value typed as text: a number, Có/Không, a day/month, a majority "2/3", or milestones
+    "30, 40, 45"."""
     rules = rules_of(store)
     setting = _setting(rules, key)
     if key in LIST_RULES and key != "badge_milestones_years":
