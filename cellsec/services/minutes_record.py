@@ -157,7 +157,9 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
         return DRAFT
     problems: list[str] = []
     try:
-        record, digest = parse_stored(row.record_json)
+        # The rows are compared with the seal exactly as sealed: text an older version stored
+        # (a Word line break ...) is not cleaned on either side.
+        record, digest = parse_stored(row.record_json, exact=True)
     except ValidationError:
         return RecordCheck(True, ("Bản niêm phong của biên bản bị hỏng hoặc bị sửa.",))
     if digest != row.digest:
@@ -209,7 +211,7 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         raise ValidationError("Biên bản này chưa được niêm phong.")
-    record, _ = parse_stored(row.record_json)
+    record, _ = parse_stored(row.record_json, exact=True)   # re-sealed as it was, never cleaned
     record = with_corrections(replace(record, meeting=replace(record.meeting, id=meeting_id)),
                               store.meetings.live_corrections(meeting_id))
     seal(store, record, "correction")
