@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
+from .dates import iso_date
 from .errors import ValidationError
 from .meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
                                Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote, VoteKind)
@@ -108,7 +109,8 @@ class Reader:
         try:
             return enum(value)
         except (ValueError, TypeError):
-            raise self.fail(f"{what} “{value}” không hợp lệ.") from None
+            shown = f" “{value}”" if isinstance(value, (str, int)) else ""
+            raise self.fail(f"{what}{shown} không hợp lệ.") from None
 
     def day(self, raw: dict[str, Any], field: str, what: str, *,
             required: bool = False) -> date | None:
@@ -122,7 +124,7 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(f"{what} phải là ngày dạng yyyy-mm-dd.")
         try:
-            result = date.fromisoformat(value)
+            result = iso_date(value)
         except ValueError:
             raise self.fail(f"{what}: ngày “{value}” không hợp lệ (cần yyyy-mm-dd).") from None
         if result.year < 1900:
@@ -169,7 +171,7 @@ def meeting_where(index: int | None, raw: Any) -> str:
         return f"{base} (ngày {when.strftime('%d/%m/%Y')})"
     if isinstance(when, str):
         try:
-            return f"{base} (ngày {date.fromisoformat(when).strftime('%d/%m/%Y')})"
+            return f"{base} (ngày {iso_date(when).strftime('%d/%m/%Y')})"
         except ValueError:
             pass
     return base

@@ -149,7 +149,7 @@ def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
         entries = []
         for item in r.list(raw, key, "Danh sách vắng"):
             item = r.dict(item, "Danh sách vắng")
-            entry = by_id.get(item.get("member_id"))   # type: ignore[arg-type]
+            entry = by_id.get(r.record_id(item, "member_id", "Danh sách vắng: mã đảng viên"))
             if entry is None:
                 raise r.fail("danh sách vắng có người không có trong điểm danh.")
             entries.append(entry)

@@ -21,6 +21,7 @@ from ..entities import Changes
 from ..errors import ValidationError
 from ..meeting_entities import Meeting
 from ..store import Store
+from ..store.faults import classify, explain
 from ..store.fileops import DatabaseError
 from . import import_values as v
 from .liaison_io import export_liaison, prepare_liaison, write_liaison
@@ -175,7 +176,7 @@ def read_cell_file(path: str | Path) -> Any:
             raise ValidationError(f"Tệp “{path.name}” quá lớn để là bản xuất của một chi bộ.")
         raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+        raise ValidationError(explain(classify(exc, path), path, "đọc")) from exc
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -220,8 +221,7 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
         os.replace(temp, target)
         done = True
     except OSError as exc:
-        raise ValidationError(f"Không tạo được tệp dữ liệu “{target}”: "
-                              f"{exc.strerror or exc}.") from exc
+        raise ValidationError(explain(classify(exc, target), target, "tạo")) from exc
     finally:
         for leftover in (temp, *(temp.with_name(temp.name + s) for s in ("-wal", "-shm",
                                                                          ".lock"))):

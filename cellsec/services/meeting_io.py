@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
-from ..dates import format_date
+from ..dates import format_date, iso_date
 from ..errors import ValidationError
 from ..meeting_codec import meeting_from_plain, meeting_where
 from ..meeting_entities import Meeting, RollEntry, Task
@@ -271,7 +270,7 @@ def _write_numbers(store: Store, numbers: Any, meeting_map: dict[int, int]) -> N
             type_code, term, number = str(n["type_code"]), str(n["term"]), n["number"]
             if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 10**6:
                 raise ValueError
-            when = date.fromisoformat(str(n["date"]))
+            when = iso_date(n["date"])
             meeting_id = n.get("meeting_id")
             title, issuer = str(n.get("title") or ""), str(n.get("issuer") or "CB")
         except (KeyError, TypeError, ValueError):

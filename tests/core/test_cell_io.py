@@ -144,3 +144,21 @@ def test_cli_import_creates_the_data_file_only_when_the_import_succeeds(store, t
     assert [p.name for p in folder.iterdir()] == ["chibo.cellsec"]
     with Store.open(folder / "chibo.cellsec") as imported:
         assert imported.members.count() == store.members.count()
+
+
+def test_file_problems_are_told_in_vietnamese_without_python_text(store, tmp_path):
+    # GIVEN a folder where an export file was expected, and a damaged workbook
+    from cellsec.services.cell_io import read_cell_file
+    from cellsec.spreadsheets import read_table
+    folder = tmp_path / "chibo.json"
+    folder.mkdir()
+    broken = tmp_path / "danh-sach.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    # WHEN each is read THEN the message names the file in Vietnamese, without Python's text
+    for read, path, words in ((read_cell_file, folder, "không đọc “chibo.json” được"),
+                              (read_table, broken, "tệp hỏng hoặc không phải .xlsx.")):
+        with pytest.raises(ValidationError) as refused:
+            read(path)
+        message = str(refused.value)
+        assert path.name in message and words in message, message
+        assert not any(english in message for english in ("Errno", "zip", "directory")), message
