@@ -29,7 +29,8 @@ from .committee import export_committee, import_committee
 from .meeting_io import export_meetings, prepare_meetings, write_meetings
 from .member_io import (export_members, export_profile, prepare_members, prepare_profile,
                         write_members)
-from .members import rules_of
+from ..rules.settings import Rules
+from .rule_settings import check_overrides, write_overrides
 from .superior_io import (export_superiors, prepare_follow_ups, prepare_superiors,
                           write_follow_ups, write_superiors)
 
@@ -46,7 +47,8 @@ def export_cell(store: Store) -> dict[str, Any]:
     meetings, numbers = export_meetings(store)
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
-            "profile": export_profile(store), "members": export_members(store),
+            "profile": export_profile(store), "rule_settings": store.settings.overrides(),
+            "members": export_members(store),
             "meetings": meetings, "document_numbers": numbers, **export_committee(store),
             **export_superiors(store),
             **export_liaison(store),
@@ -137,8 +139,10 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
                               "được vào một tệp dữ liệu mới (sổ đảng viên trống).")
     if not isinstance(data.get("members"), list):
         raise ValidationError("Tệp thiếu danh sách đảng viên (“members”).")
-    # Check everything first, in the order records refer to each other.
-    rules = rules_of(store)
+    # Check everything first, in the order records refer to each other: the cell's own rule
+    # settings first, then the records against them (its comment criteria, its majorities ...).
+    settings = check_overrides(store, data.get("rule_settings"))
+    rules = Rules.with_overrides({**store.settings.overrides(), **settings})
     profile = prepare_profile(data.get("profile"))
     members = prepare_members(data, rules, today)
     superiors = prepare_superiors(data)
@@ -154,6 +158,7 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
     liaison = prepare_liaison(data, members, rules, today)
     # Then write it all as one action.
     with store.transaction():
+        write_overrides(store, settings)
         if profile is not None:
             store.profile.put(profile)
         member_map, event_map = write_members(store, members, progress)

@@ -120,6 +120,59 @@ def set_rule_value(store: Store, key: str, value: Any) -> Changes:
     return _save(store, _setting(rules, key), check_rule_value(store, key, value))
 
 
+# --- a cell's settings in the whole-cell export ---------------------------------------------
+SETTINGS_WHERE = "Thiết lập quy định"
+
+
+def check_overrides(store: Store, overrides: Any) -> dict[str, Any]:
+    """The rule settings of a whole-cell export, each checked as the settings dialog checks it,
+    against the file's other settings (the short comment sheet against the file's own criteria).
+    The values as they would be saved; ValidationError naming the setting."""
+    if overrides is None:
+        return {}
+    if not isinstance(overrides, dict):
+        raise ValidationError(f"{SETTINGS_WHERE} (“rule_settings”) phải là các cặp tên thiết lập: "
+                              "giá trị.", SETTINGS_WHERE, "rule_settings")
+    base = rules_of(store).settings
+    for key in overrides:
+        if key not in base or not editable(base[key]):
+            raise ValidationError(f"{SETTINGS_WHERE}: “{key}” không phải một thiết lập sửa được.",
+                                  SETTINGS_WHERE, str(key))
+    checked: dict[str, Any] = {}
+    # The short sheet is checked after the criteria it picks from.
+    for key in sorted(overrides, key=lambda k: k == "comment_short_criteria"):
+        context = {**store.settings.overrides(), **checked}
+        if key == "comment_criteria" and "comment_short_criteria" in overrides:
+            context["comment_short_criteria"] = []
+        rules = Rules.with_overrides(context)
+        setting, value = rules.settings[key], overrides[key]
+        try:
+            checked[key] = (CHECKS[key](rules, value) if key in CHECKS
+                            else _parse(setting, _as_text(setting, value), rules))
+        except ValidationError as exc:
+            raise ValidationError(f"{SETTINGS_WHERE}: {exc}", exc.field, exc.key) from None
+    return checked
+
+
+def _as_text(setting: RuleSetting, value: Any) -> str:
+    """A stored value (true, 18, "15/12") as the secretary would type it."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, (int, str)):
+        return plain_text(str(value), setting.label, setting.key)
+    raise ValidationError(f"{setting.label}: giá trị không hợp lệ.", setting.label, setting.key)
+
+
+def write_overrides(store: Store, checked: dict[str, Any]) -> None:
+    """Inside the caller's transaction: the checked settings saved (a default value as none)."""
+    defaults = rules_of(store).settings
+    for key, value in checked.items():
+        if value == defaults[key].default:
+            store.settings.reset(key)
+        else:
+            store.settings.put(key, value)
+
+
 def reset_rule(store: Store, key: str) -> Changes:
     if not isinstance(key, str) or key not in rules_of(store).settings:
         raise ValidationError("Thiết lập này không sửa được ở đây.")
