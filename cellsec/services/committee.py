@@ -14,6 +14,7 @@ from ..meeting_entities import CommitteePost, CommitteeRole, RollEntry
 from ..store import Store
 from ..text import nfc
 from . import import_values as v
+from .forms import record_id
 from .register import load_register
 
 LABELS = {"member_id": "Đảng viên", "post": "Chức vụ trong chi ủy", "start": "Từ ngày",
@@ -88,9 +89,11 @@ def add_committee_role(store: Store, form: Mapping[str, str], *,
 
 def end_committee_role(store: Store, role_id: int, end_text: str, *,
                        today: date | None = None) -> Changes:
+    not_found = "Không tìm thấy chức vụ này trong danh sách chi ủy."
+    role_id = record_id(role_id, not_found)
     role = next((r for r in store.meetings.committee.roles() if r.id == role_id), None)
     if role is None:
-        raise ValidationError("Không tìm thấy chức vụ này trong danh sách chi ủy.")
+        raise ValidationError(not_found)
     end = parse_date(end_text, LABELS["end"], key="end", required=True, today=today,
                      allow_future=True)
     assert end is not None

@@ -20,6 +20,7 @@ from ..rules.counting import (MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, cou
 from ..store import Store
 from ..store.seals import UPGRADE
 from ..superior_entities import Direction, DirectionStatus
+from .forms import is_record_id
 from .members import rules_of
 
 COUNTING_RULES = ("attached_out_present_votes", MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
@@ -91,6 +92,8 @@ def seal(store: Store, record: MinutesRecord, reason: str) -> str:
 
 def sealed_record(store: Store, meeting_id: int) -> MinutesRecord | None:
     """The record the meeting was approved with (None for a draft, or an unreadable seal)."""
+    if not is_record_id(meeting_id):
+        return None
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         return None
@@ -108,7 +111,7 @@ def minutes_record(store: Store, meeting_id: int) -> MinutesRecord:
     sealed = sealed_record(store, meeting_id)
     if sealed is not None:
         return sealed
-    m = store.meetings.get_live(meeting_id)
+    m = store.meetings.get_live(meeting_id) if is_record_id(meeting_id) else None
     if m is None:
         raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
     return build_record(store, m)
@@ -148,6 +151,8 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     """Does the meeting's stored record still match its seal? Used by every screen, print and
     command that shows approved minutes."""
     upgrade_old_approvals(store)
+    if not is_record_id(meeting_id):
+        return DRAFT       # no meeting can have that id: nothing sealed
     live = store.meetings.get_live(meeting_id)
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
