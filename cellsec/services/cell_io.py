@@ -22,7 +22,9 @@ from ..errors import ValidationError
 from ..meeting_entities import Meeting
 from ..store import Store
 from ..store.faults import classify, explain
-from ..store.fileops import DatabaseError
+from ..store.fileops import DatabaseError, sidecars, temp_name
+from ..store.lock import DataFileLock, lock_path
+from ..store.opening import IMPORT_TEMP
 from . import import_values as v
 from .liaison_io import export_liaison, prepare_liaison, write_liaison
 from .committee import export_committee, import_committee
@@ -213,10 +215,16 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
         with Store.open(target) as store:
             changes = import_cell(store, data, **kwargs)
             return changes, store.members.count()
-    temp = target.with_name(f".{target.name}.importing-{os.getpid()}")
+    # The temporary file is named like every temporary file beside a data file, so that if
+    # this process is killed, the next opening of `target` removes it (store.opening). The
+    # target's lock is held meanwhile: nobody creates or clears it under our feet.
+    temp = temp_name(target.parent, IMPORT_TEMP, target)
     new_folders = [p for p in target.parents if not p.exists()]
+    lock = DataFileLock(target)
     done = False
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
         with Store.open(temp) as store:
             changes = import_cell(store, data, **kwargs)
             count = store.members.count()
@@ -228,9 +236,11 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
     except OSError as exc:
         raise ValidationError(explain(classify(exc, target), target, "tạo")) from exc
     finally:
-        for leftover in (temp, *(temp.with_name(temp.name + s) for s in ("-wal", "-shm",
-                                                                         ".lock"))):
+        for leftover in (temp, *sidecars(temp), lock_path(temp)):
             leftover.unlink(missing_ok=True)
+        lock.release()
+        if not done:
+            lock_path(target).unlink(missing_ok=True)
         for folder in new_folders if not done else []:     # deepest first
             try:
                 folder.rmdir()

@@ -141,7 +141,8 @@ def test_cli_import_creates_the_data_file_only_when_the_import_succeeds(store, t
     # AND the good one creates the file with every member
     res = _cli("--data", str(folder / "chibo.cellsec"), "import", str(good), cwd=root)
     assert res.returncode == 0, res.stderr
-    assert [p.name for p in folder.iterdir()] == ["chibo.cellsec"]
+    # (and the lock file every data file that was opened has: the import held its lock)
+    assert sorted(p.name for p in folder.iterdir()) == ["chibo.cellsec", "chibo.cellsec.lock"]
     with Store.open(folder / "chibo.cellsec") as imported:
         assert imported.members.count() == store.members.count()
 
