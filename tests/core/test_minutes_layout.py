@@ -26,9 +26,28 @@ def _march_minutes(store):
     return collect_minutes(store, march.id)
 
 
+MARGIN = 20 / 25.4 * 72            # the bottom margin of the shipped profile, in points
+LINE = 14 * 1.25                    # one line of body text
+
+
+def _foot_gaps(reader) -> list[float]:
+    """For each page but the last: the empty height, in body lines, between its lowest line of
+    text and the bottom margin."""
+    gaps = []
+    for page in reader.pages[:-1]:
+        lows: list[float] = []
+
+        def visit(text, cm, tm, font_dict, font_size, lows=lows):
+            if text.strip():
+                lows.append(tm[5] * cm[3] + cm[5])
+        page.extract_text(visitor_text=visit)
+        gaps.append((min(y for y in lows if y > MARGIN - 1) - MARGIN) / LINE)
+    return gaps
+
+
 def test_a_lead_in_line_is_never_the_last_line_of_a_page(store):
     # GIVEN the March minutes, pushed down the page by 0 to 35 lines so that every lead-in line
-    # comes to the foot of a page at some point
+    # (and every heading, opinion, vote and the signatures) comes to the foot of a page
     data, sheet = _march_minutes(store), load_sheet()
     seen_at_foot = 0
     for filler in range(36):
@@ -36,12 +55,16 @@ def test_a_lead_in_line_is_never_the_last_line_of_a_page(store):
         story = build_minutes(data, sheet, frame_width(doc))
         doc.story = [story[0], *[p(f"- Dòng thêm {i + 1}.", "bullet", sheet)
                                  for i in range(filler)], *story[1:]]
-        texts, _ = pages_of(render(doc))
+        texts, reader = pages_of(render(doc))
         for number, text in enumerate(texts[:-1]):
             # THEN no page but the last ends with a lead-in: it goes over with what it introduces
             assert not text.endswith(LEAD_INS), (filler, number, text[-80:])
             nxt = texts[number + 1].lstrip("0123456789 ")
             seen_at_foot += nxt.startswith(LEAD_INS)
+        # and no page ends early: what moves to the next page together (two headings and a
+        # two-line opinion, or the signatures with the closing lines) leaves at most a few
+        # lines empty, never half a page (the baseline of the last line sits ~1.5 lines up)
+        assert max(_foot_gaps(reader), default=0) < 6.5, (filler, _foot_gaps(reader))
     assert seen_at_foot > 0    # the lead-ins really came to a page foot (and moved with the text)
 
 
