@@ -14,7 +14,6 @@ from ..meeting_entities import Meeting
 from ..minutes_record import (MinutesRecord, parse_stored, record_json, with_corrections,
                               without_ids)
 from ..records import plain
-from ..reports.wording import clause, sentence
 from ..rules.counting import (MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting,
                               vote_result)
 from ..store import Store
@@ -57,6 +56,9 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
 
 def direction_line(d: Direction, m: Meeting) -> str:
     """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
+    # The one sentence-ending helper; imported here, not at start-up (the app loads the reports
+    # package only when something is shown or printed from it).
+    from ..reports.wording import clause, sentence
     given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
     owner = f"; phụ trách: {d.owner}" if d.owner else ""
     state = d.status.label.lower()
