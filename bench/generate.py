@@ -10,6 +10,8 @@ from cellsec.dates import add_months
 from cellsec.demo import DEMO_PROFILE
 from cellsec.services.cell_io import FORMAT, VERSION, import_cell
 from cellsec.store import Store
+from cellsec.store.fileops import sidecars
+from cellsec.store.lock import lock_path
 from cellsec.synthetic import OCCUPATIONS, day_between, digits, person, phone
 
 
@@ -54,8 +56,8 @@ def commune_data(count: int, today: date, seed: int = 1) -> dict:
 
 def generate(path: Path, count: int = 5000, today: date | None = None) -> Path:
     path = Path(path)
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    for leftover in (path, *sidecars(path), lock_path(path)):
+        leftover.unlink(missing_ok=True)
     with Store.open(path) as store:
         import_cell(store, commune_data(count, today or date.today()), today=today)
     return path

@@ -137,13 +137,12 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
 
 
 def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
-    from .services.superior_tally import (issue_superior_report, superior_report_number,
-                                          superior_tally)
+    from .services.superior_tally import issue_superior_report, superior_tally
     start, end = _period(args)
     if args.issue:
         issue_superior_report(store, start, end)
     t = superior_tally(store, start, end)
-    number = superior_report_number(store, start, end)
+    number = t.number
     if args.xlsx:
         from .reports.superior_xlsx import write_superior_xlsx
         write_superior_xlsx(t, args.xlsx)

@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
+from .dates import iso_date
 from .errors import ValidationError
 from .meeting_entities import (AgendaItem, Correction, Guest, Mark, Meeting, MeetingKind,
                                Opinion, ReviewStatus, RollEntry, Task, TaskReview, Vote, VoteKind)
@@ -37,9 +38,10 @@ _HEADER_TEXT = ("start_time", "end_time", "place", "chair", "recorder", "topic",
 class Reader:
     """Reads values out of one record's dict, naming `where` (and the list) in every error."""
 
-    def __init__(self, where: str, key: str) -> None:
+    def __init__(self, where: str, key: str, exact: bool = False) -> None:
         self.where = where
         self.key = key          # the part of the minutes, for the editor to show its tab
+        self.exact = exact      # sealed minutes: text checked but kept exactly as it was sealed
 
     def fail(self, message: str) -> ValidationError:
         label = FIELD_LABELS.get(self.key, self.key)
@@ -69,7 +71,7 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(f"{what}: chưa nhập." if value is None or value == ""
                             else f"{what} phải là văn bản.")
-        value = clean_text(value, self, what)
+        value = exact_text(value, self, what) if self.exact else clean_text(value, self, what)
         if required and not value:
             raise self.fail(f"{what}: chưa nhập.")
         return value
@@ -107,7 +109,8 @@ class Reader:
         try:
             return enum(value)
         except (ValueError, TypeError):
-            raise self.fail(f"{what} “{value}” không hợp lệ.") from None
+            shown = f" “{value}”" if isinstance(value, (str, int)) else ""
+            raise self.fail(f"{what}{shown} không hợp lệ.") from None
 
     def day(self, raw: dict[str, Any], field: str, what: str, *,
             required: bool = False) -> date | None:
@@ -121,7 +124,7 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(f"{what} phải là ngày dạng yyyy-mm-dd.")
         try:
-            result = date.fromisoformat(value)
+            result = iso_date(value)
         except ValueError:
             raise self.fail(f"{what}: ngày “{value}” không hợp lệ (cần yyyy-mm-dd).") from None
         if result.year < 1900:
@@ -129,7 +132,7 @@ class Reader:
         return result
 
     def sub(self, key: str) -> "Reader":
-        return Reader(self.where, key)
+        return Reader(self.where, key, self.exact)
 
 
 def clean_text(value: str, reader: Reader, what: str) -> str:
@@ -137,6 +140,19 @@ def clean_text(value: str, reader: Reader, what: str) -> str:
     if len(value) > MAX_TEXT:
         raise reader.fail(f"{what} quá dài ({len(value)} ký tự).")
     return nfc(value)
+
+
+def exact_text(value: str, reader: Reader, what: str) -> str:
+    """Text of a sealed record, as it was sealed (an older version may have stored a Word line
+    break or "\\r\\n" that today's cleaner would change: cleaning it would break the seal). Only
+    what no version could have stored is refused."""
+    if len(value) > MAX_TEXT:
+        raise reader.fail(f"{what} quá dài ({len(value)} ký tự).")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise reader.fail(f"{what} có ký tự hỏng (không mã hóa được).") from None
+    return value
 
 
 def checked_text(value: Any, what: str, key: str, where: str = "") -> str:
@@ -155,15 +171,16 @@ def meeting_where(index: int | None, raw: Any) -> str:
         return f"{base} (ngày {when.strftime('%d/%m/%Y')})"
     if isinstance(when, str):
         try:
-            return f"{base} (ngày {date.fromisoformat(when).strftime('%d/%m/%Y')})"
+            return f"{base} (ngày {iso_date(when).strftime('%d/%m/%Y')})"
         except ValueError:
             pass
     return base
 
 
-def meeting_from_plain(raw: Any, where: str) -> Meeting:
-    """A Meeting from plain values (an export, a sealed record, or `plain(meeting)`)."""
-    r = Reader(where, "")
+def meeting_from_plain(raw: Any, where: str, *, exact: bool = False) -> Meeting:
+    """A Meeting from plain values (an export, a sealed record, or `plain(meeting)`); text is
+    cleaned as every entry point cleans it, or with `exact` kept as sealed (see exact_text)."""
+    r = Reader(where, "", exact)
     raw = r.dict(raw, "Buổi sinh hoạt")
     head = {k: r.sub(k).text(raw, k, FIELD_LABELS[k]) for k in _HEADER_TEXT}
     status = r.sub("status").text(raw, "status", FIELD_LABELS["status"]) or "draft"

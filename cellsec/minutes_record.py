@@ -84,13 +84,15 @@ def record_digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(without_ids(data)).encode("utf-8")).hexdigest()
 
 
-def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong") -> MinutesRecord:
-    """Parse a record (from the file or an import); ValidationError if anything is wrong."""
-    r = Reader(where, "")
+def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong", *,
+                      exact: bool = False) -> MinutesRecord:
+    """Parse a record (from the file or an import); ValidationError if anything is wrong.
+    `exact`: its text as sealed, to compare or keep (else cleaned, to show and print)."""
+    r = Reader(where, "", exact)
     data = r.dict(data, "Bản niêm phong")
     if data.get("format") != FORMAT or data.get("version") != VERSION:
         raise r.fail("bản niêm phong không đúng định dạng.")
-    meeting = meeting_from_plain(data.get("meeting"), where)
+    meeting = meeting_from_plain(data.get("meeting"), where, exact=exact)
     prof = r.dict(data.get("profile"), "Thông tin chi bộ")
     profile = CellProfile(**{k: r.text(prof, k, f"Thông tin chi bộ: {k}") for k in PROFILE_FIELDS})
     count = _count(r, data.get("count"), meeting)
@@ -147,7 +149,7 @@ def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
         entries = []
         for item in r.list(raw, key, "Danh sách vắng"):
             item = r.dict(item, "Danh sách vắng")
-            entry = by_id.get(item.get("member_id"))   # type: ignore[arg-type]
+            entry = by_id.get(r.record_id(item, "member_id", "Danh sách vắng: mã đảng viên"))
             if entry is None:
                 raise r.fail("danh sách vắng có người không có trong điểm danh.")
             entries.append(entry)
@@ -177,13 +179,15 @@ def record_json(record: MinutesRecord) -> tuple[str, str]:
     return canonical_json(data), record_digest(data)
 
 
-def parse_stored(text: str) -> tuple[MinutesRecord, str]:
-    """A stored record and the digest its content has now (ValidationError if unreadable)."""
+def parse_stored(text: str, *, exact: bool = False) -> tuple[MinutesRecord, str]:
+    """A stored record and the digest its content has now (ValidationError if unreadable).
+    `exact`: text as sealed (to check or re-seal), else cleaned for showing and printing."""
     try:
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError):
         raise ValidationError("Bản niêm phong của biên bản bị hỏng (không đọc được).") from None
-    return record_from_plain(data), record_digest(data) if isinstance(data, dict) else ""
+    return (record_from_plain(data, exact=exact),
+            record_digest(data) if isinstance(data, dict) else "")
 
 
 def with_corrections(record: MinutesRecord, corrections: tuple) -> MinutesRecord:

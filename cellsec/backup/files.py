@@ -10,9 +10,7 @@ from pathlib import Path
 
 from ..store import faults
 from ..store.fileops import fsync_file  # noqa: F401  (re-exported for backup modules)
-from ..store.fileops import temp_name
-
-SIDECARS = ("-wal", "-shm", "-journal")
+from ..store.fileops import SIDECARS, temp_name
 
 
 def sha256_file(path: Path) -> str:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..dates import format_date, long_date, month_year
+from ..dates import long_date, month_year
 from ..rules.counting import percent
 from ..services.members import rules_of
-from ..services.minutes_record import full_stop
 from ..store import Store
-from .minutes import MinutesData, collect_minutes
+from .minutes import MinutesData, collect_minutes, task_line
 from .style import Sheet, load_sheet
 from .template import (Document, Header, Signature, frame_width, header_block, p, signature_row,
                        title_block)
@@ -44,13 +43,8 @@ def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: flo
         story.append(p(f"{number}. {m.resolution}", "body", sheet))
     if m.tasks:
         number += 1
-        story.append(p(f"{number}. Nhiệm vụ trọng tâm:", "body", sheet))
-        for t in m.tasks:
-            extra = "; ".join(x for x in (f"phụ trách: {t.owner}" if t.owner else "",
-                                         f"thời hạn: {format_date(t.deadline)}" if t.deadline
-                                         else "") if x)
-            story.append(p(full_stop(f"- {t.content}" + (f" ({extra})" if extra else "")), "bullet",
-                           sheet))
+        story.append(p(f"{number}. Nhiệm vụ trọng tâm:", "lead_in", sheet))
+        story += [p(task_line(t), "bullet", sheet) for t in m.tasks]
     number += 1
     story.append(p(f"{number}. Chi ủy chi bộ có trách nhiệm tổ chức, theo dõi, đôn đốc thực hiện "
                    "nghị quyết; đảng viên trong chi bộ nghiêm túc thực hiện.", "body", sheet))

@@ -8,8 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..dates import format_date
 from ..errors import ValidationError
 from ..services.report_numbers import IssuedNumber, blank_number
-from ..services.superior_tally import (REPORT_TYPE, Tally, superior_report_number,
-                                       superior_tally)
+from ..services.superior_tally import REPORT_TYPE, Tally, superior_tally
 from ..store import Store
 from .style import Sheet, load_sheet
 from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
@@ -84,7 +83,7 @@ def superior_report_document(store: Store, start: date, end: date,
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     today = today or date.today()
     tally = superior_tally(store, start, end, today=today)
-    number = superior_report_number(store, start, end)
+    number = tally.number
     doc = Document(title="Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ"
                    + (f" số {number.text}" if number else " (bản nháp)"),
                    subject=profile.cell_name, landscape=True)

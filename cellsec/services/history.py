@@ -10,6 +10,7 @@ from ..dates import format_date
 from ..entities import EVENT_LABELS, Changes, EventKind
 from ..store import Store
 from ..store.audit import AuditRow
+from .forms import is_record_id
 from .member_form import MEMBER_LABELS
 from .profile import PROFILE_LABELS
 
@@ -149,11 +150,12 @@ def note_restored(store: Store, source: str, kept_aside: str) -> Changes:
 
 
 def member_history(store: Store, member_id: int) -> list[HistoryEntry]:
-    return _group(store.audit.for_scope("member", member_id))
+    return _group(store.audit.for_scope("member", member_id)) if is_record_id(member_id) else []
 
 
 def meeting_history(store: Store, meeting_id: int) -> list[HistoryEntry]:
-    return _group(store.audit.for_scope("meeting", meeting_id))
+    return _group(store.audit.for_scope("meeting", meeting_id)) if is_record_id(meeting_id) \
+        else []
 
 
 def _subject(store: Store, rows: list[AuditRow], names: dict[tuple[str, int], str]) -> str:

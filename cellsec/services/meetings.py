@@ -18,6 +18,7 @@ from ..store.seals import APPROVAL
 from .meeting_checks import (ApprovalCheck, approval_check, duration_warning, link_speakers,
                              minutes, roll_differences, validate_meeting)
 from .meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
+from .forms import record_id
 from .members import rules_of
 from .minutes_record import (RecordCheck, build_record, check_record, quality_rating,
                              reseal_with_corrections, seal, upgrade_old_approvals)
@@ -181,9 +182,10 @@ def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
 
 
 def _existing(store: Store, meeting_id: int) -> Meeting:
-    m = store.meetings.get_live(meeting_id)
+    not_found = "Không tìm thấy buổi sinh hoạt này."
+    m = store.meetings.get_live(record_id(meeting_id, not_found))
     if m is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+        raise ValidationError(not_found)
     return m
 
 

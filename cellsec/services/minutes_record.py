@@ -19,6 +19,7 @@ from ..rules.counting import (MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, cou
 from ..store import Store
 from ..store.seals import UPGRADE
 from ..superior_entities import Direction, DirectionStatus
+from .forms import is_record_id
 from .members import rules_of
 
 COUNTING_RULES = ("attached_out_present_votes", MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
@@ -53,21 +54,18 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
     return tuple(out)
 
 
-def full_stop(text: str) -> str:
-    """A generated sentence ends with one full stop, even when the typed text brought its own."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?", "…", ":")) else text + "."
-
-
 def direction_line(d: Direction, m: Meeting) -> str:
     """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
+    # The one sentence-ending helper; imported here, not at start-up (the app loads the reports
+    # package only when something is shown or printed from it).
+    from ..reports.wording import clause, sentence
     given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
     owner = f"; phụ trách: {d.owner}" if d.owner else ""
     state = d.status.label.lower()
     if d.closed_meeting_id is not None and d.closed_meeting_id == m.id:
         state += " (báo cáo tại buổi sinh hoạt này)"
     result = f": {d.result}" if d.result else ""
-    return full_stop(f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
+    return sentence(f"- {clause(d.text)} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
 
 
 def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecord:
@@ -96,6 +94,8 @@ def seal(store: Store, record: MinutesRecord, reason: str) -> str:
 
 def sealed_record(store: Store, meeting_id: int) -> MinutesRecord | None:
     """The record the meeting was approved with (None for a draft, or an unreadable seal)."""
+    if not is_record_id(meeting_id):
+        return None
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         return None
@@ -113,7 +113,7 @@ def minutes_record(store: Store, meeting_id: int) -> MinutesRecord:
     sealed = sealed_record(store, meeting_id)
     if sealed is not None:
         return sealed
-    m = store.meetings.get_live(meeting_id)
+    m = store.meetings.get_live(meeting_id) if is_record_id(meeting_id) else None
     if m is None:
         raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
     return build_record(store, m)
@@ -153,6 +153,8 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     """Does the meeting's stored record still match its seal? Used by every screen, print and
     command that shows approved minutes."""
     upgrade_old_approvals(store)
+    if not is_record_id(meeting_id):
+        return DRAFT       # no meeting can have that id: nothing sealed
     live = store.meetings.get_live(meeting_id)
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
@@ -162,7 +164,9 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
         return DRAFT
     problems: list[str] = []
     try:
-        record, digest = parse_stored(row.record_json)
+        # The rows are compared with the seal exactly as sealed: text an older version stored
+        # (a Word line break ...) is not cleaned on either side.
+        record, digest = parse_stored(row.record_json, exact=True)
     except ValidationError:
         return RecordCheck(True, ("Bản niêm phong của biên bản bị hỏng hoặc bị sửa.",))
     if digest != row.digest:
@@ -214,7 +218,7 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         raise ValidationError("Biên bản này chưa được niêm phong.")
-    record, _ = parse_stored(row.record_json)
+    record, _ = parse_stored(row.record_json, exact=True)   # re-sealed as it was, never cleaned
     record = with_corrections(replace(record, meeting=replace(record.meeting, id=meeting_id)),
                               store.meetings.live_corrections(meeting_id))
     seal(store, record, "correction")

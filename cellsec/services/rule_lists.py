@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import ValidationError
+from ..rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY
 from ..rules.settings import Rules
 from ..text import fold, nfc
 
@@ -19,6 +20,8 @@ LIST_RULES = {
     "comment_short_criteria": "subset",
     "badge_milestones_years": "numbers",
 }
+# Majorities stored as [numerator, denominator], typed and shown as "1/2", "2/3".
+FRACTION_RULES = (MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
 QUALITY_TOTAL = 100     # the self-assessment is out of 100 points (HD 42)
 _MAX_TEXT = 200
 
@@ -181,17 +184,39 @@ def check_milestones(rules: Rules, value: Any) -> list[int]:
     return years
 
 
+def check_fraction(rules: Rules, key: str, value: Any) -> list[int]:
+    """A majority as typed ("2/3") or stored ([2, 3]): whole numbers, more than 0, less than 1."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", nfc(value))
+        pair = [int(m[1]), int(m[2])] if m else None
+    elif isinstance(value, (list, tuple)) and len(value) == 2:
+        pair = [_whole(x) for x in value]
+    else:
+        pair = None
+    if pair is None or None in pair:
+        raise _fail(rules, key, "ghi tỷ lệ dạng tử số/mẫu số bằng số nguyên, ví dụ 1/2 hoặc 2/3.")
+    numerator, denominator = pair
+    if not 0 < numerator < denominator:
+        raise _fail(rules, key, f"tỷ lệ {numerator}/{denominator} phải lớn hơn 0 và nhỏ hơn 1 "
+                                "(tử số nhỏ hơn mẫu số).")
+    return [numerator, denominator]
+
+
 CHECKS: dict[str, Callable[[Rules, Any], Any]] = {
     "meeting_quality_criteria": check_quality_criteria,
     "meeting_quality_bands": check_quality_bands,
     "comment_criteria": check_comment_criteria,
     "comment_short_criteria": check_short_criteria,
     "badge_milestones_years": check_milestones,
+    **{key: (lambda rules, value, key=key: check_fraction(rules, key, value))
+       for key in FRACTION_RULES},
 }
 
 
 def show_list(key: str, value: Any, rules: Rules) -> str:
     """A list setting in words, with labels (never codes like "civic; ethics; proposal")."""
+    if key in FRACTION_RULES:
+        return "/".join(str(x) for x in value)
     if key == "meeting_quality_criteria":
         return "; ".join(f"{c['label']}: {c['max']} điểm" for c in value)
     if key == "meeting_quality_bands":

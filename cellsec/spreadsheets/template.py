@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import ValidationError
+from ..store.faults import classify, explain
 from ..paths import resources_dir
 
 TEMPLATE_NAME = "mau-nhap-dang-vien.xlsx"
@@ -131,4 +132,4 @@ def copy_import_template(dest: str | Path) -> Path:
             return dest
         return write_import_template(dest)
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp mẫu “{dest}”: {exc}.") from exc
+        raise ValidationError(explain(classify(exc, dest), dest, "ghi")) from exc

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from cellsec.dates import format_date
 from cellsec.entities import Changes
 from cellsec.errors import ValidationError
-from cellsec.services.superior_tally import (issue_superior_report, superior_report_number,
-                                             superior_tally)
+from cellsec.services.superior_tally import issue_superior_report, superior_tally
 from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 from cellsec.superior_entities import Direction, DirectionStatus, Superior
@@ -227,8 +226,9 @@ class SuperiorsPage(QWidget):
         except ValidationError as err:
             self.tally.show_error(err)
             return
-        self.tally.show_tally(superior_tally(self._store, start, end, today=self.today()))
-        self.tally.show_number(superior_report_number(self._store, start, end))
+        tally = superior_tally(self._store, start, end, today=self.today())
+        self.tally.show_tally(tally)
+        self.tally.show_number(tally.number)
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.directory.selected_payload() is not None)
