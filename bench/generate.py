@@ -11,6 +11,8 @@ from cellsec.demo.cell import DEMO_PROFILE
 from cellsec.demo.synthetic import OCCUPATIONS, day_between, digits, person, phone
 from cellsec.services.cell_io import FORMAT, VERSION, import_cell
 from cellsec.store import Store
+from cellsec.store.fileops import sidecars
+from cellsec.store.lock import lock_path
 
 
 def _event(kind: str, when: date, end: date | None = None, detail: str = "") -> dict:
@@ -54,8 +56,8 @@ def commune_data(count: int, today: date, seed: int = 1) -> dict:
 
 def generate(path: Path, count: int = 5000, today: date | None = None) -> Path:
     path = Path(path)
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    for leftover in (path, *sidecars(path), lock_path(path)):
+        leftover.unlink(missing_ok=True)
     with Store.open(path) as store:
         import_cell(store, commune_data(count, today or date.today()), today=today)
     return path

@@ -6,6 +6,7 @@ from datetime import date
 
 from cellsec.errors import ValidationError
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 
 
@@ -105,11 +106,20 @@ def document_date(place: str, value: date) -> str:
     return f"{place}, {long_date(value)}"
 
 
+def iso_date(value: object) -> date:
+    """A date written exactly yyyy-mm-dd, as the store and every export write it. (Python
+    3.11's date.fromisoformat also reads "20251105" or "2025-W45-3": no export holds those, so
+    a file that does was not written by CellSec.) ValueError otherwise."""
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError(f"not yyyy-mm-dd: {value!r}")
+    return date.fromisoformat(value)
+
+
 def iso_field(value: object, where: str) -> date | None:
     """A yyyy-mm-dd value from an export file, or a Vietnamese error saying where it was."""
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
+        return iso_date(value)
     except ValueError:
         raise ValidationError(f"{where}: ngày “{value}” không hợp lệ (cần yyyy-mm-dd).") from None

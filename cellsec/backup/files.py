@@ -9,9 +9,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from cellsec.store import faults
-from cellsec.store.fileops import fsync_file, temp_name
-
-SIDECARS = ("-wal", "-shm", "-journal")
+from cellsec.store.fileops import SIDECARS, fsync_file, temp_name
 
 
 def sha256_file(path: Path) -> str:

@@ -114,12 +114,12 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
-    from cellsec.services.superior_tally import issue_superior_report, superior_report_number, superior_tally
+    from cellsec.services.superior_tally import issue_superior_report, superior_tally
     start, end = period_of(args)
     if args.issue:
         issue_superior_report(store, start, end)
     t = superior_tally(store, start, end)
-    number = superior_report_number(store, start, end)
+    number = t.number
     if args.xlsx:
         from cellsec.reports.superior_xlsx import write_superior_xlsx
         write_superior_xlsx(t, args.xlsx)

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from cellsec.codec.plain import plain
+from cellsec.dates import iso_date
 from cellsec.entities.meetings import (
     AgendaItem,
     Correction,
@@ -50,15 +51,16 @@ _HEADER_TEXT = ("start_time", "end_time", "place", "chair", "recorder", "topic",
 class Reader:
     """Reads values out of one record's dict, naming `where` (and the list) in every error."""
 
-    def __init__(self, where: str, key: str) -> None:
+    def __init__(self, where: str, key: str, exact: bool = False) -> None:
         self.where = where
         self.key = key          # the part of the minutes, for the editor to show its tab
+        self.exact = exact      # sealed minutes: text checked but kept exactly as it was sealed
 
     def fail(self, message: str) -> ValidationError:
         label = FIELD_LABELS.get(self.key, self.key)
         return ValidationError(f"{self.where}: {message}", label, self.key)
 
-    def dict(self, raw: Any, what: str) -> dict[str, Any]:
+    def mapping(self, raw: Any, what: str) -> dict[str, Any]:
         if not isinstance(raw, dict):
             raise self.fail(f"{what} không đúng định dạng.")
         return raw
@@ -82,7 +84,7 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(f"{what}: chưa nhập." if value is None or value == ""
                             else f"{what} phải là văn bản.")
-        value = clean_text(value, self, what)
+        value = exact_text(value, self, what) if self.exact else clean_text(value, self, what)
         if required and not value:
             raise self.fail(f"{what}: chưa nhập.")
         return value
@@ -120,7 +122,8 @@ class Reader:
         try:
             return enum(value)
         except (ValueError, TypeError):
-            raise self.fail(f"{what} “{value}” không hợp lệ.") from None
+            shown = f" “{value}”" if isinstance(value, (str, int)) else ""
+            raise self.fail(f"{what}{shown} không hợp lệ.") from None
 
     def day(self, raw: dict[str, Any], field: str, what: str, *,
             required: bool = False) -> date | None:
@@ -134,7 +137,7 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(f"{what} phải là ngày dạng yyyy-mm-dd.")
         try:
-            result = date.fromisoformat(value)
+            result = iso_date(value)
         except ValueError:
             raise self.fail(f"{what}: ngày “{value}” không hợp lệ (cần yyyy-mm-dd).") from None
         if result.year < 1900:
@@ -142,7 +145,7 @@ class Reader:
         return result
 
     def sub(self, key: str) -> Reader:
-        return Reader(self.where, key)
+        return Reader(self.where, key, self.exact)
 
 
 def clean_text(value: str, reader: Reader, what: str) -> str:
@@ -150,6 +153,19 @@ def clean_text(value: str, reader: Reader, what: str) -> str:
     if len(value) > MAX_TEXT:
         raise reader.fail(f"{what} quá dài ({len(value)} ký tự).")
     return nfc(value)
+
+
+def exact_text(value: str, reader: Reader, what: str) -> str:
+    """Text of a sealed record, as it was sealed (an older version may have stored a Word line
+    break or "\\r\\n" that today's cleaner would change: cleaning it would break the seal). Only
+    what no version could have stored is refused."""
+    if len(value) > MAX_TEXT:
+        raise reader.fail(f"{what} quá dài ({len(value)} ký tự).")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise reader.fail(f"{what} có ký tự hỏng (không mã hóa được).") from None
+    return value
 
 
 def checked_text(value: Any, what: str, key: str, where: str = "") -> str:
@@ -168,16 +184,17 @@ def meeting_where(index: int | None, raw: Any) -> str:
         return f"{base} (ngày {when.strftime('%d/%m/%Y')})"
     if isinstance(when, str):
         try:
-            return f"{base} (ngày {date.fromisoformat(when).strftime('%d/%m/%Y')})"
+            return f"{base} (ngày {iso_date(when).strftime('%d/%m/%Y')})"
         except ValueError:
             pass
     return base
 
 
-def meeting_from_plain(raw: Any, where: str) -> Meeting:
-    """A Meeting from plain values (an export, a sealed record, or `plain(meeting)`)."""
-    r = Reader(where, "")
-    raw = r.dict(raw, "Buổi sinh hoạt")
+def meeting_from_plain(raw: Any, where: str, *, exact: bool = False) -> Meeting:
+    """A Meeting from plain values (an export, a sealed record, or `plain(meeting)`); text is
+    cleaned as every entry point cleans it, or with `exact` kept as sealed (see exact_text)."""
+    r = Reader(where, "", exact)
+    raw = r.mapping(raw, "Buổi sinh hoạt")
     head = {k: r.sub(k).text(raw, k, FIELD_LABELS[k]) for k in _HEADER_TEXT}
     status = r.sub("status").text(raw, "status", FIELD_LABELS["status"]) or "draft"
     if status not in ("draft", "approved"):
@@ -211,11 +228,11 @@ def meeting_from_plain(raw: Any, where: str) -> Meeting:
 
 def _item(r: Reader, raw: Any, i: int) -> AgendaItem:
     what = f"Mục nội dung thứ {i}"
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     opinions = []
     for j, o in enumerate(r.list(raw, "opinions", f"{what}: ý kiến"), start=1):
         ow = f"{what}, ý kiến thứ {j}"
-        o = r.dict(o, ow)
+        o = r.mapping(o, ow)
         opinions.append(Opinion(
             speaker=r.text(o, "speaker", f"{ow}: người phát biểu"),
             content=r.text(o, "content", f"{ow}: nội dung"),
@@ -231,7 +248,7 @@ def _item(r: Reader, raw: Any, i: int) -> AgendaItem:
 
 def _guest(r: Reader, raw: Any, i: int) -> Guest:
     what = f"Khách mời thứ {i}"
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     return Guest(name=r.text(raw, "name", f"{what}: họ tên"),
                  title=r.text(raw, "title", f"{what}: chức vụ"),
                  is_superior=r.flag(raw, "is_superior", f"{what}: cấp ủy cấp trên"),
@@ -241,7 +258,7 @@ def _guest(r: Reader, raw: Any, i: int) -> Guest:
 
 def _roll_entry(r: Reader, raw: Any, i: int) -> RollEntry:
     what = f"Dòng điểm danh thứ {i}"
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     category = r.text(raw, "category", f"{what}: loại đảng viên", required=True)
     if category not in ("full", "probationary", "guest"):
         raise r.fail(f"{what}: loại đảng viên “{category}” không hợp lệ.")
@@ -261,7 +278,7 @@ def _roll_entry(r: Reader, raw: Any, i: int) -> RollEntry:
 
 def _vote(r: Reader, raw: Any, i: int) -> Vote:
     what = f"Biểu quyết thứ {i}"
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     return Vote(subject=r.text(raw, "subject", f"{what}: nội dung"),
                 kind=r.choice(raw, "kind", VoteKind, f"{what}: loại biểu quyết",
                               VoteKind.RESOLUTION),
@@ -271,7 +288,7 @@ def _vote(r: Reader, raw: Any, i: int) -> Vote:
 
 
 def task_from_plain(r: Reader, raw: Any, what: str) -> Task:
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     return Task(content=r.text(raw, "content", f"{what}: nội dung"),
                 owner=r.text(raw, "owner", f"{what}: người phụ trách"),
                 deadline=r.day(raw, "deadline", f"{what}: thời hạn"),
@@ -280,7 +297,7 @@ def task_from_plain(r: Reader, raw: Any, what: str) -> Task:
 
 def _review(r: Reader, raw: Any, i: int) -> TaskReview:
     what = f"Kiểm điểm nhiệm vụ thứ {i}"
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     task_id = r.record_id(raw, "task_id", f"{what}: mã nhiệm vụ")
     task = raw.get("task")
     return TaskReview(task_id=task_id or 0,
@@ -301,7 +318,7 @@ def _score(r: Reader, raw: Any, i: int) -> tuple[str, int]:
 
 def _correction(r: Reader, raw: Any, i: int) -> Correction:
     what = f"Đính chính thứ {i}"
-    raw = r.dict(raw, what)
+    raw = r.mapping(raw, what)
     return Correction(date=r.day(raw, "date", f"{what}: ngày", required=True) or date.min,
                       text=r.text(raw, "text", f"{what}: nội dung", required=True),
                       id=r.record_id(raw, "id", f"{what}: mã"))

@@ -84,14 +84,16 @@ def record_digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(without_ids(data)).encode("utf-8")).hexdigest()
 
 
-def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong") -> MinutesRecord:
-    """Parse a record (from the file or an import); ValidationError if anything is wrong."""
-    r = Reader(where, "")
-    data = r.dict(data, "Bản niêm phong")
+def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong", *,
+                      exact: bool = False) -> MinutesRecord:
+    """Parse a record (from the file or an import); ValidationError if anything is wrong.
+    `exact`: its text as sealed, to compare or keep (else cleaned, to show and print)."""
+    r = Reader(where, "", exact)
+    data = r.mapping(data, "Bản niêm phong")
     if data.get("format") != FORMAT or data.get("version") != VERSION:
         raise r.fail("bản niêm phong không đúng định dạng.")
-    meeting = meeting_from_plain(data.get("meeting"), where)
-    prof = r.dict(data.get("profile"), "Thông tin chi bộ")
+    meeting = meeting_from_plain(data.get("meeting"), where, exact=exact)
+    prof = r.mapping(data.get("profile"), "Thông tin chi bộ")
     texts: dict[str, Any] = {k: r.text(prof, k, f"Thông tin chi bộ: {k}") for k in PROFILE_FIELDS}
     profile = CellProfile(**texts)
     count = _count(r, data.get("count"), meeting)
@@ -100,7 +102,7 @@ def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong") ->
         raise r.fail("kết quả biểu quyết không khớp các biểu quyết.")
     votes = []
     for vote, raw in zip(meeting.votes, raw_votes):
-        raw = r.dict(raw, "Kết quả biểu quyết")
+        raw = r.mapping(raw, "Kết quả biểu quyết")
         votes.append(VoteResult(vote=vote, eligible=r.integer(raw, "eligible", "Số có quyền "
                                                                 "biểu quyết") or 0,
                                 needed=r.integer(raw, "needed", "Số phiếu cần") or 0,
@@ -137,7 +139,7 @@ def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong") ->
 
 
 def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
-    raw = r.dict(raw, "Số liệu điểm danh")
+    raw = r.mapping(raw, "Số liệu điểm danh")
     numbers: dict[str, Any] = {k: r.integer(raw, k, f"Số liệu điểm danh: {k}") or 0 for k in (
         "total", "full", "probationary", "exempted", "attached_out", "guests", "present",
         "present_full", "present_probationary", "present_guests", "eligible_voters",
@@ -147,8 +149,8 @@ def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
     for key in ("absent_reason", "absent_no_reason"):
         entries = []
         for item in r.list(raw, key, "Danh sách vắng"):
-            item = r.dict(item, "Danh sách vắng")
-            entry = by_id.get(item.get("member_id"))   # type: ignore[arg-type]
+            item = r.mapping(item, "Danh sách vắng")
+            entry = by_id.get(r.record_id(item, "member_id", "Danh sách vắng: mã đảng viên") or 0)
             if entry is None:
                 raise r.fail("danh sách vắng có người không có trong điểm danh.")
             entries.append(entry)
@@ -157,7 +159,7 @@ def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
 
 
 def direction_from_plain(r: Reader, raw: Any) -> Direction:
-    raw = r.dict(raw, "Ý kiến chỉ đạo")
+    raw = r.mapping(raw, "Ý kiến chỉ đạo")
     what = "Ý kiến chỉ đạo"
     meeting_id = r.record_id(raw, "meeting_id", f"{what}: buổi sinh hoạt")
     return Direction(
@@ -178,13 +180,15 @@ def record_json(record: MinutesRecord) -> tuple[str, str]:
     return canonical_json(data), record_digest(data)
 
 
-def parse_stored(text: str) -> tuple[MinutesRecord, str]:
-    """A stored record and the digest its content has now (ValidationError if unreadable)."""
+def parse_stored(text: str, *, exact: bool = False) -> tuple[MinutesRecord, str]:
+    """A stored record and the digest its content has now (ValidationError if unreadable).
+    `exact`: text as sealed (to check or re-seal), else cleaned for showing and printing."""
     try:
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError):
         raise ValidationError("Bản niêm phong của biên bản bị hỏng (không đọc được).") from None
-    return record_from_plain(data), record_digest(data) if isinstance(data, dict) else ""
+    return (record_from_plain(data, exact=exact),
+            record_digest(data) if isinstance(data, dict) else "")
 
 
 def with_corrections(record: MinutesRecord, corrections: tuple[Correction, ...]) -> MinutesRecord:

@@ -26,12 +26,12 @@ from cellsec.reports.template import (
     signature_row,
     title_block,
 )
-from cellsec.reports.wording import clause, sentence
 from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, members_in_order, participation
 from cellsec.services.members import rules_of
 from cellsec.services.profile import required_profile
 from cellsec.store import Store
+from cellsec.wording import clause, sentence
 
 
 def build_comment_sheet(profile: CellProfile, m: LiaisonMember, sheet_data: CommentSheet | None,

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from cellsec.codec.sealed_minutes import MinutesRecord
 from cellsec.dates import format_date, long_date, month_year
-from cellsec.entities.meetings import Meeting, MeetingKind
+from cellsec.entities.meetings import Meeting, MeetingKind, Task
 from cellsec.entities.profile import CellProfile
 from cellsec.entities.superiors import Direction
 from cellsec.errors import ValidationError
@@ -26,14 +26,9 @@ from cellsec.reports.template import (
 )
 from cellsec.rules.counting import RollCount, VoteResult, majority_words, percent
 from cellsec.services.meetings import DIRECTIONS_ITEM
-from cellsec.services.minutes_record import (
-    RecordCheck,
-    check_record,
-    direction_line,
-    full_stop,
-    minutes_record,
-)
+from cellsec.services.minutes_record import RecordCheck, check_record, direction_line, minutes_record
 from cellsec.store import Store
+from cellsec.wording import clause, sentence, with_details
 
 
 @dataclass(frozen=True)
@@ -128,6 +123,13 @@ def roll_paragraphs(c: RollCount, sheet: Sheet, committee: bool = False) -> list
     return [p(line, "bullet", sheet) for line in lines]
 
 
+def task_line(t: Task) -> str:
+    """A task for next month as the minutes and the resolution print it, one sentence."""
+    return with_details(f"- {t.content}", [f"phụ trách: {t.owner}" if t.owner else "",
+                                           f"thời hạn: {format_date(t.deadline)}" if t.deadline
+                                           else ""])
+
+
 def vote_paragraph(r: VoteResult, rules: dict, sheet: Sheet) -> Flowable:
     v, n = r.vote, r.eligible
     try:
@@ -178,10 +180,10 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
         number += 1
         story.append(p(f"{number}. Kiểm điểm việc thực hiện nhiệm vụ tháng trước", "heading", sheet))
         for r in m.reviews:
-            task = r.task.content if r.task else ""
+            task = clause(r.task.content) if r.task else ""
             owner = f" ({r.task.owner})" if r.task and r.task.owner else ""
             result = f": {r.result}" if r.result else ""
-            story.append(p(full_stop(f"- {task}{owner} — {r.status.label.lower()}{result}"),
+            story.append(p(sentence(f"- {task}{owner} — {r.status.label.lower()}{result}"),
                            "bullet", sheet))
     reviewed = [direction_line(d, m) for d in data.record.directions_reviewed]
     if reviewed and not any(item.title == DIRECTIONS_ITEM for item in m.items):
@@ -196,7 +198,7 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
         if item.content:
             story.append(p(item.content, "body", sheet))
         if item.opinions:
-            story.append(p("Ý kiến phát biểu:", "body", sheet))
+            story.append(p("Ý kiến phát biểu:", "lead_in", sheet))
             for o in item.opinions:
                 who = f"{o.speaker} ({o.speaker_title})" if o.speaker_title else o.speaker
                 story.append(p(f"- Đồng chí {who}: {o.content}", "bullet", sheet))
@@ -211,26 +213,20 @@ def build_minutes(data: MinutesData, sheet: Sheet, width: float) -> list[Flowabl
             story.append(p(f"- Đồng chí {g.name}" + (f" ({g.title})" if g.title else "") +
                            f": {g.remarks}", "bullet", sheet))
         if data.directions:
-            story.append(p("Các ý kiến chỉ đạo chi bộ theo dõi thực hiện:", "body", sheet))
+            story.append(p("Các ý kiến chỉ đạo chi bộ theo dõi thực hiện:", "lead_in", sheet))
             for d in data.directions:
-                extra = "; ".join(x for x in (f"phụ trách: {d.owner}" if d.owner else "",
-                                             f"thời hạn: {format_date(d.deadline)}" if d.deadline
-                                             else "") if x)
-                story.append(p(f"- {d.text} (đồng chí {d.given_by}" +
-                               (f"; {extra}" if extra else "") + ").", "bullet", sheet))
+                story.append(p(with_details(f"- {d.text}", [
+                    f"đồng chí {d.given_by}", f"phụ trách: {d.owner}" if d.owner else "",
+                    f"thời hạn: {format_date(d.deadline)}" if d.deadline else ""]), "bullet", sheet))
     if m.dues_status:
         story.append(p(f"Tình hình thu, nộp đảng phí: {m.dues_status}", "body", sheet))
     story.append(p("III. NGHỊ QUYẾT VÀ NHIỆM VỤ THÁNG TỚI" if m.kind is not MeetingKind.COMMITTEE
                    else "III. KẾT LUẬN", "heading", sheet))
     if m.resolution:
         story.append(p(m.resolution, "body", sheet))
-    for t in m.tasks:
-        extra = [x for x in (f"phụ trách: {t.owner}" if t.owner else "",
-                             f"thời hạn: {format_date(t.deadline)}" if t.deadline else "") if x]
-        story.append(p(full_stop(f"- {t.content}" + (f" ({'; '.join(extra)})" if extra else "")),
-                       "bullet", sheet))
+    story += [p(task_line(t), "bullet", sheet) for t in m.tasks]
     if data.votes:
-        story.append(p("Biểu quyết:", "body", sheet))
+        story.append(p("Biểu quyết:", "lead_in", sheet))
         story += [vote_paragraph(r, data.record.rule_values, sheet) for r in data.votes]
     if data.score:
         total, rating = data.score

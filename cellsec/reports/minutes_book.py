@@ -50,7 +50,7 @@ def minutes_book_document(store: Store, year: int) -> Document:
     for m in meetings:
         story.append(PageBreak())
         part = build_minutes(collect_minutes(store, m.id or 0), sheet, width)
-        part[0].toc_text = f"{format_date(m.date)} — {m.kind.label}" + (  # type: ignore[attr-defined]
+        part[0].toc_text = f"{format_date(m.date)} — {m.kind.label}" + (
             f": {m.topic}" if m.kind.is_thematic and m.topic else "")
         story += part
     doc.story = story

@@ -21,10 +21,10 @@ from cellsec.reports.template import (
     signature_row,
     title_block,
 )
-from cellsec.reports.wording import sentence
 from cellsec.services.profile import required_profile
 from cellsec.services.register import RollSummary, StatusFilter, filter_rows, load_register, summarise
 from cellsec.store import Store
+from cellsec.wording import sentence
 
 _WIDTHS_MM: list[float | None] = [14, 48, 25, 13, None, 25, 25, 26, 34]
 

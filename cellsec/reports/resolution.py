@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from cellsec.dates import format_date, long_date, month_year
-from cellsec.reports.minutes import MinutesData, collect_minutes
+from cellsec.dates import long_date, month_year
+from cellsec.reports.minutes import MinutesData, collect_minutes, task_line
 from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
@@ -18,7 +18,6 @@ from cellsec.reports.template import (
 )
 from cellsec.rules.counting import percent
 from cellsec.services.members import rules_of
-from cellsec.services.minutes_record import full_stop
 from cellsec.store import Store
 
 _BASIS = (
@@ -52,13 +51,8 @@ def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: flo
         story.append(p(f"{number}. {m.resolution}", "body", sheet))
     if m.tasks:
         number += 1
-        story.append(p(f"{number}. Nhiệm vụ trọng tâm:", "body", sheet))
-        for t in m.tasks:
-            extra = "; ".join(x for x in (f"phụ trách: {t.owner}" if t.owner else "",
-                                         f"thời hạn: {format_date(t.deadline)}" if t.deadline
-                                         else "") if x)
-            story.append(p(full_stop(f"- {t.content}" + (f" ({extra})" if extra else "")), "bullet",
-                           sheet))
+        story.append(p(f"{number}. Nhiệm vụ trọng tâm:", "lead_in", sheet))
+        story += [p(task_line(t), "bullet", sheet) for t in m.tasks]
     number += 1
     story.append(p(f"{number}. Chi ủy chi bộ có trách nhiệm tổ chức, theo dõi, đôn đốc thực hiện "
                    "nghị quyết; đảng viên trong chi bộ nghiêm túc thực hiện.", "body", sheet))

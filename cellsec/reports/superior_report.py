@@ -20,11 +20,11 @@ from cellsec.reports.template import (
     signature_row,
     title_block,
 )
-from cellsec.reports.wording import sentence
 from cellsec.services.profile import required_profile
 from cellsec.services.report_numbers import IssuedNumber, blank_number
-from cellsec.services.superior_tally import REPORT_TYPE, Tally, superior_report_number, superior_tally
+from cellsec.services.superior_tally import REPORT_TYPE, Tally, superior_tally
 from cellsec.store import Store
+from cellsec.wording import sentence
 
 
 def _target(value) -> str:
@@ -92,7 +92,7 @@ def superior_report_document(doc: Document, store: Store, start: date, end: date
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     today = today or date.today()
     tally = superior_tally(store, start, end, today=today)
-    number = superior_report_number(store, start, end)
+    number = tally.number
     doc.title += f" số {number.text}" if number else " (bản nháp)"
     doc.subject = profile.cell_name
     doc.story = build_superior_report(tally, profile, load_sheet(), frame_width(doc), today,

@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cellsec.dates import format_date
 from cellsec.services.superior_tally import Tally
 from cellsec.spreadsheets.export import Column, Table, write_workbook
 
 
 def superior_tables(t: Tally) -> list[Table]:
-    """The three sheets: people, meetings, directions."""
+    """The sheets: the report (its number, as the PDF's header prints it), people, meetings,
+    directions."""
+    number = (t.number.text if t.number is not None else
+              "Bản nháp — báo cáo chưa ban hành, chưa cấp số")
+    report = Table("Báo cáo", (Column("Mục", "text", 22), Column("Nội dung", "auto", 48)), [
+        ["Số", number],
+        ["Ngày ban hành", t.number.issued_on if t.number is not None else None],
+        ["Kỳ báo cáo", f"{format_date(t.start)} – {format_date(t.end)}"]],
+        title="Báo cáo kết quả cấp ủy viên cấp trên dự sinh hoạt chi bộ"
+              + (f" số {t.number.text}" if t.number is not None else " (bản nháp)"))
     people = Table("Cấp ủy viên", (
         Column("Họ và tên", "text"), Column("Chức vụ", "text"), Column("Cấp", "text"),
         Column("Số buổi dự", "number", 12), Column("Chỉ tiêu kỳ", "number", 12),
@@ -30,7 +40,7 @@ def superior_tables(t: Tally) -> list[Table]:
         Column("Tình trạng", "text", 16), Column("Kết quả", "text")),
         [[d.meeting_date, d.given_by, d.text, d.owner, d.deadline, d.status.label, d.result]
          for d in t.directions])
-    return [people, meetings, directions]
+    return [report, people, meetings, directions]
 
 
 def write_superior_xlsx(t: Tally, path: str | Path) -> None:

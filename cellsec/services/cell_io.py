@@ -21,6 +21,7 @@ from cellsec.backup.opening import open_store
 from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import Meeting
 from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
 from cellsec.services import import_values as v
 from cellsec.services.committee import export_committee, import_committee
 from cellsec.services.liaison_io import export_liaison, prepare_liaison, write_liaison
@@ -32,7 +33,7 @@ from cellsec.services.member_io import (
     prepare_profile,
     write_members,
 )
-from cellsec.services.members import rules_of
+from cellsec.services.rule_settings import check_overrides, write_overrides
 from cellsec.services.superior_io import (
     export_superiors,
     prepare_follow_ups,
@@ -41,7 +42,10 @@ from cellsec.services.superior_io import (
     write_superiors,
 )
 from cellsec.store import Store
-from cellsec.store.fileops import DatabaseError
+from cellsec.store.faults import classify, explain
+from cellsec.store.fileops import DatabaseError, sidecars, temp_name
+from cellsec.store.lock import DataFileLock, lock_path
+from cellsec.store.opening import IMPORT_TEMP
 
 FORMAT = "cellsec-cell"
 VERSION = 1
@@ -56,7 +60,8 @@ def export_cell(store: Store) -> dict[str, Any]:
     meetings, numbers = export_meetings(store)
     return {"format": FORMAT, "version": VERSION, "app_version": __version__,
             "exported_at": datetime.now().isoformat(timespec="seconds"),
-            "profile": export_profile(store), "members": export_members(store),
+            "profile": export_profile(store), "rule_settings": store.settings.overrides(),
+            "members": export_members(store),
             "meetings": meetings, "document_numbers": numbers, **export_committee(store),
             **export_superiors(store),
             **export_liaison(store),
@@ -147,8 +152,10 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
                               "được vào một tệp dữ liệu mới (sổ đảng viên trống).")
     if not isinstance(data.get("members"), list):
         raise ValidationError("Tệp thiếu danh sách đảng viên (“members”).")
-    # Check everything first, in the order records refer to each other.
-    rules = rules_of(store)
+    # Check everything first, in the order records refer to each other: the cell's own rule
+    # settings first, then the records against them (its comment criteria, its majorities ...).
+    settings = check_overrides(store, data.get("rule_settings"))
+    rules = Rules.with_overrides({**store.settings.overrides(), **settings})
     profile = prepare_profile(data.get("profile"))
     members = prepare_members(data, rules, today)
     superiors = prepare_superiors(data)
@@ -164,6 +171,7 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
     liaison = prepare_liaison(data, members, rules, today)
     # Then write it all as one action.
     with store.transaction():
+        write_overrides(store, settings)
         if profile is not None:
             store.profile.put(profile)
         member_map, event_map = write_members(store, members, progress)
@@ -186,7 +194,7 @@ def read_cell_file(path: str | Path) -> Any:
             raise ValidationError(f"Tệp “{path.name}” quá lớn để là bản xuất của một chi bộ.")
         raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.") from exc
+        raise ValidationError(explain(classify(exc, path), path, "đọc")) from exc
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -218,10 +226,16 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
         with open_store(target) as store:   # the secretary's file: a copy before an upgrade
             changes = import_cell(store, data, **kwargs)
             return changes, store.members.count()
-    temp = target.with_name(f".{target.name}.importing-{os.getpid()}")
+    # The temporary file is named like every temporary file beside a data file, so that if
+    # this process is killed, the next opening of `target` removes it (store.opening). The
+    # target's lock is held meanwhile: nobody creates or clears it under our feet.
+    temp = temp_name(target.parent, IMPORT_TEMP, target)
     new_folders = [p for p in target.parents if not p.exists()]
+    lock = DataFileLock(target)
     done = False
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
         with Store.open(temp) as store:
             changes = import_cell(store, data, **kwargs)
             count = store.members.count()
@@ -231,12 +245,13 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
         os.replace(temp, target)
         done = True
     except OSError as exc:
-        raise ValidationError(f"Không tạo được tệp dữ liệu “{target}”: "
-                              f"{exc.strerror or exc}.") from exc
+        raise ValidationError(explain(classify(exc, target), target, "tạo")) from exc
     finally:
-        for leftover in (temp, *(temp.with_name(temp.name + s) for s in ("-wal", "-shm",
-                                                                         ".lock"))):
+        for leftover in (temp, *sidecars(temp), lock_path(temp)):
             leftover.unlink(missing_ok=True)
+        lock.release()
+        if not done:
+            lock_path(target).unlink(missing_ok=True)
         for folder in new_folders if not done else []:     # deepest first
             try:
                 folder.rmdir()

@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from cellsec.dates import format_date, iso_field, parse_date
+from cellsec.dates import format_date, parse_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import CommitteePost, CommitteeRole, RollEntry
 from cellsec.entities.members import Standing
 from cellsec.errors import ValidationError
+from cellsec.services import import_values as v
+from cellsec.services.forms import record_id
 from cellsec.services.register import expected_roll, load_register
 from cellsec.store import Store
 from cellsec.text import nfc
@@ -87,9 +89,11 @@ def add_committee_role(store: Store, form: Mapping[str, str], *,
 
 def end_committee_role(store: Store, role_id: int, end_text: str, *,
                        today: date | None = None) -> Changes:
+    not_found = "Không tìm thấy chức vụ này trong danh sách chi ủy."
+    role_id = record_id(role_id, not_found)
     role = next((r for r in store.meetings.committee.roles() if r.id == role_id), None)
     if role is None:
-        raise ValidationError("Không tìm thấy chức vụ này trong danh sách chi ủy.")
+        raise ValidationError(not_found)
     end = parse_date(end_text, LABELS["end"], key="end", required=True, today=today,
                      allow_future=True)
     assert end is not None
@@ -115,19 +119,12 @@ def export_committee(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 def import_committee(store: Store, data: Mapping[str, Any], member_map: dict[int, int]) -> None:
     """Inside the import's transaction, before the meetings (a committee meeting's roll)."""
-    items = data.get("committee_roles") or []
-    if not isinstance(items, list):
-        raise ValidationError("Danh sách chi ủy (“committee_roles”) không đúng định dạng.")
-    for index, raw in enumerate(items, start=1):
-        where = f"Chi ủy, dòng {index}"
-        try:
-            member = member_map[raw["member_id"]]
-            post = CommitteePost(raw["post"])
-            start = iso_field(raw["start"], where)
-            end = iso_field(raw.get("end"), where)
-            note = raw.get("note") or ""
-            if start is None or not isinstance(note, str) or (end is not None and end < start):
-                raise ValueError
-        except (KeyError, TypeError, ValueError):
-            raise ValidationError(f"{where}: thiếu hoặc sai trường.") from None
-        store.meetings.committee.add(CommitteeRole(member, post, start, end, nfc(note)))
+    for where, raw in v.records(data, "committee_roles", "Chi ủy, dòng"):
+        source = v.required_ident(raw, "member_id", where)
+        v.known(source, member_map, where, "member_id", "đảng viên")
+        post = v.choice(raw, "post", where, CommitteePost)
+        start, end = v.required_day(raw, "start", where), v.day(raw, "end", where)
+        if end is not None and end < start:
+            raise v.fail(where, "end", "ngày thôi giữ chức trước ngày bắt đầu.")
+        store.meetings.committee.add(CommitteeRole(member_map[source], post, start, end,
+                                                   v.text(raw, "note", where)))

@@ -44,9 +44,15 @@ def plain_text(value: object, label: str, key: str = "text", *, max_len: int = M
 def record_id(value: object, not_found: str) -> int:
     """The id of a record the caller points at: a positive whole number SQLite can hold.
     Anything else cannot name a record, so the answer is the service's "not found" message."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+    if not is_record_id(value):
         raise ValidationError(not_found)
+    assert isinstance(value, int)
     return value
+
+
+def is_record_id(value: object) -> bool:
+    """Could `value` name a record? (Readers answer "nothing" for an id that cannot.)"""
+    return not isinstance(value, bool) and isinstance(value, int) and 0 < value <= MAX_ID
 
 
 def optional_record_id(value: object, not_found: str) -> int | None:

@@ -9,6 +9,7 @@ from typing import Any
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.members import EVENT_LABELS, EventKind
+from cellsec.services.forms import is_record_id
 from cellsec.services.member_form import MEMBER_LABELS
 from cellsec.services.profile import PROFILE_LABELS
 from cellsec.store import Store
@@ -150,11 +151,12 @@ def note_restored(store: Store, source: str, kept_aside: str) -> Changes:
 
 
 def member_history(store: Store, member_id: int) -> list[HistoryEntry]:
-    return _group(store.audit.for_scope("member", member_id))
+    return _group(store.audit.for_scope("member", member_id)) if is_record_id(member_id) else []
 
 
 def meeting_history(store: Store, meeting_id: int) -> list[HistoryEntry]:
-    return _group(store.audit.for_scope("meeting", meeting_id))
+    return _group(store.audit.for_scope("meeting", meeting_id)) if is_record_id(meeting_id) \
+        else []
 
 
 def _subject(store: Store, rows: list[AuditRow], names: dict[tuple[str, int], str]) -> str:

@@ -88,7 +88,7 @@ def day(raw: dict[str, Any], key: str, where: str, *, required: bool = False) ->
         if required:
             raise fail(where, key, "chưa có ngày (yyyy-mm-dd).")
         return None
-    if not isinstance(value, str) or not _ISO_DAY.match(value):
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
         raise fail(where, key, "phải là ngày dạng yyyy-mm-dd.")
     try:
         result = date.fromisoformat(value)

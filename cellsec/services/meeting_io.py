@@ -2,13 +2,14 @@
 
 Approved minutes travel with their sealed record and its digest ("seal"); an import verifies
 the digest (which holds no ids) and refuses the whole file if it does not match, is missing,
-or the record disagrees with the minutes beside it — it never seals anything anew. Drafts pass
-the same checks as the editor's. Member, superior, task and meeting ids are re-mapped."""
+or the record disagrees with the minutes beside it — it never seals anything anew: the record
+is kept exactly as sealed (its text is not cleaned, see meeting_codec.exact_text) and keeps its
+digest. Drafts pass the same checks as the editor's, their text cleaned as typed text is.
+Member, superior, task and meeting ids are re-mapped."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 from cellsec.codec.meetings import meeting_from_plain, meeting_where
@@ -20,7 +21,7 @@ from cellsec.codec.sealed_minutes import (
     record_json,
     without_ids,
 )
-from cellsec.dates import format_date
+from cellsec.dates import format_date, iso_date
 from cellsec.entities.meetings import Meeting, RollEntry, Task
 from cellsec.errors import ValidationError
 from cellsec.services.meeting_checks import check_structure, roll_differences, validate_meeting
@@ -63,8 +64,10 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
     for index, raw in enumerate(items, start=1):
         where = meeting_where(index, raw)
         parsed.append((raw, where, normalised(meeting_from_plain(raw, where))))
-    # Older exports left the reviewed tasks' copies out: they are the earlier meetings' tasks.
-    tasks = {t.id: t for _, _, m in parsed for t in m.tasks if t.id is not None}
+    # Older exports left the reviewed tasks' copies out: they are the earlier meetings' tasks,
+    # as stored (their old approval digest covers them so).
+    tasks = {t.id: t for raw, where, m in parsed for t in _stored_tasks(raw, where, m)
+             if t.id is not None}
     prepared: list[Meeting] = []
     for raw, where, m in parsed:
         unknown = {e.member_id for e in m.roll} - member_ids
@@ -85,6 +88,13 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
     return prepared
 
 
+def _stored_tasks(raw: Any, where: str, m: Meeting) -> tuple[Task, ...]:
+    try:
+        return meeting_from_plain(raw, where, exact=True).tasks
+    except ValidationError:
+        return m.tasks
+
+
 def _fields(m: Meeting) -> dict[str, Any]:
     return {f: getattr(m, f) for f in Meeting.__dataclass_fields__}
 
@@ -94,7 +104,9 @@ def _approved(raw: dict[str, Any], m: Meeting, where: str,
     """Approved minutes are taken only with a seal that verifies and agrees with them."""
     seal = raw.get("seal")
     if seal is None and isinstance(raw.get("digest"), str) and raw.get("digest"):
-        # An export made before sealed records: the content must match its approval digest.
+        # An export made before sealed records: the content, exactly as approved, must match
+        # its approval digest.
+        m = meeting_from_plain(raw, where, exact=True)
         m = replace(m, reviews=tuple(replace(r, task=r.task or tasks.get(r.task_id))
                                      for r in m.reviews))
         if raw["digest"] != legacy_content_digest(m):
@@ -112,15 +124,17 @@ def _approved(raw: dict[str, Any], m: Meeting, where: str,
     if record_digest(seal["record"]) != seal["digest"]:
         raise ValidationError(f"{where}: bản niêm phong không khớp dấu kiểm: tệp đã bị sửa, "
                               "không nhập.")
-    record = record_from_plain(seal["record"], where)
+    record = record_from_plain(seal["record"], where, exact=True)
     try:
         check_structure(record.meeting)
     except ValidationError as exc:
         raise ValidationError(f"{where}: {exc}", exc.field, exc.key) from None
-    if not record.meeting.approved or _comparable(record.meeting) != _comparable(m):
+    # The minutes beside the seal are compared as shown (cleaned); the seal is kept as sealed.
+    shown = normalised(record_from_plain(seal["record"], where).meeting)
+    if not record.meeting.approved or _comparable(shown) != _comparable(m):
         raise ValidationError(f"{where}: nội dung biên bản không khớp bản niêm phong: tệp đã bị "
                               "sửa, không nhập.")
-    return ImportedMeeting(**_fields(record.meeting), record=record)
+    return ImportedMeeting(**{**_fields(record.meeting), "digest": seal["digest"]}, record=record)
 
 
 def _comparable(m: Meeting) -> Any:
@@ -191,13 +205,21 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
             continue
         sealed.append((new_id, ids.record(record, new_id), m.digest or ""))
     _write_numbers(store, numbers, meeting_map)
-    for new_id, record, _ in sealed:
-        text, digest = record_json(record)
-        if store.meetings.live_number(new_id) != record.meeting.full_resolution_number:
-            raise ValidationError(f"Buổi sinh hoạt ngày {format_date(record.meeting.date)}: số "
-                                  "nghị quyết trong tệp không khớp bản niêm phong.")
-        store.meetings.seals.add(new_id, text, digest, IMPORT)
+    _write_seals(store, sealed)
     return meeting_map
+
+
+def _write_seals(store: Store, sealed: list[tuple[int, MinutesRecord, str]]) -> None:
+    """Each imported approved record, taken exactly as sealed (refused if it would change)."""
+    for new_id, record, exported in sealed:
+        text, digest = record_json(record)
+        where = f"Buổi sinh hoạt ngày {format_date(record.meeting.date)}"
+        if store.meetings.live_number(new_id) != record.meeting.full_resolution_number:
+            raise ValidationError(f"{where}: số nghị quyết trong tệp không khớp bản niêm phong.")
+        if digest != exported:     # the record is taken as sealed, never sealed anew
+            raise ValidationError(f"{where}: bản niêm phong không giữ nguyên được khi nhập "
+                                  "(dấu kiểm thay đổi), không nhập.")
+        store.meetings.seals.add(new_id, text, digest, IMPORT)
 
 
 class _Ids:
@@ -258,7 +280,7 @@ def _write_numbers(store: Store, numbers: Any, meeting_map: dict[int, int]) -> N
             type_code, term, number = str(n["type_code"]), str(n["term"]), n["number"]
             if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 10**6:
                 raise ValueError
-            when = date.fromisoformat(str(n["date"]))
+            when = iso_date(n["date"])
             meeting_id = n.get("meeting_id")
             title, issuer = str(n.get("title") or ""), str(n.get("issuer") or "CB")
         except (KeyError, TypeError, ValueError):

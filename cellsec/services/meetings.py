@@ -20,6 +20,7 @@ from cellsec.entities.meetings import (
 )
 from cellsec.errors import ValidationError
 from cellsec.services.committee import committee_roll
+from cellsec.services.forms import record_id
 from cellsec.services.meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
 from cellsec.services.meeting_checks import (
     ApprovalCheck,
@@ -181,9 +182,10 @@ def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
 
 
 def _existing(store: Store, meeting_id: int) -> Meeting:
-    m = store.meetings.get_live(meeting_id)
+    not_found = "Không tìm thấy buổi sinh hoạt này."
+    m = store.meetings.get_live(record_id(meeting_id, not_found))
     if m is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+        raise ValidationError(not_found)
     return m
 
 

@@ -21,9 +21,11 @@ from cellsec.entities.profile import CellProfile
 from cellsec.entities.superiors import Direction, DirectionStatus
 from cellsec.errors import CellSecError, ValidationError
 from cellsec.rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting, vote_result
+from cellsec.services.forms import is_record_id
 from cellsec.services.members import rules_of
 from cellsec.store import Store
 from cellsec.store.seals import UPGRADE
+from cellsec.wording import clause, sentence
 
 COUNTING_RULES = ("attached_out_present_votes", MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
 
@@ -57,12 +59,6 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
     return tuple(out)
 
 
-def full_stop(text: str) -> str:
-    """A generated sentence ends with one full stop, even when the typed text brought its own."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?", "…", ":")) else text + "."
-
-
 def direction_line(d: Direction, m: Meeting) -> str:
     """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
     given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
@@ -71,7 +67,7 @@ def direction_line(d: Direction, m: Meeting) -> str:
     if d.closed_meeting_id is not None and d.closed_meeting_id == m.id:
         state += " (báo cáo tại buổi sinh hoạt này)"
     result = f": {d.result}" if d.result else ""
-    return full_stop(f"- {d.text} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
+    return sentence(f"- {clause(d.text)} (đồng chí {d.given_by}{given}{owner}) — {state}{result}")
 
 
 def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecord:
@@ -100,6 +96,8 @@ def seal(store: Store, record: MinutesRecord, reason: str) -> str:
 
 def sealed_record(store: Store, meeting_id: int) -> MinutesRecord | None:
     """The record the meeting was approved with (None for a draft, or an unreadable seal)."""
+    if not is_record_id(meeting_id):
+        return None
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         return None
@@ -117,7 +115,7 @@ def minutes_record(store: Store, meeting_id: int) -> MinutesRecord:
     sealed = sealed_record(store, meeting_id)
     if sealed is not None:
         return sealed
-    m = store.meetings.get_live(meeting_id)
+    m = store.meetings.get_live(meeting_id) if is_record_id(meeting_id) else None
     if m is None:
         raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
     return build_record(store, m)
@@ -162,6 +160,8 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     """Does the meeting's stored record still match its seal? Used by every screen, print and
     command that shows approved minutes."""
     upgrade_old_approvals(store)
+    if not is_record_id(meeting_id):
+        return DRAFT       # no meeting can have that id: nothing sealed
     live = store.meetings.get_live(meeting_id)
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
@@ -171,7 +171,9 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
         return DRAFT
     problems: list[str] = []
     try:
-        record, digest = parse_stored(row.record_json)
+        # The rows are compared with the seal exactly as sealed: text an older version stored
+        # (a Word line break ...) is not cleaned on either side.
+        record, digest = parse_stored(row.record_json, exact=True)
     except ValidationError:
         return RecordCheck(True, ("Bản niêm phong của biên bản bị hỏng hoặc bị sửa.",))
     if digest != row.digest:
@@ -181,9 +183,16 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
                         "thông qua.")
     if live is None:
         return RecordCheck(True, (*problems, "Biên bản đã thông qua bị xóa ngoài chương trình."))
+    return RecordCheck(True, (*problems, *_live_differences(store, live, record, row.digest)))
+
+
+def _live_differences(store: Store, live: Meeting, record: MinutesRecord, sealed: str) -> list[str]:
+    """How the meeting's live rows differ from its seal (nothing: they match)."""
+    meeting_id = live.id or 0
+    problems: list[str] = []
     if not live.approved:
         problems.append("Biên bản đã thông qua bị đổi về trạng thái nháp ngoài chương trình.")
-    if live.digest != row.digest or live.approved_at != record.meeting.approved_at:
+    if live.digest != sealed or live.approved_at != record.meeting.approved_at:
         problems.append("Dấu kiểm hoặc ngày thông qua lưu trong tệp đã bị sửa.")
     if store.meetings.live_number(meeting_id) != record.meeting.full_resolution_number:
         problems.append("Số nghị quyết lưu trong tệp không khớp bản đã thông qua.")
@@ -192,7 +201,7 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
         problems.append("Ghi chú đính chính bị thêm, sửa hoặc xóa ngoài chương trình.")
     if _content(live) != _content(record.meeting):
         problems.append("Nội dung biên bản lưu trong tệp đã bị sửa sau khi thông qua.")
-    return RecordCheck(True, tuple(problems))
+    return problems
 
 
 def _content(m: Meeting) -> Any:
@@ -223,7 +232,7 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         raise ValidationError("Biên bản này chưa được niêm phong.")
-    record, _ = parse_stored(row.record_json)
+    record, _ = parse_stored(row.record_json, exact=True)   # re-sealed as it was, never cleaned
     record = with_corrections(replace(record, meeting=replace(record.meeting, id=meeting_id)),
                               store.meetings.live_corrections(meeting_id))
     seal(store, record, "correction")

@@ -12,6 +12,7 @@ from cellsec.entities.members import Member, MemberEvent, MemberRow, MemberState
 from cellsec.errors import ValidationError
 from cellsec.rules import lifecycle
 from cellsec.rules.exemption import age_note, exemption_age_warning, next_badge
+from cellsec.services.forms import is_record_id
 from cellsec.services.member_form import search_text
 from cellsec.services.members import parse_event, rules_of
 from cellsec.store import Store
@@ -125,7 +126,7 @@ class MemberDetail:
 
 
 def member_detail(store: Store, member_id: int, on: date) -> MemberDetail | None:
-    member = store.members.get(member_id)
+    member = store.members.get(member_id) if is_record_id(member_id) else None
     if member is None:
         return None
     events = store.members.events_of(member_id)
@@ -143,7 +144,7 @@ def event_warning(store: Store, member_id: int, form: Mapping[str, str], *,
                   event_id: int | None = None, today: date | None = None) -> str:
     """What to confirm before recording this event ("" if nothing): today, an exemption for old
     age before the member is over the exemption age. Bad input is refused by add_event."""
-    member = store.members.get(member_id)
+    member = store.members.get(member_id) if is_record_id(member_id) else None
     try:
         event = parse_event(form, member_id, event_id=event_id, today=today)
     except ValidationError:

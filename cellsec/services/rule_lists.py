@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from cellsec.errors import ValidationError
+from cellsec.rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY
 from cellsec.rules.settings import Rules
 from cellsec.text import fold, nfc
 
@@ -19,6 +21,8 @@ LIST_RULES = {
     "comment_short_criteria": "subset",
     "badge_milestones_years": "numbers",
 }
+# Majorities stored as [numerator, denominator], typed and shown as "1/2", "2/3".
+FRACTION_RULES = (MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
 QUALITY_TOTAL = 100     # the self-assessment is out of 100 points (HD 42)
 _MAX_TEXT = 200
 
@@ -181,17 +185,42 @@ def check_milestones(rules: Rules, value: Any) -> list[int]:
     return years
 
 
+def check_fraction(rules: Rules, key: str, value: Any) -> list[int]:
+    """A majority as typed ("2/3") or stored ([2, 3]): whole numbers, more than 0, less than 1."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", nfc(value))
+        pair: list[int | None] | None = [int(m[1]), int(m[2])] if m else None
+    elif isinstance(value, (list, tuple)) and len(value) == 2:
+        pair = [_whole(x) for x in value]
+    else:
+        pair = None
+    if pair is None or pair[0] is None or pair[1] is None:
+        raise _fail(rules, key, "ghi tỷ lệ dạng tử số/mẫu số bằng số nguyên, ví dụ 1/2 hoặc 2/3.")
+    numerator, denominator = pair[0], pair[1]
+    if not 0 < numerator < denominator:
+        raise _fail(rules, key, f"tỷ lệ {numerator}/{denominator} phải lớn hơn 0 và nhỏ hơn 1 "
+                                "(tử số nhỏ hơn mẫu số).")
+    return [numerator, denominator]
+
+
+def _check_fraction_of(key: str, rules: Rules, value: Any) -> list[int]:
+    return check_fraction(rules, key, value)
+
+
 CHECKS: dict[str, Callable[[Rules, Any], Any]] = {
     "meeting_quality_criteria": check_quality_criteria,
     "meeting_quality_bands": check_quality_bands,
     "comment_criteria": check_comment_criteria,
     "comment_short_criteria": check_short_criteria,
     "badge_milestones_years": check_milestones,
+    **{key: partial(_check_fraction_of, key) for key in FRACTION_RULES},
 }
 
 
 def show_list(key: str, value: Any, rules: Rules) -> str:
     """A list setting in words, with labels (never codes like "civic; ethics; proposal")."""
+    if key in FRACTION_RULES:
+        return "/".join(str(x) for x in value)
     if key == "meeting_quality_criteria":
         return "; ".join(f"{c['label']}: {c['max']} điểm" for c in value)
     if key == "meeting_quality_bands":

@@ -11,7 +11,14 @@ from cellsec.errors import ValidationError
 from cellsec.rules.settings import Rules, RuleSetting
 from cellsec.services.forms import plain_text
 from cellsec.services.members import rules_of
-from cellsec.services.rule_lists import CHECKS, LIST_RULES, parse_milestones, show_list
+from cellsec.services.rule_lists import (
+    CHECKS,
+    FRACTION_RULES,
+    LIST_RULES,
+    check_fraction,
+    parse_milestones,
+    show_list,
+)
 from cellsec.store import Store
 from cellsec.text import fold, nfc
 
@@ -28,7 +35,8 @@ def list_kind(setting: RuleSetting) -> str | None:
 
 
 def editable(setting: RuleSetting) -> bool:
-    return isinstance(setting.default, (bool, int, str)) or setting.key in LIST_RULES
+    return (isinstance(setting.default, (bool, int, str)) or setting.key in LIST_RULES
+            or setting.key in FRACTION_RULES)
 
 
 def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
@@ -36,7 +44,7 @@ def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, list):
-        if key in LIST_RULES:
+        if key in LIST_RULES or key in FRACTION_RULES:
             return show_list(key, value, rules or Rules.defaults())
         return "; ".join(item["label"] if isinstance(item, dict) and "label" in item else
                          " ".join(map(str, item)) if isinstance(item, list) else str(item)
@@ -49,6 +57,8 @@ def _parse(setting: RuleSetting, text: str, rules: Rules) -> Any:
     label = setting.label
     if setting.key == "badge_milestones_years":
         return parse_milestones(rules, value)
+    if setting.key in FRACTION_RULES:
+        return check_fraction(rules, setting.key, value)
     if isinstance(setting.default, bool):
         folded = fold(value)
         if folded in ("co", "yes", "true", "1"):
@@ -90,7 +100,8 @@ def _save(store: Store, setting: RuleSetting, value: Any) -> Changes:
 
 
 def set_rule(store: Store, key: str, text: str) -> Changes:
-    """A value typed as text: a number, Có/Không, a day/month, or milestones "30, 40, 45"."""
+    """A value typed as text: a number, Có/Không, a day/month, a majority "2/3", or milestones
+    "30, 40, 45"."""
     rules = rules_of(store)
     setting = _setting(rules, key)
     if key in LIST_RULES and key != "badge_milestones_years":
@@ -113,6 +124,59 @@ def set_rule_value(store: Store, key: str, value: Any) -> Changes:
     """Save a list setting (rows as the dialog gives them) after checking it."""
     rules = rules_of(store)
     return _save(store, _setting(rules, key), check_rule_value(store, key, value))
+
+
+# --- a cell's settings in the whole-cell export ---------------------------------------------
+SETTINGS_WHERE = "Thiết lập quy định"
+
+
+def check_overrides(store: Store, overrides: Any) -> dict[str, Any]:
+    """The rule settings of a whole-cell export, each checked as the settings dialog checks it,
+    against the file's other settings (the short comment sheet against the file's own criteria).
+    The values as they would be saved; ValidationError naming the setting."""
+    if overrides is None:
+        return {}
+    if not isinstance(overrides, dict):
+        raise ValidationError(f"{SETTINGS_WHERE} (“rule_settings”) phải là các cặp tên thiết lập: "
+                              "giá trị.", SETTINGS_WHERE, "rule_settings")
+    base = rules_of(store).settings
+    for key in overrides:
+        if key not in base or not editable(base[key]):
+            raise ValidationError(f"{SETTINGS_WHERE}: “{key}” không phải một thiết lập sửa được.",
+                                  SETTINGS_WHERE, str(key))
+    checked: dict[str, Any] = {}
+    # The short sheet is checked after the criteria it picks from.
+    for key in sorted(overrides, key=lambda k: k == "comment_short_criteria"):
+        context = {**store.settings.overrides(), **checked}
+        if key == "comment_criteria" and "comment_short_criteria" in overrides:
+            context["comment_short_criteria"] = []
+        rules = Rules.with_overrides(context)
+        setting, value = rules.settings[key], overrides[key]
+        try:
+            checked[key] = (CHECKS[key](rules, value) if key in CHECKS
+                            else _parse(setting, _as_text(setting, value), rules))
+        except ValidationError as exc:
+            raise ValidationError(f"{SETTINGS_WHERE}: {exc}", exc.field, exc.key) from None
+    return checked
+
+
+def _as_text(setting: RuleSetting, value: Any) -> str:
+    """A stored value (true, 18, "15/12") as the secretary would type it."""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, (int, str)):
+        return plain_text(str(value), setting.label, setting.key)
+    raise ValidationError(f"{setting.label}: giá trị không hợp lệ.", setting.label, setting.key)
+
+
+def write_overrides(store: Store, checked: dict[str, Any]) -> None:
+    """Inside the caller's transaction: the checked settings saved (a default value as none)."""
+    defaults = rules_of(store).settings
+    for key, value in checked.items():
+        if value == defaults[key].default:
+            store.settings.reset(key)
+        else:
+            store.settings.put(key, value)
 
 
 def reset_rule(store: Store, key: str) -> Changes:

@@ -53,6 +53,9 @@ class Tally:
     people: tuple[PersonLine, ...]
     directions: tuple[Direction, ...]
     target_sources: dict[str, str]
+    # The number the period's report was issued with (None: a draft). The screen, the PDF, the
+    # workbook and the CLI all read it here.
+    number: IssuedNumber | None = None
 
     @property
     def held(self) -> int:
@@ -129,7 +132,8 @@ def superior_tally(store: Store, start: date, end: date, *, today: date | None =
                        if d.meeting_date and start <= d.meeting_date <= end)
     return Tally(start, end, tuple(lines), tuple(people), directions,
                  {k: rules.settings[v].source for k, v in
-                  (("commune", _TARGET_KEYS[Level.COMMUNE]), ("province", _TARGET_KEYS[Level.PROVINCE]))})
+                  (("commune", _TARGET_KEYS[Level.COMMUNE]), ("province", _TARGET_KEYS[Level.PROVINCE]))},
+                 superior_report_number(store, start, end))
 
 
 def superior_report_title(start: date, end: date) -> str:

@@ -11,14 +11,18 @@ from cellsec.dates import format_date, parse_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Assignment, Direction, DirectionStatus, Level, Notice, Superior
 from cellsec.errors import ValidationError
-from cellsec.services.forms import form_text, optional_record_id, record_id
+from cellsec.services.forms import form_text, id_text, optional_record_id, plain_text, record_id
 from cellsec.store import Store
-from cellsec.text import clean_name, digits_only, fold, name_sort_key, nfc
+from cellsec.text import clean_name, digits_only, fold, name_sort_key
 
 SUPERIOR_LABELS = {"name": "Họ và tên", "position": "Chức vụ", "level": "Cấp",
                    "committee": "Cấp ủy", "phone": "Điện thoại", "notes": "Ghi chú"}
 _ASSIGNMENT_LABELS = {"start": "Từ ngày", "end": "Đến ngày", "note": "Ghi chú"}
 _NOT_IN_DIRECTORY = "Không tìm thấy người này trong danh bạ."
+_NO_MEETING = "Không tìm thấy buổi sinh hoạt này."
+_NOTICE_LABELS = {"sent": "Ngày thông báo", "method": "Hình thức thông báo", "note": "Ghi chú"}
+_DIRECTION_LABELS = {"text": "Nội dung chỉ đạo", "superior_id": "Người chỉ đạo",
+                     "given_by": "Người chỉ đạo", "owner": "Phụ trách", "deadline": "Thời hạn"}
 
 
 def _err(key: str, message: str, labels: Mapping[str, str] = SUPERIOR_LABELS) -> ValidationError:
@@ -104,31 +108,38 @@ def assigned_on(store: Store, day: date) -> list[Superior]:
 
 def record_notice(store: Store, meeting_id: int, superior_id: int, sent_text: str, method: str,
                   note: str = "", today: date | None = None) -> Changes:
+    not_found = "Không tìm thấy buổi sinh hoạt hoặc người được thông báo."
+    meeting_id, superior_id = record_id(meeting_id, not_found), record_id(superior_id, not_found)
     meeting = store.meetings.get(meeting_id)
     if meeting is None or store.superiors.get(superior_id) is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt hoặc người được thông báo.")
-    sent = parse_date(sent_text, "Ngày thông báo", key="sent", required=True, today=today)
+        raise ValidationError(not_found)
+    form = form_text({"sent": sent_text, "method": method, "note": note}, _NOTICE_LABELS)
+    sent = parse_date(form["sent"], "Ngày thông báo", key="sent", required=True, today=today)
     assert sent is not None
     if sent > meeting.date:
         raise ValidationError("Ngày thông báo: sau ngày sinh hoạt.", "Ngày thông báo", "sent")
     with store.transaction():
-        store.superiors.put_notice(Notice(meeting_id, superior_id, sent, nfc(method), nfc(note)))
+        store.superiors.put_notice(Notice(meeting_id, superior_id, sent, form["method"],
+                                          form["note"]))
     return Changes(superiors=True, meetings=True, meeting_ids=frozenset({meeting_id}))
 
 
 def add_direction(store: Store, meeting_id: int, form: Mapping[str, str]) -> Changes:
     """A direction from a superior at a meeting becomes a follow-up item."""
-    meeting = store.meetings.get(meeting_id)
+    meeting = store.meetings.get(record_id(meeting_id, _NO_MEETING))
     if meeting is None:
-        raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+        raise ValidationError(_NO_MEETING)
     if meeting.approved:
         raise ValidationError("Biên bản buổi này đã thông qua: ý kiến chỉ đạo phải ghi trước khi "
                               "thông qua (nếu thiếu, hãy thêm ghi chú đính chính).")
-    text = nfc(form.get("text", ""))
+    form = form_text(form, _DIRECTION_LABELS)
+    text = form["text"]
     if not text:
         raise ValidationError("Nội dung chỉ đạo: chưa nhập.", "Nội dung chỉ đạo", "text")
-    superior_id = int(form["superior_id"]) if form.get("superior_id") else None
-    given_by = nfc(form.get("given_by", ""))
+    superior_id = (id_text(form["superior_id"], "Người chỉ đạo", "superior_id",
+                           "Không tìm thấy người chỉ đạo trong danh bạ.")
+                   if form["superior_id"] else None)
+    given_by = form["given_by"]
     if superior_id is not None:
         s = store.superiors.get(superior_id)
         if s is None:
@@ -136,13 +147,13 @@ def add_direction(store: Store, meeting_id: int, form: Mapping[str, str]) -> Cha
         given_by = given_by or s.name
     if not given_by:
         raise ValidationError("Người chỉ đạo: chưa chọn.", "Người chỉ đạo", "given_by")
-    deadline = parse_date(form.get("deadline", ""), "Thời hạn", key="deadline", allow_future=True)
+    deadline = parse_date(form["deadline"], "Thời hạn", key="deadline", allow_future=True)
     if deadline and deadline < meeting.date:
         raise ValidationError("Thời hạn: trước ngày buổi sinh hoạt.", "Thời hạn", "deadline")
     with store.transaction():
         store.superiors.save_direction(Direction(
             meeting_id=meeting_id, given_by=given_by, text=text,
-            owner=nfc(form.get("owner", "")) or "Chi ủy", deadline=deadline,
+            owner=form["owner"] or "Chi ủy", deadline=deadline,
             superior_id=superior_id))
     return Changes(superiors=True, meetings=True, meeting_ids=frozenset({meeting_id}))
 
@@ -150,13 +161,19 @@ def add_direction(store: Store, meeting_id: int, form: Mapping[str, str]) -> Cha
 def follow_up(store: Store, direction_id: int, status: DirectionStatus, result: str = "",
               meeting_id: int | None = None) -> Changes:
     """Report on a direction, usually at a later meeting; done or dropped closes it there."""
-    d = store.superiors.get_direction(direction_id)
+    no_direction = "Không tìm thấy nội dung chỉ đạo này."
+    d = store.superiors.get_direction(record_id(direction_id, no_direction))
     if d is None:
-        raise ValidationError("Không tìm thấy nội dung chỉ đạo này.")
+        raise ValidationError(no_direction)
+    if not isinstance(status, DirectionStatus):
+        raise ValidationError("Tình trạng thực hiện: chưa chọn hoặc không hợp lệ.",
+                              "Tình trạng thực hiện", "status")
+    result = plain_text(result, "Kết quả thực hiện", "result")
+    meeting_id = optional_record_id(meeting_id, _NO_MEETING)
     if meeting_id is not None:
         m = store.meetings.get(meeting_id)
         if m is None:
-            raise ValidationError("Không tìm thấy buổi sinh hoạt này.")
+            raise ValidationError(_NO_MEETING)
         if d.meeting_date and m.date < d.meeting_date:
             raise ValidationError("Buổi sinh hoạt báo cáo kết quả phải sau buổi nhận chỉ đạo.")
         if m.approved:
@@ -165,7 +182,7 @@ def follow_up(store: Store, direction_id: int, status: DirectionStatus, result: 
                                   "đính chính).")
     closed = meeting_id if not status.is_open else None
     with store.transaction():
-        store.superiors.save_direction(replace(d, status=status, result=nfc(result),
+        store.superiors.save_direction(replace(d, status=status, result=result,
                                                closed_meeting_id=closed))
     return Changes(superiors=True, meetings=True)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cellsec.dates import format_date
 from cellsec.errors import ValidationError
+from cellsec.store.faults import BUSY, READ_ONLY_FILE, UNKNOWN, classify, explain
 from cellsec.text import clean_text
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -75,8 +76,12 @@ def write_tables(path: str | Path, tables: Sequence[Table]) -> int:
         else:
             _write_csv(path, tables[0])
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp “{path}”: {exc}. Tệp có đang mở trong Excel "
-                              "không?") from exc
+        kind = classify(exc, path)
+        if kind in (UNKNOWN, READ_ONLY_FILE, BUSY):   # most often: the file is open in Excel
+            raise ValidationError(f"Không ghi được tệp “{path.name}”. Tệp có đang mở trong Excel "
+                                  "không? Hãy đóng tệp đó rồi thử lại, hoặc lưu với tên "
+                                  "khác.") from exc
+        raise ValidationError(explain(kind, path, "ghi")) from exc
     return len(tables[0].rows) if tables else 0
 
 

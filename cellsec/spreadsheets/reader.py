@@ -16,6 +16,7 @@ from pathlib import Path
 from cellsec.errors import ValidationError
 from cellsec.spreadsheets import legacy
 from cellsec.spreadsheets.headers import find_header_row, header_text, recognised
+from cellsec.store.faults import classify, explain
 
 MAX_ROWS = 20_000   # a cell has at most a few hundred members; anything far larger is not a roll
 
@@ -57,7 +58,7 @@ def _read_xlsx(path: Path, wanted: str | None) -> RawTable:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ValidationError(f"Không đọc được tệp Excel “{path.name}”: tệp hỏng hoặc không "
-                              f"phải .xlsx ({exc}).") from exc
+                              "phải .xlsx.") from exc
     try:
         names = wb.sheetnames
         if wanted is not None and wanted not in names:
@@ -96,7 +97,7 @@ def _read_csv(path: Path) -> RawTable:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được tệp “{path.name}”: {exc}.") from exc
+        raise ValidationError(explain(classify(exc, path), path, "đọc")) from exc
     if len(data) > 50 * 1024 * 1024:
         raise ValidationError(f"Tệp “{path.name}” quá lớn để là danh sách đảng viên.")
     text, encoding = decode_csv_bytes(data)
@@ -157,4 +158,5 @@ def _parse_csv(text: str) -> list[list[object]]:
     try:
         return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=best)]
     except csv.Error as exc:
-        raise ValidationError(f"Tệp CSV không đúng định dạng: {exc}.") from exc
+        raise ValidationError("Tệp CSV không đúng định dạng (dấu ngoặc kép không khép hoặc dòng "
+                              "có ký tự lạ): hãy mở bằng Excel và lưu lại thành .xlsx.") from exc

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cellsec.errors import ValidationError
 from cellsec.paths import resources_dir
+from cellsec.store.faults import classify, explain
 
 TEMPLATE_NAME = "mau-nhap-dang-vien.xlsx"
 
@@ -131,4 +132,4 @@ def copy_import_template(dest: str | Path) -> Path:
             return dest
         return write_import_template(dest)
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp mẫu “{dest}”: {exc}.") from exc
+        raise ValidationError(explain(classify(exc, dest), dest, "ghi")) from exc

@@ -266,6 +266,12 @@ def settle_candidate(path: Path, shown: Path) -> tuple[int, list[str]]:
 # from an encrypted USB copy) and must not stay in the folder.
 TEMP_SUFFIX = ".tmp"
 LEGACY_TEMP_AGE = 24 * 3600
+SIDECARS = ("-wal", "-shm", "-journal")     # the files SQLite keeps beside a database
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The SQLite companions of a database file (its -wal, -shm, -journal)."""
+    return [Path(str(path) + suffix) for suffix in SIDECARS]
 
 
 def temp_name(folder: Path, label: str, owner: Path | None = None) -> Path:

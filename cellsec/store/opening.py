@@ -23,8 +23,11 @@ from cellsec.errors import DamagedFileError, NotCellSecFileError, ReadOnlyError,
 from cellsec.store import checks, faults, fileops, migrate
 from cellsec.store.lock import DataFileLock
 
-# Labels of the temporary files made beside a data file (a restore's).
-DATA_FOLDER_TEMPS = ("khoi-phuc",)
+# Labels of the temporary files made beside a data file (restore; a whole-cell import building
+# a new data file) and in its backups folder (fileops.temp_name makes every such name).
+IMPORT_TEMP = "nhap"
+DATA_FOLDER_TEMPS = ("khoi-phuc", IMPORT_TEMP)
+BACKUP_FOLDER_TEMPS = ("sao-luu", "chep", "ghi")
 READ_ONLY_NOTE = ("CellSec đã mở tệp ở chế độ chỉ xem: xem, tìm và in được, nhưng mọi thay đổi "
                   "sẽ không được lưu.")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,26 @@ def _text(mutate):
 
 def _first_event_id(data, member: int):
     return data["members"][member]["events"][0]["id"]
+
+
+def _in_sealed_count(data, key, value):
+    """A defect in the absent list of a sealed record (ids are outside the digest, so the seal
+    still verifies and the record itself must refuse it)."""
+    for m in data["meetings"]:
+        absent = m.get("seal", {}).get("record", {}).get("count", {}).get("absent_no_reason")
+        if absent:
+            if key is None:
+                m["seal"]["record"]["count"]["absent_no_reason"][0] = value
+            else:
+                absent[0][key] = value
+            return data
+    raise AssertionError("the demo has no sealed minutes with an absent member")
+
+
+# Python's own wording that must never reach a user ("string indices must be integers", ...)
+PYTHON_TEXT = re.compile(r"\b(must be|object|indices|unhashable|invalid literal|has no "
+                         r"attribute|expected|not subscriptable|Traceback)\b")
+GENERIC = "dữ liệu không đúng định dạng. Chưa nhập gì"
 
 
 CASES = {
@@ -201,6 +222,14 @@ CASES = {
     "away_returns_before_start": _set("working_away.0.returned_date", "2025-01-01"),
     "away_in_the_future": _set("working_away.0.application_date", "2099-01-01"),
     "meeting_date_list": _set("meetings.0.date", [2025, 11, 5]),
+    # dates Python reads but no export writes (compact ISO), and ids of the wrong type
+    "meeting_date_compact": _set("meetings.0.date", "20251105"),
+    "number_date_compact": _set("document_numbers.0.date", "20251105"),
+    "committee_start_compact": _set("committee_roles.0.start", "20251105"),
+    "committee_member_as_list": _set("committee_roles.0.member_id", [1]),
+    "committee_post_unknown": _set("committee_roles.0.post", {"a": 1}),
+    "seal_absent_member_as_list": lambda d: _in_sealed_count(d, "member_id", []),
+    "seal_absent_as_text": lambda d: _in_sealed_count(d, None, "vắng"),
     "meeting_roll_as_text": _set("meetings.0.roll", "cả chi bộ"),
 }
 
@@ -236,8 +265,10 @@ def test_a_hostile_file_is_refused_and_writes_nothing(name, demo_export, store, 
     # WHEN it is imported
     with pytest.raises(ValidationError) as refused:
         import_cell_file(store, path, today=TODAY)
-    # THEN the refusal says what is wrong, in Vietnamese, and nothing at all was written
-    assert str(refused.value) and "Traceback" not in str(refused.value)
+    # THEN the refusal says what is wrong, in Vietnamese (never Python's own words, nor only
+    # "wrong format" without the record), and nothing at all was written
+    message = str(refused.value)
+    assert message and not PYTHON_TEXT.search(message) and GENERIC not in message, message
     assert row_counts(store.path) == before
     assert integrity_problems(store.path) == []
 
@@ -280,3 +311,19 @@ def test_text_with_control_characters_is_imported_clean(demo_export, store, tmp_
     import_cell_file(store, path, today=TODAY)
     m = store.members.all()[2]
     assert m.notes == "Dòng một\nDòng hai" and m.hometown == "Xã \ufffd Thanh Sơn"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("meeting_date_compact", "Buổi sinh hoạt thứ 1: Ngày sinh hoạt: ngày “20251105” không hợp lệ "
+                             "(cần yyyy-mm-dd)."),
+    ("number_date_compact", "Số văn bản thứ 1, trường “date”: phải là ngày dạng yyyy-mm-dd."),
+    ("committee_start_compact", "Chi ủy, dòng thứ 1, trường “start”: phải là ngày dạng "
+                                "yyyy-mm-dd."),
+    ("committee_member_as_list", "Chi ủy, dòng thứ 1, trường “member_id”: phải là mã số"),
+    ("seal_absent_member_as_list", "Danh sách vắng: mã đảng viên phải là số nguyên."),
+    ("committee_post_unknown", "Chi ủy, dòng thứ 1, trường “post”: phải là một trong:"),
+])
+def test_the_refusal_names_the_record_and_the_field(name, expected, demo_export, store, tmp_path):
+    with pytest.raises(ValidationError) as refused:
+        import_cell_file(store, _write_case(name, demo_export, tmp_path), today=TODAY)
+    assert expected in str(refused.value)

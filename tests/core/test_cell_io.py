@@ -142,6 +142,89 @@ def test_cli_import_creates_the_data_file_only_when_the_import_succeeds(store, t
     # AND the good one creates the file with every member
     res = _cli("--data", str(folder / "chibo.cellsec"), "import", str(good), cwd=root)
     assert res.returncode == 0, res.stderr
-    assert [p.name for p in folder.iterdir()] == ["chibo.cellsec"]
+    # (and the lock file every data file that was opened has: the import held its lock)
+    assert sorted(p.name for p in folder.iterdir()) == ["chibo.cellsec", "chibo.cellsec.lock"]
     with Store.open(folder / "chibo.cellsec") as imported:
         assert imported.members.count() == store.members.count()
+
+
+def test_file_problems_are_told_in_vietnamese_without_python_text(store, tmp_path):
+    # GIVEN a folder where an export file was expected, and a damaged workbook
+    from cellsec.services.cell_io import read_cell_file
+    from cellsec.spreadsheets import read_table
+    folder = tmp_path / "chibo.json"
+    folder.mkdir()
+    broken = tmp_path / "danh-sach.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    # WHEN each is read THEN the message names the file in Vietnamese, without Python's text
+    for read, path, words in ((read_cell_file, folder, "không đọc “chibo.json” được"),
+                              (read_table, broken, "tệp hỏng hoặc không phải .xlsx.")):
+        with pytest.raises(ValidationError) as refused:
+            read(path)
+        message = str(refused.value)
+        assert path.name in message and words in message, message
+        assert not any(english in message for english in ("Errno", "zip", "directory")), message
+
+
+def test_a_cell_with_its_own_rules_reimports_its_comment_sheets(store, tmp_path):
+    # GIVEN a cell whose Đảng ủy reworded the comment criteria and added a sixth, put on the
+    # short sheet too; a sheet sent with all six; its own majority and sheet deadline
+    from cellsec.services.liaison import fill_sheet, save_liaison
+    from cellsec.services.members import rules_of
+    from cellsec.services.rule_settings import set_rule, set_rule_value
+    create_demo(store, today=TODAY, meetings=False)
+    criteria = [dict(c) for c in rules_of(store)["comment_criteria"]]
+    criteria[0]["label"] = "Gương mẫu chấp hành chủ trương, chính sách ở địa phương"
+    criteria.append({"label": "Tham gia giữ gìn vệ sinh môi trường",
+                     "levels": ["Tích cực", "Có tham gia", "Chưa tham gia"]})
+    set_rule_value(store, "comment_criteria", criteria)
+    new_key = rules_of(store)["comment_criteria"][-1]["key"]
+    set_rule_value(store, "comment_short_criteria", ["civic", "ethics", new_key, "proposal"])
+    set_rule(store, "vote_special_majority_at_least", "3/4")
+    set_rule(store, "comment_routine_deadline", "30/11")
+    person, _ = save_liaison(store, {
+        "full_name": "Trần Văn Hải", "sex": "Nam", "birth_date": "12/04/1982",
+        "category": "regular", "address": "Xóm 2", "workplace": "Trường THPT Thanh Sơn",
+        "workplace_party_org": "Chi bộ Trường THPT", "received_date": "10/02/2024"}, today=TODAY)
+    answers = {c["key"]: 0 for c in rules_of(store)["comment_criteria"]}
+    fill_sheet(store, person, 2026, answers, "Gương mẫu.", {
+        "front_met_date": "01/11/2026", "signed_date": "02/11/2026", "sent_date": "03/11/2026"},
+        variant="full", today=TODAY)
+    # WHEN the cell is exported and imported into a new file
+    data = export_cell(store)
+    assert data["rule_settings"] == store.settings.overrides()
+    with Store.open(tmp_path / "copy.cellsec") as copy:
+        import_cell(copy, data, today=TODAY)
+        # THEN the new file has the cell's rules, and the sheet with the sixth criterion
+        assert copy.settings.overrides() == store.settings.overrides()
+        sheets = copy.liaison.sheets(2026)
+        assert len(sheets) == 1 and sheets[0].criteria == answers and sheets[0].sent_date
+        assert rules_of(copy)["comment_short_criteria"] == \
+            rules_of(store)["comment_short_criteria"]
+    # and without its settings (an export made before they travelled) the sheet is refused
+    data.pop("rule_settings")
+    with Store.open(tmp_path / "old-way.cellsec") as copy, \
+            pytest.raises(ValidationError, match="không có trong phiếu này"):
+        import_cell(copy, data, today=TODAY)
+
+
+@pytest.mark.parametrize("settings,fragment", [
+    ({"vote_majority_more_than": [3, 2]}, "^Thiết lập quy định: Biểu quyết thông qua nghị quyết.*"
+                                          "tỷ lệ 3/2 phải lớn hơn 0 và nhỏ hơn 1"),
+    ({"attached_out_present_votes": "có lẽ"}, "ghi “Có” hoặc “Không”"),
+    ({"document_type_code_cell": ["CB"]}, "giá trị không hợp lệ"),
+    ({"probation_months": "mười hai"}, "không phải số nguyên dương"),
+    ({"comment_short_criteria": ["khong_co"]}, "tiêu chí “khong_co” không có"),
+    ({"no_such_rule": 1}, "“no_such_rule”"),
+    (["probation_months"], "Thiết lập quy định"),
+])
+def test_rule_settings_in_an_export_pass_the_settings_checks(store, tmp_path, settings, fragment):
+    # GIVEN an export whose rule settings the settings dialog would refuse
+    create_demo(store, today=TODAY)
+    data = export_cell(store)
+    data["rule_settings"] = settings
+    # WHEN it is imported THEN it is refused naming the setting, and nothing is written
+    with Store.open(tmp_path / "copy.cellsec") as copy:
+        with pytest.raises(ValidationError, match=fragment):
+            import_cell(copy, data, today=TODAY)
+        assert copy.members.count() == 0 and copy.settings.overrides() == {}

@@ -46,3 +46,14 @@ def test_format_and_month_arithmetic():
     assert years_months(153) == "12 năm 9 tháng"
     assert years_months(24) == "2 năm"
     assert years_months(5) == "5 tháng"
+
+
+@pytest.mark.parametrize("text", ["20251105", "2025-W45-3", "2025-11-05T00:00", "2025-11-5",
+                                  " 2025-11-05", "2025-11-05\n", "٢٠٢٥-١١-٠٥"])
+def test_an_export_date_is_exactly_yyyy_mm_dd(text):
+    from cellsec.dates import iso_date, iso_field
+    with pytest.raises(ValueError):
+        iso_date(text)
+    with pytest.raises(ValidationError, match="cần yyyy-mm-dd"):
+        iso_field(text, "Chi ủy, dòng 1")
+    assert iso_date("2025-11-05") == date(2025, 11, 5)

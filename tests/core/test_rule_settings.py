@@ -55,3 +55,29 @@ def test_yes_no_and_day_month_values(store):
     set_rule(store, "comment_routine_deadline", "5/12")
     assert store.settings.overrides() == {"attached_out_present_votes": False,
                                           "comment_routine_deadline": "05/12"}
+
+
+@pytest.mark.parametrize("text", ["1/1", "3/2", "0/2", "1,5", "một nửa", "1/2/3", "-1/2", "1/0",
+                                  "1.5/3"])
+def test_a_majority_must_be_a_fraction_between_0_and_1_of_whole_numbers(store, text):
+    with pytest.raises(ValidationError, match=r"^Biểu quyết thông qua nghị quyết.*tỷ lệ"):
+        set_rule(store, "vote_majority_more_than", text)
+    assert store.settings.overrides() == {}
+
+
+def test_a_majority_typed_as_a_fraction_decides_the_votes(store):
+    # GIVEN the majorities shown as fractions, not "1; 2"
+    by_key = {r.key: r for r in list_rules(store)}
+    majority = by_key["vote_majority_more_than"]
+    assert editable(majority) and show_value(majority.value, majority.key) == "1/2"
+    # WHEN the special majority is set to " 3 / 4 "
+    set_rule(store, "vote_special_majority_at_least", " 3 / 4 ")
+    # THEN it is stored as the counting rules read it, and a vote needs three quarters
+    from cellsec.rules.counting import majority_words, threshold, votes_needed
+    rules = rules_of(store)
+    assert rules["vote_special_majority_at_least"] == [3, 4]
+    assert votes_needed(16, threshold(rules, "vote_special_majority_at_least"), at_least=True) == 12
+    assert majority_words(rules, True) == "từ ba phần tư trở lên"
+    # and "Về mặc định" brings back two thirds
+    reset_rule(store, "vote_special_majority_at_least")
+    assert rules_of(store)["vote_special_majority_at_least"] == [2, 3]

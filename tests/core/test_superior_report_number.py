@@ -86,3 +86,26 @@ def test_a_report_that_cannot_be_issued_is_refused_and_nothing_written(store, pe
     with pytest.raises(ValidationError, match=fragment):
         issue_superior_report(store, *period, today=TODAY)
     assert store.meetings.document_numbers() == []
+
+
+def test_the_workbook_shows_the_number_the_pdf_prints(store, tmp_path):
+    from openpyxl import load_workbook
+
+    from cellsec.reports.superior_xlsx import write_superior_xlsx
+    from cellsec.services.superior_tally import superior_tally
+    create_demo(store, today=TODAY)
+
+    def sheet_of(name):
+        path = tmp_path / name
+        write_superior_xlsx(superior_tally(store, *Q1, today=TODAY), path)
+        return {row[0]: row[1] for row in load_workbook(path)["Báo cáo"].iter_rows(
+            min_row=2, values_only=True)}
+    # GIVEN the first quarter's report not issued: the workbook says it is a draft
+    assert sheet_of("nhap.xlsx")["Số"].startswith("Bản nháp")
+    # WHEN it is issued THEN the workbook carries the number and date the PDF prints
+    number, _ = issue_superior_report(store, *Q1, today=TODAY)
+    issued = sheet_of("da-ban-hanh.xlsx")
+    assert issued["Số"] == number.text == "01-BC/CB"
+    assert issued["Ngày ban hành"].date() == number.issued_on
+    assert f"Số {issued['Số']}" in report_text(store, Q1, TODAY)
+    assert issued["Kỳ báo cáo"] == "01/01/2026 – 31/03/2026"

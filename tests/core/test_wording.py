@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cellsec.reports.wording import clause, sentence, with_details
+from cellsec.wording import clause, sentence, with_details
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -157,3 +157,27 @@ def test_enter_in_table_opens_edit_and_saved_edit_keeps_the_selection(qtbot, pag
     assert page.detail.facts["phone"].text() == "0987654321"
     row = shown_names(page).index("Trần Văn Bình")
     assert page.model.index(row, column(page.model, "Điện thoại")).data() == "0987654321"
+
+
+def test_a_save_refused_by_the_storage_does_not_keep_an_old_message(qtbot, page, store,
+                                                                    monkeypatch):
+    from cellsec.errors import ReadOnlyError
+    # GIVEN the add dialog that refused an impossible birth date
+    dialog = _open_add_dialog(qtbot, page)
+    _type(qtbot, dialog, full_name="Nguyễn Văn Đức", birth_date="31/02/1990",
+          admission_date="03/02/2015")
+    _save(qtbot, dialog)
+    assert "Ngày sinh" in dialog.banner.text() and dialog.banner.isVisible()
+    # WHEN the date is corrected but the file has meanwhile become read-only, and Lưu is pressed
+    dialog.fields["birth_date"].clear()
+    _type(qtbot, dialog, birth_date="15/08/1958")
+    monkeypatch.setattr(store, "read_only", "Tệp “chibo.cellsec” chỉ cho đọc.")
+    with qtbot.captureExceptions() as refusals:
+        _save(qtbot, dialog)
+    # THEN the refusal goes to the app's refusal box; the old date message is gone; the dialog
+    # stays open with what was typed; nothing is saved
+    assert [type(value) for _, value, _ in refusals] == [ReadOnlyError]
+    assert dialog.banner.isHidden() and "Ngày sinh" not in dialog.banner.text()
+    assert dialog.isVisible() and dialog.fields["full_name"].text() == "Nguyễn Văn Đức"
+    assert stored_names(store) == []
+    dialog.reject()

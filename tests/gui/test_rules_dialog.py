@@ -126,3 +126,24 @@ def test_badge_milestones_are_typed_in_one_line(qtbot, store):
     dialog.value_edit.setText("30 40 45 50")
     dialog.save_button.click()
     assert rules_of(store)["badge_milestones_years"] == [30, 40, 45, 50]
+
+
+def test_majorities_are_shown_and_typed_as_fractions(qtbot, store):
+    # GIVEN the dialog: the two majorities read "1/2" and "2/3", not "1; 2"
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    assert _cell_text(dialog, "vote_majority_more_than", 1) == "1/2"
+    assert _cell_text(dialog, "vote_special_majority_at_least", 2) == "2/3"
+    dialog.select("vote_special_majority_at_least")
+    assert dialog.save_button.isEnabled() and dialog.value_edit.text() == "2/3"
+    # WHEN a fraction of 1 or more is typed THEN it is refused with the reason, nothing saved
+    dialog.value_edit.setText("3/2")
+    dialog.save_button.click()
+    assert "phải lớn hơn 0 và nhỏ hơn 1" in dialog.error.text() and not dialog.error.isHidden()
+    assert store.settings.overrides() == {}
+    # WHEN "3/4" is typed THEN it is saved, shown as typed, and the meetings are told
+    dialog.value_edit.setText("3/4")
+    dialog.save_button.click()
+    assert rules_of(store)["vote_special_majority_at_least"] == [3, 4]
+    assert _cell_text(dialog, "vote_special_majority_at_least", 1) == "3/4"
+    assert dialog.changes.meetings and dialog.error.isHidden()

@@ -176,3 +176,19 @@ def test_approved_meeting_takes_no_new_direction(qtbot, meetings, demo_store):
     assert section.given.rowCount() == 1
     assert "đã thông báo ngày 02/09/2026 qua Sổ tay đảng viên" in section.notify_label.text()
     editor.reject()
+
+
+def test_the_cap_tren_tab_lists_the_directory_in_name_order(qtbot, meetings, demo_store):
+    # GIVEN a directory whose people were entered out of name order
+    from cellsec.services.superiors import directory_in_order, save_superior
+    for name in ("Vũ Văn Bình", "Đỗ Thị An"):
+        save_superior(demo_store, {"name": name, "position": "Đảng ủy viên", "level": "commune"})
+    ordered = [s.name for s in directory_in_order(demo_store)]
+    assert ordered != [s.name for s in demo_store.superiors.all()]
+    # WHEN a meeting is prepared THEN the guests' picker and "given by" follow the name order
+    editor = _prepare(qtbot, meetings, "25/11/2026")
+    picker = editor.guests_tab.directory_box     # after its "— Chọn … —" line
+    assert [picker.itemText(i).split(" — ")[0] for i in range(1, picker.count())] == ordered
+    given_by = editor.superior_tab.direction_fields["given_by"]
+    assert [given_by.itemText(i) for i in range(given_by.count())] == ordered
+    _close(qtbot, meetings, editor)

@@ -67,7 +67,7 @@ class RulesDialog(QDialog):
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("Giá trị mới (số; Có/Không; ngày/tháng như 15/12; "
-                                           "các mốc như 30, 40, 45)")
+                                           "tỷ lệ như 2/3; các mốc như 30, 40, 45)")
         self.value_edit.returnPressed.connect(self.save_value)
         self.save_button = QPushButton("Lưu giá trị")
         self.save_button.clicked.connect(self.save_value)

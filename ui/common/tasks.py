@@ -2,7 +2,7 @@
 Document, PDF bytes), never the Store or a widget, and report back through queued signals."""
 from __future__ import annotations
 
-import logging
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,13 +11,17 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-log = logging.getLogger(__name__)
+from cellsec.errors import CellSecError
 
 # PDFium is not thread-safe, not even across documents: every call into it holds this lock.
 _PDFIUM_LOCK = threading.Lock()
 PREVIEW_DPI = 120.0
 PRINT_DPI_MAX = 300.0
 RENDER_FAILED = "Không tạo được bản in"
+# What the user reads after `failure` when a job fails on a bug (not a refusal of the core,
+# whose message already says what happened): the details go to sys.excepthook (ui.crash).
+BUG_TEXT = ("đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu trước đó không bị ảnh hưởng; nếu "
+            "lỗi lặp lại, hãy báo người hỗ trợ.")
 
 
 class Cancelled(Exception):
@@ -28,6 +32,7 @@ class _Signals(QObject):
     sig_progress = Signal(object)
     sig_done = Signal(object)
     sig_failed = Signal(str)
+    sig_bug = Signal(object)        # sys.exc_info() of a bug, for the GUI thread's excepthook
 
 
 class TaskHandle:
@@ -64,10 +69,13 @@ class _Job(QRunnable):
             result = self._fn(h)
         except Cancelled:
             pass
-        except Exception as exc:  # reported to the user in Vietnamese, logged for support
-            log.exception("background task failed")
+        except CellSecError as exc:   # a refusal: its message is the user's, in Vietnamese
             if not h.cancelled:
                 h.signals.sig_failed.emit(f"{self._failure}: {exc}")
+        except Exception:  # a bug: a Vietnamese message; the details through the crash path
+            h.signals.sig_bug.emit(sys.exc_info())
+            if not h.cancelled:
+                h.signals.sig_failed.emit(f"{self._failure}: {BUG_TEXT}")
         else:
             if not h.cancelled:
                 h.signals.sig_done.emit(result)
@@ -97,6 +105,7 @@ def run_in_background(fn: Callable[[TaskHandle], Any], *,
     `failure` starts the Vietnamese message on_failed gets ("Sao lưu không thành công: …")."""
     handle = TaskHandle()
     queued = Qt.ConnectionType.QueuedConnection
+    handle.signals.sig_bug.connect(_report_bug, queued)
     if on_done is not None:
         handle.signals.sig_done.connect(on_done, queued)
     if on_failed is not None:
@@ -106,6 +115,12 @@ def run_in_background(fn: Callable[[TaskHandle], Any], *,
     _RUNNING.add(handle)
     _pool().start(_Job(fn, handle, failure))
     return handle
+
+
+def _report_bug(info: tuple) -> None:
+    """On the GUI thread: a worker's bug goes where every other bug goes (ui.crash prints the
+    traceback for support and shows the crash box with its details)."""
+    sys.excepthook(*info)
 
 
 def wait_for_tasks(msecs: int = 30_000) -> bool:

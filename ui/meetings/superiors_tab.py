@@ -27,6 +27,7 @@ from cellsec.services.meeting_calendar import meeting_notices, notice_days
 from cellsec.services.superiors import (
     add_direction,
     assigned_on,
+    directory_in_order,
     follow_up,
     open_directions,
     record_notice,
@@ -86,9 +87,9 @@ class SuperiorMeetingSection(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.setWidgetResizable(True)
-        guests_tab.set_directory(store.superiors.all())
+        guests_tab.set_directory(directory_in_order(store))
         guests_tab.sig_new_superior.connect(self.new_superior)
-        self._people = store.superiors.all()
+        self._people = directory_in_order(store)
         self.set_meeting(meeting)
         guests_tab.sig_changed.connect(lambda: self._fill_given_by(self._people))
 
@@ -188,7 +189,7 @@ class SuperiorMeetingSection(QScrollArea):
 
     def refresh(self) -> None:
         m, store = self._meeting, self._store
-        people = self._people = store.superiors.all()
+        people = self._people = directory_in_order(store)
         names = {s.id: s.name for s in people}
         followers = assigned_on(store, m.date)
         notices = {n.superior_id: n for n in store.superiors.notices(m.id)} if m.id else {}
@@ -323,7 +324,7 @@ class SuperiorMeetingSection(QScrollArea):
             dialog.deleteLater()
             if result != QDialog.DialogCode.Accepted or dialog.changes is None:
                 return
-            people = self._store.superiors.all()
+            people = directory_in_order(self._store)
             self._guests.set_directory(people)
             added = next((s for s in people if s.id == dialog.superior_id), None)
             if added is not None:

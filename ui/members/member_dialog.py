@@ -127,6 +127,9 @@ class MemberDialog(QDialog):
         return self.fields.values(MEMBER_LABELS)
 
     def _on_save(self) -> None:
+        # A message from an earlier attempt would be read as the answer to this one (a save the
+        # storage refuses is told by the app's refusal box, ui.crash, not by this banner).
+        self.banner.clear_message()
         form = self.member_values()
         try:
             # Check everything before asking about duplicates, so the question comes last.

@@ -20,7 +20,7 @@ from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Direction, DirectionStatus, Superior
 from cellsec.errors import ValidationError
-from cellsec.services.superior_tally import issue_superior_report, superior_report_number, superior_tally
+from cellsec.services.superior_tally import issue_superior_report, superior_tally
 from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 
@@ -215,8 +215,9 @@ class SuperiorsPage(Page):
         except ValidationError as err:
             self.tally.show_error(err)
             return
-        self.tally.show_tally(superior_tally(self._store, start, end, today=self.today()))
-        self.tally.show_number(superior_report_number(self._store, start, end))
+        tally = superior_tally(self._store, start, end, today=self.today())
+        self.tally.show_tally(tally)
+        self.tally.show_number(tally.number)
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.directory.selected_payload() is not None)
