@@ -12,6 +12,7 @@ Python >= 3.11.  Usage:
 `check` runs all of these and fails if any fails: ruff (lint), ruff format --check, the import
 contracts (lint-imports) and mypy on the core (configuration of all four in pyproject.toml).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,16 +25,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "cellsec-installed.txt"
-EXTRAS = {"run": "", "cli": "", "test": "[test]", "bench": "[test]", "check": "[dev]",
-          "build": "[test,build]"}
+EXTRAS = {
+    "run": "",
+    "cli": "",
+    "test": "[test]",
+    "bench": "[test]",
+    "check": "[dev]",
+    "build": "[test,build]",
+}
 SOURCES = ["cellsec", "ui", "tests", "bench", "scripts", "dev.py"]
-CHECKS = (   # (name, arguments to the environment's python)
+CHECKS = (  # (name, arguments to the environment's python)
     ("ruff (lint)", ["-m", "ruff", "check", *SOURCES]),
     ("ruff format --check", ["-m", "ruff", "format", "--check", *SOURCES]),
     # import-linter has no __main__: its console script's function, called the same way.
-    ("import contracts (lint-imports)",
-     ["-c", "import sys; from importlinter.cli import lint_imports_command as c; "
-            "sys.argv = ['lint-imports', '--no-cache', '--no-logo']; c()"]),
+    (
+        "import contracts (lint-imports)",
+        [
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command as c; "
+            "sys.argv = ['lint-imports', '--no-cache', '--no-logo']; c()",
+        ],
+    ),
     ("mypy on the core", ["-m", "mypy"]),
 )
 
@@ -63,8 +75,18 @@ def _ensure_env(extras: str) -> Path:
     if not satisfied & set(installed):
         print("Đang cài đặt các gói cần thiết ...", flush=True)
         subprocess.check_call(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-             "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}{extras}"],
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "-c",
+                str(ROOT / "constraints.txt"),
+                "-e",
+                f"{ROOT}{extras}",
+            ],
             cwd=ROOT,
         )
         STAMP.write_text("\n".join([*installed, _wanted(extras)]) + "\n", encoding="utf-8")
@@ -85,8 +107,9 @@ def check(python: Path) -> int:
     failed = []
     for name, command in CHECKS:
         print(f"== {name}", flush=True)
-        result = subprocess.run([str(python), *command], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        result = subprocess.run(
+            [str(python), *command], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
         _echo(result.stdout)
         if result.returncode != 0:
             failed.append(name)

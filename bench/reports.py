@@ -1,4 +1,5 @@
 """Report rendering benchmark: one minutes PDF and a 12-meeting year book on the demo cell."""
+
 from __future__ import annotations
 
 import statistics

@@ -1,4 +1,5 @@
 """Vietnamese text: NFC normalisation, search folding (đ -> d) and the Vietnamese name sort key."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Generated sentences end once: a full stop is added only where the text (often typed by the
 secretary) does not already end a sentence, so no document prints "..", ".;" or "…."."""
+
 from __future__ import annotations
 
 from cellsec.text import nfc
@@ -9,7 +10,7 @@ _ENDS = (".", "!", "?", "…")
 # Marks a clause may end with that a sentence end replaces: "…, " or "…;" becomes "….".
 _OPEN = " ,;:-–—"
 # Closing quotes and brackets: a sentence may end inside them (“… đã xong.”).
-_CLOSERS = "”’\")]»"
+_CLOSERS = '”’")]»'
 
 
 def sentence(text: str, end: str = ".") -> str:
@@ -33,7 +34,7 @@ def clause(text: str) -> str:
 
 
 def with_details(text: str, details: list[str] | tuple[str, ...]) -> str:
-    """"Text (detail; detail)." as one sentence, leaving out empty details."""
+    """ "Text (detail; detail)." as one sentence, leaving out empty details."""
     shown = [d for d in (nfc(x) for x in details) if d]
     if not shown:
         return sentence(text)

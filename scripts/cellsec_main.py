@@ -1,4 +1,5 @@
 """Entry point of the packaged app (PyInstaller runs this file)."""
+
 import sys
 
 from ui.shell.app import main

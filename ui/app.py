@@ -1,4 +1,5 @@
 """The desktop entry point kept stable for `python -m ui.app` and `cellsec-app`; see ui.shell.app."""
+
 from __future__ import annotations
 
 import sys

@@ -3,6 +3,7 @@
 No Qt here. Every function works by path (an open Store is accepted where noted and only its
 public `path` is read), so the UI can call them on a worker thread and the CLI without a Store.
 """
+
 from __future__ import annotations
 
 from cellsec.backup.copy import copy_backup_to
@@ -24,12 +25,36 @@ from cellsec.backup.retention import Candidate, RetentionPolicy, apply_retention
 from cellsec.backup.schedule import AutoBackup, backup_if_due, newest_sound
 
 __all__ = [
-    "AutoBackup", "BackupInfo", "BackupSteps", "BackupVerificationError", "Candidate", "Health",
+    "AutoBackup",
+    "BackupInfo",
+    "BackupSteps",
+    "BackupVerificationError",
+    "Candidate",
+    "Health",
     "HealthState",
-    "PasswordRequiredError", "RestoreResult", "RetentionPolicy", "WrongPasswordError",
-    "adopt_migration_backup", "apply_retention", "backup_if_due", "backups_folder",
-    "check_file", "check_file_header", "copy_backup_to", "is_backup_file", "is_encrypted",
-    "is_risky_location", "list_backups", "make_backup", "newest_good", "newest_sound",
-    "newest_verified_backup", "open_store", "plan_retention", "restore", "restore_newest", "still_intact",
+    "PasswordRequiredError",
+    "RestoreResult",
+    "RetentionPolicy",
+    "WrongPasswordError",
+    "adopt_migration_backup",
+    "apply_retention",
+    "backup_if_due",
+    "backups_folder",
+    "check_file",
+    "check_file_header",
+    "copy_backup_to",
+    "is_backup_file",
+    "is_encrypted",
+    "is_risky_location",
+    "list_backups",
+    "make_backup",
+    "newest_good",
+    "newest_sound",
+    "newest_verified_backup",
+    "open_store",
+    "plan_retention",
+    "restore",
+    "restore_newest",
+    "still_intact",
     "verify_backup",
 ]

@@ -1,4 +1,5 @@
 """Errors of the backup package; each is a StorageError whose message is Vietnamese for the user."""
+
 from __future__ import annotations
 
 from cellsec.errors import StorageError

@@ -1,4 +1,5 @@
 """Careful file writing: temporary names in the target folder, fsync, atomic replace, SHA-256."""
+
 from __future__ import annotations
 
 import hashlib

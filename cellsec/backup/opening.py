@@ -7,6 +7,7 @@ The store (below this package) never imports it; it takes these as `OpeningSteps
 Every caller that opens the secretary's file (the UI's opener, the CLI, an import into an
 existing file) goes through `open_store`; a bare `Store.open` is for files the app makes itself.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -28,10 +29,12 @@ class BackupSteps:
         info = read_info(path)
         if not info.has_manifest:
             return None
-        return (f"Tệp “{path.name}” là một bản sao lưu (lúc {info.created:%H:%M} ngày "
-                f"{info.created:%d/%m/%Y}). CellSec mở nó để xem, không sửa, để bản sao lưu luôn "
-                "giữ nguyên như khi được kiểm tra. Muốn dùng lại dữ liệu này: mở tệp dữ liệu của "
-                "chi bộ, rồi chọn Tệp › Sao lưu và khôi phục › Khôi phục từ tệp…")
+        return (
+            f"Tệp “{path.name}” là một bản sao lưu (lúc {info.created:%H:%M} ngày "
+            f"{info.created:%d/%m/%Y}). CellSec mở nó để xem, không sửa, để bản sao lưu luôn "
+            "giữ nguyên như khi được kiểm tra. Muốn dùng lại dữ liệu này: mở tệp dữ liệu của "
+            "chi bộ, rồi chọn Tệp › Sao lưu và khôi phục › Khôi phục từ tệp…"
+        )
 
     def temp_folders(self, path: Path) -> Sequence[tuple[Path, tuple[str, ...]]]:
         return [(backups_folder(path), BACKUP_FOLDER_TEMPS)]

@@ -1,4 +1,5 @@
 """`python -m cellsec.cli`."""
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """What every command module of the CLI shares: JSON out, and a period from --from/--to."""
+
 from __future__ import annotations
 
 import argparse

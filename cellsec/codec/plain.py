@@ -1,4 +1,5 @@
 """Generic handling of the frozen records: JSON-ready plain values, and NFC of every string."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, fields, is_dataclass, replace
@@ -33,6 +34,5 @@ def normalised(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(normalised(v) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: normalised(getattr(value, f.name))
-                                 for f in fields(value)})
+        return replace(value, **{f.name: normalised(getattr(value, f.name)) for f in fields(value)})
     return value

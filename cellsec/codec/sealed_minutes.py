@@ -3,6 +3,7 @@ with a SHA-256 digest (docs/records-and-digests.md says what the digest can and 
 
 The digest leaves out record ids ("id" and every "…_id" key), so a cell exported from one file
 and imported into another still verifies; everything else a reader shows is covered."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,7 @@ from cellsec.rules.counting import RollCount, VoteResult
 
 FORMAT = "cellsec-minutes-record"
 VERSION = 1
-PROFILE_FIELDS = ("cell_name", "superior_name", "place_name", "secretary", "deputy_secretary",
-                  "term_label")
+PROFILE_FIELDS = ("cell_name", "superior_name", "place_name", "secretary", "deputy_secretary", "term_label")
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,14 @@ class MinutesRecord:
     """What the minutes and the resolution print (and the editor shows) for one meeting."""
 
     meeting: Meeting
-    profile: CellProfile                 # the header: cell, superior body, place, secretary
+    profile: CellProfile  # the header: cell, superior body, place, secretary
     count: RollCount
     votes: tuple[VoteResult, ...]
     score: tuple[int, str] | None
     criteria_labels: tuple[tuple[str, str], ...]
-    directions_given: tuple[Direction, ...] = ()       # given by superiors at this meeting
-    directions_reviewed: tuple[Direction, ...] = ()    # earlier ones, reported on at it
-    rules: tuple[tuple[str, Any], ...] = ()            # the counting rules it was made with
+    directions_given: tuple[Direction, ...] = ()  # given by superiors at this meeting
+    directions_reviewed: tuple[Direction, ...] = ()  # earlier ones, reported on at it
+    rules: tuple[tuple[str, Any], ...] = ()  # the counting rules it was made with
     upgrade_verified: bool | None = None  # sealed at the upgrade: did the old digest match?
 
     @property
@@ -49,12 +49,16 @@ def record_to_plain(record: MinutesRecord) -> dict[str, Any]:
     meeting = plain(record.meeting)
     meeting.pop("digest", None)
     data: dict[str, Any] = {
-        "format": FORMAT, "version": VERSION, "meeting": meeting,
+        "format": FORMAT,
+        "version": VERSION,
+        "meeting": meeting,
         "profile": {k: getattr(record.profile, k) for k in PROFILE_FIELDS},
         "rules": [[k, plain(v)] for k, v in record.rules],
         "count": plain(record.count),
-        "votes": [{"eligible": v.eligible, "present": v.present, "needed": v.needed,
-                   "passed": v.passed} for v in record.votes],
+        "votes": [
+            {"eligible": v.eligible, "present": v.present, "needed": v.needed, "passed": v.passed}
+            for v in record.votes
+        ],
         "score": list(record.score) if record.score else None,
         "criteria": [list(pair) for pair in record.criteria_labels],
         "directions_given": [plain(d) for d in record.directions_given],
@@ -72,8 +76,7 @@ def canonical_json(data: Any) -> str:
 def without_ids(data: Any) -> Any:
     """The record with every record id left out ("id", "member_id", "task_id" ...)."""
     if isinstance(data, dict):
-        return {k: without_ids(v) for k, v in data.items()
-                if not (k == "id" or k.endswith("_id"))}
+        return {k: without_ids(v) for k, v in data.items() if not (k == "id" or k.endswith("_id"))}
     if isinstance(data, list):
         return [without_ids(v) for v in data]
     return data
@@ -84,8 +87,9 @@ def record_digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(without_ids(data)).encode("utf-8")).hexdigest()
 
 
-def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong", *,
-                      exact: bool = False) -> MinutesRecord:
+def record_from_plain(
+    data: Any, where: str = "Biên bản đã niêm phong", *, exact: bool = False
+) -> MinutesRecord:
     """Parse a record (from the file or an import); ValidationError if anything is wrong.
     `exact`: its text as sealed, to compare or keep (else cleaned, to show and print)."""
     r = Reader(where, "", exact)
@@ -103,11 +107,15 @@ def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong", *,
     votes = []
     for vote, raw in zip(meeting.votes, raw_votes):
         raw = r.mapping(raw, "Kết quả biểu quyết")
-        votes.append(VoteResult(vote=vote, eligible=r.integer(raw, "eligible", "Số có quyền "
-                                                                "biểu quyết") or 0,
-                                needed=r.integer(raw, "needed", "Số phiếu cần") or 0,
-                                passed=r.flag(raw, "passed", "Kết quả"),
-                                present=r.integer(raw, "present", "Số có mặt") or 0))
+        votes.append(
+            VoteResult(
+                vote=vote,
+                eligible=r.integer(raw, "eligible", "Số có quyền biểu quyết") or 0,
+                needed=r.integer(raw, "needed", "Số phiếu cần") or 0,
+                passed=r.flag(raw, "passed", "Kết quả"),
+                present=r.integer(raw, "present", "Số có mặt") or 0,
+            )
+        )
     score = data.get("score")
     if score is not None:
         if not (isinstance(score, list) and len(score) == 2):
@@ -129,21 +137,44 @@ def record_from_plain(data: Any, where: str = "Biên bản đã niêm phong", *,
     if verified is not None and not isinstance(verified, bool):
         raise r.fail("dấu nâng cấp không đúng định dạng.")
     return MinutesRecord(
-        meeting=meeting, profile=profile, count=count, votes=tuple(votes),
-        score=score, criteria_labels=tuple(criteria),
-        directions_given=tuple(direction_from_plain(r, d) for d in
-                               r.list(data, "directions_given", "Ý kiến chỉ đạo")),
-        directions_reviewed=tuple(direction_from_plain(r, d) for d in
-                                  r.list(data, "directions_reviewed", "Ý kiến chỉ đạo")),
-        rules=tuple(rules), upgrade_verified=verified)
+        meeting=meeting,
+        profile=profile,
+        count=count,
+        votes=tuple(votes),
+        score=score,
+        criteria_labels=tuple(criteria),
+        directions_given=tuple(
+            direction_from_plain(r, d) for d in r.list(data, "directions_given", "Ý kiến chỉ đạo")
+        ),
+        directions_reviewed=tuple(
+            direction_from_plain(r, d) for d in r.list(data, "directions_reviewed", "Ý kiến chỉ đạo")
+        ),
+        rules=tuple(rules),
+        upgrade_verified=verified,
+    )
 
 
 def _count(r: Reader, raw: Any, meeting: Meeting) -> RollCount:
     raw = r.mapping(raw, "Số liệu điểm danh")
-    numbers: dict[str, Any] = {k: r.integer(raw, k, f"Số liệu điểm danh: {k}") or 0 for k in (
-        "total", "full", "probationary", "exempted", "attached_out", "guests", "present",
-        "present_full", "present_probationary", "present_guests", "eligible_voters",
-        "expected", "expected_present", "eligible_present")}
+    numbers: dict[str, Any] = {
+        k: r.integer(raw, k, f"Số liệu điểm danh: {k}") or 0
+        for k in (
+            "total",
+            "full",
+            "probationary",
+            "exempted",
+            "attached_out",
+            "guests",
+            "present",
+            "present_full",
+            "present_probationary",
+            "present_guests",
+            "eligible_voters",
+            "expected",
+            "expected_present",
+            "eligible_present",
+        )
+    }
     by_id = {e.member_id: e for e in meeting.roll}
     lists: dict[str, Any] = {}
     for key in ("absent_reason", "absent_no_reason"):
@@ -163,15 +194,18 @@ def direction_from_plain(r: Reader, raw: Any) -> Direction:
     what = "Ý kiến chỉ đạo"
     meeting_id = r.record_id(raw, "meeting_id", f"{what}: buổi sinh hoạt")
     return Direction(
-        meeting_id=meeting_id or 0, given_by=r.text(raw, "given_by", f"{what}: người chỉ đạo"),
-        text=r.text(raw, "text", f"{what}: nội dung"), owner=r.text(raw, "owner", "Phụ trách"),
+        meeting_id=meeting_id or 0,
+        given_by=r.text(raw, "given_by", f"{what}: người chỉ đạo"),
+        text=r.text(raw, "text", f"{what}: nội dung"),
+        owner=r.text(raw, "owner", "Phụ trách"),
         deadline=r.day(raw, "deadline", f"{what}: thời hạn"),
         status=r.choice(raw, "status", DirectionStatus, f"{what}: tình trạng"),
         superior_id=r.record_id(raw, "superior_id", f"{what}: người chỉ đạo"),
         closed_meeting_id=r.record_id(raw, "closed_meeting_id", f"{what}: buổi báo cáo"),
         result=r.text(raw, "result", f"{what}: kết quả"),
         id=r.record_id(raw, "id", f"{what}: mã"),
-        meeting_date=r.day(raw, "meeting_date", f"{what}: ngày"))
+        meeting_date=r.day(raw, "meeting_date", f"{what}: ngày"),
+    )
 
 
 def record_json(record: MinutesRecord) -> tuple[str, str]:
@@ -187,8 +221,7 @@ def parse_stored(text: str, *, exact: bool = False) -> tuple[MinutesRecord, str]
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError):
         raise ValidationError("Bản niêm phong của biên bản bị hỏng (không đọc được).") from None
-    return (record_from_plain(data, exact=exact),
-            record_digest(data) if isinstance(data, dict) else "")
+    return (record_from_plain(data, exact=exact), record_digest(data) if isinstance(data, dict) else "")
 
 
 def with_corrections(record: MinutesRecord, corrections: tuple[Correction, ...]) -> MinutesRecord:

@@ -1,4 +1,5 @@
 """The demo cell: a synthetic, realistic village cell (≈ 40 members with years of history)."""
+
 from __future__ import annotations
 
 import random
@@ -23,10 +24,17 @@ DEMO_PROFILE = {
 }
 
 
-def _event(kind: str, when: date, *, end: date | None = None, ref: str = "", detail: str = "",
-           note: str = "") -> dict[str, Any]:
-    return {"kind": kind, "date": when.isoformat(), "end_date": end.isoformat() if end else None,
-            "decision_ref": ref, "detail": detail, "note": note}
+def _event(
+    kind: str, when: date, *, end: date | None = None, ref: str = "", detail: str = "", note: str = ""
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "date": when.isoformat(),
+        "end_date": end.isoformat() if end else None,
+        "decision_ref": ref,
+        "detail": detail,
+        "note": note,
+    }
 
 
 class _Builder:
@@ -45,23 +53,40 @@ class _Builder:
         rng = self.rng
         village = rng.choice(VILLAGES)
         item: dict[str, Any] = {
-            "full_name": name or person(rng, sex), "sex": sex, "birth_date": born.isoformat(),
-            "alias": "", "birth_place": "Xã Thanh Sơn, tỉnh Phú Thọ",
+            "full_name": name or person(rng, sex),
+            "sex": sex,
+            "birth_date": born.isoformat(),
+            "alias": "",
+            "birth_place": "Xã Thanh Sơn, tỉnh Phú Thọ",
             "hometown": "Xã Thanh Sơn, tỉnh Phú Thọ",
             "permanent_address": f"Xóm {rng.randint(1, 9)}, {village}",
-            "permanent_commune": "Xã Thanh Sơn", "permanent_province": "Tỉnh Phú Thọ",
+            "permanent_commune": "Xã Thanh Sơn",
+            "permanent_province": "Tỉnh Phú Thọ",
             "old_address": f"{village.capitalize()}, xã Thanh Sơn, huyện Tân Sơn, tỉnh Phú Thọ",
-            "temporary_address": "", "ethnicity": rng.choice(["Kinh"] * 8 + ["Mường", "Dao"]),
-            "religion": "Không", "occupation": rng.choice(OCCUPATIONS),
+            "temporary_address": "",
+            "ethnicity": rng.choice(["Kinh"] * 8 + ["Mường", "Dao"]),
+            "religion": "Không",
+            "occupation": rng.choice(OCCUPATIONS),
             "education": rng.choice(["12/12", "10/10", "9/12", "7/10"]),
             "qualification": rng.choice(["", "Trung cấp", "Cao đẳng", "Đại học"]),
             "political_theory": rng.choice(["Sơ cấp", "Sơ cấp", "Trung cấp", ""]),
-            "citizen_id": digits(rng, 12, "025"), "party_card_no": digits(rng, 12, "0"),
-            "old_card_no": digits(rng, 8, "0"), "lylich_no": digits(rng, 6, "0"),
-            "phone": phone(rng), "ceremony_date": None, "admitting_cell": "Chi bộ thôn Tân Hồng",
-            "introducer_1": person(rng, "nam"), "introducer_2": person(rng, "nu"),
-            "youth_union_date": None, "military_from": None, "military_to": None,
-            "rewards": "", "discipline_notes": "", "badges": "", "notes": "", "events": [],
+            "citizen_id": digits(rng, 12, "025"),
+            "party_card_no": digits(rng, 12, "0"),
+            "old_card_no": digits(rng, 8, "0"),
+            "lylich_no": digits(rng, 6, "0"),
+            "phone": phone(rng),
+            "ceremony_date": None,
+            "admitting_cell": "Chi bộ thôn Tân Hồng",
+            "introducer_1": person(rng, "nam"),
+            "introducer_2": person(rng, "nu"),
+            "youth_union_date": None,
+            "military_from": None,
+            "military_to": None,
+            "rewards": "",
+            "discipline_notes": "",
+            "badges": "",
+            "notes": "",
+            "events": [],
         }
         item.update(extra)
         return item
@@ -91,8 +116,10 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
         return item
 
     # The cell leaders (named in the profile).
-    for name, sex, born in (("Đặng Văn Khải", "nam", date(1962, 4, 12)),
-                            ("Lê Thị Hằng", "nu", date(1975, 9, 3))):
+    for name, sex, born in (
+        ("Đặng Văn Khải", "nam", date(1962, 4, 12)),
+        ("Lê Thị Hằng", "nu", date(1975, 9, 3)),
+    ):
         m = add(b.member(sex, born, name, occupation="Cán bộ thôn"))
         b.admitted(m, date(born.year + 24, 5, 19))
     # Ordinary full members admitted here over the years.
@@ -117,26 +144,44 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
         m = add(b.member(sex, born, occupation="Hưu trí"))
         b.admitted(m, date(born.year + 22, 2, 3))
         m["badges"] = "Huy hiệu 50 năm tuổi Đảng"
-        m["events"].append(_event("exempted", date(y - 2, 7, 1), ref=b.ref("NQ", "CB"),
-                                  detail="Tuổi cao, sức yếu"))
+        m["events"].append(
+            _event("exempted", date(y - 2, 7, 1), ref=b.ref("NQ", "CB"), detail="Tuổi cao, sức yếu")
+        )
     # A member working far away, temporarily attached to a cell near their work.
     m = add(b.member("nam", date(1990, 1, 22), occupation="Công nhân"))
     b.admitted(m, date(2015, 5, 19))
-    m["events"].append(_event("attached_out", add_months(today, -4), end=add_months(today, 8),
-                              ref=b.ref("GGT", "CB"),
-                              detail="Chi bộ Công ty TNHH Điện tử Bắc Ninh"))
+    m["events"].append(
+        _event(
+            "attached_out",
+            add_months(today, -4),
+            end=add_months(today, 8),
+            ref=b.ref("GGT", "CB"),
+            detail="Chi bộ Công ty TNHH Điện tử Bắc Ninh",
+        )
+    )
     # Two members temporarily attached here (outside the roll).
     for name_sex in ("nam", "nu"):
-        m = add(b.member(name_sex, day_between(rng, date(1980, 1, 1), date(1994, 1, 1)),
-                         occupation="Giáo viên"))
+        m = add(
+            b.member(name_sex, day_between(rng, date(1980, 1, 1), date(1994, 1, 1)), occupation="Giáo viên")
+        )
         b.admitted(m, date(2012 + len(members) % 5, 3, 26), here=False)
-        m["events"].append(_event("attached_in", add_months(today, -3), end=add_months(today, 9),
-                                  ref=b.ref("GGT", "ĐU"), detail="Chi bộ Trường THCS Hòa Bình"))
+        m["events"].append(
+            _event(
+                "attached_in",
+                add_months(today, -3),
+                end=add_months(today, 9),
+                ref=b.ref("GGT", "ĐU"),
+                detail="Chi bộ Trường THCS Hòa Bình",
+            )
+        )
     # A member transferred in officially from another commune.
     m = add(b.member("nu", date(1985, 12, 8)))
     b.admitted(m, date(2010, 9, 2), here=False)
-    m["events"].append(_event("transferred_in", date(y - 4, 4, 10), ref=b.ref("GGT", "ĐU"),
-                              detail="Đảng bộ phường Hùng Vương"))
+    m["events"].append(
+        _event(
+            "transferred_in", date(y - 4, 4, 10), ref=b.ref("GGT", "ĐU"), detail="Đảng bộ phường Hùng Vương"
+        )
+    )
     # Deceased (history kept).
     m = add(b.member("nam", date(1936, 2, 14), occupation="Hưu trí"))
     b.admitted(m, date(1959, 12, 22))
@@ -145,13 +190,26 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
     # Transferred out to another cell.
     m = add(b.member("nu", date(1992, 7, 7)))
     b.admitted(m, date(2018, 6, 12))
-    m["events"].append(_event("transferred_out", date(y - 1, 3, 1), ref=b.ref("GGT", "ĐU"),
-                              detail="Chi bộ khu phố 3, phường Đống Đa"))
+    m["events"].append(
+        _event(
+            "transferred_out",
+            date(y - 1, 3, 1),
+            ref=b.ref("GGT", "ĐU"),
+            detail="Chi bộ khu phố 3, phường Đống Đa",
+        )
+    )
     # A member disciplined (reprimand) years ago.
     m = add(b.member("nam", date(1970, 10, 10), occupation="Kinh doanh"))
     b.admitted(m, date(1999, 1, 6))
-    m["events"].append(_event("disciplined", date(y - 5, 8, 20), ref=b.ref("QĐ", "CB"),
-                              detail="Khiển trách", note="Vi phạm quy định sinh hoạt"))
+    m["events"].append(
+        _event(
+            "disciplined",
+            date(y - 5, 8, 20),
+            ref=b.ref("QĐ", "CB"),
+            detail="Khiển trách",
+            note="Vi phạm quy định sinh hoạt",
+        )
+    )
     # Removed from the Party in the past and re-admitted: party age has a gap.
     m = add(b.member("nam", date(1972, 5, 5)))
     b.admitted(m, date(1998, 3, 3))
@@ -167,6 +225,7 @@ def create_demo(store: Store, today: date | None = None, *, meetings: bool = Tru
     working away."""
     from cellsec.demo.liaison import create_demo_liaison
     from cellsec.demo.meetings import create_demo_meetings
+
     changes = import_cell(store, demo_cell_data(today), today=today)
     if meetings:
         # The liaison register first: members going to work away get register events dated

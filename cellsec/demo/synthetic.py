@@ -1,22 +1,106 @@
 """Synthetic Vietnamese people for the demo cell and benchmarks (no real person's data)."""
+
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lương", "Trịnh", "Đoàn", "Ưng", "Âu"]
-MIDDLE_MALE = ["Văn", "Đức", "Hữu", "Quang", "Minh", "Công", "Đình", "Xuân", "Thế", "Tiến",
-               "Ngọc", "Bá"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Lương",
+    "Trịnh",
+    "Đoàn",
+    "Ưng",
+    "Âu",
+]
+MIDDLE_MALE = ["Văn", "Đức", "Hữu", "Quang", "Minh", "Công", "Đình", "Xuân", "Thế", "Tiến", "Ngọc", "Bá"]
 MIDDLE_FEMALE = ["Thị", "Thị Thu", "Thị Ngọc", "Thu", "Hồng", "Thị Mỹ", "Kim", "Thanh", "Ánh"]
-GIVEN_MALE = ["Đức", "Dũng", "Hùng", "Cường", "Thắng", "Lợi", "Toàn", "Khải", "Hưng", "Tuấn",
-              "Việt", "Đạt", "Sơn", "Quý", "Nghĩa", "Thành", "Ân", "Ẩn", "Ước", "Ơn", "Giáp",
-              "Hải", "Khoa", "Lâm", "Phú", "Trọng", "Vĩnh", "Đông", "Bảo", "Ổn"]
-GIVEN_FEMALE = ["Hà", "Hằng", "Hương", "Lan", "Liên", "Mai", "Nga", "Ngọc", "Oanh", "Phượng",
-                "Quỳnh", "Thảo", "Thủy", "Trang", "Uyên", "Yến", "Ánh", "Đào", "Ẩm", "Gấm",
-                "Nhung", "Diệp", "Khuê", "Mỹ", "Ơn"]
-OCCUPATIONS = ["Nông dân", "Hưu trí", "Giáo viên", "Kinh doanh", "Công nhân", "Cán bộ xã",
-               "Bác sĩ", "Lao động tự do", "Bộ đội xuất ngũ"]
+GIVEN_MALE = [
+    "Đức",
+    "Dũng",
+    "Hùng",
+    "Cường",
+    "Thắng",
+    "Lợi",
+    "Toàn",
+    "Khải",
+    "Hưng",
+    "Tuấn",
+    "Việt",
+    "Đạt",
+    "Sơn",
+    "Quý",
+    "Nghĩa",
+    "Thành",
+    "Ân",
+    "Ẩn",
+    "Ước",
+    "Ơn",
+    "Giáp",
+    "Hải",
+    "Khoa",
+    "Lâm",
+    "Phú",
+    "Trọng",
+    "Vĩnh",
+    "Đông",
+    "Bảo",
+    "Ổn",
+]
+GIVEN_FEMALE = [
+    "Hà",
+    "Hằng",
+    "Hương",
+    "Lan",
+    "Liên",
+    "Mai",
+    "Nga",
+    "Ngọc",
+    "Oanh",
+    "Phượng",
+    "Quỳnh",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Uyên",
+    "Yến",
+    "Ánh",
+    "Đào",
+    "Ẩm",
+    "Gấm",
+    "Nhung",
+    "Diệp",
+    "Khuê",
+    "Mỹ",
+    "Ơn",
+]
+OCCUPATIONS = [
+    "Nông dân",
+    "Hưu trí",
+    "Giáo viên",
+    "Kinh doanh",
+    "Công nhân",
+    "Cán bộ xã",
+    "Bác sĩ",
+    "Lao động tự do",
+    "Bộ đội xuất ngũ",
+]
 VILLAGES = ["thôn Tân Hồng", "thôn Đông Lộc", "thôn Yên Thế", "thôn Phú Mỹ"]
 
 

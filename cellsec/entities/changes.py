@@ -1,5 +1,6 @@
 """What a service changed (Anki's OpChanges): the shell hands it to every page, which refreshes
 only if it concerns it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields

@@ -1,5 +1,6 @@
 """Residence liaison (QĐ 213, HD 33): working members living in the village, their gatherings
 and yearly comment sheets; and the cell's own members who work far away."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,10 +14,10 @@ class LiaisonCategory(str, Enum):
     """HD 33-HD/BTCTW: the exempted categories get no routine yearly comment."""
 
     REGULAR = "regular"
-    ARMED_FORCES = "armed_forces"     # living in barracks
-    MOBILE = "mobile"                 # work keeps them away or on the move
-    ROTATED = "rotated"               # rotated cadres in official housing
-    STUDENT = "student"               # full-time students or trainees far away
+    ARMED_FORCES = "armed_forces"  # living in barracks
+    MOBILE = "mobile"  # work keeps them away or on the move
+    ROTATED = "rotated"  # rotated cadres in official housing
+    STUDENT = "student"  # full-time students or trainees far away
 
     @property
     def label(self) -> str:
@@ -41,9 +42,12 @@ class LiaisonStatus(str, Enum):
 
     @property
     def label(self) -> str:
-        return {LiaisonStatus.ACTIVE: "Đang giữ mối liên hệ", LiaisonStatus.MOVED: "Đã chuyển nơi ở",
-                LiaisonStatus.RETIRED: "Đã nghỉ hưu (chuyển về chi bộ nơi cư trú)",
-                LiaisonStatus.ENDED: "Thôi giữ mối liên hệ"}[self]
+        return {
+            LiaisonStatus.ACTIVE: "Đang giữ mối liên hệ",
+            LiaisonStatus.MOVED: "Đã chuyển nơi ở",
+            LiaisonStatus.RETIRED: "Đã nghỉ hưu (chuyển về chi bộ nơi cư trú)",
+            LiaisonStatus.ENDED: "Thôi giữ mối liên hệ",
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ class Gathering:
     date: date
     place: str = ""
     content: str = ""
-    present: tuple[int, ...] = ()        # liaison member ids present
+    present: tuple[int, ...] = ()  # liaison member ids present
     absent: tuple[int, ...] = ()
     id: int | None = None
 
@@ -98,10 +102,10 @@ class Gathering:
 class CommentSheet:
     liaison_id: int
     year: int
-    variant: str = "full"                # full (six criteria) or short (HD 33, when asked)
+    variant: str = "full"  # full (six criteria) or short (HD 33, when asked)
     requested_date: date | None = None
     requesting_org: str = ""
-    criteria: dict[str, int] = field(default_factory=dict)   # key -> level 0 (best) .. 2
+    criteria: dict[str, int] = field(default_factory=dict)  # key -> level 0 (best) .. 2
     free_text: str = ""
     front_met_date: date | None = None
     signed_date: date | None = None
@@ -117,8 +121,10 @@ class Arrangement(str, Enum):
 
     @property
     def label(self) -> str:
-        return {Arrangement.EXEMPTION: "Miễn sinh hoạt tạm thời",
-                Arrangement.TEMPORARY_TRANSFER: "Chuyển sinh hoạt tạm thời"}[self]
+        return {
+            Arrangement.EXEMPTION: "Miễn sinh hoạt tạm thời",
+            Arrangement.TEMPORARY_TRANSFER: "Chuyển sinh hoạt tạm thời",
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -147,4 +153,4 @@ class WorkingAway:
     notes: str = ""
     contacts: tuple[Contact, ...] = ()
     id: int | None = None
-    member_name: str = ""                # filled when loaded, for display
+    member_name: str = ""  # filled when loaded, for display

@@ -1,4 +1,5 @@
 """Frozen records of a meeting and its minutes: agenda, opinions, roll marks, votes, tasks."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,9 +12,9 @@ class MeetingKind(str, Enum):
 
     REGULAR = "regular"
     THEMATIC = "thematic"
-    COMBINED = "combined"          # regular and thematic in one session
+    COMBINED = "combined"  # regular and thematic in one session
     EXTRAORDINARY = "extraordinary"
-    COMMITTEE = "committee"        # cell committee (chi ủy) meeting
+    COMMITTEE = "committee"  # cell committee (chi ủy) meeting
 
     @property
     def label(self) -> str:
@@ -49,13 +50,16 @@ class Mark(str, Enum):
     PRESENT = "present"
     ABSENT_REASON = "absent_reason"
     ABSENT_NO_REASON = "absent_no_reason"
-    NOT_EXPECTED = "not_expected"   # exempted or attached elsewhere, and not come
+    NOT_EXPECTED = "not_expected"  # exempted or attached elsewhere, and not come
 
     @property
     def label(self) -> str:
-        return {Mark.PRESENT: "Có mặt", Mark.ABSENT_REASON: "Vắng có lý do",
-                Mark.ABSENT_NO_REASON: "Vắng không lý do",
-                Mark.NOT_EXPECTED: "Không triệu tập"}[self]
+        return {
+            Mark.PRESENT: "Có mặt",
+            Mark.ABSENT_REASON: "Vắng có lý do",
+            Mark.ABSENT_NO_REASON: "Vắng không lý do",
+            Mark.NOT_EXPECTED: "Không triệu tập",
+        }[self]
 
 
 class VoteKind(str, Enum):
@@ -66,9 +70,12 @@ class VoteKind(str, Enum):
 
     @property
     def label(self) -> str:
-        return {VoteKind.RESOLUTION: "Thông qua nghị quyết", VoteKind.ADMISSION: "Kết nạp đảng viên",
-                VoteKind.RECOGNITION: "Công nhận đảng viên chính thức",
-                VoteKind.OTHER: "Biểu quyết khác"}[self]
+        return {
+            VoteKind.RESOLUTION: "Thông qua nghị quyết",
+            VoteKind.ADMISSION: "Kết nạp đảng viên",
+            VoteKind.RECOGNITION: "Công nhận đảng viên chính thức",
+            VoteKind.OTHER: "Biểu quyết khác",
+        }[self]
 
     @property
     def needs_two_thirds(self) -> bool:
@@ -83,8 +90,11 @@ class ReviewStatus(str, Enum):
 
     @property
     def label(self) -> str:
-        return {ReviewStatus.DONE: "Đã hoàn thành", ReviewStatus.IN_PROGRESS: "Đang thực hiện",
-                ReviewStatus.NOT_DONE: "Chưa thực hiện"}[self]
+        return {
+            ReviewStatus.DONE: "Đã hoàn thành",
+            ReviewStatus.IN_PROGRESS: "Đang thực hiện",
+            ReviewStatus.NOT_DONE: "Chưa thực hiện",
+        }[self]
 
 
 class CommitteePost(str, Enum):
@@ -96,8 +106,11 @@ class CommitteePost(str, Enum):
 
     @property
     def label(self) -> str:
-        return {CommitteePost.SECRETARY: "Bí thư", CommitteePost.DEPUTY: "Phó Bí thư",
-                CommitteePost.MEMBER: "Chi ủy viên"}[self]
+        return {
+            CommitteePost.SECRETARY: "Bí thư",
+            CommitteePost.DEPUTY: "Phó Bí thư",
+            CommitteePost.MEMBER: "Chi ủy viên",
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,7 @@ class RollEntry:
 
     member_id: int
     name: str
-    category: str                 # full / probationary / guest (temporarily attached in)
+    category: str  # full / probationary / guest (temporarily attached in)
     exempted: bool = False
     attached_out: bool = False
     suspended: bool = False
@@ -144,7 +157,7 @@ class Opinion:
     content: str
     member_id: int | None = None
     guest_position: int | None = None
-    speaker_title: str = ""             # the position of "another person" (neither)
+    speaker_title: str = ""  # the position of "another person" (neither)
 
 
 @dataclass(frozen=True)
@@ -161,7 +174,7 @@ class Guest:
     title: str = ""
     is_superior: bool = False
     remarks: str = ""
-    superior_id: int | None = None      # the directory record, for superior committee members
+    superior_id: int | None = None  # the directory record, for superior committee members
 
 
 @dataclass(frozen=True)
@@ -186,7 +199,7 @@ class TaskReview:
     task_id: int
     status: ReviewStatus
     result: str = ""
-    task: Task | None = None        # filled when loaded, for display
+    task: Task | None = None  # filled when loaded, for display
 
 
 @dataclass(frozen=True)
@@ -223,8 +236,8 @@ class Meeting:
     reviews: tuple[TaskReview, ...] = ()
     scores: tuple[tuple[str, int], ...] = ()
     corrections: tuple[Correction, ...] = ()
-    resolution_number: str = ""     # "05-NQ" once approved
-    resolution_issuer: str = ""     # "CB": the issuing body's code, kept as issued
+    resolution_number: str = ""  # "05-NQ" once approved
+    resolution_issuer: str = ""  # "CB": the issuing body's code, kept as issued
 
     @property
     def approved(self) -> bool:
@@ -232,8 +245,11 @@ class Meeting:
 
     @property
     def full_resolution_number(self) -> str:
-        """"05-NQ/CB" as written after "Số"; empty before approval."""
+        """ "05-NQ/CB" as written after "Số"; empty before approval."""
         if not self.resolution_number:
             return ""
-        return f"{self.resolution_number}/{self.resolution_issuer}" if self.resolution_issuer \
+        return (
+            f"{self.resolution_number}/{self.resolution_issuer}"
+            if self.resolution_issuer
             else self.resolution_number
+        )

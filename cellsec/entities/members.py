@@ -1,4 +1,5 @@
 """Members of the register: the person, their lifecycle events, their state on a date."""
+
 from __future__ import annotations
 
 import datetime
@@ -45,8 +46,12 @@ class EventKind(str, Enum):
     @property
     def has_period(self) -> bool:
         """Events that open a period the user may close with an end date ("đến ngày")."""
-        return self in (EventKind.ATTACHED_IN, EventKind.ATTACHED_OUT, EventKind.EXEMPTED,
-                        EventKind.SUSPENDED)
+        return self in (
+            EventKind.ATTACHED_IN,
+            EventKind.ATTACHED_OUT,
+            EventKind.EXEMPTED,
+            EventKind.SUSPENDED,
+        )
 
 
 EVENT_LABELS = {
@@ -75,10 +80,10 @@ DISCIPLINE_LEVELS = ("Khiển trách", "Cảnh cáo", "Cách chức")
 class Standing(str, Enum):
     """Where a member stands in the Party on a date (not only in this cell)."""
 
-    NONE = "none"              # not yet admitted (or record starts later)
+    NONE = "none"  # not yet admitted (or record starts later)
     PROBATIONARY = "probationary"
     FULL = "full"
-    ENDED = "ended"            # removed or expelled
+    ENDED = "ended"  # removed or expelled
     DECEASED = "deceased"
 
 
@@ -86,9 +91,9 @@ class Presence(str, Enum):
     """Where a member stands towards this cell on a date."""
 
     NOT_YET = "not_yet"
-    IN = "in"                  # on the cell's roll (đảng số)
-    GUEST = "guest"            # temporarily attached in from another cell: not on the roll
-    LEFT = "left"              # transferred out, removed, expelled, deceased, guest period over
+    IN = "in"  # on the cell's roll (đảng số)
+    GUEST = "guest"  # temporarily attached in from another cell: not on the roll
+    LEFT = "left"  # transferred out, removed, expelled, deceased, guest period over
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,7 @@ class Member:
         return replace(self, **changes)
 
 
-MEMBER_DATA_FIELDS = tuple(f.name for f in fields(Member) if f.name not in
-                           ("id", "created_at", "updated_at"))
+MEMBER_DATA_FIELDS = tuple(f.name for f in fields(Member) if f.name not in ("id", "created_at", "updated_at"))
 # The member's own dates: forms, Excel import and export, the JSON file and storage all read
 # this one tuple (birth_date first: the others cannot precede it).
 MEMBER_DATE_FIELDS = tuple(f.name for f in fields(Member) if f.type == "date | None")
@@ -149,9 +153,9 @@ class MemberEvent:
     member_id: int | None = None
     kind: EventKind = EventKind.ADMITTED
     date: datetime.date = datetime.date(2000, 1, 1)
-    end_date: datetime.date | None = None     # planned end of a period ("đến ngày"), inclusive
-    decision_ref: str = ""           # "Quyết định số 123-QĐ/ĐU ngày ..."
-    detail: str = ""                 # other cell / organisation, discipline level, reason
+    end_date: datetime.date | None = None  # planned end of a period ("đến ngày"), inclusive
+    decision_ref: str = ""  # "Quyết định số 123-QĐ/ĐU ngày ..."
+    detail: str = ""  # other cell / organisation, discipline level, reason
     note: str = ""
 
 
@@ -164,7 +168,7 @@ class MemberState:
     exempted: bool = False
     attached_out: bool = False
     suspended: bool = False
-    left_by: EventKind | None = None   # the event that took the member off the roll
+    left_by: EventKind | None = None  # the event that took the member off the roll
 
     @property
     def on_roll(self) -> bool:

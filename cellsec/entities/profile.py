@@ -1,4 +1,5 @@
 """The cell's profile: its name, its superior, the place its documents are dated at, its officers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,12 +8,12 @@ from datetime import date
 
 @dataclass(frozen=True)
 class CellProfile:
-    cell_name: str = ""          # "Chi bộ thôn Tân Hồng"
-    superior_name: str = ""      # "Đảng bộ xã Thanh Sơn"
-    place_name: str = ""         # địa danh for document dates: "Thanh Sơn"
+    cell_name: str = ""  # "Chi bộ thôn Tân Hồng"
+    superior_name: str = ""  # "Đảng bộ xã Thanh Sơn"
+    place_name: str = ""  # địa danh for document dates: "Thanh Sơn"
     secretary: str = ""
     deputy_secretary: str = ""
-    term_label: str = ""         # "2025 – 2030"
+    term_label: str = ""  # "2025 – 2030"
     term_start: date | None = None
 
     @property

@@ -1,4 +1,5 @@
 """Superior committee members who follow the cell: directory, assignments, notices, directions."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,11 @@ class Level(str, Enum):
 
     @property
     def label(self) -> str:
-        return {Level.COMMUNE: "Đảng ủy xã/phường", Level.PROVINCE: "Tỉnh ủy/Thành ủy",
-                Level.OTHER: "Cấp khác"}[self]
+        return {
+            Level.COMMUNE: "Đảng ủy xã/phường",
+            Level.PROVINCE: "Tỉnh ủy/Thành ủy",
+            Level.OTHER: "Cấp khác",
+        }[self]
 
 
 class DirectionStatus(str, Enum):
@@ -25,8 +29,12 @@ class DirectionStatus(str, Enum):
 
     @property
     def label(self) -> str:
-        return {DirectionStatus.OPEN: "Chưa thực hiện", DirectionStatus.IN_PROGRESS: "Đang thực hiện",
-                DirectionStatus.DONE: "Đã hoàn thành", DirectionStatus.DROPPED: "Không thực hiện nữa"}[self]
+        return {
+            DirectionStatus.OPEN: "Chưa thực hiện",
+            DirectionStatus.IN_PROGRESS: "Đang thực hiện",
+            DirectionStatus.DONE: "Đã hoàn thành",
+            DirectionStatus.DROPPED: "Không thực hiện nữa",
+        }[self]
 
     @property
     def is_open(self) -> bool:
@@ -81,4 +89,4 @@ class Direction:
     closed_meeting_id: int | None = None
     result: str = ""
     id: int | None = None
-    meeting_date: date | None = None    # filled when loaded, for display
+    meeting_date: date | None = None  # filled when loaded, for display

@@ -1,4 +1,5 @@
 """The blank attendance sheet members sign at the meeting (danh sách đảng viên dự sinh hoạt)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,35 +34,56 @@ def _rows(entries: list[RollEntry]) -> list[list[object]]:
     return [[i, e.name, _CATEGORY[e.category], "", ""] for i, e in enumerate(entries, start=1)]
 
 
-def build_attendance_sheet(profile: CellProfile, kind: MeetingKind, when: date,
-                           roll: tuple[RollEntry, ...], sheet: Sheet, width: float) -> list[Flowable]:
+def build_attendance_sheet(
+    profile: CellProfile,
+    kind: MeetingKind,
+    when: date,
+    roll: tuple[RollEntry, ...],
+    sheet: Sheet,
+    width: float,
+) -> list[Flowable]:
     widths = fit_widths([14, None, 28, 45, 30], width)
     head = ["STT", "Họ và tên", "Đảng viên", "Ký tên", "Ghi chú"]
     called = [e for e in roll if e.expected]
     apart = [e for e in roll if not e.expected]
     story: list[Flowable] = [
         header_block(Header(profile, when), width, sheet),
-        *title_block("DANH SÁCH ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ",
-                     f"{kind.label} {month_year(when.month, when.year)} — ngày {format_date(when)}",
-                     sheet),
+        *title_block(
+            "DANH SÁCH ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ",
+            f"{kind.label} {month_year(when.month, when.year)} — ngày {format_date(when)}",
+            sheet,
+        ),
         grid_table(head, _rows(called), widths, sheet, center_cols=(0, 2)),
     ]
     if apart:
-        story += [Spacer(1, 8),
-                  p("Đảng viên miễn sinh hoạt, sinh hoạt tạm thời nơi khác (ký nếu dự họp):",
-                    "body_plain", sheet),
-                  grid_table(head, _rows(apart), widths, sheet, center_cols=(0, 2))]
-    story += [Spacer(1, 8), p("Khách mời, đại biểu cấp trên:", "body_plain", sheet),
-              grid_table(["STT", "Họ và tên", "Chức vụ", "Ký tên", "Ghi chú"],
-                         [[i, "", "", "", ""] for i in range(1, 4)], widths, sheet,
-                         center_cols=(0,)),
-              signature_row(None, Signature(("CHỦ TRÌ",), ""), width, sheet)]
+        story += [
+            Spacer(1, 8),
+            p("Đảng viên miễn sinh hoạt, sinh hoạt tạm thời nơi khác (ký nếu dự họp):", "body_plain", sheet),
+            grid_table(head, _rows(apart), widths, sheet, center_cols=(0, 2)),
+        ]
+    story += [
+        Spacer(1, 8),
+        p("Khách mời, đại biểu cấp trên:", "body_plain", sheet),
+        grid_table(
+            ["STT", "Họ và tên", "Chức vụ", "Ký tên", "Ghi chú"],
+            [[i, "", "", "", ""] for i in range(1, 4)],
+            widths,
+            sheet,
+            center_cols=(0,),
+        ),
+        signature_row(None, Signature(("CHỦ TRÌ",), ""), width, sheet),
+    ]
     return story
 
 
-def attendance_sheet_document(doc: Document, store: Store, meeting_id: int | None = None, *,
-                              kind: MeetingKind = MeetingKind.REGULAR,
-                              when: date | None = None) -> Document:
+def attendance_sheet_document(
+    doc: Document,
+    store: Store,
+    meeting_id: int | None = None,
+    *,
+    kind: MeetingKind = MeetingKind.REGULAR,
+    when: date | None = None,
+) -> Document:
     """For a saved meeting (its frozen roll) or for a date before the meeting is entered."""
     profile = required_profile(store)
     if meeting_id is not None:

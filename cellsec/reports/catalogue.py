@@ -3,6 +3,7 @@ its builder, its file name, its page orientation and the warnings due before it 
 The CLI `render`, the app's print actions and the file names all read this one table (an
 explicit list, like cellsec/spreadsheets/catalogue.py), so a new document is one entry here
 plus its builder module. Builders are imported only when a document is built (ReportLab)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,12 +29,12 @@ class PrintWarning:
 @dataclass(frozen=True)
 class DocumentSpec:
     key: str
-    title: str                                   # the document's name (preview, CLI, PDF)
+    title: str  # the document's name (preview, CLI, PDF)
     build: Callable[[Document, Store, Request], Document]  # fills the blank page set-up
-    file_name: Callable[[Store, Request], str]   # plain ASCII: "Bien-ban-thang-11-2026.pdf"
-    landscape: bool = False                      # A4 always; this is the orientation
-    needs_meeting: bool = False                  # the CLI asks for --meeting
-    hint: str = ""                               # what the CLI options mean for it
+    file_name: Callable[[Store, Request], str]  # plain ASCII: "Bien-ban-thang-11-2026.pdf"
+    landscape: bool = False  # A4 always; this is the orientation
+    needs_meeting: bool = False  # the CLI asks for --meeting
+    hint: str = ""  # what the CLI options mean for it
     warnings: Callable[[Store, Request], list[PrintWarning]] = lambda _s, _r: []
 
 
@@ -49,69 +50,117 @@ def _seal_warnings(store: Store, r: Request) -> list[PrintWarning]:
 # --- the builders (imported when used) ---------------------------------------------------------
 def _minutes(_doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.minutes import minutes_document
+
     return minutes_document(store, r.meeting_id or 0)
 
 
 def _resolution(_doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.resolution import resolution_document
+
     return resolution_document(store, r.meeting_id or 0)
 
 
 def _attendance(doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.attendance_sheet import attendance_sheet_document
+
     return attendance_sheet_document(doc, store, r.meeting_id, kind=r.kind, when=r.on)
 
 
 def _book(_doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.minutes_book import minutes_book_document
+
     return minutes_book_document(store, r.the_year)
 
 
 def _register(doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.register_list import register_list_document
+
     return register_list_document(doc, store, r.on)
 
 
 def _superiors(doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.superior_report import superior_report_document
+
     start, end = r.period or (date(r.the_year, 1, 1), date(r.the_year, 12, 31))
     return superior_report_document(doc, store, start, end, today=r.today)
 
 
 def _comments(doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.liaison_reports import comment_sheets_document
+
     return comment_sheets_document(doc, store, r.the_year, r.liaison_id, today=r.today)
 
 
 def _liaison(doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.liaison_reports import liaison_register_document
+
     return liaison_register_document(doc, store, r.on)
 
 
 def _working_away(doc: Document, store: Store, r: Request) -> Document:
     from cellsec.reports.liaison_reports import working_away_document
+
     return working_away_document(doc, store, r.on)
 
 
-DOCUMENTS: dict[str, DocumentSpec] = {spec.key: spec for spec in (
-    DocumentSpec("minutes", "Biên bản sinh hoạt chi bộ", _minutes, file_names.minutes,
-                 needs_meeting=True, warnings=_seal_warnings),
-    DocumentSpec("resolution", "Nghị quyết", _resolution, file_names.resolution,
-                 needs_meeting=True, warnings=_seal_warnings),
-    DocumentSpec("attendance", "Danh sách đảng viên dự sinh hoạt", _attendance,
-                 file_names.attendance, hint="để ký; --meeting, hoặc trống theo --as-of"),
-    DocumentSpec("book", "Sổ biên bản sinh hoạt chi bộ cả năm", _book, file_names.book),
-    DocumentSpec("register", "Danh sách đảng viên", _register, file_names.register,
-                 landscape=True),
-    DocumentSpec("superiors", "Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ", _superiors,
-                 file_names.superiors, landscape=True),
-    DocumentSpec("comments", "Phiếu nhận xét đảng viên nơi cư trú", _comments,
-                 file_names.comments, hint="một người: --liaison; không có: tất cả phiếu cần làm"),
-    DocumentSpec("liaison", "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú", _liaison,
-                 file_names.liaison, landscape=True),
-    DocumentSpec("working-away", "Danh sách đảng viên đi làm ăn xa", _working_away,
-                 file_names.working_away, landscape=True),
-)}
+DOCUMENTS: dict[str, DocumentSpec] = {
+    spec.key: spec
+    for spec in (
+        DocumentSpec(
+            "minutes",
+            "Biên bản sinh hoạt chi bộ",
+            _minutes,
+            file_names.minutes,
+            needs_meeting=True,
+            warnings=_seal_warnings,
+        ),
+        DocumentSpec(
+            "resolution",
+            "Nghị quyết",
+            _resolution,
+            file_names.resolution,
+            needs_meeting=True,
+            warnings=_seal_warnings,
+        ),
+        DocumentSpec(
+            "attendance",
+            "Danh sách đảng viên dự sinh hoạt",
+            _attendance,
+            file_names.attendance,
+            hint="để ký; --meeting, hoặc trống theo --as-of",
+        ),
+        DocumentSpec("book", "Sổ biên bản sinh hoạt chi bộ cả năm", _book, file_names.book),
+        DocumentSpec("register", "Danh sách đảng viên", _register, file_names.register, landscape=True),
+        DocumentSpec(
+            "superiors",
+            "Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ",
+            _superiors,
+            file_names.superiors,
+            landscape=True,
+        ),
+        DocumentSpec(
+            "comments",
+            "Phiếu nhận xét đảng viên nơi cư trú",
+            _comments,
+            file_names.comments,
+            hint="một người: --liaison; không có: tất cả phiếu cần làm",
+        ),
+        DocumentSpec(
+            "liaison",
+            "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú",
+            _liaison,
+            file_names.liaison,
+            landscape=True,
+        ),
+        DocumentSpec(
+            "working-away",
+            "Danh sách đảng viên đi làm ăn xa",
+            _working_away,
+            file_names.working_away,
+            landscape=True,
+        ),
+    )
+}
 
 
 def spec_of(key: str) -> DocumentSpec:
@@ -124,9 +173,8 @@ def spec_of(key: str) -> DocumentSpec:
 def build_document(store: Store, key: str, **options: Any) -> Document:
     """Collect and build (not render) the document `key`; options are Request's fields."""
     spec = spec_of(key)
-    doc = spec.build(Document(title=spec.title, landscape=spec.landscape), store,
-                     Request(**options))
-    assert doc.landscape == spec.landscape, key   # the tables were sized for this page
+    doc = spec.build(Document(title=spec.title, landscape=spec.landscape), store, Request(**options))
+    assert doc.landscape == spec.landscape, key  # the tables were sized for this page
     return doc
 
 

@@ -1,5 +1,6 @@
 """The file name a printed document is saved under: plain ASCII the secretary recognises, such
 as "Bien-ban-thang-11-2026.pdf". One function per document (cellsec.reports.catalogue)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,8 +11,11 @@ from cellsec.store import Store
 from cellsec.text import fold
 
 _KIND_WORDS = {
-    MeetingKind.REGULAR: "", MeetingKind.COMBINED: "", MeetingKind.THEMATIC: "chuyen-de-",
-    MeetingKind.EXTRAORDINARY: "bat-thuong-", MeetingKind.COMMITTEE: "hop-chi-uy-",
+    MeetingKind.REGULAR: "",
+    MeetingKind.COMBINED: "",
+    MeetingKind.THEMATIC: "chuyen-de-",
+    MeetingKind.EXTRAORDINARY: "bat-thuong-",
+    MeetingKind.COMMITTEE: "hop-chi-uy-",
 }
 _MONTHLY = (MeetingKind.REGULAR, MeetingKind.COMBINED, MeetingKind.THEMATIC)
 

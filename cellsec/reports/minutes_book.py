@@ -1,5 +1,6 @@
 """The year's minutes book: a cover, a contents list with page numbers, then every meeting's
 minutes (and their corrections), each from a new page."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,13 +26,15 @@ def minutes_book_document(store: Store, year: int) -> Document:
     if not meetings:
         raise ValidationError(f"Năm {year} chưa có buổi sinh hoạt nào.")
     sheet = load_sheet()
-    doc = Document(title=f"Sổ biên bản sinh hoạt chi bộ năm {year}", subject=profile.cell_name,
-                   has_toc=True)
+    doc = Document(title=f"Sổ biên bản sinh hoạt chi bộ năm {year}", subject=profile.cell_name, has_toc=True)
     width = frame_width(doc)
     toc = TableOfContents(dotsMinLevel=0)
     toc.tableStyle = plain_table_style()
-    toc.levelStyles = [ParagraphStyle("toc0", fontName=font("regular"), fontSize=13, leading=18,
-                                      leftIndent=0, firstLineIndent=0)]
+    toc.levelStyles = [
+        ParagraphStyle(
+            "toc0", fontName=font("regular"), fontSize=13, leading=18, leftIndent=0, firstLineIndent=0
+        )
+    ]
     story: list[Flowable] = [
         Spacer(1, 60),
         p(profile.superior_name.upper(), "superior", sheet),
@@ -51,7 +54,8 @@ def minutes_book_document(store: Store, year: int) -> Document:
         story.append(PageBreak())
         part = build_minutes(collect_minutes(store, m.id or 0), sheet, width)
         part[0].toc_text = f"{format_date(m.date)} — {m.kind.label}" + (
-            f": {m.topic}" if m.kind.is_thematic and m.topic else "")
+            f": {m.topic}" if m.kind.is_thematic and m.topic else ""
+        )
         story += part
     doc.story = story
     return doc

@@ -1,4 +1,5 @@
 """The member register list (danh sách đảng viên) as of a date, landscape, Vietnamese order."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,16 +30,41 @@ from cellsec.wording import sentence
 _WIDTHS_MM: list[float | None] = [14, 48, 25, 13, None, 25, 25, 26, 34]
 
 
-def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
-                        summary: RollSummary, status: StatusFilter, sheet: Sheet,
-                        width: float) -> list[Flowable]:
+def build_register_list(
+    profile: CellProfile,
+    on: date,
+    rows: list[MemberRow],
+    summary: RollSummary,
+    status: StatusFilter,
+    sheet: Sheet,
+    width: float,
+) -> list[Flowable]:
     widths = fit_widths(_WIDTHS_MM, width)
-    head = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Ngày vào Đảng",
-            "Ngày chính thức", "Tuổi đảng", "Tình trạng"]
-    data = [[i, r.member.full_name, format_date(r.member.birth_date), r.member.sex.label,
-             r.member.hometown, format_date(r.admission_date), format_date(r.official_date),
-             years_months(r.party_age_months), r.state.label]
-            for i, r in enumerate(rows, start=1)]
+    head = [
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Quê quán",
+        "Ngày vào Đảng",
+        "Ngày chính thức",
+        "Tuổi đảng",
+        "Tình trạng",
+    ]
+    data = [
+        [
+            i,
+            r.member.full_name,
+            format_date(r.member.birth_date),
+            r.member.sex.label,
+            r.member.hometown,
+            format_date(r.admission_date),
+            format_date(r.official_date),
+            years_months(r.party_age_months),
+            r.state.label,
+        ]
+        for i, r in enumerate(rows, start=1)
+    ]
     title_extra = "" if status is StatusFilter.ROLL else f" — {status.label}"
     return [
         header_block(Header(profile, on), width, sheet),
@@ -49,12 +75,20 @@ def build_register_list(profile: CellProfile, on: date, rows: list[MemberRow],
     ]
 
 
-def register_list_document(doc: Document, store: Store, on: date | None = None,
-                           status: StatusFilter = StatusFilter.ROLL) -> Document:
+def register_list_document(
+    doc: Document, store: Store, on: date | None = None, status: StatusFilter = StatusFilter.ROLL
+) -> Document:
     profile = required_profile(store)
     on = on or date.today()
     rows = load_register(store, on)
     doc.title, doc.subject = f"{doc.title} tính đến {format_date(on)}", profile.cell_name
-    doc.story = build_register_list(profile, on, filter_rows(rows, "", status),
-                                    summarise(rows, on), status, load_sheet(), frame_width(doc))
+    doc.story = build_register_list(
+        profile,
+        on,
+        filter_rows(rows, "", status),
+        summarise(rows, on),
+        status,
+        load_sheet(),
+        frame_width(doc),
+    )
     return doc

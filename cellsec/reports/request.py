@@ -1,5 +1,6 @@
 """What one document is of (a meeting, a year, a date, a period, a person): the options each
 catalogue entry's builder, file name and warnings read."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Rule settings: shipped defaults with their legal source, overridden per cell in the data file."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,10 @@ class RuleSetting:
 
 def default_settings() -> dict[str, RuleSetting]:
     raw = json.loads((resources.files("cellsec.rules") / "defaults.json").read_text("utf-8"))
-    return {k: RuleSetting(k, v["value"], v["value"], v["label"], v["source"], v["verified"])
-            for k, v in raw.items()}
+    return {
+        k: RuleSetting(k, v["value"], v["value"], v["label"], v["source"], v["verified"])
+        for k, v in raw.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,9 @@ class Rules:
         merged = {}
         for key, setting in default_settings().items():
             if key in overrides:
-                setting = RuleSetting(key, overrides[key], setting.default, setting.label,
-                                      setting.source, setting.verified)
+                setting = RuleSetting(
+                    key, overrides[key], setting.default, setting.label, setting.source, setting.verified
+                )
             merged[key] = setting
         return cls(merged)
 

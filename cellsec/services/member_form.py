@@ -1,4 +1,5 @@
 """Member form: Vietnamese field labels, text -> Member parsing and the field checks."""
+
 from __future__ import annotations
 
 import re
@@ -59,8 +60,7 @@ def _err(key: str, message: str) -> ValidationError:
 
 
 def _date(form: Mapping[str, str], key: str, today: date, required: bool = False) -> date | None:
-    return parse_date(form.get(key, ""), MEMBER_LABELS[key], key=key, required=required,
-                      today=today)
+    return parse_date(form.get(key, ""), MEMBER_LABELS[key], key=key, required=required, today=today)
 
 
 def parse_sex(value: str) -> Sex:
@@ -72,8 +72,9 @@ def parse_sex(value: str) -> Sex:
     raise _err("sex", f"“{value}” không hợp lệ; chọn Nam hoặc Nữ.")
 
 
-def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
-                 today: date | None = None) -> Member:
+def parse_member(
+    form: Mapping[str, str], *, member_id: int | None = None, today: date | None = None
+) -> Member:
     """Turn a form (field -> text) into a Member, or raise ValidationError naming the field."""
     today = today or date.today()
     text = form_text(form, MEMBER_LABELS, max_len=_MAX_LEN)
@@ -90,7 +91,7 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
     assert birth is not None
     if birth.year < 1900:
         raise _err("birth_date", "năm sinh không hợp lệ.")
-    for key in MEMBER_DATE_FIELDS[1:]:   # every date after the birth
+    for key in MEMBER_DATE_FIELDS[1:]:  # every date after the birth
         day = dates[key]
         if day and day <= birth:
             raise _err(key, f"ngày {format_date(day)} không thể trước ngày sinh.")
@@ -101,8 +102,11 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
         raise _err("citizen_id", f"“{text['citizen_id']}” phải gồm đúng 12 chữ số.")
     card = text["party_card_no"].replace(" ", "")
     if card and (not (card.isascii() and card.isdigit()) or len(card) != 12):
-        raise _err("party_card_no", f"“{text['party_card_no']}” phải gồm đúng 12 chữ số (thẻ mới); "
-                                    "số thẻ cũ ghi vào ô “Số thẻ đảng cũ”.")
+        raise _err(
+            "party_card_no",
+            f"“{text['party_card_no']}” phải gồm đúng 12 chữ số (thẻ mới); "
+            "số thẻ cũ ghi vào ô “Số thẻ đảng cũ”.",
+        )
     old_card = text["old_card_no"].replace(" ", "")
     if old_card and not re.fullmatch(r"[0-9A-Za-z.\-/]{1,20}", old_card):
         raise _err("old_card_no", f"“{text['old_card_no']}” không hợp lệ.")
@@ -118,10 +122,17 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
         phone = digits
     values: dict[str, Any] = {k: text[k] for k in MEMBER_DATA_FIELDS}
     values.update(dates)
-    values.update(full_name=name, sex=sex, citizen_id=citizen_id, party_card_no=card,
-                  old_card_no=old_card, phone=phone, alias=text["alias"],
-                  introducer_1=clean_name(text["introducer_1"]),
-                  introducer_2=clean_name(text["introducer_2"]))
+    values.update(
+        full_name=name,
+        sex=sex,
+        citizen_id=citizen_id,
+        party_card_no=card,
+        old_card_no=old_card,
+        phone=phone,
+        alias=text["alias"],
+        introducer_1=clean_name(text["introducer_1"]),
+        introducer_2=clean_name(text["introducer_2"]),
+    )
     return Member(id=member_id, **values)
 
 

@@ -1,5 +1,6 @@
 """The record of a meeting's minutes: built from the live data while a draft, sealed at approval
 (and re-sealed with each correction), and the one check that a sealed record still matches."""
+
 from __future__ import annotations
 
 import hashlib
@@ -54,8 +55,7 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
                 dates[d.closed_meeting_id] = later.date if later else None
             closed_on = dates[d.closed_meeting_id]
             if closed_on is not None and closed_on > m.date:
-                out.append(replace(d, status=DirectionStatus.IN_PROGRESS, result="",
-                                   closed_meeting_id=None))
+                out.append(replace(d, status=DirectionStatus.IN_PROGRESS, result="", closed_meeting_id=None))
     return tuple(out)
 
 
@@ -77,13 +77,18 @@ def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecor
     votes = tuple(vote_result(v, count, rules) for v in m.votes)
     profile = store.profile.get() or CellProfile()
     return MinutesRecord(
-        meeting=m, profile=profile, count=count, votes=votes,
+        meeting=m,
+        profile=profile,
+        count=count,
+        votes=votes,
         score=quality_rating(m.scores, rules) if m.scores else None,
         criteria_labels=tuple((c["key"], c["label"]) for c in rules["meeting_quality_criteria"]),
-        directions_given=tuple(replace(d, id=None) for d in
-                               store.superiors.directions(meeting_id=m.id)) if m.id else (),
+        directions_given=tuple(replace(d, id=None) for d in store.superiors.directions(meeting_id=m.id))
+        if m.id
+        else (),
         directions_reviewed=tuple(replace(d, id=None) for d in directions_reviewed(store, m)),
-        rules=tuple((k, rules[k]) for k in COUNTING_RULES))
+        rules=tuple((k, rules[k]) for k in COUNTING_RULES),
+    )
 
 
 def seal(store: Store, record: MinutesRecord, reason: str) -> str:
@@ -151,9 +156,11 @@ class RecordCheck:
 DRAFT = RecordCheck(False)
 # What the secretary is told wherever approved minutes that fail the check are shown or printed.
 MISMATCH_TITLE = "Biên bản không khớp"
-MISMATCH_WARNING = ("CẢNH BÁO: nội dung biên bản đang lưu trong tệp không còn khớp với bản chi bộ "
-                    "đã thông qua. Có thể tệp dữ liệu đã bị sửa ngoài chương trình; hãy đối chiếu "
-                    "với sổ biên bản giấy.")
+MISMATCH_WARNING = (
+    "CẢNH BÁO: nội dung biên bản đang lưu trong tệp không còn khớp với bản chi bộ "
+    "đã thông qua. Có thể tệp dữ liệu đã bị sửa ngoài chương trình; hãy đối chiếu "
+    "với sổ biên bản giấy."
+)
 
 
 def check_record(store: Store, meeting_id: int) -> RecordCheck:
@@ -161,13 +168,18 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     command that shows approved minutes."""
     upgrade_old_approvals(store)
     if not is_record_id(meeting_id):
-        return DRAFT       # no meeting can have that id: nothing sealed
+        return DRAFT  # no meeting can have that id: nothing sealed
     live = store.meetings.get_live(meeting_id)
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         if live is not None and live.approved:
-            return RecordCheck(True, ("Biên bản ghi là đã thông qua nhưng không có bản niêm phong "
-                                      "(trạng thái bị sửa ngoài chương trình).",))
+            return RecordCheck(
+                True,
+                (
+                    "Biên bản ghi là đã thông qua nhưng không có bản niêm phong "
+                    "(trạng thái bị sửa ngoài chương trình).",
+                ),
+            )
         return DRAFT
     problems: list[str] = []
     try:
@@ -179,8 +191,7 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     if digest != row.digest:
         problems.append("Nội dung bản niêm phong không khớp dấu kiểm.")
     if record.upgrade_verified is False:
-        problems.append("Khi nâng cấp phần mềm, nội dung biên bản đã không khớp dấu kiểm lúc "
-                        "thông qua.")
+        problems.append("Khi nâng cấp phần mềm, nội dung biên bản đã không khớp dấu kiểm lúc thông qua.")
     if live is None:
         return RecordCheck(True, (*problems, "Biên bản đã thông qua bị xóa ngoài chương trình."))
     return RecordCheck(True, (*problems, *_live_differences(store, live, record, row.digest)))
@@ -207,8 +218,18 @@ def _live_differences(store: Store, live: Meeting, record: MinutesRecord, sealed
 def _content(m: Meeting) -> Any:
     """The meeting's own rows as compared with the seal (reviews of earlier meetings' tasks are
     left out: the seal holds their copies, and deleting a draft may remove the live rows)."""
-    data = plain(replace(m, reviews=(), corrections=(), status="", approved_at=None, digest=None,
-                         resolution_number="", resolution_issuer=""))
+    data = plain(
+        replace(
+            m,
+            reviews=(),
+            corrections=(),
+            status="",
+            approved_at=None,
+            digest=None,
+            resolution_number="",
+            resolution_issuer="",
+        )
+    )
     return without_ids(data)
 
 
@@ -232,9 +253,11 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         raise ValidationError("Biên bản này chưa được niêm phong.")
-    record, _ = parse_stored(row.record_json, exact=True)   # re-sealed as it was, never cleaned
-    record = with_corrections(replace(record, meeting=replace(record.meeting, id=meeting_id)),
-                              store.meetings.live_corrections(meeting_id))
+    record, _ = parse_stored(row.record_json, exact=True)  # re-sealed as it was, never cleaned
+    record = with_corrections(
+        replace(record, meeting=replace(record.meeting, id=meeting_id)),
+        store.meetings.live_corrections(meeting_id),
+    )
     seal(store, record, "correction")
 
 
@@ -242,8 +265,15 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
 def legacy_content_digest(m: Meeting) -> str:
     """The digest approvals carried before schema v9 (content only; no ids, number, date)."""
     data = asdict(m)
-    for key in ("id", "status", "approved_at", "digest", "corrections", "resolution_number",
-                "resolution_issuer"):
+    for key in (
+        "id",
+        "status",
+        "approved_at",
+        "digest",
+        "corrections",
+        "resolution_number",
+        "resolution_issuer",
+    ):
         data.pop(key)
     for entry in data["roll"]:
         entry.pop("member_id")
@@ -281,9 +311,9 @@ def upgrade_old_approvals(store: Store) -> None:
                     seal(store, record, UPGRADE)
                 store.meetings.seals.done_pending(meeting_id)
     except CellSecError:
-        return   # a file opened read-only: readers use the rows until it can be written
+        return  # a file opened read-only: readers use the rows until it can be written
     except Exception as exc:
-        if type(exc).__module__ != "sqlite3":   # a busy or read-only file: same; else a bug
+        if type(exc).__module__ != "sqlite3":  # a busy or read-only file: same; else a bug
             raise
 
 
@@ -293,12 +323,16 @@ def _tolerant_record(store: Store, m: Meeting, rules: Any) -> MinutesRecord:
         return build_record(store, m, rules=rules)
     except ValidationError:
         count = count_meeting(m.roll, rules)
-        return replace(build_record(store, replace(m, votes=()), rules=rules),
-                       meeting=m, count=count, votes=tuple(
-                           _unchecked_vote(v, count, rules) for v in m.votes))
+        return replace(
+            build_record(store, replace(m, votes=()), rules=rules),
+            meeting=m,
+            count=count,
+            votes=tuple(_unchecked_vote(v, count, rules) for v in m.votes),
+        )
 
 
 def _unchecked_vote(vote: Any, count: RollCount, rules: Any) -> Any:
-    big = replace(count, eligible_present=max(count.eligible_present,
-                                              vote.in_favour + vote.against + vote.other))
+    big = replace(
+        count, eligible_present=max(count.eligible_present, vote.in_favour + vote.against + vote.other)
+    )
     return vote_result(vote, big, rules)

@@ -2,6 +2,7 @@
 term like resolutions. A report gets its number once, when the secretary issues it; printing the
 same report again shows the same number and issue date. Until then it prints as a draft with
 the number left blank for the hand."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,15 +16,15 @@ from cellsec.store import Store
 @dataclass(frozen=True)
 class IssuedNumber:
     number: int
-    type_code: str              # "BC"
-    issuer: str                 # "CB", as it was when the number was given
+    type_code: str  # "BC"
+    issuer: str  # "CB", as it was when the number was given
     term: str
     issued_on: date
-    title: str                  # names the report and its period: the report's identity
+    title: str  # names the report and its period: the report's identity
 
     @property
     def text(self) -> str:
-        """"03-BC/CB" (the header prints "Số 03-BC/CB")."""
+        """ "03-BC/CB" (the header prints "Số 03-BC/CB")."""
         return f"{self.number:02d}-{self.type_code}/{self.issuer}"
 
 
@@ -36,8 +37,14 @@ def issued_number(store: Store, type_code: str, title: str) -> IssuedNumber | No
     """The number this report was issued with, in any term; None while it is a draft."""
     for row in store.meetings.document_numbers():
         if row["type_code"] == type_code and row["title"] == title and row["meeting_id"] is None:
-            return IssuedNumber(int(str(row["number"])), type_code, str(row["issuer"]),
-                                str(row["term"]), date.fromisoformat(str(row["date"])), title)
+            return IssuedNumber(
+                int(str(row["number"])),
+                type_code,
+                str(row["issuer"]),
+                str(row["term"]),
+                date.fromisoformat(str(row["date"])),
+                title,
+            )
     return None
 
 

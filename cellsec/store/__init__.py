@@ -5,6 +5,7 @@ or opens read-only, with the reason, when the place does not allow writing. Ever
 `transaction()`: on a read-only Store it is refused with that reason; an error of the machine
 (full disk, removed USB stick) comes out named, in Vietnamese (cellsec.store.faults).
 """
+
 from __future__ import annotations
 
 import getpass
@@ -31,13 +32,19 @@ DEFAULT_SUFFIX = ".cellsec"
 class Store:
     """One cell's data file. Open with Store.open(path); use `transaction()` for every write."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DataFileLock | None,
-                 migration_backup: Path | None, read_only: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: DataFileLock | None,
+        migration_backup: Path | None,
+        read_only: str | None = None,
+    ) -> None:
         self.path = path
         self._conn = conn
         self._lock = lock
         self.migration_backup = migration_backup
-        self.read_only = read_only   # why it cannot be written (Vietnamese), None if writable
+        self.read_only = read_only  # why it cannot be written (Vietnamese), None if writable
         self._broken: StorageError | None = None
         self.user = _pc_user()
         self.profile = ProfileRepository(conn)
@@ -49,8 +56,14 @@ class Store:
         self.audit = AuditRepository(conn)
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, lock: bool = True,
-             steps: opening.OpeningSteps | None = None) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = True,
+        lock: bool = True,
+        steps: opening.OpeningSteps | None = None,
+    ) -> Store:
         """Open (and if needed create and upgrade) a data file.
 
         `steps` are what the caller adds (cellsec.backup.open_store: a backup is opened
@@ -88,9 +101,10 @@ class Store:
             raise self._named(exc) from exc
         try:
             # Who and when, for the audit triggers of every row this action writes.
-            self._conn.execute("UPDATE audit_context SET txn = txn + 1, user = ?, at = ? "
-                               "WHERE id = 1", (self.user, datetime.now().isoformat(
-                                   timespec="seconds")))
+            self._conn.execute(
+                "UPDATE audit_context SET txn = txn + 1, user = ?, at = ? WHERE id = 1",
+                (self.user, datetime.now().isoformat(timespec="seconds")),
+            )
             yield self._conn
         except BaseException as exc:
             self._rollback()
@@ -113,7 +127,7 @@ class Store:
     def _named(self, exc: BaseException) -> StorageError:
         err = faults.fault(exc, self.path, "lưu")
         if isinstance(err, EnvironmentFault) and err.kind in (faults.GONE, faults.DISK_ERROR):
-            self._broken = err   # the connection is dead: say so again rather than retry
+            self._broken = err  # the connection is dead: say so again rather than retry
         return err
 
     @property
@@ -129,7 +143,7 @@ class Store:
                 if self.read_only is None and self._broken is None:
                     self._conn.execute("PRAGMA optimize")
             except sqlite3.Error:
-                pass   # statistics only; a full disk or a removed drive must not stop a close
+                pass  # statistics only; a full disk or a removed drive must not stop a close
             finally:
                 self._conn.close()
                 self._conn = None  # type: ignore[assignment]

@@ -1,4 +1,5 @@
 """Rows <-> Member and MemberEvent: the register and the lifecycle events."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -55,16 +56,24 @@ def _trusted(cls, values: dict[str, object]):
     return record
 
 
-_EVENT_SELECT = ("SELECT id, member_id, kind, date, end_date, decision_ref, detail, note "
-                 "FROM member_events")
+_EVENT_SELECT = "SELECT id, member_id, kind, date, end_date, decision_ref, detail, note FROM member_events"
 
 
 def _event(row: sqlite3.Row) -> MemberEvent:
     id_, member_id, kind, when, end, ref, detail, note = row
-    return _trusted(MemberEvent, {
-        "id": id_, "member_id": member_id, "kind": _KINDS[kind],
-        "date": _fromiso(when), "end_date": _fromiso(end) if end else None,
-        "decision_ref": ref, "detail": detail, "note": note})
+    return _trusted(
+        MemberEvent,
+        {
+            "id": id_,
+            "member_id": member_id,
+            "kind": _KINDS[kind],
+            "date": _fromiso(when),
+            "end_date": _fromiso(end) if end else None,
+            "decision_ref": ref,
+            "detail": detail,
+            "note": note,
+        },
+    )
 
 
 class MemberRepository:
@@ -110,14 +119,21 @@ class MemberRepository:
             " (full_name = ? AND birth_date IS ?)"
             " OR (? <> '' AND citizen_id = ?)"
             " OR (? <> '' AND party_card_no = ?))",
-            (m.id, m.full_name, to_iso(m.birth_date), m.citizen_id, m.citizen_id,
-             m.party_card_no, m.party_card_no)).fetchall()
+            (
+                m.id,
+                m.full_name,
+                to_iso(m.birth_date),
+                m.citizen_id,
+                m.citizen_id,
+                m.party_card_no,
+                m.party_card_no,
+            ),
+        ).fetchall()
         return [_member(r) for r in rows]
 
     # --- events ----------------------------------------------------------------------------
     def events_of(self, member_id: int) -> list[MemberEvent]:
-        rows = self._conn.execute(
-            _EVENT_SELECT + " WHERE member_id = ? ORDER BY date, id", (member_id,))
+        rows = self._conn.execute(_EVENT_SELECT + " WHERE member_id = ? ORDER BY date, id", (member_id,))
         return [_event(r) for r in rows]
 
     def all_events(self) -> dict[int, list[MemberEvent]]:
@@ -130,21 +146,29 @@ class MemberRepository:
         cur = self._conn.execute(
             "INSERT INTO member_events (member_id, kind, date, end_date, decision_ref, detail, "
             "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (e.member_id, e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref,
-             e.detail, e.note, _now()))
+            (
+                e.member_id,
+                e.kind.value,
+                e.date.isoformat(),
+                to_iso(e.end_date),
+                e.decision_ref,
+                e.detail,
+                e.note,
+                _now(),
+            ),
+        )
         return inserted_id(cur)
 
     def update_event(self, e: MemberEvent) -> None:
         self._conn.execute(
             "UPDATE member_events SET kind = ?, date = ?, end_date = ?, decision_ref = ?, "
             "detail = ?, note = ? WHERE id = ?",
-            (e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref, e.detail,
-             e.note, e.id))
+            (e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref, e.detail, e.note, e.id),
+        )
 
     def event_in_use(self, event_id: int) -> bool:
         """Whether another record points at this event (a working-away record)."""
-        row = self._conn.execute("SELECT 1 FROM working_away WHERE event_id = ?",
-                                 (event_id,)).fetchone()
+        row = self._conn.execute("SELECT 1 FROM working_away WHERE event_id = ?", (event_id,)).fetchone()
         return row is not None
 
     def delete_event(self, event_id: int) -> None:

@@ -1,4 +1,5 @@
 """Schema upgrades: the PRAGMA user_version runner; a copy first (the caller's), a transaction a step."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -42,12 +43,13 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise NotCellSecFileError(
-            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",
-            detail=str(exc)) from exc
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.", detail=str(exc)
+        ) from exc
     if app_id not in (0, APPLICATION_ID):
         raise NotCellSecFileError(
             f"Tệp “{path.name}” là một cơ sở dữ liệu khác, không phải tệp dữ liệu CellSec. "
-            "CellSec không mở nó để tránh làm hỏng dữ liệu.")
+            "CellSec không mở nó để tránh làm hỏng dữ liệu."
+        )
     try:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -55,30 +57,35 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
         if app_id == APPLICATION_ID:
             raise DamagedFileError(_damaged(path), detail=str(exc)) from exc
         raise NotCellSecFileError(
-            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",
-            detail=str(exc)) from exc
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.", detail=str(exc)
+        ) from exc
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # a brand-new empty file
     if app_id != APPLICATION_ID:
         raise NotCellSecFileError(
             f"Tệp “{path.name}” là một cơ sở dữ liệu khác, không phải tệp dữ liệu CellSec. "
-            "CellSec không mở nó để tránh làm hỏng dữ liệu.")
+            "CellSec không mở nó để tránh làm hỏng dữ liệu."
+        )
     if version > latest_version():
         raise DatabaseTooNewError(
             f"Tệp “{path.name}” được tạo bởi phiên bản CellSec mới hơn (lược đồ {version}, "
             f"phiên bản này chỉ hiểu đến {latest_version()}). Hãy cập nhật CellSec; tệp không "
-            "bị thay đổi.")
+            "bị thay đổi."
+        )
     return version
 
 
 def _damaged(path: Path) -> str:
-    return (f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Hãy khôi "
-            "phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi phục); tệp hỏng sẽ được "
-            "giữ lại.")
+    return (
+        f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Hãy khôi "
+        "phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi phục); tệp hỏng sẽ được "
+        "giữ lại."
+    )
 
 
-def upgrade(conn: sqlite3.Connection, path: Path,
-            before: Callable[[Path], Path] | None = None) -> Path | None:
+def upgrade(
+    conn: sqlite3.Connection, path: Path, before: Callable[[Path], Path] | None = None
+) -> Path | None:
     """Bring the file to the latest schema; `before(path)` first makes a copy of a file that
     needs upgrading (cellsec.backup's verified backup). Returns that copy, if one was made."""
     version = check_identity(conn, path)
@@ -98,11 +105,13 @@ def upgrade(conn: sqlite3.Connection, path: Path,
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if faults.classify(exc, path) != faults.UNKNOWN:   # full disk, read-only, gone …
+            if faults.classify(exc, path) != faults.UNKNOWN:  # full disk, read-only, gone …
                 raise faults.fault(exc, path, "nâng cấp") from exc
             raise StorageError(
                 f"Không nâng cấp được tệp dữ liệu “{path.name}” lên phiên bản {number}. Tệp giữ "
-                "nguyên như trước khi nâng cấp; hãy báo người hỗ trợ.", detail=str(exc)) from exc
+                "nguyên như trước khi nâng cấp; hãy báo người hỗ trợ.",
+                detail=str(exc),
+            ) from exc
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
     return backup

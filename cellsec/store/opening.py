@@ -11,6 +11,7 @@ What backups add to this (a backup is only looked at, their folder has temporary
 verified copy is made before a schema upgrade) comes in as `OpeningSteps` from the caller —
 cellsec.backup.open_store — so the store never imports the backup package that builds on it.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -28,8 +29,9 @@ from cellsec.store.lock import DataFileLock
 IMPORT_TEMP = "nhap"
 DATA_FOLDER_TEMPS = ("khoi-phuc", IMPORT_TEMP)
 BACKUP_FOLDER_TEMPS = ("sao-luu", "chep", "ghi")
-READ_ONLY_NOTE = ("CellSec đã mở tệp ở chế độ chỉ xem: xem, tìm và in được, nhưng mọi thay đổi "
-                  "sẽ không được lưu.")
+READ_ONLY_NOTE = (
+    "CellSec đã mở tệp ở chế độ chỉ xem: xem, tìm và in được, nhưng mọi thay đổi sẽ không được lưu."
+)
 
 
 class OpeningSteps(Protocol):
@@ -50,7 +52,7 @@ class Opened:
     conn: sqlite3.Connection
     lock: DataFileLock | None
     migration_backup: Path | None
-    read_only: str | None    # why the file is read-only (Vietnamese), None when writable
+    read_only: str | None  # why the file is read-only (Vietnamese), None when writable
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -62,8 +64,7 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_data_file(path: Path, *, create: bool, lock: bool,
-                   steps: OpeningSteps | None = None) -> Opened:
+def open_data_file(path: Path, *, create: bool, lock: bool, steps: OpeningSteps | None = None) -> Opened:
     """See the module doc. `path` is already resolved."""
     exists = _exists(path)
     if not exists and not create:
@@ -77,9 +78,10 @@ def open_data_file(path: Path, *, create: bool, lock: bool,
     try:
         return _open_writable(path, lock=lock, steps=steps)
     except NotCellSecFileError as err:
-        if fileops.claims_to_be_ours(path):   # SQLite cannot read what says it is ours
-            raise DamagedFileError(faults.explain(faults.DAMAGED, path, "mở"),
-                                   detail=err.detail or str(err)) from err
+        if fileops.claims_to_be_ours(path):  # SQLite cannot read what says it is ours
+            raise DamagedFileError(
+                faults.explain(faults.DAMAGED, path, "mở"), detail=err.detail or str(err)
+            ) from err
         raise
     except (sqlite3.Error, OSError) as exc:
         if not faults.is_environmental(exc):
@@ -113,7 +115,8 @@ def _check_header(path: Path) -> None:
     if header != fileops.SQLITE_MAGIC:
         raise NotCellSecFileError(
             f"Tệp “{path.name}” không phải tệp dữ liệu CellSec. CellSec không mở nó để tránh "
-            "làm hỏng dữ liệu.")
+            "làm hỏng dữ liệu."
+        )
 
 
 def _open_writable(path: Path, *, lock: bool, steps: OpeningSteps | None) -> Opened:
@@ -131,16 +134,16 @@ def _open_writable(path: Path, *, lock: bool, steps: OpeningSteps | None) -> Ope
         conn = connect(path)
         found = checks.check_connection(conn, path)
         if not found.ok:
-            raise DamagedFileError(faults.explain(faults.DAMAGED, path, "mở"),
-                                   detail="; ".join(found.problems)[:500])
+            raise DamagedFileError(
+                faults.explain(faults.DAMAGED, path, "mở"), detail="; ".join(found.problems)[:500]
+            )
         # WAL keeps the file consistent across power cuts; FULL syncs the WAL on each commit.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         _probe_write(conn, found.version)
         if file_lock is not None:
-            file_lock.lock_file()    # a new file exists only now
-        backup = migrate.upgrade(conn, path,
-                                 steps.before_migration if steps is not None else None)
+            file_lock.lock_file()  # a new file exists only now
+        backup = migrate.upgrade(conn, path, steps.before_migration if steps is not None else None)
     except BaseException:
         if conn is not None:
             conn.close()
@@ -179,19 +182,22 @@ def _open_read_only(path: Path, reason: str, *, keep_unchanged: bool = False) ->
     try:
         found = checks.check_readonly(conn, path)
         if not found.ok:
-            raise DamagedFileError(faults.explain(faults.DAMAGED, path, "mở"),
-                                   detail="; ".join(found.problems)[:500])
+            raise DamagedFileError(
+                faults.explain(faults.DAMAGED, path, "mở"), detail="; ".join(found.problems)[:500]
+            )
         if found.version < migrate.latest_version():
             raise ReadOnlyError(
                 f"{reason}\n\nTệp này được tạo bởi phiên bản CellSec cũ hơn và phải được nâng cấp "
                 "(ghi vào tệp) trước khi mở, nên chưa mở được. Hãy chép tệp sang thư mục Tài liệu "
-                "(Documents) của mình rồi mở bản chép." if not keep_unchanged else
-                f"Tệp “{path.name}” là bản sao lưu của phiên bản CellSec cũ hơn; không mở để xem "
+                "(Documents) của mình rồi mở bản chép."
+                if not keep_unchanged
+                else f"Tệp “{path.name}” là bản sao lưu của phiên bản CellSec cũ hơn; không mở để xem "
                 "được. Muốn dùng dữ liệu này: Tệp › Sao lưu và khôi phục › Khôi phục từ tệp…",
-                kind=faults.READ_ONLY_FILE)
+                kind=faults.READ_ONLY_FILE,
+            )
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA query_only = ON")   # a write that slips past Store.transaction
+        conn.execute("PRAGMA query_only = ON")  # a write that slips past Store.transaction
     except sqlite3.Error as exc:
         conn.close()
         raise faults.fault(exc, path, "mở") from exc
@@ -204,5 +210,6 @@ def _open_read_only(path: Path, reason: str, *, keep_unchanged: bool = False) ->
 def refusal(reason: str) -> ReadOnlyError:
     """What a write on a read-only Store raises."""
     why = reason.replace(f"\n\n{READ_ONLY_NOTE}", "")
-    return ReadOnlyError(f"Không lưu được thay đổi: tệp dữ liệu đang mở ở chế độ chỉ xem.\n\n"
-                         f"{why}", kind=faults.READ_ONLY_FILE)
+    return ReadOnlyError(
+        f"Không lưu được thay đổi: tệp dữ liệu đang mở ở chế độ chỉ xem.\n\n{why}", kind=faults.READ_ONLY_FILE
+    )

@@ -1,4 +1,5 @@
 """Small helpers every repository uses on sqlite3 results."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """The backup commands end to end, as support would run them: `python -m cellsec.cli ...`."""
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,21 @@ from pathlib import Path
 import pytest
 from test_backup_helpers import demo_file, dump, scribble
 
-pytestmark = pytest.mark.slow   # starts processes / runs many examples: not in the fast loop
+pytestmark = pytest.mark.slow  # starts processes / runs many examples: not in the fast loop
 
 
 def _cli(data, *args, timeout=120, stdin="", env=None):
     environ = {k: v for k, v in os.environ.items() if k != "CELLSEC_PASSWORD"}
-    return subprocess.run([sys.executable, "-m", "cellsec.cli", "--data", str(data), *args],
-                          capture_output=True, text=True, encoding="utf-8", timeout=timeout,
-                          check=False, input=stdin, env={**environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "cellsec.cli", "--data", str(data), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+        input=stdin,
+        env={**environ, **(env or {})},
+    )
 
 
 def _json(result):
@@ -40,8 +48,7 @@ def test_backup_list_verify_copy_and_restore(tmp_path):
     assert _json(_cli(data, "verify-backup", made["path"]))["ok"] is True
     # copy to a "USB stick", encrypted, then restore from it after a change
     usb = tmp_path / "usb"
-    copied = _cli(data, "copy-backup", made["path"], str(usb), "--password-stdin",
-                  stdin="bí mật\n")
+    copied = _cli(data, "copy-backup", made["path"], str(usb), "--password-stdin", stdin="bí mật\n")
     assert copied.returncode == 0, copied.stderr
     enc = next(usb.iterdir())
     assert enc.name.endswith(".cellsec.enc")
@@ -72,9 +79,15 @@ def test_restore_refuses_while_another_cellsec_holds_the_file(tmp_path):
     data = demo_file(tmp_path)
     backup = _json(_cli(data, "backup"))["backup"]["path"]
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom cellsec.store import Store\n"
-         f"s = Store.open({str(data)!r})\nprint('open', flush=True)\ntime.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom cellsec.store import Store\n"
+            f"s = Store.open({str(data)!r})\nprint('open', flush=True)\ntime.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         result = _cli(data, "restore", backup)

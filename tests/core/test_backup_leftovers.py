@@ -1,5 +1,6 @@
 """Nothing sensitive is left behind: a killed restore or backup leaves no plaintext copy past
 the next start, and looking at a backup (opening it in the app, verifying it) never changes it."""
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,9 @@ else:
 
 
 def _die_during(where: str, action: str, *args: str) -> None:
-    result = subprocess.run([sys.executable, "-c", DIE_AT, where, action, *args],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", DIE_AT, where, action, *args], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 9, result.stderr
 
 

@@ -1,4 +1,5 @@
 """Restore: round trip, damaged files found at start-up and restored in one call, refusals."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,8 +31,12 @@ NOON = datetime(2026, 11, 22, 9, 30)
 
 def _add_someone(path):
     with Store.open(path) as store:
-        add_member(store, member_form(full_name="Lê Thị Hoa", citizen_id="025088009999",
-                                      party_card_no="012345670000"), entry_form(), today=TODAY)
+        add_member(
+            store,
+            member_form(full_name="Lê Thị Hoa", citizen_id="025088009999", party_card_no="012345670000"),
+            entry_form(),
+            today=TODAY,
+        )
 
 
 def test_restore_round_trip_gives_back_every_row(tmp_path):
@@ -117,11 +122,14 @@ def test_truncated_file_is_detected(tmp_path):
     assert check_file(path).ok
 
 
-@pytest.mark.parametrize("content, state", [
-    (b"", HealthState.MISSING),
-    (b"PK\x03\x04 a zip file, not ours", HealthState.NOT_CELLSEC),
-    (None, HealthState.MISSING),
-])
+@pytest.mark.parametrize(
+    "content, state",
+    [
+        (b"", HealthState.MISSING),
+        (b"PK\x03\x04 a zip file, not ours", HealthState.NOT_CELLSEC),
+        (None, HealthState.MISSING),
+    ],
+)
 def test_missing_empty_or_foreign_file_offers_the_backup(tmp_path, content, state):
     path = demo_file(tmp_path)
     make_backup(path, now=NOON)

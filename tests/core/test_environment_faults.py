@@ -1,6 +1,7 @@
 """The machine's faults are named as such: a read-only file, folder or medium, a full disk, a drive
 that went away — a Vietnamese message saying what happened and what to do; the file is opened
 read-only where it can be; a sound file is never called damaged; nothing is lost."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -156,12 +157,12 @@ def test_a_drive_that_went_away_is_named_and_later_saves_say_so_too(tmp_path):
         # THEN the message says the USB was pulled out and what to do
         assert "USB đã bị rút" in str(refused.value) and "cắm lại USB" in str(refused.value)
         _no_raw_words(str(refused.value))
-        assert "disk I/O error" in refused.value.detail      # kept for support
+        assert "disk I/O error" in refused.value.detail  # kept for support
         # AND later saves are refused the same way instead of failing again and again
         with pytest.raises(FileGoneError):
             numbered_member(store, 1)
     finally:
-        store.close()   # closing a store whose drive is gone does not raise
+        store.close()  # closing a store whose drive is gone does not raise
         if gone.exists():
             gone.rename(usb)
 
@@ -172,16 +173,19 @@ def test_a_folder_that_went_away_is_not_offered_a_restore(tmp_path):
     assert "USB đã bị rút" in health.message
 
 
-@pytest.mark.parametrize("code, kind, error", [
-    (sqlite3.SQLITE_FULL, faults.DISK_FULL, DiskFullError),
-    (sqlite3.SQLITE_CORRUPT, faults.DAMAGED, DamagedFileError),
-    (sqlite3.SQLITE_NOTADB, faults.DAMAGED, DamagedFileError),
-    (sqlite3.SQLITE_BUSY, faults.BUSY, StorageError),
-    (sqlite3.SQLITE_READONLY_DBMOVED, faults.READ_ONLY_FILE, ReadOnlyError),
-    (sqlite3.SQLITE_READONLY_DIRECTORY, faults.READ_ONLY_FOLDER, ReadOnlyError),
-    (sqlite3.SQLITE_IOERR_READ, faults.DISK_ERROR, StorageError),
-    (sqlite3.SQLITE_MISMATCH, faults.UNKNOWN, StorageError),
-])
+@pytest.mark.parametrize(
+    "code, kind, error",
+    [
+        (sqlite3.SQLITE_FULL, faults.DISK_FULL, DiskFullError),
+        (sqlite3.SQLITE_CORRUPT, faults.DAMAGED, DamagedFileError),
+        (sqlite3.SQLITE_NOTADB, faults.DAMAGED, DamagedFileError),
+        (sqlite3.SQLITE_BUSY, faults.BUSY, StorageError),
+        (sqlite3.SQLITE_READONLY_DBMOVED, faults.READ_ONLY_FILE, ReadOnlyError),
+        (sqlite3.SQLITE_READONLY_DIRECTORY, faults.READ_ONLY_FOLDER, ReadOnlyError),
+        (sqlite3.SQLITE_IOERR_READ, faults.DISK_ERROR, StorageError),
+        (sqlite3.SQLITE_MISMATCH, faults.UNKNOWN, StorageError),
+    ],
+)
 def test_sqlite_errors_are_translated_by_kind_in_one_place(store, code, kind, error):
     # GIVEN SQLite reports an error of this kind on a sound, writable file
     exc = sqlite3.OperationalError("some English words from SQLite")
@@ -198,6 +202,7 @@ def test_sqlite_errors_are_translated_by_kind_in_one_place(store, code, kind, er
 def test_an_upgrade_on_a_full_disk_is_refused_as_such_and_changes_nothing(tmp_path):
     # GIVEN a file from CellSec's first schema on a disk with no room for the upgrade's backup
     import shutil
+
     old = Path(__file__).parent.parent / "data" / "cellsec-v1.cellsec"
     with small_disk(tmp_path / "disk", 1024) as disk:
         path = disk / "chibo.cellsec"

@@ -1,6 +1,7 @@
 """The exemption age (issue 10.4): `exemption_age_male` / `exemption_age_female` are used where
 their rule applies — recording an exemption for old age is checked against the member's age and
 sex, and the register shows who is past the age."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -56,8 +57,7 @@ def test_the_register_shows_who_is_past_the_age_and_a_doubtful_exemption(store):
     # GIVEN a man of 66 and a man of 58 exempted for old age (recorded anyway, as decided)
     old = _member(store, "10/05/1960")
     young = _member(store, "01/03/1968")
-    add_event(store, young, {"kind": "exempted", "date": "01/11/2026", "detail": "Tuổi cao"},
-              today=TODAY)
+    add_event(store, young, {"kind": "exempted", "date": "01/11/2026", "detail": "Tuổi cao"}, today=TODAY)
     # WHEN their records are opened on 22/11/2026
     old_detail = member_detail(store, old, TODAY)
     young_detail = member_detail(store, young, TODAY)

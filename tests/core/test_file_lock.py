@@ -1,5 +1,6 @@
 """The lock is on the file, not its name: two names of one file cannot both be opened for
 writing — a hard link, a symlink, another spelling of the path, a folder mounted twice."""
+
 from __future__ import annotations
 
 import os
@@ -15,18 +16,25 @@ from cellsec.errors import FileInUseError
 from cellsec.store import Store
 from cellsec.store.lock import identity_locking
 
-pytestmark = pytest.mark.skipif(not identity_locking(),
-                                reason="this platform locks by name only (see store/lock.py)")
+pytestmark = pytest.mark.skipif(
+    not identity_locking(), reason="this platform locks by name only (see store/lock.py)"
+)
 
 OPEN_ELSEWHERE = (
     "import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
     "try:\n    Store.open(sys.argv[1]).close()\nexcept FileInUseError as e:\n"
-    "    print(e); sys.exit(3)\n")
+    "    print(e); sys.exit(3)\n"
+)
 
 
 def _other_process_opens(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", OPEN_ELSEWHERE, str(path)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", OPEN_ELSEWHERE, str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
 """Every released schema has a saved file (tests/data, made by the code of its time: see the
 README there) that today's CellSec upgrades with everything in it intact."""
+
 from __future__ import annotations
 
 import gzip
@@ -16,8 +17,7 @@ from cellsec.store.migrate import latest_version
 DATA = Path(__file__).parent.parent / "data"
 FIXTURES = {1: "cellsec-v1.cellsec", **{v: f"cellsec-v{v}.cellsec.gz" for v in range(2, 9)}}
 # What each area kept in the file as its own version wrote it: (table, column shown).
-AREAS = {"members": "full_name", "meetings": "date", "superiors": "name",
-         "liaison_members": "full_name"}
+AREAS = {"members": "full_name", "meetings": "date", "superiors": "name", "liaison_members": "full_name"}
 
 
 def _copy(version: int, tmp_path: Path) -> Path:
@@ -36,8 +36,11 @@ def _as_written(path: Path) -> tuple[dict[str, list[str]], int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        content = {table: sorted(str(r[0]) for r in conn.execute(f"SELECT {col} FROM {table}"))
-                   for table, col in AREAS.items() if table in tables}
+        content = {
+            table: sorted(str(r[0]) for r in conn.execute(f"SELECT {col} FROM {table}"))
+            for table, col in AREAS.items()
+            if table in tables
+        }
         return content, conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
         conn.close()
@@ -62,8 +65,9 @@ def test_a_file_of_each_schema_is_upgraded_with_its_content(tmp_path, version):
         # … and every member, meeting, superior and liaison record is still there
         shown = {
             "members": sorted(m.full_name for m in store.members.all()),
-            "meetings": sorted(m.date.isoformat() for m in
-                               (store.meetings.header(i) for i in store.meetings.all_ids()) if m),
+            "meetings": sorted(
+                m.date.isoformat() for m in (store.meetings.header(i) for i in store.meetings.all_ids()) if m
+            ),
             "superiors": sorted(s.name for s in store.superiors.all()),
             "liaison_members": sorted(m.full_name for m in store.liaison.members()),
         }

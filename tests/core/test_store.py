@@ -1,4 +1,5 @@
 """The data file: fresh creation, upgrade of a saved v1 file, refusals, lock, durability settings."""
+
 from __future__ import annotations
 
 import shutil
@@ -95,11 +96,14 @@ def test_another_sqlite_database_is_refused(tmp_path):
 def test_a_second_process_cannot_open_the_same_file(tmp_path):
     path = tmp_path / "locked.cellsec"
     with Store.open(path):
-        code = ("import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
-                f"try:\n    Store.open({str(path)!r})\nexcept FileInUseError as e:\n"
-                "    print(e); sys.exit(3)\n")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                encoding="utf-8", timeout=60)
+        code = (
+            "import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
+            f"try:\n    Store.open({str(path)!r})\nexcept FileInUseError as e:\n"
+            "    print(e); sys.exit(3)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", timeout=60
+        )
         assert result.returncode == 3
         assert "đang được mở bởi một cửa sổ CellSec khác" in result.stdout
     # once closed, it opens again
@@ -121,6 +125,7 @@ def test_a_failed_action_rolls_back_completely(store):
 
 def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
     import os
+
     if os.geteuid() == 0:
         # root ignores permissions; make the "file" a directory-shaped trap instead
         trap = tmp_path / "x.cellsec"
@@ -142,13 +147,14 @@ def test_a_damaged_file_is_refused_at_open(tmp_path):
     # GIVEN a data file with a page overwritten in the middle (a bad sector, a power cut)
     from cellsec.demo.cell import create_demo
     from cellsec.errors import DamagedFileError
+
     path = tmp_path / "damaged.cellsec"
     with Store.open(path) as store:
         create_demo(store)
     data = bytearray(path.read_bytes())
     page = 4096
     middle = (len(data) // page // 2) * page
-    data[middle:middle + page] = bytes([0xA5]) * page
+    data[middle : middle + page] = bytes([0xA5]) * page
     path.write_bytes(bytes(data))
     # WHEN it is opened THEN a clear refusal, not a half-working app
     with pytest.raises(DamagedFileError, match="bị hỏng"):

@@ -1,5 +1,6 @@
 """Make a data file with the CellSec code of the current directory (an old checkout), so a test
 can upgrade it: the demo cell where that version has one, else a small synthetic cell."""
+
 from __future__ import annotations
 
 import sys
@@ -11,11 +12,17 @@ sys.path.insert(0, ".")
 from cellsec.store import Store  # noqa: E402
 
 TODAY = date(2026, 11, 22)
-PROFILE = {"cell_name": "Chi bộ thôn Tân Hồng", "superior_name": "Đảng bộ xã Thanh Sơn",
-           "place_name": "Thanh Sơn", "secretary": "Nguyễn Văn An"}
-PEOPLE = (("Nguyễn Văn An", "nam", "12/03/1961", "03/02/1990", "03/02/1991"),
-          ("Trần Thị Bình", "nu", "08/08/1975", "19/05/2001", "19/05/2002"),
-          ("Lê Văn Cường", "nam", "01/01/1998", "10/10/2026", ""))
+PROFILE = {
+    "cell_name": "Chi bộ thôn Tân Hồng",
+    "superior_name": "Đảng bộ xã Thanh Sơn",
+    "place_name": "Thanh Sơn",
+    "secretary": "Nguyễn Văn An",
+}
+PEOPLE = (
+    ("Nguyễn Văn An", "nam", "12/03/1961", "03/02/1990", "03/02/1991"),
+    ("Trần Thị Bình", "nu", "08/08/1975", "19/05/2001", "19/05/2002"),
+    ("Lê Văn Cường", "nam", "01/01/1998", "10/10/2026", ""),
+)
 
 
 def small_cell(store: Store) -> None:
@@ -27,8 +34,12 @@ def small_cell(store: Store) -> None:
     for name, sex, born, admitted, official in PEOPLE:
         form = {k: "" for k in MEMBER_LABELS}
         form.update(full_name=name, sex=sex, birth_date=born)
-        add_member(store, form, {"entry_kind": "admitted", "admission_date": admitted,
-                                 "official_date": official}, today=TODAY)
+        add_member(
+            store,
+            form,
+            {"entry_kind": "admitted", "admission_date": admitted, "official_date": official},
+            today=TODAY,
+        )
 
 
 def main(out: Path) -> None:

@@ -1,4 +1,5 @@
 """GUI test fixtures: offscreen Qt, a fresh data file with a cell profile, private settings."""
+
 from __future__ import annotations
 
 import os
@@ -91,8 +92,7 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
     from ui.shell.main_window import MainWindow
     from ui.shell.store_opener import StoreOpener
 
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
     page = w.pages[1]
     page.today = lambda: TODAY
@@ -102,7 +102,7 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
     w.nav.setCurrentRow(1)
     page.set_year(TODAY.year)
     yield page
-    wait_for_tasks()   # no PDF worker may outlive its test
+    wait_for_tasks()  # no PDF worker may outlive its test
 
 
 @pytest.fixture
@@ -113,8 +113,7 @@ def demo_window(qtbot, demo_store, app_settings, recording_ask, answers, notices
     from ui.shell.main_window import MainWindow
     from ui.shell.store_opener import StoreOpener
 
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
     for p in w.pages:
         if hasattr(p, "today"):

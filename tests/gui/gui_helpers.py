@@ -1,4 +1,5 @@
 """Helpers shared by the GUI tests: seeding a file through services, reading what is shown."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -34,8 +35,7 @@ class RecordingAsk:
         return Choice.CANCEL
 
 
-def add(store: Store, name: str, born: str, admitted: str, official: str = "",
-        **fields: str) -> int:
+def add(store: Store, name: str, born: str, admitted: str, official: str = "", **fields: str) -> int:
     """Put a member in the file through the service, as an earlier session would have."""
     return member(store, name, born, admitted=admitted, official=official, today=None, **fields)
 

@@ -1,4 +1,5 @@
 """The Excel import wizard: columns, preview with problems by row and column, fixes, import."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,11 +15,18 @@ from ui.transfer.import_preview import ACTION, INCLUDE, ROW
 from ui.transfer.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton
-HEADERS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Điện thoại",
-           "Ngày vào Đảng", "Ngày chính thức"]
+HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Số CCCD",
+    "Điện thoại",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+]
 ROWS = [
-    [1, "Nguyễn Văn Đức", "Nam", "15/08/1958", 1058000123, 912345678, "03/02/1985",
-     "03/02/1986"],
+    [1, "Nguyễn Văn Đức", "Nam", "15/08/1958", 1058000123, 912345678, "03/02/1985", "03/02/1986"],
     [2, "Lê Thị Hoa", "Nữ", "32/13/1970", None, "0987654321", "05/06/1995", "05/06/1996"],
     [3, "Trần Văn Bình", "Nam", "01/01/1961", None, None, "01/01/1991", "01/01/1992"],
 ]
@@ -63,8 +71,16 @@ def test_import_lists_the_bad_row_and_adds_the_good_ones(qtbot, window, wizard, 
     qtbot.mouseClick(wizard.file_step.choose_button, LEFT)
     qtbot.waitUntil(lambda: wizard.step == MAPPING, timeout=20_000)
     fields = [c.currentData() for c in wizard.mapping_step.combos]
-    assert fields == [None, "full_name", "sex", "birth_date", "citizen_id", "phone",
-                      "admission_date", "official_date"]
+    assert fields == [
+        None,
+        "full_name",
+        "sex",
+        "birth_date",
+        "citizen_id",
+        "phone",
+        "admission_date",
+        "official_date",
+    ]
     samples = column(wizard.mapping_step.table, "Ví dụ (các dòng đầu)")
     assert wizard.mapping_step.table.item(1, samples).text().startswith("Nguyễn Văn Đức; Lê Thị Hoa")
     # WHEN "Tiếp tục" THEN every row with what it would do
@@ -138,7 +154,7 @@ def test_an_unticked_row_is_skipped(qtbot, wizard, store):
 def test_a_column_left_out_in_the_mapping_is_not_imported(qtbot, wizard, store):
     qtbot.mouseClick(wizard.file_step.choose_button, LEFT)
     qtbot.waitUntil(lambda: wizard.step == MAPPING, timeout=20_000)
-    wizard.mapping_step.set_field(5, None)            # "Điện thoại": not imported
+    wizard.mapping_step.set_field(5, None)  # "Điện thoại": not imported
     qtbot.mouseClick(wizard.next_button, LEFT)
     assert all(not r.values.get("phone") for r in wizard.preview_step.rows)
     # choosing a field for a second column takes it from the first
@@ -156,8 +172,7 @@ def test_duplicates_of_the_register_are_skipped_by_default(qtbot, window, wizard
     assert preview.table.item(2, ACTION).text() == "Bỏ qua vì trùng"
     assert not preview.is_included(2)
     notes = [preview.notes.item(i).text() for i in range(preview.notes.count())]
-    assert any(n.startswith("Dòng 4: Trùng với hồ sơ đã có trong sổ: Trần Văn Bình")
-               for n in notes)
+    assert any(n.startswith("Dòng 4: Trùng với hồ sơ đã có trong sổ: Trần Văn Bình") for n in notes)
 
 
 def test_a_file_that_cannot_be_read_is_explained(qtbot, wizard, tmp_path):

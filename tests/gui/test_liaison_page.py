@@ -1,6 +1,7 @@
 """The "Nơi cư trú" page, first tab, on the demo file: the register through its dialog, the
 6-monthly gathering, and the year's comment sheets — who is missing, filling and sending one,
 printing all the sheets still to do."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,8 @@ from ui.liaison.page import LiaisonPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save
-COMMENTS_THIS_YEAR = "Nhận xét năm nay"   # the register's column of this year's sheet
-STATE = "Tình trạng"                  # the comment sheets' column
+COMMENTS_THIS_YEAR = "Nhận xét năm nay"  # the register's column of this year's sheet
+STATE = "Tình trạng"  # the comment sheets' column
 DEMO_MISSING = ["Nguyễn Thị Ngọc Diệp", "Lê Thu Trang", "Đỗ Quang Khải"]
 
 
@@ -104,7 +105,8 @@ def test_comment_due_list_shows_the_demos_missing_people(page, demo_store):
     assert comments.missing_names() == DEMO_MISSING
     assert comments.missing_label.text() == (
         "Còn thiếu 3 phiếu: Nguyễn Thị Ngọc Diệp (quá hạn 18/11/2026); Lê Thu Trang (quá hạn "
-        "20/11/2026); Đỗ Quang Khải (hạn 15/12/2026).")
+        "20/11/2026); Đỗ Quang Khải (hạn 15/12/2026)."
+    )
     # Last year everything was sent: nobody is missing
     comments.set_year(2025)
     assert comments.missing_names() == []
@@ -118,8 +120,7 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     qtbot.mouseClick(comments.fill_button, LEFT)
     dialog = page.active_dialog
     assert isinstance(dialog, CommentSheetDialog)
-    assert list(dialog.groups) == ["civic", "ethics", "gatherings", "contact", "movements",
-                                   "proposal"]
+    assert list(dialog.groups) == ["civic", "ethics", "gatherings", "contact", "movements", "proposal"]
     # WHEN a sent date is typed before every criterion is rated THEN it is refused
     dialog.choose("civic", 0)
     type_text(qtbot, dialog.fields["front_met_date"], "16/11/2026")
@@ -131,8 +132,14 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     # WHEN the rest is rated with the mouse and saved
     for key in ("ethics", "gatherings", "contact", "movements", "proposal"):
         qtbot.mouseClick(dialog.radios[key][1], LEFT)
-    assert dialog.criteria() == {"civic": 0, "ethics": 1, "gatherings": 1, "contact": 1,
-                                 "movements": 1, "proposal": 1}
+    assert dialog.criteria() == {
+        "civic": 0,
+        "ethics": 1,
+        "gatherings": 1,
+        "contact": 1,
+        "movements": 1,
+        "proposal": 1,
+    }
     type_text(qtbot, dialog.fields["free_text"], "Nhiệt tình với công việc chung của thôn.")
     qtbot.mouseClick(dialog.buttons.button(SAVE), LEFT)
     qtbot.waitUntil(lambda: page.active_dialog is None)
@@ -144,8 +151,10 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     assert state.text() == CommentState.DONE.label
     assert state.background().color().name() == GREEN
     register = page.register.table
-    assert register.item(_row_of(register, "Đỗ Quang Khải"),
-                         column(register, COMMENTS_THIS_YEAR)).text() == "Đã gửi"
+    assert (
+        register.item(_row_of(register, "Đỗ Quang Khải"), column(register, COMMENTS_THIS_YEAR)).text()
+        == "Đã gửi"
+    )
 
 
 def test_short_sheet_shows_only_the_short_criteria(qtbot, page, demo_store):
@@ -194,8 +203,7 @@ def test_gathering_ticks_who_came(qtbot, page, demo_store):
     qtbot.waitUntil(lambda: page.active_dialog is None)
     assert participation(demo_store, 2026)[hai] == (before[0] + 1, before[1] + 1)
     table = page.register.table
-    assert table.row_texts(_row_of(table, "Trần Văn Hải"))[5] == \
-        f"{before[0] + 1}/{before[1] + 1}"
+    assert table.row_texts(_row_of(table, "Trần Văn Hải"))[5] == f"{before[0] + 1}/{before[1] + 1}"
     assert page.register.gathering_label.text().startswith("Gặp mặt gần nhất: 22/11/2026 (1/5")
 
 
@@ -225,13 +233,12 @@ def test_print_all_sheets_to_do_opens_the_preview_with_pages(qtbot, page):
     assert preview.file_name == "Phieu-nhan-xet-2026-can-lam.pdf"
     qtbot.waitUntil(lambda: preview.is_ready or preview.failure is not None, timeout=30_000)
     assert preview.failure is None
-    assert preview.page_count >= len(DEMO_MISSING)      # one sheet (or more pages) each
+    assert preview.page_count >= len(DEMO_MISSING)  # one sheet (or more pages) each
     assert preview.page_label.text() == f"Trang 1 / {preview.page_count}"
     preview.reject()
 
 
-def test_print_one_sheet_and_the_register_and_export(qtbot, page, demo_store, tmp_path,
-                                                     notices):
+def test_print_one_sheet_and_the_register_and_export(qtbot, page, demo_store, tmp_path, notices):
     from openpyxl import load_workbook
 
     comments = page.register.comments
@@ -261,8 +268,7 @@ def _khai_id(store) -> int:
 
 
 def _khai_state(store) -> CommentState:
-    return next(d.state for d in comment_list(store, 2026, TODAY)
-                if d.member.full_name == "Đỗ Quang Khải")
+    return next(d.state for d in comment_list(store, 2026, TODAY) if d.member.full_name == "Đỗ Quang Khải")
 
 
 def test_year_selector_reads_that_year(page):
@@ -270,8 +276,10 @@ def test_year_selector_reads_that_year(page):
     comments.set_year(2025)
     assert comments.year == 2025
     name, state = column(comments.table, "Họ và tên"), column(comments.table, STATE)
-    states = {comments.table.item(r, name).text(): comments.table.item(r, state).text()
-              for r in range(comments.table.rowCount())}
+    states = {
+        comments.table.item(r, name).text(): comments.table.item(r, state).text()
+        for r in range(comments.table.rowCount())
+    }
     assert states["Trần Văn Hải"] == "Đã gửi"
 
 

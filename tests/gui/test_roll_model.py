@@ -1,4 +1,5 @@
 """The roll table model: Qt's model checks, marks by key, and what it refuses."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -45,8 +46,9 @@ def test_reason_and_acceptance_only_for_absent_with_reason(demo_store):
     assert model.flags(model.index(0, REASON)) & editable
     assert model.setData(model.index(0, REASON), "  Ốm  ")
     assert model.entry(0).reason == "Ốm"
-    assert model.setData(model.index(0, ACCEPTED), Qt.CheckState.Unchecked.value,
-                         Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(
+        model.index(0, ACCEPTED), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert model.entry(0).reason_accepted is False
     # Marking present again drops the reason (it would otherwise print in the minutes)
     model.set_mark(0, Mark.PRESENT)
@@ -73,5 +75,6 @@ def test_members_listed_apart_can_only_be_marked_present_or_not_called(qtbot, de
     # "Tất cả có mặt" leaves them alone; the order of the roll is kept when read back
     editor.mark_all_present()
     assert all(apart.entry(r).mark is Mark.NOT_EXPECTED for r in range(apart.rowCount()))
-    assert [e.member_id for e in editor.roll()] == \
-        [e.member_id for e in expected_roll(demo_store, date(2026, 11, 25))]
+    assert [e.member_id for e in editor.roll()] == [
+        e.member_id for e in expected_roll(demo_store, date(2026, 11, 25))
+    ]

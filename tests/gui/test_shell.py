@@ -1,4 +1,5 @@
 """The window shell: what it remembers, what it says in the status bar, unexpected errors."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,7 +49,7 @@ def test_window_remembers_last_file_and_column_layout(qtbot, store, data_path, a
 
 
 def test_unexpected_error_is_logged_and_never_blocks_headless(qapp, capsys):
-    reporter = CrashReporter(interactive=True)   # offscreen: must not open a modal box
+    reporter = CrashReporter(interactive=True)  # offscreen: must not open a modal box
     try:
         raise RuntimeError("hỏng")
     except RuntimeError as exc:

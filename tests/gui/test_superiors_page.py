@@ -1,6 +1,7 @@
 """The "Cấp trên" page on the demo file: the directory and assignments through their dialogs,
 the follow-up list (from the meetings page's overdue line), and the tally for a period equal to
 the core's figures, printed and exported."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -102,8 +103,7 @@ def test_edit_keeps_errors_in_the_dialog(qtbot, page, demo_store):
     dialog.reject()
 
 
-def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, window, page,
-                                                                          demo_store):
+def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, window, page, demo_store):
     # GIVEN the demo: the September direction is past its deadline and still open
     late = overdue_directions(demo_store, TODAY)
     assert len(late) == 1
@@ -117,20 +117,20 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
     assert window.stack.currentWidget() is page
     assert page.tabs.currentIndex() == DIRECTIONS
     assert page.filter_box.currentData() == "overdue"
-    assert page.directions_table.column_texts(
-        column(page.directions_table, "Nội dung chỉ đạo")) == [late[0].text]
+    assert page.directions_table.column_texts(column(page.directions_table, "Nội dung chỉ đạo")) == [
+        late[0].text
+    ]
     received = column(page.directions_table, "Ngày nhận")
     assert page.directions_table.item(0, received).background().color().name() == RED
     # WHEN the result is reported at the November meeting (a draft: approved minutes are
     # sealed) through the dialog
-    november, _ = save_meeting(demo_store, new_meeting(demo_store, MeetingKind.REGULAR,
-                                                       date(2026, 11, 20)))
+    november, _ = save_meeting(demo_store, new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 11, 20)))
     page.directions_table.selectRow(0)
     qtbot.mouseClick(page.follow_button, LEFT)
     dialog = page.active_dialog
     assert isinstance(dialog, FollowUpDialog)
     assert dialog.fields.text("status") == DirectionStatus.DONE.value
-    assert dialog.fields.text("meeting_id") == str(november)   # the next open meeting
+    assert dialog.fields.text("meeting_id") == str(november)  # the next open meeting
     type_text(qtbot, dialog.fields["result"], "Đã thu đủ đảng phí quý III.")
     qtbot.mouseClick(dialog.buttons.button(SAVE), LEFT)
     qtbot.waitUntil(lambda: page.active_dialog is None)
@@ -146,8 +146,10 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
 def _shown_people(page) -> list[tuple[str, str, str]]:
     table = page.tally.people
     name, came, target = (column(table, h) for h in ("Họ và tên", "Số buổi dự", "Chỉ tiêu của kỳ"))
-    return [(table.item(r, name).text(), table.item(r, came).text(), table.item(r, target).text())
-            for r in range(table.rowCount())]
+    return [
+        (table.item(r, name).text(), table.item(r, came).text(), table.item(r, target).text())
+        for r in range(table.rowCount())
+    ]
 
 
 @pytest.mark.parametrize("period", [(2026, 0), (2026, 3), "custom"])
@@ -166,10 +168,11 @@ def test_tally_on_screen_equals_the_core_figures(qtbot, page, demo_store, period
     assert page.tally.held_label.text() == str(t.held)
     assert page.tally.with_label.text() == str(t.with_superior)
     assert page.tally.directions_label.text() == (
-        f"{len(t.directions)} nội dung; đã hoàn thành {t.directions_done}; "
-        f"chưa xong {t.directions_open}")
-    assert _shown_people(page) == [(x.superior.name, str(x.attended), target_text(x.target))
-                                   for x in t.people]
+        f"{len(t.directions)} nội dung; đã hoàn thành {t.directions_done}; chưa xong {t.directions_open}"
+    )
+    assert _shown_people(page) == [
+        (x.superior.name, str(x.attended), target_text(x.target)) for x in t.people
+    ]
     remarks = page.tally.people.column_texts(column(page.tally.people, "Nhận xét"))
     assert remarks == [x.warning or ("Đạt" if x.meets_target else "") for x in t.people]
     dates = page.tally.meetings.column_texts(column(page.tally.meetings, "Ngày"))
@@ -220,8 +223,7 @@ def test_print_report_and_export_excel(qtbot, page, demo_store, tmp_path, notice
     preview.reject()
 
 
-def test_issue_the_report_of_a_period_and_print_it_with_its_number(qtbot, page, demo_store,
-                                                                    answers, notices):
+def test_issue_the_report_of_a_period_and_print_it_with_its_number(qtbot, page, demo_store, answers, notices):
     from cellsec.reports.catalogue import build_document
     from cellsec.services.superior_tally import superior_report_number
 

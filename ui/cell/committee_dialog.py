@@ -1,5 +1,6 @@
 """The cell committee (chi ủy) over time: who holds which seat from when to when. A committee
 meeting's roll is the committee on its date. Each action is one service call, written at once."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,15 +28,16 @@ from ui.common.dialogs import ErrorBanner, show_validation_error
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit
 from ui.common.record_table import RecordTable
 
-HINT = ("Chi bộ có từ 9 đảng viên chính thức bầu chi ủy. Ghi mỗi người với chức vụ và ngày bắt "
-        "đầu (ngày bầu); khi thôi, ghi ngày kết thúc. Họp chi ủy lấy danh sách này làm điểm danh.")
+HINT = (
+    "Chi bộ có từ 9 đảng viên chính thức bầu chi ủy. Ghi mỗi người với chức vụ và ngày bắt "
+    "đầu (ngày bầu); khi thôi, ghi ngày kết thúc. Họp chi ủy lấy danh sách này làm điểm danh."
+)
 
 
 class CommitteeDialog(QDialog):
     """`changes` holds what was written, for the page to route."""
 
-    def __init__(self, store: Store, *, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Chi ủy chi bộ")
         self._store = store
@@ -44,8 +46,9 @@ class CommitteeDialog(QDialog):
         self.banner = ErrorBanner()
         hint = QLabel(HINT)
         hint.setWordWrap(True)
-        self.table = RecordTable(("Họ và tên", "Chức vụ", "Từ ngày", "Đến ngày", "Ghi chú"),
-                                 (0, 14, 11, 11, 16))
+        self.table = RecordTable(
+            ("Họ và tên", "Chức vụ", "Từ ngày", "Đến ngày", "Ghi chú"), (0, 14, 11, 11, 16)
+        )
         self.fields = FormFields()
         f = self.fields
         row = QHBoxLayout()
@@ -82,13 +85,19 @@ class CommitteeDialog(QDialog):
         rows = load_register(self._store, self._today)
         names = {r.member.id: r.member.full_name for r in rows}
         roles = self._store.meetings.committee.roles()
-        self.table.set_rows([[names.get(r.member_id, "?"), r.post.label, format_date(r.start),
-                              format_date(r.end), r.note] for r in roles], roles)
+        self.table.set_rows(
+            [
+                [names.get(r.member_id, "?"), r.post.label, format_date(r.start), format_date(r.end), r.note]
+                for r in roles
+            ],
+            roles,
+        )
         box = self.fields["member_id"]
         assert isinstance(box, QComboBox)
         box.clear()
-        for r in sorted((r for r in rows if r.state.on_roll), key=lambda r: name_sort_key(
-                r.member.full_name)):
+        for r in sorted(
+            (r for r in rows if r.state.on_roll), key=lambda r: name_sort_key(r.member.full_name)
+        ):
             box.addItem(r.member.full_name, str(r.member.id))
 
     def _done(self, changes: Changes) -> None:
@@ -99,8 +108,9 @@ class CommitteeDialog(QDialog):
     def add_role(self) -> bool:
         f = self.fields
         try:
-            changes = add_committee_role(self._store, {k: f.text(k) for k in (
-                "member_id", "post", "start", "note")}, today=self._today)
+            changes = add_committee_role(
+                self._store, {k: f.text(k) for k in ("member_id", "post", "start", "note")}, today=self._today
+            )
         except ValidationError as err:
             show_validation_error(self.banner, f, err)
             return False
@@ -115,8 +125,7 @@ class CommitteeDialog(QDialog):
             self.banner.show_message("Chọn một người trong danh sách chi ủy.")
             return False
         try:
-            changes = end_committee_role(self._store, role.id, self.fields.text("end"),
-                                         today=self._today)
+            changes = end_committee_role(self._store, role.id, self.fields.text("end"), today=self._today)
         except ValidationError as err:
             show_validation_error(self.banner, self.fields, err)
             return False

@@ -1,4 +1,5 @@
 """The cell profile form: asked for on first run and opened from the "Chi bộ" menu."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
@@ -19,16 +20,17 @@ EXAMPLES = {
     "deputy_secretary": "Ví dụ: Trần Thị Bình",
     "term_label": "Ví dụ: 2025 – 2030",
 }
-FIRST_RUN_TEXT = ("Chào mừng đồng chí đến với CellSec — Sổ tay Bí thư chi bộ.\n"
-                  "Trước khi bắt đầu, xin nhập thông tin của chi bộ. Các thông tin này được in "
-                  "trên biên bản, báo cáo và có thể sửa lại sau trong trình đơn “Chi bộ”.")
+FIRST_RUN_TEXT = (
+    "Chào mừng đồng chí đến với CellSec — Sổ tay Bí thư chi bộ.\n"
+    "Trước khi bắt đầu, xin nhập thông tin của chi bộ. Các thông tin này được in "
+    "trên biên bản, báo cáo và có thể sửa lại sau trong trình đơn “Chi bộ”."
+)
 
 
 class ProfileDialog(QDialog):
     """Edit the cell profile; on success `changes` holds what the service changed."""
 
-    def __init__(self, store: Store, *, first_run: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, *, first_run: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.changes: Changes | None = None

@@ -1,6 +1,7 @@
 """“Sửa danh sách”: one list setting the Đảng ủy xã sets (meeting quality criteria and bands,
 comment-sheet criteria, the short sheet) edited row by row; the service checks it on Lưu and the
 message names the row. "Về mặc định" refills the rows with the shipped list (saved on Lưu)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,23 +20,31 @@ from ui.common.dialogs import ErrorBanner, button_box
 from ui.common.rows_editor import Col, RowsEditor
 
 COLUMNS = {
-    "scored": (Col("label", "Tiêu chí", chars=40, stretch=True),
-               Col("max", "Điểm tối đa", kind="spin", chars=9, maximum=QUALITY_TOTAL)),
-    "bands": (Col("floor", "Từ điểm", kind="spin", chars=8, maximum=QUALITY_TOTAL),
-              Col("label", "Xếp loại", chars=20, stretch=True)),
-    "levels": (Col("label", "Nội dung nhận xét", kind="memo", chars=30, stretch=True),
-               Col("level1", "Mức 1", kind="memo", chars=14),
-               Col("level2", "Mức 2", kind="memo", chars=14),
-               Col("level3", "Mức 3", kind="memo", chars=14)),
-    "subset": (Col("label", "Tiêu chí của phiếu đầy đủ", kind="label", chars=40, stretch=True),
-               Col("chosen", "Có trong phiếu rút gọn", kind="check", chars=12)),
+    "scored": (
+        Col("label", "Tiêu chí", chars=40, stretch=True),
+        Col("max", "Điểm tối đa", kind="spin", chars=9, maximum=QUALITY_TOTAL),
+    ),
+    "bands": (
+        Col("floor", "Từ điểm", kind="spin", chars=8, maximum=QUALITY_TOTAL),
+        Col("label", "Xếp loại", chars=20, stretch=True),
+    ),
+    "levels": (
+        Col("label", "Nội dung nhận xét", kind="memo", chars=30, stretch=True),
+        Col("level1", "Mức 1", kind="memo", chars=14),
+        Col("level2", "Mức 2", kind="memo", chars=14),
+        Col("level3", "Mức 3", kind="memo", chars=14),
+    ),
+    "subset": (
+        Col("label", "Tiêu chí của phiếu đầy đủ", kind="label", chars=40, stretch=True),
+        Col("chosen", "Có trong phiếu rút gọn", kind="check", chars=12),
+    ),
 }
 HINTS = {
     "scored": "Tổng điểm tối đa các tiêu chí phải bằng 100.",
     "bands": "Xếp từ cao xuống thấp; dòng cuối từ 0 điểm.",
     "levels": "Mỗi tiêu chí ghi đủ ba mức, từ tốt nhất đến chưa đạt.",
     "subset": "Đánh dấu các tiêu chí dùng cho phiếu rút gọn (đảng viên thuộc diện miễn theo "
-              "HD 33, khi được đề nghị).",
+    "HD 33, khi được đề nghị).",
 }
 
 
@@ -53,9 +62,12 @@ class RuleListDialog(QDialog):
         source = QLabel(f"Căn cứ: {setting.source}. {HINTS.get(self._kind, '')}")
         source.setWordWrap(True)
         self.banner = ErrorBanner()
-        self.editor = RowsEditor(COLUMNS[self._kind], add_text="Thêm dòng",
-                                 addable=self._kind != "subset",
-                                 lines=3 if self._kind == "levels" else None)
+        self.editor = RowsEditor(
+            COLUMNS[self._kind],
+            add_text="Thêm dòng",
+            addable=self._kind != "subset",
+            lines=3 if self._kind == "levels" else None,
+        )
         self.total_label = QLabel()
         self.total_label.setVisible(self._kind == "scored")
         self.editor.sig_changed.connect(self._show_total)
@@ -87,8 +99,10 @@ class RuleListDialog(QDialog):
         elif self._kind == "bands":
             rows = [{"floor": floor, "label": label} for floor, label in value]
         elif self._kind == "levels":
-            rows = [{"label": c["label"], **{f"level{i}": text for i, text in
-                                             enumerate(c["levels"], start=1)}} for c in value]
+            rows = [
+                {"label": c["label"], **{f"level{i}": text for i, text in enumerate(c["levels"], start=1)}}
+                for c in value
+            ]
             payloads = [c["key"] for c in value]
         elif self._kind == "subset":
             criteria = rules_of(self._store)["comment_criteria"]
@@ -100,21 +114,30 @@ class RuleListDialog(QDialog):
     def value(self) -> Any:
         rows, keys = self.editor.rows(), self.editor.payloads()
         if self._kind == "scored":
-            return [{**({"key": k} if k else {}), "label": r["label"], "max": r["max"]}
-                    for r, k in zip(rows, keys)]
+            return [
+                {**({"key": k} if k else {}), "label": r["label"], "max": r["max"]}
+                for r, k in zip(rows, keys)
+            ]
         if self._kind == "bands":
             return [[r["floor"], r["label"]] for r in rows]
         if self._kind == "levels":
-            return [{**({"key": k} if k else {}), "label": r["label"],
-                     "levels": [r["level1"], r["level2"], r["level3"]]} for r, k in zip(rows, keys)]
+            return [
+                {
+                    **({"key": k} if k else {}),
+                    "label": r["label"],
+                    "levels": [r["level1"], r["level2"], r["level3"]],
+                }
+                for r, k in zip(rows, keys)
+            ]
         return [k for r, k in zip(rows, keys) if r["chosen"]]
 
     def _show_total(self) -> None:
         if self._kind == "scored":
             total = sum(r["max"] for r in self.editor.rows())
             colour = "#1b5e20" if total == QUALITY_TOTAL else "#9b1c1c"
-            self.total_label.setText(f"<span style='color:{colour}'>Tổng: <b>{total}</b>/"
-                                     f"{QUALITY_TOTAL} điểm</span>")
+            self.total_label.setText(
+                f"<span style='color:{colour}'>Tổng: <b>{total}</b>/{QUALITY_TOTAL} điểm</span>"
+            )
 
     # --- saving ------------------------------------------------------------------------------
     def save(self) -> None:

@@ -2,6 +2,7 @@
 Numbers, yes/no, dates and milestones are typed here; the lists the Đảng ủy xã sets (criteria,
 bands, the short comment sheet) open row by row in “Sửa danh sách…”. Each can go back to the
 shipped default."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
@@ -46,9 +47,11 @@ class RulesDialog(QDialog):
         self.changes = Changes()
         self.setWindowTitle("Thiết lập quy định")
         self.resize(1100, 620)
-        intro = QLabel("Các mức, hạn và chỉ tiêu theo quy định hiện hành, kèm văn bản căn cứ. "
-                       "Dòng nền vàng là quy định chưa được xác minh: hãy đối chiếu với hướng dẫn "
-                       "của Đảng ủy xã và sửa nếu khác.")
+        intro = QLabel(
+            "Các mức, hạn và chỉ tiêu theo quy định hiện hành, kèm văn bản căn cứ. "
+            "Dòng nền vàng là quy định chưa được xác minh: hãy đối chiếu với hướng dẫn "
+            "của Đảng ủy xã và sửa nếu khác."
+        )
         intro.setWordWrap(True)
         self.error = ErrorBanner()
         self.table = QTableWidget(0, len(HEADERS))
@@ -66,14 +69,14 @@ class RulesDialog(QDialog):
         # Row heights follow the columns once the dialog has its real width.
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.value_edit = QLineEdit()
-        self.value_edit.setPlaceholderText("Giá trị mới (số; Có/Không; ngày/tháng như 15/12; "
-                                           "tỷ lệ như 2/3; các mốc như 30, 40, 45)")
+        self.value_edit.setPlaceholderText(
+            "Giá trị mới (số; Có/Không; ngày/tháng như 15/12; tỷ lệ như 2/3; các mốc như 30, 40, 45)"
+        )
         self.value_edit.returnPressed.connect(self.save_value)
         self.save_button = QPushButton("Lưu giá trị")
         self.save_button.clicked.connect(self.save_value)
         self.list_button = QPushButton("Sửa danh sách…")
-        self.list_button.setToolTip("Sửa từng dòng của danh sách (tiêu chí, xếp loại, phiếu rút "
-                                    "gọn)")
+        self.list_button.setToolTip("Sửa từng dòng của danh sách (tiêu chí, xếp loại, phiếu rút gọn)")
         self.list_button.clicked.connect(self.edit_list)
         self.list_dialog: RuleListDialog | None = None
         self.reset_button = QPushButton("Về mặc định")
@@ -102,10 +105,13 @@ class RulesDialog(QDialog):
         in_force = rules_of(self._store)
         self.table.setRowCount(len(self._rules))
         for r, rule in enumerate(self._rules):
-            unverified = "" if rule.verified or "chưa xác minh" in rule.source else \
-                " — chưa xác minh"
-            cells = (rule.label, show_value(rule.value, rule.key, in_force),
-                     show_value(rule.default, rule.key, in_force), rule.source + unverified)
+            unverified = "" if rule.verified or "chưa xác minh" in rule.source else " — chưa xác minh"
+            cells = (
+                rule.label,
+                show_value(rule.value, rule.key, in_force),
+                show_value(rule.default, rule.key, in_force),
+                rule.source + unverified,
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(_short(text) if c in (1, 2) else text)
                 item.setToolTip(text)

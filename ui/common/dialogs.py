@@ -1,4 +1,5 @@
 """Shared dialog pieces: Vietnamese button texts, the red error banner, questions and notices."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -30,8 +31,7 @@ BUTTON_TEXTS = {
 # Where nobody can answer a box (tests, smoke runs): say it on stderr instead, or not at all.
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 MB = QMessageBox.StandardButton
-_BOX_TEXTS = {MB.Yes: "Có", MB.No: "Không", MB.Ok: "Đồng ý", MB.Close: "Đóng",
-              MB.Cancel: "Hủy"}
+_BOX_TEXTS = {MB.Yes: "Có", MB.No: "Không", MB.Ok: "Đồng ý", MB.Close: "Đóng", MB.Cancel: "Hủy"}
 
 
 def button_box(dialog: QDialog, accept_text: str = "Lưu") -> QDialogButtonBox:
@@ -59,9 +59,11 @@ class ErrorBanner(QLabel):
         self.setObjectName("error_banner")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet("QLabel#error_banner { color: #9b1c1c; background: #fdecea; "
-                           "border: 1px solid #e5a5a0; border-radius: 4px; padding: 6px 8px; "
-                           "font-weight: bold; }")
+        self.setStyleSheet(
+            "QLabel#error_banner { color: #9b1c1c; background: #fdecea; "
+            "border: 1px solid #e5a5a0; border-radius: 4px; padding: 6px 8px; "
+            "font-weight: bold; }"
+        )
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -90,8 +92,9 @@ def focus_field(widget: QWidget) -> None:
         widget.selectAll()
 
 
-def show_validation_error(banner: ErrorBanner, fields: FormFields, err: ValidationError,
-                          aliases: dict[str, str] | None = None) -> None:
+def show_validation_error(
+    banner: ErrorBanner, fields: FormFields, err: ValidationError, aliases: dict[str, str] | None = None
+) -> None:
     """Say what is wrong above the form and put the cursor in the field concerned."""
     banner.show_message(str(err))
     key = (aliases or {}).get(err.key or "", err.key)

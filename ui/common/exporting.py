@@ -1,4 +1,5 @@
 """Export a list to Excel (.xlsx) or CSV: ask where, write, give a Vietnamese answer."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,8 +12,16 @@ from cellsec.errors import CellSecError
 from ui.common.file_choosers import ChoosePath, choose_save_path
 
 
-def export_list(parent: QWidget, title: str, suggested: str, write: Callable[[Path], int], *,
-                choose: ChoosePath, notify: Callable[..., None], what: str) -> Path | None:
+def export_list(
+    parent: QWidget,
+    title: str,
+    suggested: str,
+    write: Callable[[Path], int],
+    *,
+    choose: ChoosePath,
+    notify: Callable[..., None],
+    what: str,
+) -> Path | None:
     """Ask where, write, and say how many rows went where (or why nothing was written)."""
     path = choose(parent, title, suggested)
     if path is None:

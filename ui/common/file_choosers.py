@@ -1,4 +1,5 @@
 """Where to save a file the secretary exports: the system's save box, with a suffix made sure."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -36,6 +37,5 @@ def with_suffix(name: str, selected_filter: str) -> Path:
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """Excel or CSV, as the secretary picks."""
-    name, selected = QFileDialog.getSaveFileName(parent, title, suggested,
-                                                 f"{XLSX_FILTER};;{CSV_FILTER}")
+    name, selected = QFileDialog.getSaveFileName(parent, title, suggested, f"{XLSX_FILTER};;{CSV_FILTER}")
     return with_suffix(name, selected) if name else None

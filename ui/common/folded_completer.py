@@ -1,5 +1,6 @@
 """Name completion that matches the way the register search does: case and accents folded
 (đ → d), anywhere in the name — "nguyen van duc" offers "Nguyễn Văn Đức"."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -1,5 +1,6 @@
 """A small form that runs one service call on Lưu (status change, request, contact, dues,
 return): the service's Vietnamese message shows in the red line and nothing is saved."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -14,8 +15,10 @@ from ui.common.form_fields import FormFields, form_layout
 
 Action = Callable[[dict[str, str]], Changes]
 # Bigger tick boxes and radio buttons for elderly eyes and unsteady hands.
-BIG_CHECKS = ("QCheckBox::indicator, QRadioButton::indicator { width: 20px; height: 20px; }"
-              "QCheckBox, QRadioButton { spacing: 8px; }")
+BIG_CHECKS = (
+    "QCheckBox::indicator, QRadioButton::indicator { width: 20px; height: 20px; }"
+    "QCheckBox, QRadioButton { spacing: 8px; }"
+)
 
 
 def roomy_form() -> QFormLayout:
@@ -29,10 +32,18 @@ class FormDialog(QDialog):
     """`rows` are (key, label, widget); `action(values)` saves and returns Changes.
     After Lưu: `changes`. `aliases` maps a service's error key to a field key."""
 
-    def __init__(self, title: str, intro: str, rows: Sequence[tuple[str, str, QWidget]],
-                 action: Action, *, values: Mapping[str, str] | None = None,
-                 accept_text: str = "Lưu", aliases: Mapping[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        rows: Sequence[tuple[str, str, QWidget]],
+        action: Action,
+        *,
+        values: Mapping[str, str] | None = None,
+        accept_text: str = "Lưu",
+        aliases: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(620)

@@ -1,4 +1,5 @@
 """Named form fields: one place that builds input widgets and reads or writes their text."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -1,4 +1,5 @@
 """The change history of one member or one meeting, and the button that opens it."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -14,14 +15,15 @@ from ui.common.history_view import HistoryView
 class HistoryDialog(QDialog):
     """Read-only: who changed what and when, newest first."""
 
-    def __init__(self, title: str, entries: Sequence[HistoryEntry],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, entries: Sequence[HistoryEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Lịch sử thay đổi — {title}")
         heading = QLabel(f"<b>{escape(title)}</b>")
         heading.setWordWrap(True)
-        hint = QLabel("Mỗi lần lưu được ghi lại: thời gian, người sửa (tên đăng nhập máy tính) "
-                      "và từng thông tin thay đổi “cũ → mới”.")
+        hint = QLabel(
+            "Mỗi lần lưu được ghi lại: thời gian, người sửa (tên đăng nhập máy tính) "
+            "và từng thông tin thay đổi “cũ → mới”."
+        )
         hint.setWordWrap(True)
         self.view = HistoryView()
         self.view.show_entries(entries)
@@ -47,9 +49,10 @@ def open_history(parent: QWidget, title: str, entries: Sequence[HistoryEntry]) -
     return dialog
 
 
-def history_button(parent: QWidget, title: Callable[[], str],
-                   entries: Callable[[], Sequence[HistoryEntry] | None]) -> QPushButton:
-    """"Lịch sử thay đổi…": asks for the entries when pressed (None: nothing saved yet)."""
+def history_button(
+    parent: QWidget, title: Callable[[], str], entries: Callable[[], Sequence[HistoryEntry] | None]
+) -> QPushButton:
+    """ "Lịch sử thay đổi…": asks for the entries when pressed (None: nothing saved yet)."""
     button = QPushButton("Lịch sử thay đổi…")
     button.setToolTip("Xem ai đã sửa gì, khi nào")
     button.setAutoDefault(False)

@@ -1,4 +1,5 @@
 """A readable list of changes (who, when, what, "old → new"), newest first."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -18,8 +19,10 @@ STYLE = """
 
 def entry_html(entry: HistoryEntry) -> str:
     lines = "".join(f'<p class="line">• {escape(line)}</p>' for line in entry.lines)
-    return (f'<p class="head">{escape(entry.at)} — {escape(entry.what)} '
-            f'<span class="who">(người sửa: {escape(entry.user)})</span></p>{lines}')
+    return (
+        f'<p class="head">{escape(entry.at)} — {escape(entry.what)} '
+        f'<span class="who">(người sửa: {escape(entry.user)})</span></p>{lines}'
+    )
 
 
 def entry_text(entry: HistoryEntry) -> str:

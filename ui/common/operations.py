@@ -11,6 +11,7 @@ a service accepted its input); an operation is a service call returning Changes 
 whose last item is the Changes, like `issue_superior_report` — and raises ValidationError
 with a Vietnamese message when it refuses. Neither touches another page: routing does that.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,8 +35,7 @@ class DialogHost(Protocol):
     active_dialog: QDialog | None
 
 
-def open_dialog(host: DialogHost, dialog: QDialog,
-                finished: Callable[[int], None] | None = None) -> QDialog:
+def open_dialog(host: DialogHost, dialog: QDialog, finished: Callable[[int], None] | None = None) -> QDialog:
     """Open `dialog` window-modal, without a nested event loop. When it closes: the host
     forgets it, `finished(result)` runs, and the dialog is deleted."""
     host.active_dialog = dialog
@@ -54,9 +54,14 @@ def open_dialog(host: DialogHost, dialog: QDialog,
     return dialog
 
 
-def run_dialog(host: DialogHost, dialog: QDialog, route: Route, *,
-               before_route: AfterDialog | None = None,
-               after_route: AfterDialog | None = None) -> QDialog:
+def run_dialog(
+    host: DialogHost,
+    dialog: QDialog,
+    route: Route,
+    *,
+    before_route: AfterDialog | None = None,
+    after_route: AfterDialog | None = None,
+) -> QDialog:
     """Open `dialog`; when it closes having written something (`dialog.changes` is set —
     whatever button closed it: what a service saved stays saved), run `before_route(dialog)`
     (e.g. remember which row to select), route the Changes, then `after_route(dialog)`."""
@@ -74,8 +79,9 @@ def run_dialog(host: DialogHost, dialog: QDialog, route: Route, *,
     return open_dialog(host, dialog, finished)
 
 
-def run_operation(parent: QWidget, op: Callable[[], R], route: Route, *, failure_title: str,
-                  notify: Notify) -> R | None:
+def run_operation(
+    parent: QWidget, op: Callable[[], R], route: Route, *, failure_title: str, notify: Notify
+) -> R | None:
     """Run one service call. A refusal (ValidationError) becomes a warning titled
     `failure_title` and None; otherwise its Changes are routed and its result returned."""
     try:

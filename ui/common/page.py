@@ -23,6 +23,7 @@ Writes go through `run_dialog` / `run_operation` (ui.common.operations), so the 
 every write reach `sig_changed` the same way. Pages never poll and never reach into another
 page.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -57,8 +58,8 @@ class Page(QWidget):
     """Base class of every page (see the module docstring for the contract)."""
 
     spec: ClassVar[PageSpec]
-    sig_changed = Signal(object)    # Changes
-    sig_loaded = Signal()           # the page's data is on screen for the first time
+    sig_changed = Signal(object)  # Changes
+    sig_loaded = Signal()  # the page's data is on screen for the first time
     sig_request = Signal(str, str)  # (area key, part): the shell shows it
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -124,16 +125,21 @@ class Page(QWidget):
         pass
 
     # --- for the page itself --------------------------------------------------------------------
-    def run_dialog(self, dialog: QDialog, *, before_route: AfterDialog | None = None,
-                   after_route: AfterDialog | None = None) -> QDialog:
+    def run_dialog(
+        self,
+        dialog: QDialog,
+        *,
+        before_route: AfterDialog | None = None,
+        after_route: AfterDialog | None = None,
+    ) -> QDialog:
         """Open a dialog that may write; what it wrote is announced with sig_changed."""
-        return run_dialog(self, dialog, self.sig_changed.emit, before_route=before_route,
-                          after_route=after_route)
+        return run_dialog(
+            self, dialog, self.sig_changed.emit, before_route=before_route, after_route=after_route
+        )
 
     def run_operation(self, op: Callable[[], R], failure_title: str) -> R | None:
         """Run one service call; a refusal becomes a notice, the Changes are announced."""
-        return run_operation(self, op, self.sig_changed.emit, failure_title=failure_title,
-                             notify=self.notify)
+        return run_operation(self, op, self.sig_changed.emit, failure_title=failure_title, notify=self.notify)
 
     def page_action(self, text: str, slot: Callable[[], Any], tip: str = "") -> QAction:
         """A menu entry for `actions()`, doing what the page's button of the same name does."""

@@ -1,5 +1,6 @@
 """A read-only list of records for the superiors and residence-liaison pages: plain text cells,
 one hidden record per row, coloured rows or cells, and Enter / double click to open a row."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -38,15 +39,15 @@ class PaddedDelegate(QStyledItemDelegate):
 
     PAD_X, PAD_Y = 6, 4
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         inner = QStyleOptionViewItem(option)
         inner.rect = option.rect.adjusted(self.PAD_X, 0, -self.PAD_X, 0)
         size = super().sizeHint(inner, index)
         return QSize(size.width() + 2 * self.PAD_X, size.height() + 2 * self.PAD_Y)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         background = index.data(Qt.ItemDataRole.BackgroundRole)
         if selected:
@@ -74,8 +75,7 @@ class RecordTable(QTableWidget):
 
     sig_open_requested = Signal()
 
-    def __init__(self, headers: Sequence[str], widths: Sequence[int],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, headers: Sequence[str], widths: Sequence[int], parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
         self._payloads: list[Any] = []
         self.setHorizontalHeaderLabels(list(headers))
@@ -113,8 +113,12 @@ class RecordTable(QTableWidget):
         self._fit.timeout.connect(self.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit.start())
 
-    def set_rows(self, rows: Sequence[Sequence[str | Cell]], payloads: Sequence[Any],
-                 row_colours: Sequence[str | None] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Sequence[str | Cell]],
+        payloads: Sequence[Any],
+        row_colours: Sequence[str | None] | None = None,
+    ) -> None:
         """Replace every row; the selection follows the same record when it is still there."""
         chosen = self.selected_payload()
         keep = _identity(chosen) if chosen is not None else None

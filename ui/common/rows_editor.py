@@ -1,5 +1,6 @@
 """A small editable list of records (guests, tasks, votes, opinions…): one real widget a cell,
 with Thêm / Xóa / Lên / Xuống buttons. Meant for a few dozen rows, not for the roll."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -36,7 +37,7 @@ class Col:
     key: str
     header: str
     kind: str = "text"
-    chars: int = 14                 # starting width, in characters
+    chars: int = 14  # starting width, in characters
     stretch: bool = False
     choices: tuple[tuple[str, Any], ...] = ()
     maximum: int = 9999
@@ -59,9 +60,17 @@ class _FocusWatcher(QObject):
 class RowsEditor(QWidget):
     sig_changed = Signal()
 
-    def __init__(self, columns: Sequence[Col], *, add_text: str = "Thêm", addable: bool = True,
-                 remove_text: str = "Xóa dòng", lines: int | None = None,
-                 empty_row: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Col],
+        *,
+        add_text: str = "Thêm",
+        addable: bool = True,
+        remove_text: str = "Xóa dòng",
+        lines: int | None = None,
+        empty_row: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._keys = [c.key for c in self.columns]
@@ -79,14 +88,17 @@ class RowsEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         # A pale highlight: the row stays readable behind its widgets (and large check boxes).
-        self.table.setStyleSheet("QTableWidget::item:selected { background: #dbe8f7; }"
-                                 "QCheckBox::indicator { width: 22px; height: 22px; }")
+        self.table.setStyleSheet(
+            "QTableWidget::item:selected { background: #dbe8f7; }"
+            "QCheckBox::indicator { width: 22px; height: 22px; }"
+        )
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         char = self.fontMetrics().averageCharWidth()
         for i, c in enumerate(self.columns):
-            self.table.setColumnWidth(i, max(c.chars * char + 24,
-                                             self.fontMetrics().horizontalAdvance(c.header) + 24))
+            self.table.setColumnWidth(
+                i, max(c.chars * char + 24, self.fontMetrics().horizontalAdvance(c.header) + 24)
+            )
             if c.stretch:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         if lines is None:
@@ -129,7 +141,7 @@ class RowsEditor(QWidget):
         row = self._append({**self._empty_row, **(values or {})}, payload)
         self.table.selectRow(row)
         first = self.cell(row, self._keys[0])
-        for c in self.columns:   # put the cursor in the first thing to type
+        for c in self.columns:  # put the cursor in the first thing to type
             if c.kind not in ("label", "check"):
                 first = self.cell(row, c.key)
                 break
@@ -236,8 +248,7 @@ class RowsEditor(QWidget):
                 box.addItem(label, data)
             if c.kind == "combo":
                 box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                box.setCompleter(FoldedCompleter([label for label, _ in self._choices[c.key]],
-                                                 box))
+                box.setCompleter(FoldedCompleter([label for label, _ in self._choices[c.key]], box))
                 box.setEditText(str(value or ""))
                 box.lineEdit().setPlaceholderText(c.placeholder)
                 box.editTextChanged.connect(changed)

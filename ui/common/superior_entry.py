@@ -1,5 +1,6 @@
 """Add or edit a superior committee member in the directory (from the superiors page and from
 the meeting editor's "Cấp trên" tab)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -25,22 +26,25 @@ PLACEHOLDERS = {
 class SuperiorDialog(QDialog):
     """New entry when `superior` is None. After Lưu: `superior_id` and `changes`."""
 
-    def __init__(self, store: Store, superior: Superior | None = None, *,
-                 parent: QWidget | None = None, name: str = "") -> None:
+    def __init__(
+        self, store: Store, superior: Superior | None = None, *, parent: QWidget | None = None, name: str = ""
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._superior = superior
         self.superior_id: int | None = superior.id if superior else None
         self.changes: Changes | None = None
-        self.setWindowTitle("Thêm người vào danh bạ cấp trên" if superior is None
-                            else "Sửa thông tin cấp ủy viên cấp trên")
+        self.setWindowTitle(
+            "Thêm người vào danh bạ cấp trên" if superior is None else "Sửa thông tin cấp ủy viên cấp trên"
+        )
         self.setMinimumWidth(640)
         self.fields = FormFields()
         self.banner = ErrorBanner()
         profile = store.profile.get()
         # Suggestions: the cell's own superior committee first, then those already in use.
-        names = [profile.superior_name.replace("Đảng bộ", "Đảng ủy")] \
-            if profile and profile.superior_name else []
+        names = (
+            [profile.superior_name.replace("Đảng bộ", "Đảng ủy")] if profile and profile.superior_name else []
+        )
         names += [s.committee for s in store.superiors.all() if s.committee]
         committees = [(n, None) for n in dict.fromkeys(names)]
         widgets: dict[str, QWidget] = {
@@ -61,9 +65,16 @@ class SuperiorDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         layout.addWidget(self.buttons)
         if superior is not None:
-            self.fields.fill({"name": superior.name, "position": superior.position,
-                              "level": superior.level.value, "committee": superior.committee,
-                              "phone": superior.phone, "notes": superior.notes})
+            self.fields.fill(
+                {
+                    "name": superior.name,
+                    "position": superior.position,
+                    "level": superior.level.value,
+                    "committee": superior.committee,
+                    "phone": superior.phone,
+                    "notes": superior.notes,
+                }
+            )
         else:
             self.fields.set_text("name", name)
             if not committees:
@@ -72,8 +83,9 @@ class SuperiorDialog(QDialog):
 
     def _on_save(self) -> None:
         try:
-            self.superior_id, self.changes = save_superior(self._store, self.fields.values(),
-                                                           self.superior_id)
+            self.superior_id, self.changes = save_superior(
+                self._store, self.fields.values(), self.superior_id
+            )
         except ValidationError as err:
             show_validation_error(self.banner, self.fields, err)
             return

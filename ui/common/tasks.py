@@ -1,5 +1,6 @@
 """Background work: the only place that starts threads. Workers get plain data (a built
 Document, PDF bytes), never the Store or a widget, and report back through queued signals."""
+
 from __future__ import annotations
 
 import sys
@@ -20,8 +21,10 @@ PRINT_DPI_MAX = 300.0
 RENDER_FAILED = "Không tạo được bản in"
 # What the user reads after `failure` when a job fails on a bug (not a refusal of the core,
 # whose message already says what happened): the details go to sys.excepthook (ui.crash).
-BUG_TEXT = ("đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu trước đó không bị ảnh hưởng; nếu "
-            "lỗi lặp lại, hãy báo người hỗ trợ.")
+BUG_TEXT = (
+    "đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu trước đó không bị ảnh hưởng; nếu "
+    "lỗi lặp lại, hãy báo người hỗ trợ."
+)
 
 
 class Cancelled(Exception):
@@ -32,7 +35,7 @@ class _Signals(QObject):
     sig_progress = Signal(object)
     sig_done = Signal(object)
     sig_failed = Signal(str)
-    sig_bug = Signal(object)        # sys.exc_info() of a bug, for the GUI thread's excepthook
+    sig_bug = Signal(object)  # sys.exc_info() of a bug, for the GUI thread's excepthook
 
 
 class TaskHandle:
@@ -56,8 +59,9 @@ class TaskHandle:
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[TaskHandle], Any], handle: TaskHandle,
-                 failure: str = RENDER_FAILED) -> None:
+    def __init__(
+        self, fn: Callable[[TaskHandle], Any], handle: TaskHandle, failure: str = RENDER_FAILED
+    ) -> None:
         super().__init__()
         self._fn = fn
         self._handle = handle
@@ -69,7 +73,7 @@ class _Job(QRunnable):
             result = self._fn(h)
         except Cancelled:
             pass
-        except CellSecError as exc:   # a refusal: its message is the user's, in Vietnamese
+        except CellSecError as exc:  # a refusal: its message is the user's, in Vietnamese
             if not h.cancelled:
                 h.signals.sig_failed.emit(f"{self._failure}: {exc}")
         except Exception:  # a bug: a Vietnamese message; the details through the crash path
@@ -84,7 +88,7 @@ class _Job(QRunnable):
             _RUNNING.discard(h)
 
 
-_RUNNING: set[TaskHandle] = set()   # keeps each job's signal object alive until it ends
+_RUNNING: set[TaskHandle] = set()  # keeps each job's signal object alive until it ends
 _POOL: QThreadPool | None = None
 
 
@@ -96,11 +100,14 @@ def _pool() -> QThreadPool:
     return _POOL
 
 
-def run_in_background(fn: Callable[[TaskHandle], Any], *,
-                      on_done: Callable[[Any], None] | None = None,
-                      on_failed: Callable[[str], None] | None = None,
-                      on_progress: Callable[[Any], None] | None = None,
-                      failure: str = RENDER_FAILED) -> TaskHandle:
+def run_in_background(
+    fn: Callable[[TaskHandle], Any],
+    *,
+    on_done: Callable[[Any], None] | None = None,
+    on_failed: Callable[[str], None] | None = None,
+    on_progress: Callable[[Any], None] | None = None,
+    failure: str = RENDER_FAILED,
+) -> TaskHandle:
     """Run fn(handle) on a worker thread. The callbacks run on the GUI thread (queued);
     `failure` starts the Vietnamese message on_failed gets ("Sao lưu không thành công: …")."""
     handle = TaskHandle()
@@ -136,8 +143,12 @@ class RenderedPdf:
     dpi: float
 
 
-def page_images(pdf: bytes, dpi: float, handle: TaskHandle | None = None,
-                each: Callable[[int, int, QImage], None] | None = None) -> list[QImage]:
+def page_images(
+    pdf: bytes,
+    dpi: float,
+    handle: TaskHandle | None = None,
+    each: Callable[[int, int, QImage], None] | None = None,
+) -> list[QImage]:
     """Rasterise every page in grey (Party documents are black on white; a third of the
     memory of colour). `each(index, count, image)` is told of every page as it is made."""
     import pypdfium2  # only when something is printed
@@ -152,8 +163,13 @@ def page_images(pdf: bytes, dpi: float, handle: TaskHandle | None = None,
                     handle.check()
                 page = doc[i]
                 bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                               QImage.Format.Format_Grayscale8).copy()
+                image = QImage(
+                    bytes(bitmap.buffer),
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    QImage.Format.Format_Grayscale8,
+                ).copy()
                 image.setDotsPerMeterX(round(dpi / 0.0254))
                 image.setDotsPerMeterY(round(dpi / 0.0254))
                 bitmap.close()
@@ -167,9 +183,13 @@ def page_images(pdf: bytes, dpi: float, handle: TaskHandle | None = None,
     return images
 
 
-def render_document(doc: Any, *, dpi: float = PREVIEW_DPI,
-                    on_done: Callable[[RenderedPdf], None],
-                    on_failed: Callable[[str], None]) -> TaskHandle:
+def render_document(
+    doc: Any,
+    *,
+    dpi: float = PREVIEW_DPI,
+    on_done: Callable[[RenderedPdf], None],
+    on_failed: Callable[[str], None],
+) -> TaskHandle:
     """Render a built cellsec Document to PDF bytes and page images, off the GUI thread."""
 
     def work(handle: TaskHandle) -> RenderedPdf:
@@ -182,15 +202,21 @@ def render_document(doc: Any, *, dpi: float = PREVIEW_DPI,
     return run_in_background(work, on_done=on_done, on_failed=on_failed)
 
 
-def rasterise_for_print(pdf: bytes, dpi: float, *, on_page: Callable[[tuple[int, int, QImage]], None],
-                        on_done: Callable[[object], None],
-                        on_failed: Callable[[str], None]) -> TaskHandle:
+def rasterise_for_print(
+    pdf: bytes,
+    dpi: float,
+    *,
+    on_page: Callable[[tuple[int, int, QImage]], None],
+    on_done: Callable[[object], None],
+    on_failed: Callable[[str], None],
+) -> TaskHandle:
     """Page images at printer resolution, handed over one by one as they are made, so the
     GUI paints and drops each page instead of holding the whole document at 300 dpi."""
 
     def work(handle: TaskHandle) -> int:
         def each(i: int, count: int, image: QImage) -> None:
             handle.signals.sig_progress.emit((i, count, image))
+
         page_images(pdf, min(dpi, PRINT_DPI_MAX), handle, each)
         return 0
 

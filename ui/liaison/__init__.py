@@ -1,4 +1,5 @@
 """The residence-liaison area: members living here, comment sheets, members working away."""
+
 from __future__ import annotations
 
 from ui.common.page import PageSpec

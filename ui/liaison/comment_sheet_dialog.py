@@ -1,5 +1,6 @@
 """The yearly comment sheet (phiếu nhận xét, QĐ 213): record the workplace's request, and fill
 the sheet — three levels per criterion as radio buttons, free text, and its dates."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,13 +30,20 @@ from ui.common.dialogs import ErrorBanner, button_box, focus_field
 from ui.common.form_dialog import BIG_CHECKS, FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
-VARIANTS = (("Phiếu đầy đủ (sáu tiêu chí)", "full"),
-            ("Phiếu rút gọn (diện miễn theo HD 33, khi được đề nghị)", "short"))
+VARIANTS = (
+    ("Phiếu đầy đủ (sáu tiêu chí)", "full"),
+    ("Phiếu rút gọn (diện miễn theo HD 33, khi được đề nghị)", "short"),
+)
 
 
-def request_dialog(store: Store, member: LiaisonMember, year: int, today: date,
-                   sheet: CommentSheet | None = None,
-                   parent: QWidget | None = None) -> FormDialog:
+def request_dialog(
+    store: Store,
+    member: LiaisonMember,
+    year: int,
+    today: date,
+    sheet: CommentSheet | None = None,
+    parent: QWidget | None = None,
+) -> FormDialog:
     """The workplace committee asks for this year's comment (a request already recorded is
     shown for correction)."""
     default = "full" if member.category.routine_comment else "short"
@@ -43,25 +51,36 @@ def request_dialog(store: Store, member: LiaisonMember, year: int, today: date,
     return FormDialog(
         f"Ghi đề nghị nhận xét năm {year}",
         f"{member.full_name} — {member.workplace}",
-        [("requested_date", SHEET_DATE_LABELS["requested_date"], date_edit()),
-         ("requesting_org", "Tổ chức đảng đề nghị", line_edit("Ví dụ: Đảng ủy Trung tâm Y tế")),
-         ("variant", "Loại phiếu", combo(VARIANTS))],
-        lambda v: record_request(store, member.id or 0, year, v["requested_date"],
-                                 v["requesting_org"], v["variant"], today=today)[1],
-        values={"requested_date": format_date(sheet.requested_date if asked and sheet
-                                              else today),
-                "requesting_org": sheet.requesting_org if asked and sheet
-                else member.workplace_party_org,
-                "variant": sheet.variant if sheet else default},
-        parent=parent)
+        [
+            ("requested_date", SHEET_DATE_LABELS["requested_date"], date_edit()),
+            ("requesting_org", "Tổ chức đảng đề nghị", line_edit("Ví dụ: Đảng ủy Trung tâm Y tế")),
+            ("variant", "Loại phiếu", combo(VARIANTS)),
+        ],
+        lambda v: record_request(
+            store, member.id or 0, year, v["requested_date"], v["requesting_org"], v["variant"], today=today
+        )[1],
+        values={
+            "requested_date": format_date(sheet.requested_date if asked and sheet else today),
+            "requesting_org": sheet.requesting_org if asked and sheet else member.workplace_party_org,
+            "variant": sheet.variant if sheet else default,
+        },
+        parent=parent,
+    )
 
 
 class CommentSheetDialog(QDialog):
     """After Lưu: `changes`. The short variant shows only the settings' short criteria."""
 
-    def __init__(self, store: Store, due: CommentDue, year: int, today: date, *,
-                 participation: tuple[int, int] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        due: CommentDue,
+        year: int,
+        today: date,
+        *,
+        participation: tuple[int, int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._member = due.member
@@ -77,10 +96,11 @@ class CommentSheetDialog(QDialog):
             criteria = [c for c in criteria if c["key"] in short]
         self.setWindowTitle(f"Phiếu nhận xét năm {year} — {due.member.full_name}")
         self.banner = ErrorBanner()
-        heading = QLabel(f"<b>{due.member.full_name}</b> — {due.member.workplace}<br>"
-                         f"{'Phiếu rút gọn' if self.variant == 'short' else 'Phiếu đầy đủ'}; "
-                         f"{due.reason}" + (f"; hạn gửi {format_date(due.deadline)}"
-                                            if due.deadline else "") + ".")
+        heading = QLabel(
+            f"<b>{due.member.full_name}</b> — {due.member.workplace}<br>"
+            f"{'Phiếu rút gọn' if self.variant == 'short' else 'Phiếu đầy đủ'}; "
+            f"{due.reason}" + (f"; hạn gửi {format_date(due.deadline)}" if due.deadline else "") + "."
+        )
         heading.setWordWrap(True)
         self.groups: dict[str, QButtonGroup] = {}
         self.radios: dict[str, list[QRadioButton]] = {}
@@ -130,9 +150,11 @@ class CommentSheetDialog(QDialog):
             self.fields.set_text("free_text", sheet.free_text)
             for key in SHEET_DATE_LABELS:
                 self.fields.set_text(key, format_date(getattr(sheet, key)))
-        note = QLabel("Chi ủy nhận xét sau khi họp với Ban công tác Mặt trận thôn; phiếu ký "
-                      "“T/M CHI BỘ”, gửi Đảng ủy xã xác nhận rồi gửi lại nơi công tác. Phiếu "
-                      "được tính là đã làm khi có ngày gửi.")
+        note = QLabel(
+            "Chi ủy nhận xét sau khi họp với Ban công tác Mặt trận thôn; phiếu ký "
+            "“T/M CHI BỘ”, gửi Đảng ủy xã xác nhận rồi gửi lại nơi công tác. Phiếu "
+            "được tính là đã làm khi có ngày gửi."
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -157,9 +179,16 @@ class CommentSheetDialog(QDialog):
         values = self.fields.values()
         dates: dict[str, Any] = {k: values[k] for k in SHEET_DATE_LABELS}
         try:
-            _, self.changes = fill_sheet(self._store, self._member.id or 0, self._year,
-                                         self.criteria(), values["free_text"], dates,
-                                         self.variant, today=self._today)
+            _, self.changes = fill_sheet(
+                self._store,
+                self._member.id or 0,
+                self._year,
+                self.criteria(),
+                values["free_text"],
+                dates,
+                self.variant,
+                today=self._today,
+            )
         except ValidationError as err:
             self.banner.show_message(str(err))
             if err.key in self.radios:
@@ -167,8 +196,7 @@ class CommentSheetDialog(QDialog):
             elif err.key in self.fields:
                 focus_field(self.fields[err.key])
             elif err.key == "criteria":
-                missing = next((r for k, r in self.radios.items()
-                                if self.groups[k].checkedId() < 0), None)
+                missing = next((r for k, r in self.radios.items() if self.groups[k].checkedId() < 0), None)
                 if missing:
                     missing[0].setFocus()
             return

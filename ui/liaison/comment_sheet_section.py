@@ -1,5 +1,6 @@
 """The comment sheets of one year ("Phiếu nhận xét năm …"): who still needs one at a glance,
 the workplace's requests, filling a sheet, and printing one or all sheets still to do."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,8 +24,11 @@ def missing_text(dues: list[CommentDue], year: int) -> str:
     missing = [d for d in dues if d.state in (CommentState.OVERDUE, CommentState.DUE)]
     if not missing:
         return f"Năm {year} không còn phiếu nhận xét nào phải làm."
-    parts = [f"{d.member.full_name} ({'quá hạn' if d.state is CommentState.OVERDUE else 'hạn'}"
-             f" {format_date(d.deadline)})" for d in missing]
+    parts = [
+        f"{d.member.full_name} ({'quá hạn' if d.state is CommentState.OVERDUE else 'hạn'}"
+        f" {format_date(d.deadline)})"
+        for d in missing
+    ]
     return f"Còn thiếu {len(missing)} phiếu: " + "; ".join(parts) + "."
 
 
@@ -62,12 +66,24 @@ class CommentSheetSection(QWidget):
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missing")
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("QLabel#missing { color: #6b4b00; background: #fff4d6; "
-                                         "border: 1px solid #e8c96a; border-radius: 4px; "
-                                         "padding: 6px 8px; font-weight: bold; }")
-        self.table = RecordTable(("Họ và tên", "Loại\nphiếu", "Căn cứ", "Hạn gửi", "Tình trạng",
-                                  "Ngày\nđề nghị", "Ngày gửi", "Ngày Đảng ủy\nxác nhận"),
-                                 (20, 8, 0, 11, 14, 11, 11, 12))
+        self.missing_label.setStyleSheet(
+            "QLabel#missing { color: #6b4b00; background: #fff4d6; "
+            "border: 1px solid #e8c96a; border-radius: 4px; "
+            "padding: 6px 8px; font-weight: bold; }"
+        )
+        self.table = RecordTable(
+            (
+                "Họ và tên",
+                "Loại\nphiếu",
+                "Căn cứ",
+                "Hạn gửi",
+                "Tình trạng",
+                "Ngày\nđề nghị",
+                "Ngày gửi",
+                "Ngày Đảng ủy\nxác nhận",
+            ),
+            (20, 8, 0, 11, 14, 11, 11, 12),
+        )
         self.table.sig_open_requested.connect(self.fill_sheet)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
@@ -90,20 +106,26 @@ class CommentSheetSection(QWidget):
         rows = []
         for d in self.dues:
             s = d.sheet
-            rows.append([Cell(d.member.full_name, bold=True), VARIANT_TEXT.get(d.variant, ""),
-                         d.reason, format_date(d.deadline), Cell(d.state.label,
-                                                                 COLOURS.get(d.state)),
-                         format_date(s.requested_date) if s else "",
-                         format_date(s.sent_date) if s else "",
-                         format_date(s.confirmed_date) if s else ""])
-        self.table.set_rows(rows, self.dues, [GREY if d.state is CommentState.NOT_NEEDED
-                                              else None for d in self.dues])
+            rows.append(
+                [
+                    Cell(d.member.full_name, bold=True),
+                    VARIANT_TEXT.get(d.variant, ""),
+                    d.reason,
+                    format_date(d.deadline),
+                    Cell(d.state.label, COLOURS.get(d.state)),
+                    format_date(s.requested_date) if s else "",
+                    format_date(s.sent_date) if s else "",
+                    format_date(s.confirmed_date) if s else "",
+                ]
+            )
+        self.table.set_rows(
+            rows, self.dues, [GREY if d.state is CommentState.NOT_NEEDED else None for d in self.dues]
+        )
         self.missing_label.setText(missing_text(self.dues, self.year))
         self._update_buttons()
 
     def missing_names(self) -> list[str]:
-        return [d.member.full_name for d in self.dues
-                if d.state in (CommentState.OVERDUE, CommentState.DUE)]
+        return [d.member.full_name for d in self.dues if d.state in (CommentState.OVERDUE, CommentState.DUE)]
 
     def selected(self) -> CommentDue | None:
         chosen = self.table.selected_payload()
@@ -122,16 +144,20 @@ class CommentSheetSection(QWidget):
     def record_request(self) -> None:
         d = self.selected()
         if d is not None:
-            self.page.open_dialog(request_dialog(self.page.store, d.member, self.year,
-                                                 self.page.today(), d.sheet, self))
+            self.page.open_dialog(
+                request_dialog(self.page.store, d.member, self.year, self.page.today(), d.sheet, self)
+            )
 
     def fill_sheet(self) -> None:
         d = self.selected()
         if d is None:
             return
         taking = participation(self.page.store, self.year).get(d.member.id or 0)
-        self.page.open_dialog(CommentSheetDialog(self.page.store, d, self.year, self.page.today(),
-                                                 participation=taking, parent=self))
+        self.page.open_dialog(
+            CommentSheetDialog(
+                self.page.store, d, self.year, self.page.today(), participation=taking, parent=self
+            )
+        )
 
     def print_selected(self) -> None:
         d = self.selected()

@@ -1,5 +1,6 @@
 """Record a 6-monthly gathering with the working members living in the village: date, place,
 content, and a tick for each member (active that day) who came."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -39,8 +40,7 @@ class GatheringDialog(QDialog):
         form = roomy_form()
         form.addRow("Ngày gặp mặt", self.fields.add("date", date_edit()))
         form.addRow("Địa điểm", self.fields.add("place", line_edit()))
-        form.addRow("Nội dung", self.fields.add("content", memo("Thông báo, trao đổi, lấy ý "
-                                                                "kiến về …", 3)))
+        form.addRow("Nội dung", self.fields.add("content", memo("Thông báo, trao đổi, lấy ý kiến về …", 3)))
         self.fields.fill({"date": format_date(today), "place": place})
         self.people_label = QLabel()
         self.people_label.setWordWrap(True)
@@ -58,8 +58,9 @@ class GatheringDialog(QDialog):
 
     def _show_people(self) -> None:
         try:
-            when = parse_date(self.fields.text("date"), "Ngày gặp mặt", key="date",
-                              required=True, today=self._today)
+            when = parse_date(
+                self.fields.text("date"), "Ngày gặp mặt", key="date", required=True, today=self._today
+            )
         except ValidationError:
             return
         assert when is not None
@@ -68,8 +69,11 @@ class GatheringDialog(QDialog):
             self.people.removeWidget(check)
             check.deleteLater()
         self.checks = {}
-        active = [m for m in members_in_order(self._store)
-                  if m.id is not None and m.status_on(when) is LiaisonStatus.ACTIVE]
+        active = [
+            m
+            for m in members_in_order(self._store)
+            if m.id is not None and m.status_on(when) is LiaisonStatus.ACTIVE
+        ]
         for m in active:
             check = QCheckBox(f"{m.full_name} — {m.workplace}")
             check.setObjectName(f"present_{m.id}")
@@ -78,8 +82,10 @@ class GatheringDialog(QDialog):
             self.people.addWidget(check)
         self.people_label.setText(
             f"Đánh dấu người có mặt ({len(active)} người giữ mối liên hệ ngày "
-            f"{format_date(when)}; người không đánh dấu được ghi vắng):" if active else
-            f"Ngày {format_date(when)} không có đảng viên nào đang giữ mối liên hệ.")
+            f"{format_date(when)}; người không đánh dấu được ghi vắng):"
+            if active
+            else f"Ngày {format_date(when)} không có đảng viên nào đang giữ mối liên hệ."
+        )
 
     def tick(self, liaison_id: int, present: bool = True) -> None:
         self.checks[liaison_id].setChecked(present)
@@ -89,8 +95,8 @@ class GatheringDialog(QDialog):
         present = [i for i, c in self.checks.items() if c.isChecked()]
         try:
             self.gathering_id, self.changes = save_gathering(
-                self._store, values["date"], values["place"], values["content"], present,
-                today=self._today)
+                self._store, values["date"], values["place"], values["content"], present, today=self._today
+            )
         except ValidationError as err:
             show_validation_error(self.banner, self.fields, err)
             return

@@ -1,5 +1,6 @@
 """What the liaison tabs need from their page: the store, today, and the page's one way each to
 open a dialog, print and export — so a tab never imports the page that holds it."""
+
 from __future__ import annotations
 
 from datetime import date

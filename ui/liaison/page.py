@@ -1,5 +1,6 @@
 """The "Nơi cư trú" page: working members living in the village (register, gatherings, comment
 sheets) and the cell's own members working far away, in two tabs."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -47,10 +48,11 @@ class LiaisonPage(Page):
         layout.addWidget(self.tabs)
 
     def actions(self) -> list[QAction]:
-        return [self.page_action("In sổ theo dõi", self.register.print_register),
-                self.page_action("In danh sách đi làm ăn xa", self.working_away.print_list),
-                self.page_action("In tất cả phiếu nhận xét cần làm",
-                                 self.register.comments.print_all)]
+        return [
+            self.page_action("In sổ theo dõi", self.register.print_register),
+            self.page_action("In danh sách đi làm ăn xa", self.working_away.print_list),
+            self.page_action("In tất cả phiếu nhận xét cần làm", self.register.comments.print_all),
+        ]
 
     def view_state(self) -> dict[str, QByteArray]:
         return {"register_split": self.register.splitter.saveState()}
@@ -76,8 +78,7 @@ class LiaisonPage(Page):
 
     def print_document(self, name: str, **options: Any) -> QWidget | None:
         """Build on this thread, render in the preview's worker (ui/printing)."""
-        self.preview = printing.open_preview(self, self.store, name, notify=self.notify,
-                                             **options)
+        self.preview = printing.open_preview(self, self.store, name, notify=self.notify, **options)
         self.active_dialog = self.preview  # type: ignore[assignment]
         return self.preview
 

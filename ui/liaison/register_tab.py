@@ -1,6 +1,7 @@
 """The register of working members living in the village (QĐ 213): the list with this year's
 gatherings and comment state, add/edit, status changes, gatherings, printing and Excel; the
 comment sheets of a year sit below it."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -21,9 +22,15 @@ from ui.liaison.liaison_dialog import LiaisonDialog, status_dialog
 STATE_COLOURS = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
 # Workplace and its party organisation share a column (two lines), as do the introduction
 # letter and the day the cell received it: the list fits a 1280-pixel window.
-HEADERS = ("Họ và tên", "Cơ quan, đơn vị công tác\nTổ chức đảng nơi công tác",
-           "Giấy giới thiệu\nNgày chi bộ nhận", "Diện", "Tình trạng\nhôm nay",
-           "Gặp mặt\nnăm nay", "Nhận xét\nnăm nay")
+HEADERS = (
+    "Họ và tên",
+    "Cơ quan, đơn vị công tác\nTổ chức đảng nơi công tác",
+    "Giấy giới thiệu\nNgày chi bộ nhận",
+    "Diện",
+    "Tình trạng\nhôm nay",
+    "Gặp mặt\nnăm nay",
+    "Nhận xét\nnăm nay",
+)
 
 
 class LiaisonRegisterTab(QWidget):
@@ -37,8 +44,7 @@ class LiaisonRegisterTab(QWidget):
         self.status_button = QPushButton("Thay đổi tình trạng…")
         self.status_button.setToolTip("Chuyển nơi ở, nghỉ hưu, thôi giữ mối liên hệ")
         self.gathering_button = QPushButton("Gặp mặt 6 tháng…")
-        self.gathering_button.setToolTip("Ghi buổi chi bộ gặp mặt đảng viên giữ mối liên hệ và "
-                                         "điểm danh")
+        self.gathering_button.setToolTip("Ghi buổi chi bộ gặp mặt đảng viên giữ mối liên hệ và điểm danh")
         self.print_button = QPushButton("In sổ theo dõi")
         self.excel_button = QPushButton("Xuất Excel")
         self.add_button.clicked.connect(self.add_member)
@@ -91,12 +97,17 @@ class LiaisonRegisterTab(QWidget):
             state = due.state if due else CommentState.NOT_NEEDED
             ggt = "\n".join(x for x in (m.ggt_number, format_date(m.ggt_date)) if x)
             work = "\n".join(x for x in (m.workplace, m.workplace_party_org) if x)
-            rows.append([Cell(m.full_name, bold=True), work,
-                         f"{ggt or '—'}\nNhận: {format_date(m.received_date)}", m.category.label,
-                         status.label if status else "Chưa nhận giấy giới thiệu",
-                         f"{came}/{expected}" if expected else "—",
-                         Cell(state.label, STATE_COLOURS.get(state), tip=due.reason if due
-                              else "")])
+            rows.append(
+                [
+                    Cell(m.full_name, bold=True),
+                    work,
+                    f"{ggt or '—'}\nNhận: {format_date(m.received_date)}",
+                    m.category.label,
+                    status.label if status else "Chưa nhận giấy giới thiệu",
+                    f"{came}/{expected}" if expected else "—",
+                    Cell(state.label, STATE_COLOURS.get(state), tip=due.reason if due else ""),
+                ]
+            )
             colours.append(None if status is None or status.value == "active" else GREY)
         self.table.set_rows(rows, self.members, colours)
         if self._select_after is not None:
@@ -108,12 +119,12 @@ class LiaisonRegisterTab(QWidget):
 
     def _show_gatherings(self) -> None:
         store, today = self.page.store, self.page.today()
-        past = sorted((g for g in store.liaison.gatherings() if g.date <= today),
-                      key=lambda g: g.date)
+        past = sorted((g for g in store.liaison.gatherings() if g.date <= today), key=lambda g: g.date)
         months = int(rules_of(store)["liaison_gathering_months"])
         if not past:
-            self.gathering_label.setText("Chưa ghi buổi gặp mặt nào. Chi bộ gặp mặt đảng viên "
-                                         f"giữ mối liên hệ {months} tháng một lần.")
+            self.gathering_label.setText(
+                f"Chưa ghi buổi gặp mặt nào. Chi bộ gặp mặt đảng viên giữ mối liên hệ {months} tháng một lần."
+            )
             return
         last = past[-1]
         due = add_months(last.date, months)
@@ -121,8 +132,8 @@ class LiaisonRegisterTab(QWidget):
         self.gathering_label.setText(
             f"Gặp mặt gần nhất: {format_date(last.date)} ({len(last.present)}/"
             f"{len(last.present) + len(last.absent)} người dự). Lần tới: trước "
-            f"{format_date(due)}" + (" — <b style='color:#9b1c1c'>đã quá hạn</b>." if late
-                                     else "."))
+            f"{format_date(due)}" + (" — <b style='color:#9b1c1c'>đã quá hạn</b>." if late else ".")
+        )
 
     def selected(self) -> LiaisonMember | None:
         chosen = self.table.selected_payload()
@@ -142,14 +153,12 @@ class LiaisonRegisterTab(QWidget):
             if dialog.liaison_id is not None:
                 self._select_after = dialog.liaison_id
 
-        self.page.open_dialog(LiaisonDialog(self.page.store, self.page.today(), parent=self),
-                              select_new)
+        self.page.open_dialog(LiaisonDialog(self.page.store, self.page.today(), parent=self), select_new)
 
     def edit_member(self) -> None:
         m = self.selected()
         if m is not None:
-            self.page.open_dialog(LiaisonDialog(self.page.store, self.page.today(), m,
-                                                parent=self))
+            self.page.open_dialog(LiaisonDialog(self.page.store, self.page.today(), m, parent=self))
 
     def change_status(self) -> None:
         m = self.selected()
@@ -164,5 +173,4 @@ class LiaisonRegisterTab(QWidget):
 
     def export_register(self) -> None:
         today = self.page.today()
-        self.page.export_list("liaison", f"So-theo-doi-noi-cu-tru-{today:%d-%m-%Y}.xlsx",
-                              on=today)
+        self.page.export_list("liaison", f"So-theo-doi-noi-cu-tru-{today:%d-%m-%Y}.xlsx", on=today)

@@ -1,5 +1,6 @@
 """A member of the cell goes to work far away: the application and the cell's decision (which
 is written into the register too); and the small forms for contact, dues and the return."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -52,11 +53,14 @@ class WorkingAwayDialog(QDialog):
         # says clearly if the period clashes with an exemption already recorded).
         rows = filter_rows(load_register(store, today), "", StatusFilter.ROLL)
         people = [("— Chọn đảng viên —", "")] + [
-            (f"{r.member.full_name} ({r.state.label})", str(r.member.id)) for r in rows]
+            (f"{r.member.full_name} ({r.state.label})", str(r.member.id)) for r in rows
+        ]
         widgets: dict[str, QWidget] = {
             "member_id": combo(people),
             "arrangement": combo((a.label, a.value) for a in Arrangement),
-            "application_date": date_edit(), "start": date_edit(), "end": date_edit(),
+            "application_date": date_edit(),
+            "start": date_edit(),
+            "end": date_edit(),
             "reason": memo("Ví dụ: Đi làm ăn xa để phát triển kinh tế gia đình", 3),
         }
         for key in (*LEFT, *RIGHT):
@@ -69,8 +73,10 @@ class WorkingAwayDialog(QDialog):
                 form.addRow(LABELS[key], self.fields.add(key, widgets[key]))
             grid.addLayout(form, 0, column)
         self.fields.set_text("application_date", format_date(today))
-        hint = QLabel("Khi lưu, sổ đảng viên ghi luôn sự kiện tương ứng (miễn sinh hoạt tạm thời "
-                      "hoặc sinh hoạt tạm thời nơi khác) cho thời gian này.")
+        hint = QLabel(
+            "Khi lưu, sổ đảng viên ghi luôn sự kiện tương ứng (miễn sinh hoạt tạm thời "
+            "hoặc sinh hoạt tạm thời nơi khác) cho thời gian này."
+        )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -84,8 +90,9 @@ class WorkingAwayDialog(QDialog):
 
     def _on_save(self) -> None:
         try:
-            self.record_id, self.changes = start_working_away(self._store, self.fields.values(),
-                                                              today=self._today)
+            self.record_id, self.changes = start_working_away(
+                self._store, self.fields.values(), today=self._today
+            )
         except ValidationError as err:
             show_validation_error(self.banner, self.fields, err)
             return
@@ -93,35 +100,46 @@ class WorkingAwayDialog(QDialog):
 
 
 def _who(w: WorkingAway) -> str:
-    return (f"{w.member_name} — {w.arrangement.label.lower()} từ {format_date(w.start)} đến "
-            f"{format_date(w.end)}, {w.destination}")
+    return (
+        f"{w.member_name} — {w.arrangement.label.lower()} từ {format_date(w.start)} đến "
+        f"{format_date(w.end)}, {w.destination}"
+    )
 
 
-def contact_dialog(store: Store, w: WorkingAway, today: date,
-                   parent: QWidget | None = None) -> FormDialog:
+def contact_dialog(store: Store, w: WorkingAway, today: date, parent: QWidget | None = None) -> FormDialog:
     return FormDialog(
-        "Ghi liên lạc với đảng viên đi làm ăn xa", _who(w),
-        [("date", "Ngày liên lạc", date_edit()),
-         ("method", "Hình thức", combo(((m, None) for m in CONTACT_METHODS), editable=True)),
-         ("note", "Nội dung", memo("Tình hình công việc, sức khỏe, đảng phí …", 3))],
+        "Ghi liên lạc với đảng viên đi làm ăn xa",
+        _who(w),
+        [
+            ("date", "Ngày liên lạc", date_edit()),
+            ("method", "Hình thức", combo(((m, None) for m in CONTACT_METHODS), editable=True)),
+            ("note", "Nội dung", memo("Tình hình công việc, sức khỏe, đảng phí …", 3)),
+        ],
         lambda v: add_contact(store, w.id or 0, v["date"], v["method"], v["note"], today=today),
-        values={"date": format_date(today)}, parent=parent)
+        values={"date": format_date(today)},
+        parent=parent,
+    )
 
 
 def dues_dialog(store: Store, w: WorkingAway, parent: QWidget | None = None) -> FormDialog:
     return FormDialog(
-        "Đảng phí của đảng viên đi làm ăn xa", _who(w),
+        "Đảng phí của đảng viên đi làm ăn xa",
+        _who(w),
         [("dues", "Đảng phí", line_edit(PLACEHOLDERS["dues"]))],
-        lambda v: update_dues(store, w.id or 0, v["dues"]), values={"dues": w.dues},
-        parent=parent)
+        lambda v: update_dues(store, w.id or 0, v["dues"]),
+        values={"dues": w.dues},
+        parent=parent,
+    )
 
 
-def return_dialog(store: Store, w: WorkingAway, today: date,
-                  parent: QWidget | None = None) -> FormDialog:
+def return_dialog(store: Store, w: WorkingAway, today: date, parent: QWidget | None = None) -> FormDialog:
     return FormDialog(
-        "Ghi ngày trở về", _who(w) + ". Nếu trở về trước thời hạn, sổ đảng viên ghi luôn việc "
+        "Ghi ngày trở về",
+        _who(w) + ". Nếu trở về trước thời hạn, sổ đảng viên ghi luôn việc "
         "kết thúc thời gian miễn hoặc chuyển sinh hoạt tạm thời.",
         [("returned_date", "Ngày trở về", date_edit())],
         lambda v: record_return(store, w.id or 0, v["returned_date"], today=today),
-        values={"returned_date": format_date(today)}, accept_text="Ghi ngày trở về",
-        parent=parent)
+        values={"returned_date": format_date(today)},
+        accept_text="Ghi ngày trở về",
+        parent=parent,
+    )

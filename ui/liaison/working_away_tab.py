@@ -1,5 +1,6 @@
 """The cell's own members working far away: the records, reminders and mismatches with the
 register as a banner, the contact log of the chosen record, and the actions on it."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -24,10 +25,20 @@ from ui.liaison.working_away_dialog import (
     return_dialog,
 )
 
-HEADERS = ("Đảng viên", "Hình thức", "Thời gian", "Nơi đến", "Nơi làm việc",
-           "Liên lạc gần nhất", "Đảng phí", "Ngày trở về")
-BANNER_STYLE = ("QLabel#working_away_warnings { color: #6b4b00; background: #fff4d6; border: "
-                "1px solid #e8c96a; border-radius: 4px; padding: 6px 8px; font-weight: bold; }")
+HEADERS = (
+    "Đảng viên",
+    "Hình thức",
+    "Thời gian",
+    "Nơi đến",
+    "Nơi làm việc",
+    "Liên lạc gần nhất",
+    "Đảng phí",
+    "Ngày trở về",
+)
+BANNER_STYLE = (
+    "QLabel#working_away_warnings { color: #6b4b00; background: #fff4d6; border: "
+    "1px solid #e8c96a; border-radius: 4px; padding: 6px 8px; font-weight: bold; }"
+)
 
 
 class WorkingAwayTab(QWidget):
@@ -84,12 +95,21 @@ class WorkingAwayTab(QWidget):
         rows, colours = [], []
         for w in self.records:
             last = w.contacts[-1] if w.contacts else None
-            rows.append([Cell(w.member_name, bold=True), w.arrangement.label,
-                         f"từ {format_date(w.start)}\nđến {format_date(w.end)}", w.destination,
-                         w.employer, f"{format_date(last.date)}\n{last.method}" if last
-                         else "Chưa ghi", w.dues, format_date(w.returned_date)])
-            colours.append(GREEN if w.returned_date else RED if w.id in late
-                           else AMBER if w.id in soon else None)
+            rows.append(
+                [
+                    Cell(w.member_name, bold=True),
+                    w.arrangement.label,
+                    f"từ {format_date(w.start)}\nđến {format_date(w.end)}",
+                    w.destination,
+                    w.employer,
+                    f"{format_date(last.date)}\n{last.method}" if last else "Chưa ghi",
+                    w.dues,
+                    format_date(w.returned_date),
+                ]
+            )
+            colours.append(
+                GREEN if w.returned_date else RED if w.id in late else AMBER if w.id in soon else None
+            )
         self.table.set_rows(rows, self.records, colours)
         self.warnings = [r.message for r in due] + inconsistencies(store)
         self.banner.setText("Cần chú ý:\n" + "\n".join(f"• {w}" for w in self.warnings))
@@ -110,8 +130,9 @@ class WorkingAwayTab(QWidget):
         if w is None:
             self.log_title.setText("Nhật ký liên lạc (chọn một đảng viên trong danh sách)")
             return
-        self.log_title.setText(f"Nhật ký liên lạc với {w.member_name} — cách liên lạc: "
-                               f"{w.contact or 'chưa ghi'}")
+        self.log_title.setText(
+            f"Nhật ký liên lạc với {w.member_name} — cách liên lạc: {w.contact or 'chưa ghi'}"
+        )
         for c in reversed(w.contacts):
             self.log.addItem(f"{format_date(c.date)} ({c.method or '…'}): {c.note}")
         if not w.contacts:

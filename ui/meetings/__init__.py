@@ -1,4 +1,5 @@
 """The meetings area: the year page, the meeting editor and its tabs (roll, agenda, Cấp trên)."""
+
 from __future__ import annotations
 
 from ui.common.page import PageSpec

@@ -1,5 +1,6 @@
 """The "Nội dung" tab: last month's tasks reviewed, then the agenda items in order, each with
 what was presented, the opinions (speaker and content) and the chair's conclusion."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -31,25 +32,29 @@ from ui.common.form_fields import FormFields, form_layout, line_edit, memo
 from ui.common.rows_editor import Col, RowsEditor
 
 OPINION_COLUMNS = (
-    Col("speaker", "Người phát biểu", "combo", chars=22,
-        placeholder="Gõ vài chữ của tên, chọn trong danh sách"),
-    Col("speaker_title", "Chức vụ\n(người ngoài danh sách)", chars=16,
-        placeholder="Chỉ khi là người khác"),
+    Col(
+        "speaker",
+        "Người phát biểu",
+        "combo",
+        chars=22,
+        placeholder="Gõ vài chữ của tên, chọn trong danh sách",
+    ),
+    Col("speaker_title", "Chức vụ\n(người ngoài danh sách)", chars=16, placeholder="Chỉ khi là người khác"),
     Col("content", "Nội dung ý kiến", "memo", stretch=True),
 )
 REVIEW_COLUMNS = (
     Col("task", "Nhiệm vụ tháng trước", "label", chars=30, stretch=True),
     Col("owner", "Người phụ trách", "label", chars=16),
     Col("deadline", "Thời hạn", "label", chars=10),
-    Col("status", "Kết quả", "choice", chars=16,
-        choices=tuple((s.label, s.value) for s in ReviewStatus)),
+    Col("status", "Kết quả", "choice", chars=16, choices=tuple((s.label, s.value) for s in ReviewStatus)),
     Col("result", "Đánh giá cụ thể", "memo", chars=24),
 )
 NEW_ITEM_TITLE = "Nội dung mới"
 
 
-def follow_guests(opinions: tuple[Opinion, ...], old_keys: tuple[int, ...],
-                  new_keys: tuple[int, ...]) -> tuple[Opinion, ...]:
+def follow_guests(
+    opinions: tuple[Opinion, ...], old_keys: tuple[int, ...], new_keys: tuple[int, ...]
+) -> tuple[Opinion, ...]:
     """Opinions after the guest list changed: each keeps pointing at the guest who spoke (by
     the guest's key), or at no one if that guest was removed."""
     out = []
@@ -61,8 +66,9 @@ def follow_guests(opinions: tuple[Opinion, ...], old_keys: tuple[int, ...],
     return tuple(out)
 
 
-def speaker_ids(speaker: str, old: Opinion | None, roll: tuple[RollEntry, ...],
-                guests: tuple[Guest, ...]) -> tuple[int | None, int | None]:
+def speaker_ids(
+    speaker: str, old: Opinion | None, roll: tuple[RollEntry, ...], guests: tuple[Guest, ...]
+) -> tuple[int | None, int | None]:
     """The member or guest a speaker's name points to (a typed name points to no one)."""
     if old is not None and old.speaker == speaker:
         return old.member_id, old.guest_position
@@ -83,7 +89,7 @@ class AgendaEditor(QWidget):
         self._items: list[AgendaItem] = []
         self._roll: tuple[RollEntry, ...] = ()
         self._guests: tuple[Guest, ...] = ()
-        self._guest_keys: tuple[int, ...] | None = None   # None: not known since set_content
+        self._guest_keys: tuple[int, ...] | None = None  # None: not known since set_content
         self._current = -1
         self._loading = False
         self._read_only = False
@@ -111,8 +117,12 @@ class AgendaEditor(QWidget):
         self.remove_item_button.clicked.connect(self.remove_item)
         self.item_up_button.clicked.connect(lambda: self.move_item(-1))
         self.item_down_button.clicked.connect(lambda: self.move_item(1))
-        self._item_buttons = (self.add_item_button, self.remove_item_button, self.item_up_button,
-                              self.item_down_button)
+        self._item_buttons = (
+            self.add_item_button,
+            self.remove_item_button,
+            self.item_up_button,
+            self.item_down_button,
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,15 +141,16 @@ class AgendaEditor(QWidget):
         form.addRow("Tên mục", f.add("title", line_edit()))
         form.addRow("Nội dung trình bày", f.add("content", memo(lines=3)))
         form.addRow("Kết luận của chủ trì", f.add("conclusion", memo(lines=2)))
-        self.opinions = RowsEditor(OPINION_COLUMNS, add_text="Thêm ý kiến",
-                                   remove_text="Xóa ý kiến")
+        self.opinions = RowsEditor(OPINION_COLUMNS, add_text="Thêm ý kiến", remove_text="Xóa ý kiến")
         self.opinions.sig_changed.connect(self._changed)
         # An item whose list is generated from other records (the superiors' directions).
         self.generated = QLabel()
         self.generated.setObjectName("generated_list")
         self.generated.setWordWrap(True)
-        self.generated.setStyleSheet("QLabel#generated_list { background: #f3f6fa; border: 1px "
-                                     "solid #c8d3e1; border-radius: 4px; padding: 6px; }")
+        self.generated.setStyleSheet(
+            "QLabel#generated_list { background: #f3f6fa; border: 1px "
+            "solid #c8d3e1; border-radius: 4px; padding: 6px; }"
+        )
         self.generated.hide()
         self._generated: dict[str, str] = {}
         right_layout = QVBoxLayout(right)
@@ -169,8 +180,9 @@ class AgendaEditor(QWidget):
         layout.addWidget(self.splitter)
 
     # --- filling -----------------------------------------------------------------------------
-    def set_content(self, items: tuple[AgendaItem, ...], reviews: tuple[TaskReview, ...],
-                    show_reviews: bool) -> None:
+    def set_content(
+        self, items: tuple[AgendaItem, ...], reviews: tuple[TaskReview, ...], show_reviews: bool
+    ) -> None:
         self._loading = True
         self._items = list(items)
         self._guest_keys = None
@@ -181,9 +193,15 @@ class AgendaEditor(QWidget):
         rows = []
         for r in reviews:
             t = r.task
-            rows.append({"task": t.content if t else "", "owner": t.owner if t else "",
-                         "deadline": format_date(t.deadline) if t else "",
-                         "status": r.status.value, "result": r.result})
+            rows.append(
+                {
+                    "task": t.content if t else "",
+                    "owner": t.owner if t else "",
+                    "deadline": format_date(t.deadline) if t else "",
+                    "status": r.status.value,
+                    "result": r.result,
+                }
+            )
         self.reviews.set_rows(rows, list(reviews))
         self.no_reviews.setVisible(not reviews)
         self.reviews.setVisible(bool(reviews))
@@ -206,17 +224,22 @@ class AgendaEditor(QWidget):
     def show_reviews(self, visible: bool) -> None:
         self.reviews_box.setVisible(visible)
 
-    def set_speakers(self, roll: tuple[RollEntry, ...], guests: tuple[Guest, ...],
-                     guest_keys: tuple[int, ...] | None = None) -> None:
+    def set_speakers(
+        self,
+        roll: tuple[RollEntry, ...],
+        guests: tuple[Guest, ...],
+        guest_keys: tuple[int, ...] | None = None,
+    ) -> None:
         """Speakers to choose from: the members present, then the guests. `guest_keys` name
         the guests across changes: a guest removed or moved takes their opinions' link along."""
         if guest_keys is not None:
             if self._guest_keys is not None and guest_keys != self._guest_keys:
                 self._commit()
                 old = self._guest_keys
-                self._items = [replace(item, opinions=follow_guests(item.opinions, old,
-                                                                    guest_keys))
-                               for item in self._items]
+                self._items = [
+                    replace(item, opinions=follow_guests(item.opinions, old, guest_keys))
+                    for item in self._items
+                ]
                 if 0 <= self._current < len(self._items):
                     self.opinions.set_payloads(list(self._items[self._current].opinions))
             self._guest_keys = guest_keys
@@ -233,8 +256,7 @@ class AgendaEditor(QWidget):
     def task_reviews(self) -> tuple[TaskReview, ...]:
         out = []
         for values, old in zip(self.reviews.rows(), self.reviews.payloads()):
-            out.append(replace(old, status=ReviewStatus(values["status"]),
-                               result=values["result"].strip()))
+            out.append(replace(old, status=ReviewStatus(values["status"]), result=values["result"].strip()))
         return tuple(out)
 
     def _commit(self) -> None:
@@ -247,15 +269,23 @@ class AgendaEditor(QWidget):
         for values, old in zip(self.opinions.rows(), self.opinions.payloads()):
             speaker = values["speaker"].strip()
             member_id, guest_pos = speaker_ids(speaker, old, self._roll, self._guests)
-            title = values["speaker_title"].strip() if member_id is None and guest_pos is None \
-                else ""
-            opinions.append(Opinion(speaker=speaker, content=values["content"].strip(),
-                                    member_id=member_id, guest_position=guest_pos,
-                                    speaker_title=title))
-        self._items[i] = replace(self._items[i], title=f.text("title").strip(),
-                                 content=f.text("content").strip(),
-                                 conclusion=f.text("conclusion").strip(),
-                                 opinions=tuple(opinions))
+            title = values["speaker_title"].strip() if member_id is None and guest_pos is None else ""
+            opinions.append(
+                Opinion(
+                    speaker=speaker,
+                    content=values["content"].strip(),
+                    member_id=member_id,
+                    guest_position=guest_pos,
+                    speaker_title=title,
+                )
+            )
+        self._items[i] = replace(
+            self._items[i],
+            title=f.text("title").strip(),
+            content=f.text("content").strip(),
+            conclusion=f.text("conclusion").strip(),
+            opinions=tuple(opinions),
+        )
 
     # --- editing -----------------------------------------------------------------------------
     def _on_item_chosen(self, row: int) -> None:
@@ -266,11 +296,14 @@ class AgendaEditor(QWidget):
         self._loading = True
         if 0 <= row < len(self._items):
             item = self._items[row]
-            self.fields.fill({"title": item.title, "content": item.content,
-                              "conclusion": item.conclusion})
-            self.opinions.set_rows([{"speaker": o.speaker, "content": o.content,
-                                     "speaker_title": o.speaker_title}
-                                    for o in item.opinions], list(item.opinions))
+            self.fields.fill({"title": item.title, "content": item.content, "conclusion": item.conclusion})
+            self.opinions.set_rows(
+                [
+                    {"speaker": o.speaker, "content": o.content, "speaker_title": o.speaker_title}
+                    for o in item.opinions
+                ],
+                list(item.opinions),
+            )
         else:
             self.fields.fill({"title": "", "content": "", "conclusion": ""})
             self.opinions.set_rows([])

@@ -1,5 +1,6 @@
 """The meeting editor's "Ghi chú đính chính" tab: the dated notes that correct approved minutes
 (approved minutes are never rewritten), and the box to add one."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -11,8 +12,10 @@ from cellsec.entities.meetings import Correction
 
 from ui.common.form_fields import memo
 
-HINT = ("Biên bản đã thông qua không được viết lại. Khi cần sửa, thêm một ghi chú đính chính có "
-        "ghi ngày; ghi chú được in dưới biên bản.")
+HINT = (
+    "Biên bản đã thông qua không được viết lại. Khi cần sửa, thêm một ghi chú đính chính có "
+    "ghi ngày; ghi chú được in dưới biên bản."
+)
 
 
 class CorrectionsTab(QWidget):

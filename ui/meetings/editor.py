@@ -1,5 +1,6 @@
 """Prepare, record and approve one meeting's minutes: five tabs over one Meeting record.
 Saving is one service call; approval locks the minutes, after which only corrections are added."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -58,17 +59,32 @@ from ui.meetings.roll_editor import RollEditor
 from ui.meetings.superiors_tab import SuperiorMeetingSection, merge_changes
 
 GENERAL, ROLL, CONTENT, GUESTS, RESOLUTION, CORRECTIONS, SUPERIORS = range(7)
-ERROR_TABS = {"kind": GENERAL, "date": GENERAL, "start_time": GENERAL, "end_time": GENERAL,
-              "topic": GENERAL, "place": GENERAL, "chair": GENERAL, "recorder": GENERAL,
-              "roll": ROLL, "items": CONTENT, "reviews": CONTENT, "guests": GUESTS,
-              "votes": RESOLUTION, "tasks": RESOLUTION, "scores": RESOLUTION,
-              "resolution": RESOLUTION, "correction": CORRECTIONS}
-APPROVE_QUESTION = ("Biên bản đã được đọc lại và chi bộ thông qua? Sau khi thông qua sẽ không "
-                    "sửa được.")
+ERROR_TABS = {
+    "kind": GENERAL,
+    "date": GENERAL,
+    "start_time": GENERAL,
+    "end_time": GENERAL,
+    "topic": GENERAL,
+    "place": GENERAL,
+    "chair": GENERAL,
+    "recorder": GENERAL,
+    "roll": ROLL,
+    "items": CONTENT,
+    "reviews": CONTENT,
+    "guests": GUESTS,
+    "votes": RESOLUTION,
+    "tasks": RESOLUTION,
+    "scores": RESOLUTION,
+    "resolution": RESOLUTION,
+    "correction": CORRECTIONS,
+}
+APPROVE_QUESTION = "Biên bản đã được đọc lại và chi bộ thông qua? Sau khi thông qua sẽ không sửa được."
 WARNINGS_QUESTION = "Biên bản còn những điểm sau:\n\n{}\n\nVẫn thông qua biên bản?"
 DISCARD_QUESTION = "Các thay đổi chưa được lưu. Đóng mà không lưu?"
-WARNING_STYLE = ("QLabel#digest_warning { color: #7a1010; background: #fde2e0; border: 2px solid "
-                 "#c0392b; border-radius: 4px; padding: 8px; font-weight: bold; }")
+WARNING_STYLE = (
+    "QLabel#digest_warning { color: #7a1010; background: #fde2e0; border: 2px solid "
+    "#c0392b; border-radius: 4px; padding: 8px; font-weight: bold; }"
+)
 
 Ask = Callable[[QWidget | None, str, str], bool]
 PrintAction = Callable[[QWidget, str, Meeting], None]
@@ -81,9 +97,17 @@ def meeting_title(m: Meeting) -> str:
 class MeetingEditor(QDialog):
     """`changes` holds what was written (saved, approved, corrected), even if later closed."""
 
-    def __init__(self, store: Store, meeting: Meeting, *, parent: QWidget | None = None,
-                 ask: Ask = ask_yes_no, notify: Callable[..., None] = show_notice,
-                 print_action: PrintAction | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting: Meeting,
+        *,
+        parent: QWidget | None = None,
+        ask: Ask = ask_yes_no,
+        notify: Callable[..., None] = show_notice,
+        print_action: PrintAction | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._meeting = meeting
@@ -113,8 +137,11 @@ class MeetingEditor(QDialog):
         self.roll_editor = RollEditor(self._count_of)
         self.agenda = AgendaEditor()
         self.guests_tab = GuestsTab()
-        self.resolution_tab = ResolutionTab(list(self._rules["meeting_quality_criteria"]),
-                                            lambda s: quality_rating(s, self._rules), self._rules)
+        self.resolution_tab = ResolutionTab(
+            list(self._rules["meeting_quality_criteria"]),
+            lambda s: quality_rating(s, self._rules),
+            self._rules,
+        )
         self.corrections_tab = CorrectionsTab()
         self.corrections_tab.add_button.clicked.connect(self.add_correction)
         self.corrections_list = self.corrections_tab.notes
@@ -122,11 +149,15 @@ class MeetingEditor(QDialog):
         self.add_correction_button = self.corrections_tab.add_button
         self.superior_tab = SuperiorMeetingSection(store, meeting, self.guests_tab, today=today)
         self.tabs = QTabWidget()
-        for widget, title in ((self.general, "Thông tin chung"), (self.roll_editor, "Điểm danh"),
-                              (self.agenda, "Nội dung"), (self.guests_tab, "Khách mời"),
-                              (self.resolution_tab, "Nghị quyết"),
-                              (self.corrections_tab, "Ghi chú đính chính"),
-                              (self.superior_tab, "Cấp trên")):
+        for widget, title in (
+            (self.general, "Thông tin chung"),
+            (self.roll_editor, "Điểm danh"),
+            (self.agenda, "Nội dung"),
+            (self.guests_tab, "Khách mời"),
+            (self.resolution_tab, "Nghị quyết"),
+            (self.corrections_tab, "Ghi chú đính chính"),
+            (self.superior_tab, "Cấp trên"),
+        ):
             self.tabs.addTab(widget, title)
 
         self.save_button = QPushButton("Lưu (Ctrl+S)")
@@ -149,9 +180,14 @@ class MeetingEditor(QDialog):
         buttons.addWidget(self.history_button)
         for b in (self.print_button, self.print_resolution_button, self.close_button):
             buttons.addWidget(b)
-        for b in (self.save_button, self.approve_button, self.print_button,
-                  self.print_resolution_button, self.close_button):
-            b.setAutoDefault(False)   # Enter belongs to the fields, never to a button
+        for b in (
+            self.save_button,
+            self.approve_button,
+            self.print_button,
+            self.print_resolution_button,
+            self.close_button,
+        ):
+            b.setAutoDefault(False)  # Enter belongs to the fields, never to a button
             b.setDefault(False)
         self.print_button.setEnabled(print_action is not None)
         self.print_resolution_button.setEnabled(print_action is not None)
@@ -200,12 +236,17 @@ class MeetingEditor(QDialog):
         records while a draft, from the seal once approved)."""
         m = self._meeting
         record = sealed_record(self._store, m.id) if m.id is not None and m.approved else None
-        reviewed = record.directions_reviewed if record is not None else \
-            directions_reviewed(self._store, m)
+        reviewed = record.directions_reviewed if record is not None else directions_reviewed(self._store, m)
         lines = "\n".join(direction_line(d, m) for d in reviewed)
-        self.agenda.set_generated({DIRECTIONS_ITEM: (
-            "Danh sách in vào biên bản (lấy từ theo dõi ý kiến chỉ đạo, tab “Cấp trên”):\n"
-            + lines) if lines else ""})
+        self.agenda.set_generated(
+            {
+                DIRECTIONS_ITEM: (
+                    "Danh sách in vào biên bản (lấy từ theo dõi ý kiến chỉ đạo, tab “Cấp trên”):\n" + lines
+                )
+                if lines
+                else ""
+            }
+        )
 
     def _count_of(self, roll: tuple[RollEntry, ...]) -> RollCount:
         """The figures the screen shows: the sealed ones for approved minutes, else the one
@@ -242,8 +283,7 @@ class MeetingEditor(QDialog):
     def _show_state(self) -> None:
         m = self._meeting
         if m.approved:
-            number = f" — Nghị quyết số {m.full_resolution_number}" if m.resolution_number \
-                else ""
+            number = f" — Nghị quyết số {m.full_resolution_number}" if m.resolution_number else ""
             state = f"Đã thông qua{number}"
         else:
             state = "Nháp (chưa thông qua)" if m.id is not None else "Nháp mới (chưa lưu)"
@@ -259,8 +299,9 @@ class MeetingEditor(QDialog):
         self.approve_button.setEnabled(not locked)
         self.tabs.setTabVisible(CORRECTIONS, locked)
         self.corrections_tab.show_notes(m.corrections)
-        self.digest_warning.setText(MISMATCH_WARNING + (f" ({self._check.message})"
-                                                      if self._check.problems else ""))
+        self.digest_warning.setText(
+            MISMATCH_WARNING + (f" ({self._check.message})" if self._check.problems else "")
+        )
         self.digest_warning.setVisible(self._check.ok is False)
         self._show_directions()
         self.superior_tab.set_meeting(m)
@@ -272,8 +313,11 @@ class MeetingEditor(QDialog):
         warning = None
         if self.general.times_complete():
             f = self.general.fields
-            probe = Meeting(kind=self.general.kind, start_time=f.text("start_time").strip(),
-                            end_time=f.text("end_time").strip())
+            probe = Meeting(
+                kind=self.general.kind,
+                start_time=f.text("start_time").strip(),
+                end_time=f.text("end_time").strip(),
+            )
             if probe.end_time > probe.start_time:
                 warning = duration_warning(probe, self._rules)
         self.general.show_duration_warning(warning)
@@ -289,8 +333,9 @@ class MeetingEditor(QDialog):
         self.general.set_names(names)
         self.resolution_tab.set_names(names)
 
-    def _fresh_roll(self, kind: MeetingKind, when: date,
-                    marked: tuple[RollEntry, ...]) -> tuple[RollEntry, ...]:
+    def _fresh_roll(
+        self, kind: MeetingKind, when: date, marked: tuple[RollEntry, ...]
+    ) -> tuple[RollEntry, ...]:
         """The register (or, for a committee meeting, the committee) on the date, keeping the
         marks already taken; the roll as it was, with the reason shown, if there is none."""
         try:
@@ -303,8 +348,7 @@ class MeetingEditor(QDialog):
         self.agenda.show_reviews(kind.is_regular)
         if self._filling or self.read_only:
             return
-        self.roll_editor.set_roll(self._fresh_roll(kind, self._meeting_date(), self.roll_editor
-                                                   .roll()))
+        self.roll_editor.set_roll(self._fresh_roll(kind, self._meeting_date(), self.roll_editor.roll()))
 
     def _meeting_date(self) -> date:
         try:
@@ -314,10 +358,10 @@ class MeetingEditor(QDialog):
 
     def _on_date_changed(self, new: date) -> None:
         """The roll is the register as of the meeting date; marks already taken are kept."""
-        self.roll_editor.set_roll(self._fresh_roll(self.general.kind, new,
-                                                   self.roll_editor.roll()))
-        self.heading.setText(f"{self.general.kind.label} ngày {format_date(new)} — "
-                             + self.heading.text().split(" — ", 1)[-1])
+        self.roll_editor.set_roll(self._fresh_roll(self.general.kind, new, self.roll_editor.roll()))
+        self.heading.setText(
+            f"{self.general.kind.label} ngày {format_date(new)} — " + self.heading.text().split(" — ", 1)[-1]
+        )
 
     # --- reading -----------------------------------------------------------------------------
     def collect(self) -> Meeting:
@@ -325,12 +369,17 @@ class MeetingEditor(QDialog):
         values = self.general.values()
         kind = self.general.kind
         return replace(
-            self._meeting, **values, **self.resolution_tab.texts(),
-            roll=self.roll_editor.roll(), guests=self.guests_tab.guests(),
+            self._meeting,
+            **values,
+            **self.resolution_tab.texts(),
+            roll=self.roll_editor.roll(),
+            guests=self.guests_tab.guests(),
             items=self.agenda.items(),
             reviews=self.agenda.task_reviews() if kind.is_regular else (),
-            tasks=self.resolution_tab.task_list(), votes=self.resolution_tab.vote_list(),
-            scores=self.resolution_tab.scores())
+            tasks=self.resolution_tab.task_list(),
+            votes=self.resolution_tab.vote_list(),
+            scores=self.resolution_tab.scores(),
+        )
 
     def _snapshot(self) -> Meeting | None:
         try:
@@ -373,17 +422,18 @@ class MeetingEditor(QDialog):
         assert self._meeting.id is not None
         check = check_approval(self._store, self._meeting.id)
         if check.errors:
-            self.banner.show_message("Chưa thông qua được biên bản, còn thiếu:\n- "
-                                     + "\n- ".join(check.errors))
+            self.banner.show_message(
+                "Chưa thông qua được biên bản, còn thiếu:\n- " + "\n- ".join(check.errors)
+            )
             return False
-        if check.warnings and not self.ask(self, "Thông qua biên bản", WARNINGS_QUESTION.format(
-                "\n".join(f"- {w}" for w in check.warnings))):
+        if check.warnings and not self.ask(
+            self, "Thông qua biên bản", WARNINGS_QUESTION.format("\n".join(f"- {w}" for w in check.warnings))
+        ):
             return False
         if not self.ask(self, "Thông qua biên bản", APPROVE_QUESTION):
             return False
         try:
-            self.changes = merge_changes(self.changes,
-                                         approve_meeting(self._store, self._meeting.id))
+            self.changes = merge_changes(self.changes, approve_meeting(self._store, self._meeting.id))
         except ValidationError as err:
             self.show_error(err)
             return False
@@ -393,7 +443,7 @@ class MeetingEditor(QDialog):
         self._baseline = None
         self._load_state(stored)
         self._show_state()
-        self._on_roll_changed()   # the figures are now the sealed ones
+        self._on_roll_changed()  # the figures are now the sealed ones
         self.banner.clear_message()
         return True
 
@@ -401,9 +451,15 @@ class MeetingEditor(QDialog):
         if self._meeting.id is None:
             return False
         try:
-            self.changes = merge_changes(self.changes, add_correction(
-                self._store, self._meeting.id, self.correction_text.toPlainText().strip(),
-                today=self._today))
+            self.changes = merge_changes(
+                self.changes,
+                add_correction(
+                    self._store,
+                    self._meeting.id,
+                    self.correction_text.toPlainText().strip(),
+                    today=self._today,
+                ),
+            )
         except ValidationError as err:
             self.show_error(err)
             return False
@@ -420,10 +476,9 @@ class MeetingEditor(QDialog):
         """Print what is stored: a draft with changes is saved first."""
         if self._print_action is None:
             return
-        if not self.read_only and (self._meeting.id is None or self.is_dirty()) \
-                and not self.save():
+        if not self.read_only and (self._meeting.id is None or self.is_dirty()) and not self.save():
             return
-        self._print_action(self, name, self._meeting)   # says if the seal does not match
+        self._print_action(self, name, self._meeting)  # says if the seal does not match
 
     def show_error(self, err: ValidationError) -> None:
         self.banner.show_message(str(err))
@@ -449,7 +504,7 @@ class MeetingEditor(QDialog):
     # --- closing -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()   # a stray Enter in a field must not close the minutes
+            event.accept()  # a stray Enter in a field must not close the minutes
             return
         super().keyPressEvent(event)
 
@@ -459,10 +514,10 @@ class MeetingEditor(QDialog):
         super().reject()
 
 
-def meeting_history_button(parent: QWidget, store: Store,
-                           meeting_of: Callable[[], Meeting]) -> QPushButton:
+def meeting_history_button(parent: QWidget, store: Store, meeting_of: Callable[[], Meeting]) -> QPushButton:
     """The meeting editor's button: the history of the meeting as it is now (a new, unsaved
     meeting has none yet)."""
+
     def title() -> str:
         m = meeting_of()
         return f"{m.kind.label} ngày {format_date(m.date)}"

@@ -1,5 +1,6 @@
 """The "Thông tin chung" tab of the meeting editor: kind, date, times, place, chair, recorder,
 thematic topic, purpose, and the live warning about a meeting that was too short."""
+
 from __future__ import annotations
 
 import re
@@ -26,11 +27,12 @@ LABELS = {
     "topic_preparer": "Người chuẩn bị chuyên đề",
     "purpose": "Mục đích, yêu cầu",
 }
-TEXT_KEYS = ("start_time", "end_time", "place", "chair", "recorder", "topic", "topic_preparer",
-             "purpose")
+TEXT_KEYS = ("start_time", "end_time", "place", "chair", "recorder", "topic", "topic_preparer", "purpose")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-WARNING_STYLE = ("QLabel#duration_warning { color: #6b4b00; background: #fff4d6; "
-                 "border: 1px solid #e8c96a; border-radius: 4px; padding: 6px 8px; }")
+WARNING_STYLE = (
+    "QLabel#duration_warning { color: #6b4b00; background: #fff4d6; "
+    "border: 1px solid #e8c96a; border-radius: 4px; padding: 6px 8px; }"
+)
 
 
 def time_edit() -> QLineEdit:
@@ -96,7 +98,7 @@ class GeneralTab(QWidget):
         date_box.editingFinished.connect(self._on_date_edited)
         for key in TEXT_KEYS:
             w = f[key]
-            signal = (w.editTextChanged if isinstance(w, QComboBox) else w.textChanged)
+            signal = w.editTextChanged if isinstance(w, QComboBox) else w.textChanged
             signal.connect(lambda *_: self.sig_changed.emit())
 
     # --- filling and reading -----------------------------------------------------------------
@@ -128,8 +130,9 @@ class GeneralTab(QWidget):
 
     def meeting_date(self) -> date:
         """The typed date; raises the core's ValidationError (key "date") when it is wrong."""
-        value = parse_date(self.fields.text("date"), LABELS["date"], key="date", required=True,
-                           allow_future=True)
+        value = parse_date(
+            self.fields.text("date"), LABELS["date"], key="date", required=True, allow_future=True
+        )
         assert value is not None
         return value
 

@@ -1,4 +1,5 @@
 """The "Khách mời" tab: guests with their position, superior committee members ticked apart."""
+
 from __future__ import annotations
 
 import itertools
@@ -19,8 +20,10 @@ GUEST_COLUMNS = (
     Col("is_superior", "Cấp ủy\ncấp trên", "check", chars=8),
     Col("remarks", "Ý kiến phát biểu, chỉ đạo", "memo", stretch=True),
 )
-HINT = ("Ghi khách mời và đại biểu dự sinh hoạt. Đánh dấu “Cấp ủy cấp trên” cho cấp ủy viên "
-        "Đảng ủy xã (hoặc cấp trên) được phân công theo dõi chi bộ: biên bản ghi họ riêng.")
+HINT = (
+    "Ghi khách mời và đại biểu dự sinh hoạt. Đánh dấu “Cấp ủy cấp trên” cho cấp ủy viên "
+    "Đảng ủy xã (hoặc cấp trên) được phân công theo dõi chi bộ: biên bản ghi họ riêng."
+)
 
 
 CHOOSE_SUPERIOR = "— Chọn cấp ủy viên cấp trên trong danh bạ —"
@@ -44,12 +47,11 @@ class GuestsTab(QWidget):
     a picked superior fills name, position and the tick, and keeps the directory record."""
 
     sig_changed = Signal()
-    sig_new_superior = Signal()   # "Thêm người mới vào danh bạ…" was pressed
+    sig_new_superior = Signal()  # "Thêm người mới vào danh bạ…" was pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = RowsEditor(GUEST_COLUMNS, add_text="Thêm khách mời",
-                                empty_row={"is_superior": False})
+        self.table = RowsEditor(GUEST_COLUMNS, add_text="Thêm khách mời", empty_row={"is_superior": False})
         self.table.sig_changed.connect(self.sig_changed)
         hint = QLabel(HINT)
         hint.setWordWrap(True)
@@ -95,19 +97,26 @@ class GuestsTab(QWidget):
             if isinstance(old, GuestSlot) and old.guest and old.guest.superior_id == s.id:
                 self.table.table.selectRow(row)
                 return
-        self.table.add_row({"name": s.name, "title": superior_title(s), "is_superior": True},
-                           GuestSlot(next(self._keys), Guest(name=s.name, is_superior=True,
-                                                             superior_id=s.id)))
+        self.table.add_row(
+            {"name": s.name, "title": superior_title(s), "is_superior": True},
+            GuestSlot(next(self._keys), Guest(name=s.name, is_superior=True, superior_id=s.id)),
+        )
 
     def set_guests(self, guests: tuple[Guest, ...]) -> None:
-        self.table.set_rows([{"name": g.name, "title": g.title, "is_superior": g.is_superior,
-                              "remarks": g.remarks} for g in guests],
-                            [GuestSlot(next(self._keys), g) for g in guests])
+        self.table.set_rows(
+            [
+                {"name": g.name, "title": g.title, "is_superior": g.is_superior, "remarks": g.remarks}
+                for g in guests
+            ],
+            [GuestSlot(next(self._keys), g) for g in guests],
+        )
 
     def guest_keys(self) -> tuple[int, ...]:
         """The key of each row, in the order of guests() (new rows get one now)."""
-        slots = [old if isinstance(old, GuestSlot) else GuestSlot(next(self._keys))
-                 for old in self.table.payloads()]
+        slots = [
+            old if isinstance(old, GuestSlot) else GuestSlot(next(self._keys))
+            for old in self.table.payloads()
+        ]
         self.table.set_payloads(slots)
         return tuple(slot.key for slot in slots)
 
@@ -116,9 +125,15 @@ class GuestsTab(QWidget):
         for values, old in zip(self.table.rows(), self.table.payloads()):
             # Start from the stored guest so fields this tab does not show are kept.
             base = old.guest if isinstance(old, GuestSlot) and old.guest else Guest(name="")
-            out.append(replace(base, name=values["name"].strip(), title=values["title"].strip(),
-                               is_superior=bool(values["is_superior"]),
-                               remarks=values["remarks"].strip()))
+            out.append(
+                replace(
+                    base,
+                    name=values["name"].strip(),
+                    title=values["title"].strip(),
+                    is_superior=bool(values["is_superior"]),
+                    remarks=values["remarks"].strip(),
+                )
+            )
         return tuple(out)
 
     def set_read_only(self, read_only: bool) -> None:

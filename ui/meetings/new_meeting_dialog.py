@@ -1,4 +1,5 @@
 """Asks what kind of meeting to prepare and on which date, before the editor opens."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,8 +25,9 @@ class NewMeetingDialog(QDialog):
         self.fields = FormFields()
         self.banner = ErrorBanner()
         form = form_layout()
-        form.addRow("Loại buổi sinh hoạt",
-                    self.fields.add("kind", combo((k.label, k.value) for k in MeetingKind)))
+        form.addRow(
+            "Loại buổi sinh hoạt", self.fields.add("kind", combo((k.label, k.value) for k in MeetingKind))
+        )
         form.addRow("Ngày sinh hoạt", self.fields.add("date", date_edit()))
         self.fields.set_text("date", format_date(suggested))
         hint = QLabel("Danh sách điểm danh được lấy từ sổ đảng viên tính đến ngày sinh hoạt.")
@@ -46,8 +48,9 @@ class NewMeetingDialog(QDialog):
 
     def _on_accept(self) -> None:
         try:
-            when = parse_date(self.fields.text("date"), "Ngày sinh hoạt", key="date",
-                              required=True, allow_future=True)
+            when = parse_date(
+                self.fields.text("date"), "Ngày sinh hoạt", key="date", required=True, allow_future=True
+            )
         except ValidationError as err:
             show_validation_error(self.banner, self.fields, err)
             return

@@ -1,5 +1,6 @@
 """The meetings page ("Sinh hoạt chi bộ"): a year month by month, what is missing, and the
 actions on one meeting — prepare, open, print, delete a draft."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -67,8 +68,7 @@ class MeetingsPage(Page):
         self.minutes_button = QPushButton("Xem và in biên bản")
         self.resolution_button = QPushButton("Nghị quyết")
         self.attendance_button = QPushButton("In danh sách dự họp")
-        self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi "
-                                          "sinh hoạt)")
+        self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi sinh hoạt)")
         self.book_button = QPushButton("Sổ biên bản cả năm")
         self.committee_button = QPushButton("Chi ủy…")
         self.committee_button.setToolTip("Danh sách chi ủy theo thời gian (điểm danh họp chi ủy)")
@@ -93,32 +93,36 @@ class MeetingsPage(Page):
         top.addWidget(self.year_box)
         prints = QHBoxLayout()
         prints.addWidget(QLabel("In:"))
-        for b in (self.minutes_button, self.resolution_button, self.attendance_button,
-                  self.book_button):
+        for b in (self.minutes_button, self.resolution_button, self.attendance_button, self.book_button):
             prints.addWidget(b)
         prints.addStretch(1)
 
         self.flags_label = QLabel()
         self.flags_label.setObjectName("meeting_flags")
         self.flags_label.setWordWrap(True)
-        self.flags_label.setStyleSheet("QLabel#meeting_flags { color: #6b4b00; background: "
-                                       "#fff4d6; border: 1px solid #e8c96a; border-radius: 4px; "
-                                       "padding: 6px 8px; font-weight: bold; }")
+        self.flags_label.setStyleSheet(
+            "QLabel#meeting_flags { color: #6b4b00; background: "
+            "#fff4d6; border: 1px solid #e8c96a; border-radius: 4px; "
+            "padding: 6px 8px; font-weight: bold; }"
+        )
         self.flags_label.hide()
         self.notice_label = QLabel()
         self.notice_label.setObjectName("notice_due")
         self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("QLabel#notice_due { color: #0b3d6b; background: #e3effb; "
-                                        "border: 1px solid #9cc0e6; border-radius: 4px; "
-                                        "padding: 6px 8px; }")
+        self.notice_label.setStyleSheet(
+            "QLabel#notice_due { color: #0b3d6b; background: #e3effb; "
+            "border: 1px solid #9cc0e6; border-radius: 4px; "
+            "padding: 6px 8px; }"
+        )
         self.notice_label.hide()
         self.overdue_button = QPushButton()
         self.overdue_button.setObjectName("overdue_directions")
-        self.overdue_button.setStyleSheet("QPushButton#overdue_directions { color: #7a1010; "
-                                          "background: #fbe0de; border: 1px solid #e5a5a0; "
-                                          "text-align: left; font-weight: bold; }")
-        self.overdue_button.clicked.connect(
-            lambda: self.sig_request.emit("superiors", "overdue-directions"))
+        self.overdue_button.setStyleSheet(
+            "QPushButton#overdue_directions { color: #7a1010; "
+            "background: #fbe0de; border: 1px solid #e5a5a0; "
+            "text-align: left; font-weight: bold; }"
+        )
+        self.overdue_button.clicked.connect(lambda: self.sig_request.emit("superiors", "overdue-directions"))
         self.overdue_button.hide()
 
         self.tree = YearTree()
@@ -137,10 +141,12 @@ class MeetingsPage(Page):
         self._update_buttons()
 
     def actions(self) -> list[QAction]:
-        return [self.page_action("Chuẩn bị buổi sinh hoạt mới…", self.prepare_new),
-                self.page_action("In danh sách dự họp", self.print_attendance),
-                self.page_action("Sổ biên bản cả năm", self.print_book),
-                self.page_action("Xuất ra Excel…", self.export_year)]
+        return [
+            self.page_action("Chuẩn bị buổi sinh hoạt mới…", self.prepare_new),
+            self.page_action("In danh sách dự họp", self.print_attendance),
+            self.page_action("Sổ biên bản cả năm", self.print_book),
+            self.page_action("Xuất ra Excel…", self.export_year),
+        ]
 
     def view_state(self) -> dict[str, QByteArray]:
         return {"columns": self.tree.header().saveState()}
@@ -179,8 +185,10 @@ class MeetingsPage(Page):
         self.missing_months = self.tree.missing_months
         self.quarters_without_thematic = self.tree.quarters_without_thematic
         flags = self.tree.flags_text()
-        vanished = "  ".join(f"Biên bản đã thông qua ngày {format_date(r.meeting.date)} bị xóa "
-                             "ngoài chương trình!" for r in calendar.vanished)
+        vanished = "  ".join(
+            f"Biên bản đã thông qua ngày {format_date(r.meeting.date)} bị xóa ngoài chương trình!"
+            for r in calendar.vanished
+        )
         flags = "  ".join(x for x in (flags, vanished) if x)
         self.flags_label.setText(flags)
         self.flags_label.setVisible(bool(flags))
@@ -189,8 +197,9 @@ class MeetingsPage(Page):
         self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
         late = overdue_directions(self._store, self.today())
-        self.overdue_button.setText(f"{len(late)} ý kiến chỉ đạo của cấp trên quá hạn — bấm để "
-                                    "xem danh sách theo dõi")
+        self.overdue_button.setText(
+            f"{len(late)} ý kiến chỉ đạo của cấp trên quá hạn — bấm để xem danh sách theo dõi"
+        )
         self.overdue_button.setVisible(bool(late))
         self._update_buttons()
 
@@ -230,7 +239,7 @@ class MeetingsPage(Page):
             if result == QDialog.DialogCode.Accepted:
                 try:
                     meeting = new_meeting(self._store, dialog.kind, dialog.when)
-                except ValidationError as err:   # e.g. a committee meeting without a committee
+                except ValidationError as err:  # e.g. a committee meeting without a committee
                     self.notify(self, "Chưa chuẩn bị được", str(err), warning=True)
                     return
                 self.open_editor(meeting)
@@ -249,13 +258,19 @@ class MeetingsPage(Page):
     def open_editor(self, meeting: Meeting) -> MeetingEditor:
         if meeting.id is not None and check_record(self._store, meeting.id).ok is False:
             self.notify(self, MISMATCH_TITLE, MISMATCH_WARNING, warning=True)
-        editor = MeetingEditor(self._store, meeting, parent=self, ask=self.ask,
-                               notify=self.notify, print_action=self._print_from_editor,
-                               today=self.today())
+        editor = MeetingEditor(
+            self._store,
+            meeting,
+            parent=self,
+            ask=self.ask,
+            notify=self.notify,
+            print_action=self._print_from_editor,
+            today=self.today(),
+        )
 
         def show_its_year(_editor: MeetingEditor) -> None:
             if editor.meeting.date.year != self.year:
-                self.year_box.blockSignals(True)   # the routed Changes reload the page
+                self.year_box.blockSignals(True)  # the routed Changes reload the page
                 self.year_box.setValue(editor.meeting.date.year)
                 self.year_box.blockSignals(False)
 
@@ -270,8 +285,10 @@ class MeetingsPage(Page):
         meeting = self._selected_meeting()
         if meeting is None or meeting.id is None:
             return
-        question = (f"Xóa bản nháp “{meeting.kind.label}” ngày {format_date(meeting.date)}?\n\n"
-                    "Chỉ xóa buổi sinh hoạt nhập nhầm. Không hoàn tác được.")
+        question = (
+            f"Xóa bản nháp “{meeting.kind.label}” ngày {format_date(meeting.date)}?\n\n"
+            "Chỉ xóa buổi sinh hoạt nhập nhầm. Không hoàn tác được."
+        )
         if not self.ask(self, "Xóa nháp", question):
             return
         meeting_id = meeting.id
@@ -309,7 +326,12 @@ class MeetingsPage(Page):
         from cellsec.spreadsheets import export_meetings
 
         year = self.year
-        export_list(self, "Xuất danh sách buổi sinh hoạt ra Excel",
-                    f"Sinh-hoat-chi-bo-nam-{year}.xlsx",
-                    lambda path: export_meetings(self._store, path, year),
-                    choose=export_path_chooser(self), notify=self.notify, what="buổi sinh hoạt")
+        export_list(
+            self,
+            "Xuất danh sách buổi sinh hoạt ra Excel",
+            f"Sinh-hoat-chi-bo-nam-{year}.xlsx",
+            lambda path: export_meetings(self._store, path, year),
+            choose=export_path_chooser(self),
+            notify=self.notify,
+            what="buổi sinh hoạt",
+        )

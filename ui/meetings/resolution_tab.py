@@ -1,5 +1,6 @@
 """The "Nghị quyết" tab: resolution text, next month's tasks, dues, votes with their live result,
 and the meeting's self-assessment scores with total and rating."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -43,12 +44,14 @@ ERROR_STYLE = "color: #9b1c1c; font-weight: bold;"
 
 
 def vote_text(vote: Vote, count: RollCount, rules: Any) -> str:
-    """"Thông qua — tán thành 15/16 (93,75 %); cần ít nhất 9 …"; raises ValidationError."""
+    """ "Thông qua — tán thành 15/16 (93,75 %); cần ít nhất 9 …"; raises ValidationError."""
     r = vote_result(vote, count, rules)
     verdict = "Thông qua" if r.passed else "Không thông qua"
     share = percent(r.share(vote.in_favour)).replace(" ", "\u00a0")  # "100 %" on one line
-    return (f"{verdict} — tán thành {vote.in_favour}/{r.eligible} ({share});\n"
-            f"cần ít nhất {r.needed} phiếu tán thành")
+    return (
+        f"{verdict} — tán thành {vote.in_favour}/{r.eligible} ({share});\n"
+        f"cần ít nhất {r.needed} phiếu tán thành"
+    )
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -62,9 +65,13 @@ def _group(title: str, *widgets: QWidget) -> QGroupBox:
 class ResolutionTab(QWidget):
     sig_changed = Signal()
 
-    def __init__(self, criteria: list[dict[str, Any]],
-                 rating: Callable[[tuple[tuple[str, int], ...]], tuple[int, str]],
-                 rules: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        criteria: list[dict[str, Any]],
+        rating: Callable[[tuple[tuple[str, int], ...]], tuple[int, str]],
+        rules: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._count = count_roll(())
         self._rules = rules
@@ -75,9 +82,12 @@ class ResolutionTab(QWidget):
         self.tasks.setMinimumHeight(230)
         self.dues = memo("Ví dụ: 38/40 đồng chí đã nộp đảng phí tháng 11", lines=2)
         self.dues.setObjectName("dues_status")
-        self.votes = RowsEditor(VOTE_COLUMNS, add_text="Thêm biểu quyết", lines=2,
-                                empty_row={"subject": "Thông qua nghị quyết",
-                                           "kind": VoteKind.RESOLUTION.value})
+        self.votes = RowsEditor(
+            VOTE_COLUMNS,
+            add_text="Thêm biểu quyết",
+            lines=2,
+            empty_row={"subject": "Thông qua nghị quyết", "kind": VoteKind.RESOLUTION.value},
+        )
         self.votes.setMinimumHeight(170)
         self.eligible_label = QLabel()
         self.vote_error = QLabel()
@@ -109,8 +119,7 @@ class ResolutionTab(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(_group("Nghị quyết, kết luận của chi bộ", self.resolution))
-        layout.addWidget(_group("Nhiệm vụ tháng tới (người phụ trách, thời hạn dd/mm/yyyy)",
-                                self.tasks))
+        layout.addWidget(_group("Nhiệm vụ tháng tới (người phụ trách, thời hạn dd/mm/yyyy)", self.tasks))
         layout.addWidget(_group("Tình hình thu nộp đảng phí", self.dues))
         layout.addWidget(_group("Biểu quyết", self.eligible_label, self.votes, self.vote_error))
         layout.addWidget(_group("Tự đánh giá chất lượng buổi sinh hoạt (thang 100 điểm)", scores))
@@ -130,14 +139,32 @@ class ResolutionTab(QWidget):
         self._on_scores_changed()
 
     # --- filling -----------------------------------------------------------------------------
-    def set_values(self, resolution: str, dues: str, tasks: tuple[Task, ...],
-                   votes: tuple[Vote, ...], scores: tuple[tuple[str, int], ...]) -> None:
+    def set_values(
+        self,
+        resolution: str,
+        dues: str,
+        tasks: tuple[Task, ...],
+        votes: tuple[Vote, ...],
+        scores: tuple[tuple[str, int], ...],
+    ) -> None:
         self.resolution.setPlainText(resolution)
         self.dues.setPlainText(dues)
-        self.tasks.set_rows([{"content": t.content, "owner": t.owner,
-                              "deadline": format_date(t.deadline)} for t in tasks], list(tasks))
-        self.votes.set_rows([{"subject": v.subject, "kind": v.kind.value, "in_favour": v.in_favour,
-                              "against": v.against, "other": v.other} for v in votes])
+        self.tasks.set_rows(
+            [{"content": t.content, "owner": t.owner, "deadline": format_date(t.deadline)} for t in tasks],
+            list(tasks),
+        )
+        self.votes.set_rows(
+            [
+                {
+                    "subject": v.subject,
+                    "kind": v.kind.value,
+                    "in_favour": v.in_favour,
+                    "against": v.against,
+                    "other": v.other,
+                }
+                for v in votes
+            ]
+        )
         points = dict(scores)
         for key, spin in self.score_boxes.items():
             spin.blockSignals(True)
@@ -152,25 +179,37 @@ class ResolutionTab(QWidget):
     def set_count(self, count: RollCount, rules: Any) -> None:
         """The meeting's figures and the rules its votes are decided by."""
         self._count, self._rules = count, rules
-        self.eligible_label.setText(f"Số đảng viên có quyền biểu quyết: {count.eligible_voters} "
-                                    f"(có mặt: {count.eligible_present})")
+        self.eligible_label.setText(
+            f"Số đảng viên có quyền biểu quyết: {count.eligible_voters} (có mặt: {count.eligible_present})"
+        )
         self._on_votes_changed()
 
     # --- reading -----------------------------------------------------------------------------
     def task_list(self) -> tuple[Task, ...]:
         out = []
         for i, (values, old) in enumerate(zip(self.tasks.rows(), self.tasks.payloads()), start=1):
-            deadline = parse_date(values["deadline"], f"Nhiệm vụ tháng tới, dòng {i}, thời hạn",
-                                  key="tasks", allow_future=True)
+            deadline = parse_date(
+                values["deadline"], f"Nhiệm vụ tháng tới, dòng {i}, thời hạn", key="tasks", allow_future=True
+            )
             base = old if isinstance(old, Task) else Task(content="")
-            out.append(replace(base, content=values["content"].strip(),
-                               owner=values["owner"].strip(), deadline=deadline))
+            out.append(
+                replace(
+                    base, content=values["content"].strip(), owner=values["owner"].strip(), deadline=deadline
+                )
+            )
         return tuple(out)
 
     def vote_list(self) -> tuple[Vote, ...]:
-        return tuple(Vote(subject=v["subject"].strip(), kind=VoteKind(v["kind"]),
-                          in_favour=v["in_favour"], against=v["against"], other=v["other"])
-                     for v in self.votes.rows())
+        return tuple(
+            Vote(
+                subject=v["subject"].strip(),
+                kind=VoteKind(v["kind"]),
+                in_favour=v["in_favour"],
+                against=v["against"],
+                other=v["other"],
+            )
+            for v in self.votes.rows()
+        )
 
     def scores(self) -> tuple[tuple[str, int], ...]:
         """Nothing when no criterion was scored yet (the meeting is then not rated)."""
@@ -178,8 +217,10 @@ class ResolutionTab(QWidget):
         return values if any(points for _, points in values) else ()
 
     def texts(self) -> dict[str, str]:
-        return {"resolution": self.resolution.toPlainText().strip(),
-                "dues_status": self.dues.toPlainText().strip()}
+        return {
+            "resolution": self.resolution.toPlainText().strip(),
+            "dues_status": self.dues.toPlainText().strip(),
+        }
 
     def set_read_only(self, read_only: bool) -> None:
         for edit in (self.resolution, self.dues):

@@ -1,4 +1,5 @@
 """The roll call ("Điểm danh"): everyone present in one click, exceptions by keyboard, live counts."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -37,23 +38,32 @@ from ui.meetings.roll_model import (
     RollTableModel,
 )
 
-KEY_HINT = ("Bấm “Tất cả có mặt”, rồi chọn người vắng và bấm phím: L = vắng có lý do (gõ lý do "
-            "rồi Enter), K = vắng không lý do, P = có mặt. Mũi tên lên/xuống để chuyển người.")
-APART_HINT = ("Miễn sinh hoạt, sinh hoạt tạm thời nơi khác — không triệu tập; ai đến dự thì "
-              "bấm P (có mặt), bấm K để bỏ.")
-_KEY_MARKS = {Qt.Key.Key_P: Mark.PRESENT, Qt.Key.Key_L: Mark.ABSENT_REASON,
-              Qt.Key.Key_K: Mark.ABSENT_NO_REASON}
+KEY_HINT = (
+    "Bấm “Tất cả có mặt”, rồi chọn người vắng và bấm phím: L = vắng có lý do (gõ lý do "
+    "rồi Enter), K = vắng không lý do, P = có mặt. Mũi tên lên/xuống để chuyển người."
+)
+APART_HINT = (
+    "Miễn sinh hoạt, sinh hoạt tạm thời nơi khác — không triệu tập; ai đến dự thì "
+    "bấm P (có mặt), bấm K để bỏ."
+)
+_KEY_MARKS = {
+    Qt.Key.Key_P: Mark.PRESENT,
+    Qt.Key.Key_L: Mark.ABSENT_REASON,
+    Qt.Key.Key_K: Mark.ABSENT_NO_REASON,
+}
 
 
 def roll_summary(c: RollCount) -> str:
     """The header figures of the minutes, in the order the minutes read them."""
-    return (f"Tổng số {c.total} đảng viên (chính thức {c.full}, dự bị {c.probationary}); "
-            f"miễn sinh hoạt {c.exempted}; SHTT nơi khác {c.attached_out}; SHTT đến {c.guests}.\n"
-            f"Có mặt {c.present} (chính thức {c.present_full}, dự bị {c.present_probationary}, "
-            f"SHTT đến {c.present_guests}); vắng có lý do {len(c.absent_reason)}; "
-            f"vắng không lý do {len(c.absent_no_reason)}.\n"
-            f"Số có quyền biểu quyết {c.eligible_voters} (có mặt {c.eligible_present}); tỷ lệ dự họp "
-            f"{percent(c.attendance_rate)}.")
+    return (
+        f"Tổng số {c.total} đảng viên (chính thức {c.full}, dự bị {c.probationary}); "
+        f"miễn sinh hoạt {c.exempted}; SHTT nơi khác {c.attached_out}; SHTT đến {c.guests}.\n"
+        f"Có mặt {c.present} (chính thức {c.present_full}, dự bị {c.present_probationary}, "
+        f"SHTT đến {c.present_guests}); vắng có lý do {len(c.absent_reason)}; "
+        f"vắng không lý do {len(c.absent_no_reason)}.\n"
+        f"Số có quyền biểu quyết {c.eligible_voters} (có mặt {c.eligible_present}); tỷ lệ dự họp "
+        f"{percent(c.attendance_rate)}."
+    )
 
 
 class MarkDelegate(QStyledItemDelegate):
@@ -63,8 +73,9 @@ class MarkDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._marks = marks
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         box = QComboBox(parent)
         for mark in self._marks:
             box.addItem(mark.label, mark.value)
@@ -88,12 +99,15 @@ class ReasonDelegate(QStyledItemDelegate):
     ("commitData called with an editor that does not belong to this view")."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (isinstance(watched, QLineEdit) and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.commitData.emit(watched)
             self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
-            return True   # the minutes' dialog never sees this Enter
+            return True  # the minutes' dialog never sees this Enter
         return super().eventFilter(watched, event)
 
 
@@ -105,9 +119,11 @@ class RollView(QTableView):
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.SelectedClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.setItemDelegateForColumn(MARK, MarkDelegate(model.marks, self))
         self.setItemDelegateForColumn(REASON, ReasonDelegate(self))
         self.setAlternatingRowColors(True)
@@ -122,10 +138,15 @@ class RollView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         metrics = self.fontMetrics()
         pad = metrics.averageCharWidth() * 3
-        for col, sample in ((STT, "999"), (NAME, "Nguyễn Thị Thanh Hương"),
-                            (CATEGORY, "Chính thức"), (FLAGS, "Miễn sinh hoạt"),
-                            (MARK, "Vắng không lý do"), (REASON, "Ốm, đi viện tỉnh"),
-                            (ACCEPTED, "chấp nhận")):
+        for col, sample in (
+            (STT, "999"),
+            (NAME, "Nguyễn Thị Thanh Hương"),
+            (CATEGORY, "Chính thức"),
+            (FLAGS, "Miễn sinh hoạt"),
+            (MARK, "Vắng không lý do"),
+            (REASON, "Ốm, đi viện tỉnh"),
+            (ACCEPTED, "chấp nhận"),
+        ):
             self.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
 
@@ -148,12 +169,11 @@ class RollView(QTableView):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                      Qt.KeyboardModifier.KeypadModifier)
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         mark = _KEY_MARKS.get(Qt.Key(event.key())) if plain else None
         if mark is not None and self.state() != QAbstractItemView.State.EditingState:
             model = self.roll_model()
-            if mark not in model.marks:   # the members listed apart: K undoes a P
+            if mark not in model.marks:  # the members listed apart: K undoes a P
                 mark = Mark.NOT_EXPECTED if mark is Mark.ABSENT_NO_REASON else None
             if mark is not None and self.mark_current(mark):
                 event.accept()
@@ -170,8 +190,11 @@ class RollEditor(QWidget):
 
     sig_changed = Signal()
 
-    def __init__(self, counter: Callable[[tuple[RollEntry, ...]], RollCount] = count_roll,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        counter: Callable[[tuple[RollEntry, ...]], RollCount] = count_roll,
+        parent: QWidget | None = None,
+    ) -> None:
         """`counter`: the meeting's one derivation of its figures (the core's meeting_counts
         for a draft under the cell's rules; the sealed figures for approved minutes)."""
         super().__init__(parent)
@@ -191,9 +214,11 @@ class RollEditor(QWidget):
         self.summary_label.setObjectName("roll_summary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label.setStyleSheet("QLabel#roll_summary { font-weight: bold; "
-                                         "background: #eef3fb; border: 1px solid #b9c9e4; "
-                                         "border-radius: 4px; padding: 6px 8px; }")
+        self.summary_label.setStyleSheet(
+            "QLabel#roll_summary { font-weight: bold; "
+            "background: #eef3fb; border: 1px solid #b9c9e4; "
+            "border-radius: 4px; padding: 6px 8px; }"
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.all_present_button)

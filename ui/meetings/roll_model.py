@@ -1,4 +1,5 @@
 """The meeting roll as a Qt table: one RollEntry a row, marks set by keys, a combo or the model."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,8 +15,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 STT, NAME, CATEGORY, FLAGS, MARK, REASON, ACCEPTED = range(7)
-HEADERS = ("STT", "Họ và tên", "Đảng viên", "Ghi chú", "Điểm danh", "Lý do vắng",
-           "Lý do được\nchấp nhận")
+HEADERS = ("STT", "Họ và tên", "Đảng viên", "Ghi chú", "Điểm danh", "Lý do vắng", "Lý do được\nchấp nhận")
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -90,8 +90,10 @@ class RollTableModel(QAbstractTableModel):
     def set_all(self, mark: Mark) -> None:
         if self.read_only or mark not in self.marks or not self._rows:
             return
-        self._rows = [(pos, replace(e, mark=mark, reason="", reason_accepted=True)
-                       if e.mark is not mark else e) for pos, e in self._rows]
+        self._rows = [
+            (pos, replace(e, mark=mark, reason="", reason_accepted=True) if e.mark is not mark else e)
+            for pos, e in self._rows
+        ]
         self.dataChanged.emit(self.index(0, FLAGS), self.index(len(self._rows) - 1, ACCEPTED))
 
     # --- Qt model ----------------------------------------------------------------------------
@@ -101,10 +103,14 @@ class RollTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS) \
-                and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
             return HEADERS[section]
         return None
 
@@ -131,8 +137,7 @@ class RollTableModel(QAbstractTableModel):
             return name_sort_key(e.name) if col == NAME else row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTER if col in (STT, CATEGORY, MARK, ACCEPTED) else _LEFT
-        if col == MARK and role in (Qt.ItemDataRole.BackgroundRole,
-                                    Qt.ItemDataRole.ForegroundRole):
+        if col == MARK and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             back, fore = _MARK_COLOURS[e.mark]
             return QBrush(QColor(back if role == Qt.ItemDataRole.BackgroundRole else fore))
         if role == Qt.ItemDataRole.ToolTipRole and col == REASON and e.reason:
@@ -180,10 +185,8 @@ class RollTableModel(QAbstractTableModel):
             return mark is not None and self.set_mark(row, mark)
         if col == REASON and role == Qt.ItemDataRole.EditRole and e.mark is Mark.ABSENT_REASON:
             self._rows[row] = (pos, replace(e, reason=str(value or "").strip()))
-        elif col == ACCEPTED and role == Qt.ItemDataRole.CheckStateRole \
-                and e.mark is Mark.ABSENT_REASON:
-            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(
-                value, bool) else value
+        elif col == ACCEPTED and role == Qt.ItemDataRole.CheckStateRole and e.mark is Mark.ABSENT_REASON:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
             self._rows[row] = (pos, replace(e, reason_accepted=checked))
         else:
             return False

@@ -1,6 +1,7 @@
 """The "Cấp trên" tab of the meeting editor: notify the assigned follower before the meeting,
 record the directions given at it, and report on earlier directions at it. Each action is its
 own service call, written at once (the minutes' Lưu is not needed for them)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -42,10 +43,16 @@ from ui.meetings.guests_tab import GuestsTab
 
 NOTICE_METHODS = ("Sổ tay đảng viên", "Điện thoại", "Giấy mời", "Trực tiếp")
 NOT_SAVED = "Lưu biên bản (Ctrl+S) trước khi ghi thông báo và ý kiến chỉ đạo của cấp trên."
-LOCKED = ("Biên bản đã thông qua: không thêm ý kiến chỉ đạo vào buổi này nữa (nếu ghi thiếu, "
-          "thêm ghi chú đính chính).")
-DIRECTION_LABELS = {"given_by": "Người chỉ đạo", "text": "Nội dung chỉ đạo",
-                    "owner": "Phụ trách", "deadline": "Thời hạn"}
+LOCKED = (
+    "Biên bản đã thông qua: không thêm ý kiến chỉ đạo vào buổi này nữa (nếu ghi thiếu, "
+    "thêm ghi chú đính chính)."
+)
+DIRECTION_LABELS = {
+    "given_by": "Người chỉ đạo",
+    "text": "Nội dung chỉ đạo",
+    "owner": "Phụ trách",
+    "deadline": "Thời hạn",
+}
 
 
 def merge_changes(a: Changes | None, b: Changes) -> Changes:
@@ -55,17 +62,24 @@ def merge_changes(a: Changes | None, b: Changes) -> Changes:
 
 def _button(text: str) -> QPushButton:
     b = QPushButton(text)
-    b.setAutoDefault(False)   # Enter belongs to the fields, never to a button
+    b.setAutoDefault(False)  # Enter belongs to the fields, never to a button
     return b
 
 
 class SuperiorMeetingSection(QScrollArea):
     """`changes` gathers what was written here; sig_changed announces each write."""
 
-    sig_changed = Signal(object)   # Changes
+    sig_changed = Signal(object)  # Changes
 
-    def __init__(self, store: Store, meeting: Meeting, guests_tab: GuestsTab, *,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting: Meeting,
+        guests_tab: GuestsTab,
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._meeting = meeting
@@ -106,8 +120,7 @@ class SuperiorMeetingSection(QScrollArea):
         row.addWidget(QLabel("Ngày"))
         row.addWidget(f.add("sent", date_edit()))
         row.addWidget(QLabel("Hình thức"))
-        row.addWidget(f.add("method", combo(((m, None) for m in NOTICE_METHODS),
-                                            editable=True)), 1)
+        row.addWidget(f.add("method", combo(((m, None) for m in NOTICE_METHODS), editable=True)), 1)
         self.notice_button = _button("Ghi đã thông báo")
         self.notice_button.clicked.connect(self.record_notice)
         row.addWidget(self.notice_button)
@@ -118,8 +131,9 @@ class SuperiorMeetingSection(QScrollArea):
 
     def _build_directions(self) -> QGroupBox:
         box = QGroupBox("Ý kiến chỉ đạo của cấp trên tại buổi sinh hoạt này")
-        self.given = RecordTable(("Người chỉ đạo", "Nội dung chỉ đạo", "Phụ trách", "Thời hạn",
-                                  "Tình trạng"), (18, 0, 11, 11, 15))
+        self.given = RecordTable(
+            ("Người chỉ đạo", "Nội dung chỉ đạo", "Phụ trách", "Thời hạn", "Tình trạng"), (18, 0, 11, 11, 15)
+        )
         self.given.setMinimumHeight(110)
         self.given.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.direction_fields = FormFields()
@@ -128,8 +142,9 @@ class SuperiorMeetingSection(QScrollArea):
         given_by = combo(editable=True)
         given_by.lineEdit().setPlaceholderText("Chọn trong danh bạ hoặc gõ họ tên")
         form.addRow(DIRECTION_LABELS["given_by"], f.add("given_by", given_by))
-        form.addRow(DIRECTION_LABELS["text"], f.add("text", memo("Đồng chí cấp trên chỉ đạo "
-                                                                 "chi bộ làm gì", 2)))
+        form.addRow(
+            DIRECTION_LABELS["text"], f.add("text", memo("Đồng chí cấp trên chỉ đạo chi bộ làm gì", 2))
+        )
         when = QHBoxLayout()
         when.addWidget(f.add("owner", line_edit("Chi ủy")), 1)
         when.addWidget(QLabel(DIRECTION_LABELS["deadline"]))
@@ -152,15 +167,14 @@ class SuperiorMeetingSection(QScrollArea):
         return box
 
     def _build_reports(self) -> QGroupBox:
-        box = QGroupBox("Ý kiến chỉ đạo các buổi trước chưa hoàn thành — báo cáo kết quả tại "
-                        "buổi này")
-        self.earlier = RecordTable(("Ngày nhận", "Người chỉ đạo", "Nội dung chỉ đạo",
-                                    "Thời hạn", "Tình trạng"), (11, 18, 0, 11, 18))
+        box = QGroupBox("Ý kiến chỉ đạo các buổi trước chưa hoàn thành — báo cáo kết quả tại buổi này")
+        self.earlier = RecordTable(
+            ("Ngày nhận", "Người chỉ đạo", "Nội dung chỉ đạo", "Thời hạn", "Tình trạng"), (11, 18, 0, 11, 18)
+        )
         self.earlier.setMinimumHeight(110)
         self.earlier.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
         self.report_status = combo((s.label, s.value) for s in DirectionStatus)
-        self.report_status.setCurrentIndex(self.report_status.findData(
-            DirectionStatus.DONE.value))
+        self.report_status.setCurrentIndex(self.report_status.findData(DirectionStatus.DONE.value))
         self.report_result = line_edit("Kết quả thực hiện")
         self.report_button = _button("Ghi kết quả")
         self.report_button.clicked.connect(self.report_selected)
@@ -199,23 +213,30 @@ class SuperiorMeetingSection(QScrollArea):
             head = f"<b>{s.name}</b> ({s.position or s.level.label}): "
             if due.sent is not None:
                 n = notices[s.id or 0]
-                late = (f" <span style='color:#9b1c1c'>(muộn: cần trước ngày "
-                        f"{format_date(due.due)})</span>" if due.late else "")
-                lines.append(head + f"đã thông báo ngày {format_date(n.sent)} qua "
-                             f"{n.method or '…'}.{late}")
+                late = (
+                    f" <span style='color:#9b1c1c'>(muộn: cần trước ngày {format_date(due.due)})</span>"
+                    if due.late
+                    else ""
+                )
+                lines.append(head + f"đã thông báo ngày {format_date(n.sent)} qua {n.method or '…'}.{late}")
             else:
                 colour = "#9b1c1c" if self._today >= due.due else "#6b4b00"
-                lines.append(head + f"<span style='color:{colour}'>chưa ghi thông báo — cần "
-                             f"thông báo chậm nhất ngày {format_date(due.due)} "
-                             f"({notice_days(store)} ngày trước buổi sinh hoạt).</span>")
+                lines.append(
+                    head + f"<span style='color:{colour}'>chưa ghi thông báo — cần "
+                    f"thông báo chậm nhất ngày {format_date(due.due)} "
+                    f"({notice_days(store)} ngày trước buổi sinh hoạt).</span>"
+                )
         others = [n for sid, n in notices.items() if sid not in {s.id for s in followers}]
-        lines += [f"{names.get(n.superior_id, '?')}: đã thông báo ngày {format_date(n.sent)} "
-                  f"qua {n.method or '…'}." for n in others]
+        lines += [
+            f"{names.get(n.superior_id, '?')}: đã thông báo ngày {format_date(n.sent)} qua {n.method or '…'}."
+            for n in others
+        ]
         self.notify_label.setText(
-            f"Người được phân công theo dõi chi bộ ngày {format_date(m.date)}:<br>"
-            + "<br>".join(lines) if followers or others else
-            f"Ngày {format_date(m.date)} chưa có ai được phân công theo dõi chi bộ (xem trang "
-            "“Cấp trên”).")
+            f"Người được phân công theo dõi chi bộ ngày {format_date(m.date)}:<br>" + "<br>".join(lines)
+            if followers or others
+            else f"Ngày {format_date(m.date)} chưa có ai được phân công theo dõi chi bộ (xem trang "
+            "“Cấp trên”)."
+        )
         box = self.notice_fields["superior_id"]
         assert isinstance(box, QComboBox)
         ordered = followers + [s for s in people if s.id not in {f.id for f in followers}]
@@ -226,15 +247,26 @@ class SuperiorMeetingSection(QScrollArea):
             self.notice_fields.set_text("sent", format_date(min(self._today, m.date)))
         self._fill_given_by(people)
         given = store.superiors.directions(meeting_id=m.id) if m.id else []
-        self.given.set_rows([[d.given_by, d.text, d.owner, format_date(d.deadline),
-                              d.status.label] for d in given], given)
+        self.given.set_rows(
+            [[d.given_by, d.text, d.owner, format_date(d.deadline), d.status.label] for d in given], given
+        )
         earlier = [d for d in open_directions(store, before=m.date) if d.meeting_id != m.id]
         self.earlier.set_rows(
-            [[format_date(d.meeting_date), d.given_by, d.text, format_date(d.deadline),
-              Cell(d.status.label + (" — quá hạn" if d.deadline and d.deadline < m.date
-                                     else ""),
-                   RED if d.deadline and d.deadline < m.date else None)] for d in earlier],
-            earlier)
+            [
+                [
+                    format_date(d.meeting_date),
+                    d.given_by,
+                    d.text,
+                    format_date(d.deadline),
+                    Cell(
+                        d.status.label + (" — quá hạn" if d.deadline and d.deadline < m.date else ""),
+                        RED if d.deadline and d.deadline < m.date else None,
+                    ),
+                ]
+                for d in earlier
+            ],
+            earlier,
+        )
         if earlier and self.earlier.selected_row() < 0:
             self.earlier.selectRow(0)
 
@@ -248,8 +280,7 @@ class SuperiorMeetingSection(QScrollArea):
         box.clear()
         for s in ordered:
             box.addItem(s.name, str(s.id))
-        box.setEditText(typed or (ordered[0].name if ordered and ordered[0].id in present
-                                  else ""))
+        box.setEditText(typed or (ordered[0].name if ordered and ordered[0].id in present else ""))
 
     # --- writing -----------------------------------------------------------------------------
     def _done(self, changes: Changes) -> None:
@@ -270,8 +301,14 @@ class SuperiorMeetingSection(QScrollArea):
             self.banner.show_message("Người được thông báo: chưa có ai trong danh bạ cấp trên.")
             return False
         try:
-            changes = record_notice(self._store, self._meeting.id, int(f.text("superior_id")),
-                                    f.text("sent"), f.text("method"), today=self._today)
+            changes = record_notice(
+                self._store,
+                self._meeting.id,
+                int(f.text("superior_id")),
+                f.text("sent"),
+                f.text("method"),
+                today=self._today,
+            )
         except ValidationError as err:
             self._error(err, f)
             return False
@@ -286,9 +323,13 @@ class SuperiorMeetingSection(QScrollArea):
         assert isinstance(box, QComboBox)
         typed = box.currentText().strip()
         index = box.findText(typed)
-        form = {"text": f.text("text"), "owner": f.text("owner"), "deadline": f.text("deadline"),
-                "given_by": typed,
-                "superior_id": str(box.itemData(index) or "") if index >= 0 else ""}
+        form = {
+            "text": f.text("text"),
+            "owner": f.text("owner"),
+            "deadline": f.text("deadline"),
+            "given_by": typed,
+            "superior_id": str(box.itemData(index) or "") if index >= 0 else "",
+        }
         try:
             changes = add_direction(self._store, self._meeting.id, form)
         except ValidationError as err:
@@ -304,9 +345,13 @@ class SuperiorMeetingSection(QScrollArea):
         if chosen is None or self._meeting.id is None or chosen.id is None:
             return False
         try:
-            changes = follow_up(self._store, chosen.id,
-                                DirectionStatus(self.report_status.currentData()),
-                                self.report_result.text().strip(), self._meeting.id)
+            changes = follow_up(
+                self._store,
+                chosen.id,
+                DirectionStatus(self.report_status.currentData()),
+                self.report_result.text().strip(),
+                self._meeting.id,
+            )
         except ValidationError as err:
             self._error(err)
             return False

@@ -1,4 +1,5 @@
 """The meetings of one year, month by month, with the months and quarters that lack one."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -25,8 +26,7 @@ _RED, _AMBER, _GREY = QColor("#fbe0de"), QColor("#fff1cc"), QColor("#eef1f5")
 def status_text(m: Meeting) -> str:
     if not m.approved:
         return "Nháp"
-    return f"Đã thông qua — Số {m.full_resolution_number}" if m.resolution_number \
-        else "Đã thông qua"
+    return f"Đã thông qua — Số {m.full_resolution_number}" if m.resolution_number else "Đã thông qua"
 
 
 def kind_text(m: Meeting) -> str:
@@ -53,15 +53,24 @@ class YearTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
         metrics = self.fontMetrics()
-        for col, sample in ((WHEN, "Tháng 12/2026  "), (KIND, "Thường kỳ kết hợp chuyên đề  "),
-                            (STATUS, "Đã thông qua — Số 12-NQ/CB"), (PRESENT, "Có mặt 60/60")):
+        for col, sample in (
+            (WHEN, "Tháng 12/2026  "),
+            (KIND, "Thường kỳ kết hợp chuyên đề  "),
+            (STATUS, "Đã thông qua — Số 12-NQ/CB"),
+            (PRESENT, "Có mặt 60/60"),
+        ):
             self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 40)
         self.header().setStretchLastSection(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemDoubleClicked.connect(lambda item, _col: self._activated(item))
 
-    def show_year(self, calendar: YearCalendar, meetings: Mapping[int, Meeting],
-                  counts: Mapping[int, RollCount], checks: Mapping[int, RecordCheck]) -> int:
+    def show_year(
+        self,
+        calendar: YearCalendar,
+        meetings: Mapping[int, Meeting],
+        counts: Mapping[int, RollCount],
+        checks: Mapping[int, RecordCheck],
+    ) -> int:
         """Fill from the year's calendar; by meeting id: the records, their figures (from the
         core's one derivation) and their record checks. Keeps the selection where it can.
         Returns the number of meetings."""
@@ -87,14 +96,13 @@ class YearTree(QTreeWidget):
                 month.setFont(col, bold)
                 month.setBackground(col, QBrush(colour))
             self.addTopLevelItem(month)
-            month.setFirstColumnSpanned(True)   # only once in the tree
+            month.setFirstColumnSpanned(True)  # only once in the tree
             if keep_month == row.month and keep is None:
                 select = month
             for header in row.meetings:
                 count += 1
                 key = header.id or 0
-                item = self._meeting_item(meetings.get(key, header), counts.get(key),
-                                          checks.get(key))
+                item = self._meeting_item(meetings.get(key, header), counts.get(key), checks.get(key))
                 month.addChild(item)
                 if header.id == keep:
                     select = item
@@ -108,14 +116,20 @@ class YearTree(QTreeWidget):
         if row.missing_regular:
             return MISSING
         if row.regular_pending:
-            return MISSING_NOW   # not overdue yet, but worth a reminder
-        return row.thematic_missing   # the last month of a period without a thematic meeting
+            return MISSING_NOW  # not overdue yet, but worth a reminder
+        return row.thematic_missing  # the last month of a period without a thematic meeting
 
     @staticmethod
-    def _meeting_item(m: Meeting, c: RollCount | None,
-                      check: RecordCheck | None) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"   {format_date(m.date)}", kind_text(m), status_text(m),
-                                f"Có mặt {c.present}/{c.total}" if c and m.roll else "", ""])
+    def _meeting_item(m: Meeting, c: RollCount | None, check: RecordCheck | None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(
+            [
+                f"   {format_date(m.date)}",
+                kind_text(m),
+                status_text(m),
+                f"Có mặt {c.present}/{c.total}" if c and m.roll else "",
+                "",
+            ]
+        )
         item.setToolTip(KIND, kind_text(m))
         item.setData(WHEN, MEETING_ROLE, m.id)
         if check is not None and check.ok is False:
@@ -144,8 +158,11 @@ class YearTree(QTreeWidget):
 
     def selected_is_approved(self) -> bool:
         item = self.currentItem()
-        return self.selected_meeting_id() is not None and item is not None \
+        return (
+            self.selected_meeting_id() is not None
+            and item is not None
             and item.text(STATUS).startswith("Đã thông qua")
+        )
 
     def selected_month(self) -> int | None:
         item = self.currentItem()

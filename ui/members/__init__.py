@@ -1,4 +1,5 @@
 """The member register area: its page, the member and event dialogs, the register table."""
+
 from __future__ import annotations
 
 from ui.common.page import PageSpec

@@ -1,4 +1,5 @@
 """The "Vào chi bộ" part of the new-member form: how the member came to this cell."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
@@ -16,8 +17,10 @@ _PLACEHOLDERS = {
     "origin": "Ví dụ: Chi bộ thôn Đông, Đảng bộ xã Thanh Sơn",
     "entry_ref": "Ví dụ: 15-GGT/ĐU",
 }
-_HINT = ("Ngày kết nạp là ngày ghi trên quyết định (tuổi đảng tính từ ngày này). "
-         "Ngày chính thức để trống nếu đảng viên còn dự bị.")
+_HINT = (
+    "Ngày kết nạp là ngày ghi trên quyết định (tuổi đảng tính từ ngày này). "
+    "Ngày chính thức để trống nếu đảng viên còn dự bị."
+)
 
 
 class EntrySection(QWidget):

@@ -1,4 +1,5 @@
 """Record or correct one dated event in a member's party life (admission, exemption, ...)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
@@ -35,14 +36,21 @@ DETAIL_HINTS = {
 class EventDialog(QDialog):
     """New event when `event` is None, else an edit of it. After Lưu, `changes` is set."""
 
-    def __init__(self, store: Store, member_id: int, member_name: str,
-                 event: MemberEvent | None = None, *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        member_id: int,
+        member_name: str,
+        event: MemberEvent | None = None,
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._member_id = member_id
         self._event = event
         self.changes: Changes | None = None
-        self.ask = ask_yes_no     # injectable: tests answer without a modal box
+        self.ask = ask_yes_no  # injectable: tests answer without a modal box
         self.fields = FormFields()
         self.banner = ErrorBanner()
         self.setWindowTitle("Ghi sự kiện" if event is None else "Sửa sự kiện")
@@ -102,8 +110,9 @@ class EventDialog(QDialog):
         assert isinstance(detail, QComboBox)
         typed = detail.currentText()
         detail.clear()
-        suggestions = {EventKind.DISCIPLINED: DISCIPLINE_LEVELS,
-                       EventKind.EXEMPTED: EXEMPTION_REASONS}.get(kind)  # type: ignore[arg-type]
+        suggestions = {EventKind.DISCIPLINED: DISCIPLINE_LEVELS, EventKind.EXEMPTED: EXEMPTION_REASONS}.get(
+            kind
+        )  # type: ignore[arg-type]
         if suggestions:
             detail.addItems(list(suggestions))
             if typed not in suggestions:
@@ -131,8 +140,7 @@ class EventDialog(QDialog):
                 self.changes = add_event(self._store, self._member_id, self.values())
             else:
                 assert self._event.id is not None
-                self.changes = update_event(self._store, self._member_id, self._event.id,
-                                            self.values())
+                self.changes = update_event(self._store, self._member_id, self._event.id, self.values())
         except ValidationError as err:
             show_validation_error(self.banner, self.fields, err)
             return

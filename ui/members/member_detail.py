@@ -1,4 +1,5 @@
 """The side panel of the register: one member's main facts, warnings and event history."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -32,9 +33,12 @@ def event_text(event: MemberEvent) -> str:
         return f"{event.kind.label}\n{IMPLIED_NOTE}"
     lines = [event.kind.label]
     # "Số văn bản" rather than the form's long label: the panel is narrow.
-    for label, value in ((EVENT_LABELS["end_date"], format_date(event.end_date)),
-                         ("Số văn bản", event.decision_ref),
-                         (EVENT_LABELS["detail"], event.detail), (EVENT_LABELS["note"], event.note)):
+    for label, value in (
+        (EVENT_LABELS["end_date"], format_date(event.end_date)),
+        ("Số văn bản", event.decision_ref),
+        (EVENT_LABELS["detail"], event.detail),
+        (EVENT_LABELS["note"], event.note),
+    ):
         if value:
             lines.append(f"{label}: {value}")
     return "\n".join(lines)
@@ -51,14 +55,21 @@ class MemberDetailPanel(QWidget):
     """Shows a MemberDetail; asks (by signal) for an event to be added, edited or deleted."""
 
     sig_add_event = Signal()
-    sig_edit_event = Signal(object)    # MemberEvent
+    sig_edit_event = Signal(object)  # MemberEvent
     sig_delete_event = Signal(object)  # MemberEvent
-    sig_show_changes = Signal()        # "Lịch sử thay đổi": who changed this record, when
+    sig_show_changes = Signal()  # "Lịch sử thay đổi": who changed this record, when
 
-    FACTS = (("status", "Tình trạng"), ("born", "Ngày sinh"), ("age", "Tuổi đảng"),
-             ("admitted", "Ngày vào Đảng"), ("official", "Ngày chính thức"),
-             ("card", "Số thẻ đảng"), ("citizen_id", "Số CCCD"), ("phone", "Điện thoại"),
-             ("address", "Nơi thường trú"))
+    FACTS = (
+        ("status", "Tình trạng"),
+        ("born", "Ngày sinh"),
+        ("age", "Tuổi đảng"),
+        ("admitted", "Ngày vào Đảng"),
+        ("official", "Ngày chính thức"),
+        ("card", "Số thẻ đảng"),
+        ("citizen_id", "Số CCCD"),
+        ("phone", "Điện thoại"),
+        ("address", "Nơi thường trú"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +105,8 @@ class MemberDetailPanel(QWidget):
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet(
             "QLabel#warnings { background: #fff4d6; border: 1px solid #e0c070; "
-            "border-radius: 4px; padding: 6px; color: #5c4300; }")
+            "border-radius: 4px; padding: 6px; color: #5c4300; }"
+        )
         layout.addWidget(self.warnings_label)
 
         self.history_title = QLabel("<b>Quá trình sinh hoạt đảng</b>")
@@ -145,8 +157,15 @@ class MemberDetailPanel(QWidget):
     def show_detail(self, detail: MemberDetail | None) -> None:
         self._detail = detail
         has = detail is not None
-        for widget in (self._facts_box, self.history_title, self.history, self.add_button,
-                       self.edit_button, self.delete_button, self.changes_button):
+        for widget in (
+            self._facts_box,
+            self.history_title,
+            self.history,
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.changes_button,
+        ):
             widget.setVisible(has)
         self.empty_label.setVisible(not has)
         self.name_label.setVisible(has)
@@ -157,18 +176,19 @@ class MemberDetailPanel(QWidget):
             return
         row, m = detail.row, detail.row.member
         self.name_label.setText(m.full_name + (f" ({m.alias})" if m.alias else ""))
-        address = ", ".join(p for p in (m.permanent_address, m.permanent_commune,
-                                        m.permanent_province) if p)
+        address = ", ".join(p for p in (m.permanent_address, m.permanent_commune, m.permanent_province) if p)
         values = {
             "status": row.state.label,
-            "born": " — ".join(x for x in (format_date(m.birth_date), m.sex.label,
-                                            detail.age_note) if x),
-            "age": " — ".join(x for x in (years_months(row.party_age_months), detail.badge_note)
-                              if x) if row.admission_date else "",
+            "born": " — ".join(x for x in (format_date(m.birth_date), m.sex.label, detail.age_note) if x),
+            "age": " — ".join(x for x in (years_months(row.party_age_months), detail.badge_note) if x)
+            if row.admission_date
+            else "",
             "admitted": format_date(row.admission_date),
             "official": format_date(row.official_date) or "(còn dự bị)",
             "card": m.party_card_no or m.old_card_no,
-            "citizen_id": m.citizen_id, "phone": m.phone, "address": address,
+            "citizen_id": m.citizen_id,
+            "phone": m.phone,
+            "address": address,
         }
         for key, label in self.facts.items():
             label.setText(values[key] or "—")

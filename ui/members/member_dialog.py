@@ -1,4 +1,5 @@
 """Add or edit one member's record (tabs of fields, plus how a new member joined the cell)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -30,12 +31,46 @@ from ui.common.form_fields import FormFields, combo, date_edit, form_layout, lin
 from ui.members.entry_section import EntrySection
 
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Thông tin chính", ("full_name", "alias", "sex", "birth_date", "phone", "citizen_id",
-                         "party_card_no", "old_card_no", "lylich_no")),
-    ("Địa chỉ", ("birth_place", "hometown", "permanent_address", "permanent_commune",
-                 "permanent_province", "old_address", "temporary_address")),
-    ("Lý lịch", ("ethnicity", "religion", "occupation", "education", "qualification",
-                 "political_theory", "youth_union_date", "military_from", "military_to")),
+    (
+        "Thông tin chính",
+        (
+            "full_name",
+            "alias",
+            "sex",
+            "birth_date",
+            "phone",
+            "citizen_id",
+            "party_card_no",
+            "old_card_no",
+            "lylich_no",
+        ),
+    ),
+    (
+        "Địa chỉ",
+        (
+            "birth_place",
+            "hometown",
+            "permanent_address",
+            "permanent_commune",
+            "permanent_province",
+            "old_address",
+            "temporary_address",
+        ),
+    ),
+    (
+        "Lý lịch",
+        (
+            "ethnicity",
+            "religion",
+            "occupation",
+            "education",
+            "qualification",
+            "political_theory",
+            "youth_union_date",
+            "military_from",
+            "military_to",
+        ),
+    ),
     ("Vào Đảng", ("ceremony_date", "admitting_cell", "introducer_1", "introducer_2")),
     ("Khác", ("rewards", "discipline_notes", "badges", "notes")),
 )
@@ -73,8 +108,14 @@ def _field_widget(key: str) -> QWidget:
 class MemberDialog(QDialog):
     """New member when `member` is None, else an edit. After Lưu: `member_id` and `changes`."""
 
-    def __init__(self, store: Store, member: Member | None = None, *,
-                 parent: QWidget | None = None, ask: Ask = ask_yes_no) -> None:
+    def __init__(
+        self,
+        store: Store,
+        member: Member | None = None,
+        *,
+        parent: QWidget | None = None,
+        ask: Ask = ask_yes_no,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._member = member
@@ -85,8 +126,9 @@ class MemberDialog(QDialog):
         self.banner = ErrorBanner()
         self.tabs = QTabWidget()
         self.entry: EntrySection | None = None
-        self.setWindowTitle("Thêm đảng viên" if member is None
-                            else f"Sửa hồ sơ đảng viên — {member.full_name}")
+        self.setWindowTitle(
+            "Thêm đảng viên" if member is None else f"Sửa hồ sơ đảng viên — {member.full_name}"
+        )
         self.setMinimumSize(680, 520)
         self.resize(760, 640)  # the main tab's nine fields fit without scrolling
 

@@ -1,4 +1,5 @@
 """The register table: a Qt model over a plain list of MemberRow, sorted with Vietnamese keys."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -31,9 +32,15 @@ class Column:
     """One column: its header, the text shown, the raw key it sorts by, and a sample of the
     widest usual value (the view sizes columns from it)."""
 
-    def __init__(self, header: str, text: Callable[[MemberRow], str],
-                 key: Callable[[MemberRow], Any], align: Qt.AlignmentFlag | None = None,
-                 sample: str = "", wrap_header: bool = False) -> None:
+    def __init__(
+        self,
+        header: str,
+        text: Callable[[MemberRow], str],
+        key: Callable[[MemberRow], Any],
+        align: Qt.AlignmentFlag | None = None,
+        sample: str = "",
+        wrap_header: bool = False,
+    ) -> None:
         self.header = header
         self.text = text
         self.key = key
@@ -51,28 +58,74 @@ STT, NAME = 0, 1
 COLUMNS: tuple[Column, ...] = (
     # STT is the position in the list; sorting by it goes back to the register's own order.
     Column("STT", lambda r: "", lambda r: 0, _RIGHT, "9999"),
-    Column("Họ và tên", lambda r: r.member.full_name, lambda r: r.sort_key, _LEFT,
-           "Nguyễn Thị Thanh Hương"),
-    Column("Giới tính", lambda r: r.member.sex.label, lambda r: r.member.sex.value, _CENTER,
-           "Nam", wrap_header=True),
-    Column("Ngày sinh", lambda r: format_date(r.member.birth_date),
-           lambda r: _date_key(r.member.birth_date), _CENTER, "00/00/0000", wrap_header=True),
-    Column("Ngày vào Đảng", lambda r: format_date(r.admission_date),
-           lambda r: _date_key(r.admission_date), _CENTER, "00/00/0000", wrap_header=True),
-    Column("Ngày chính thức", lambda r: format_date(r.official_date),
-           lambda r: _date_key(r.official_date), _CENTER, "00/00/0000", wrap_header=True),
-    Column("Tuổi đảng", lambda r: years_months(r.party_age_months) if r.admission_date else "",
-           lambda r: r.party_age_months, _RIGHT, "48 năm 11 tháng", wrap_header=True),
-    Column("Tình trạng", lambda r: r.state.label, lambda r: _text_key(r.state.label), _LEFT,
-           "Chính thức, miễn sinh hoạt"),
+    Column("Họ và tên", lambda r: r.member.full_name, lambda r: r.sort_key, _LEFT, "Nguyễn Thị Thanh Hương"),
+    Column(
+        "Giới tính",
+        lambda r: r.member.sex.label,
+        lambda r: r.member.sex.value,
+        _CENTER,
+        "Nam",
+        wrap_header=True,
+    ),
+    Column(
+        "Ngày sinh",
+        lambda r: format_date(r.member.birth_date),
+        lambda r: _date_key(r.member.birth_date),
+        _CENTER,
+        "00/00/0000",
+        wrap_header=True,
+    ),
+    Column(
+        "Ngày vào Đảng",
+        lambda r: format_date(r.admission_date),
+        lambda r: _date_key(r.admission_date),
+        _CENTER,
+        "00/00/0000",
+        wrap_header=True,
+    ),
+    Column(
+        "Ngày chính thức",
+        lambda r: format_date(r.official_date),
+        lambda r: _date_key(r.official_date),
+        _CENTER,
+        "00/00/0000",
+        wrap_header=True,
+    ),
+    Column(
+        "Tuổi đảng",
+        lambda r: years_months(r.party_age_months) if r.admission_date else "",
+        lambda r: r.party_age_months,
+        _RIGHT,
+        "48 năm 11 tháng",
+        wrap_header=True,
+    ),
+    Column(
+        "Tình trạng",
+        lambda r: r.state.label,
+        lambda r: _text_key(r.state.label),
+        _LEFT,
+        "Chính thức, miễn sinh hoạt",
+    ),
     Column("Điện thoại", lambda r: r.member.phone, lambda r: r.member.phone, _LEFT, "0912345678"),
-    Column("Số thẻ đảng", lambda r: r.member.party_card_no,
-           lambda r: r.member.party_card_no, _LEFT, "012345678901"),
+    Column(
+        "Số thẻ đảng",
+        lambda r: r.member.party_card_no,
+        lambda r: r.member.party_card_no,
+        _LEFT,
+        "012345678901",
+    ),
 )
 
 
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_KEY_ROLE, MEMBER_ID_ROLE,
-                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole})
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        SORT_KEY_ROLE,
+        MEMBER_ID_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 _TEXT_CACHE_LIMIT = 50_000
 
 
@@ -102,8 +155,7 @@ class MemberTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1) if index.column() == STT else self._text(row,
-                                                                                 index.column())
+            return str(index.row() + 1) if index.column() == STT else self._text(row, index.column())
         if role == SORT_KEY_ROLE:
             return self._key(index.column(), row)
         if role == MEMBER_ID_ROLE:
@@ -114,8 +166,9 @@ class MemberTableModel(QAbstractTableModel):
             return f"Tên gọi khác: {row.member.alias}"
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section].title
@@ -167,8 +220,8 @@ class MemberTableModel(QAbstractTableModel):
         self._sort_rows(column, order)
         where = {id(r): i for i, r in enumerate(self._rows)}
         self.changePersistentIndexList(
-            persistent,
-            [self.index(where[id(r)], i.column()) for r, i in zip(moved, persistent, strict=True)])
+            persistent, [self.index(where[id(r)], i.column()) for r, i in zip(moved, persistent, strict=True)]
+        )
         self.layoutChanged.emit()
 
     def _key(self, column: int, row: MemberRow) -> Any:
@@ -179,8 +232,9 @@ class MemberTableModel(QAbstractTableModel):
     def _sort_rows(self, column: int, order: Qt.SortOrder, fresh: bool = False) -> None:
         # Ties keep the register order (Vietnamese name order), whichever way the column goes.
         if column == STT:
-            self._rows.sort(key=lambda r: self._rank.get(id(r), 0),
-                            reverse=order == Qt.SortOrder.DescendingOrder)
+            self._rows.sort(
+                key=lambda r: self._rank.get(id(r), 0), reverse=order == Qt.SortOrder.DescendingOrder
+            )
             return
         if not fresh:  # rows fresh from set_rows are already in register order
             self._rows.sort(key=lambda r: self._rank.get(id(r), 0))

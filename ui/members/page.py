@@ -1,4 +1,5 @@
 """The member register page ("Sổ đảng viên"): search, filters, the list and one member's file."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -105,8 +106,13 @@ class MembersPage(Page):
         self.event_button.clicked.connect(self.record_event)
 
         actions = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.event_button, self.print_button,
-                       self.export_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.event_button,
+            self.print_button,
+            self.export_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel("Tính đến ngày"))
@@ -159,7 +165,7 @@ class MembersPage(Page):
         find.activated.connect(self.focus_search)
 
     def showEvent(self, event: QShowEvent) -> None:
-        QWidget.showEvent(self, event)   # not Page's: the first read waits for the window
+        QWidget.showEvent(self, event)  # not Page's: the first read waits for the window
         if not self._loaded:
             # Read the register just after the window appears, not before: at a few thousand
             # members that read is the slowest part of start-up.
@@ -173,8 +179,7 @@ class MembersPage(Page):
 
     def view_state(self) -> dict[str, QByteArray]:
         """Column widths and order, sort column and the panel split, for the next run."""
-        return {"splitter": self.splitter.saveState(),
-                "columns": self.table.horizontalHeader().saveState()}
+        return {"splitter": self.splitter.saveState(), "columns": self.table.horizontalHeader().saveState()}
 
     def restore_view_state(self, state: dict[str, QByteArray]) -> None:
         if "splitter" in state and self.splitter.restoreState(state["splitter"]):
@@ -183,8 +188,10 @@ class MembersPage(Page):
             self.table.horizontalHeader().restoreState(state["columns"])
 
     def actions(self) -> list[QAction]:
-        return [self.page_action("In danh sách đảng viên", self.print_register),
-                self.page_action("Xuất ra Excel…", self.export_register)]
+        return [
+            self.page_action("In danh sách đảng viên", self.print_register),
+            self.page_action("Xuất ra Excel…", self.export_register),
+        ]
 
     # --- reading -----------------------------------------------------------------------------
     def _first_load(self) -> None:
@@ -215,8 +222,7 @@ class MembersPage(Page):
         self._last_filter = None
         self._by_status = {}
         self._detail_key = None
-        self.summary_label.setText(
-            f"Tính đến {format_date(self.on)}: {summarise(self._rows, self.on).text}.")
+        self.summary_label.setText(f"Tính đến {format_date(self.on)}: {summarise(self._rows, self.on).text}.")
         self._refilter()
 
     def _refilter(self, *_: object) -> None:
@@ -245,8 +251,7 @@ class MembersPage(Page):
             self._show_selected()
             return
         index = self.model.index(row, NAME)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         # The reset emptied the selection, so selecting again always announces it.
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
@@ -271,6 +276,7 @@ class MembersPage(Page):
     def add_member(self) -> None:
         def select_new(dialog: MemberDialog) -> None:
             self._select_next = dialog.member_id
+
         self.run_dialog(MemberDialog(self._store, parent=self), before_route=select_new)
 
     def edit_member(self) -> None:
@@ -282,34 +288,40 @@ class MembersPage(Page):
     def record_event(self) -> None:
         detail = self.detail.detail
         if detail is not None and detail.row.member.id is not None:
-            self.run_dialog(EventDialog(self._store, detail.row.member.id,
-                                        detail.row.member.full_name, parent=self))
+            self.run_dialog(
+                EventDialog(self._store, detail.row.member.id, detail.row.member.full_name, parent=self)
+            )
 
     def edit_event(self, event: MemberEvent) -> None:
         detail = self.detail.detail
         if detail is not None and event.id is not None:
-            self.run_dialog(EventDialog(self._store, event.member_id or 0,
-                                        detail.row.member.full_name, event, parent=self))
+            self.run_dialog(
+                EventDialog(
+                    self._store, event.member_id or 0, detail.row.member.full_name, event, parent=self
+                )
+            )
 
     def print_register(self) -> None:
         """The register list as of the page's date (built here, rendered on a worker)."""
         from ui.printing import actions as printing
 
         self.active_dialog = printing.open_preview(  # type: ignore[assignment]
-            self, self._store, "register", on=self.on, notify=self.notify)
+            self, self._store, "register", on=self.on, notify=self.notify
+        )
 
     def delete_event(self, event: MemberEvent) -> None:
         detail = self.detail.detail
         if detail is None or event.id is None or event.member_id is None:
             return
-        question = (f"Xóa sự kiện “{event.kind.label}” ngày {format_date(event.date)} của "
-                    f"{detail.row.member.full_name}?\n\nChỉ xóa sự kiện ghi nhầm. Khi tình trạng "
-                    "thay đổi, hãy ghi một sự kiện mới để giữ lịch sử.")
+        question = (
+            f"Xóa sự kiện “{event.kind.label}” ngày {format_date(event.date)} của "
+            f"{detail.row.member.full_name}?\n\nChỉ xóa sự kiện ghi nhầm. Khi tình trạng "
+            "thay đổi, hãy ghi một sự kiện mới để giữ lịch sử."
+        )
         if not self.ask(self, "Xóa sự kiện", question):
             return
         member_id, event_id = event.member_id, event.id
-        self.run_operation(lambda: delete_event(self._store, member_id, event_id),
-                           "Không xóa được sự kiện")
+        self.run_operation(lambda: delete_event(self._store, member_id, event_id), "Không xóa được sự kiện")
 
     def show_member_changes(self) -> None:
         """Who changed the selected member's record, what and when (the audit trail)."""
@@ -319,16 +331,24 @@ class MembersPage(Page):
 
         detail = self.detail.detail
         if detail is not None and detail.row.member.id is not None:
-            open_dialog(self, HistoryDialog(detail.row.member.full_name,
-                                            member_history(self._store, detail.row.member.id),
-                                            self))
+            open_dialog(
+                self,
+                HistoryDialog(
+                    detail.row.member.full_name, member_history(self._store, detail.row.member.id), self
+                ),
+            )
 
     def export_register(self) -> None:
         """The register as shown (date, status filter) to .xlsx or .csv."""
         from cellsec.spreadsheets import export_members
 
         on, status = self.on, StatusFilter(self.status_box.currentData())
-        export_list(self, "Xuất danh sách đảng viên ra Excel",
-                    f"Danh-sach-dang-vien-{on:%d-%m-%Y}.xlsx",
-                    lambda path: export_members(self._store, path, on, status),
-                    choose=export_path_chooser(self), notify=self.notify, what="đảng viên")
+        export_list(
+            self,
+            "Xuất danh sách đảng viên ra Excel",
+            f"Danh-sach-dang-vien-{on:%d-%m-%Y}.xlsx",
+            lambda path: export_members(self._store, path, on, status),
+            choose=export_path_chooser(self),
+            notify=self.notify,
+            what="đảng viên",
+        )

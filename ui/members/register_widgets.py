@@ -1,4 +1,5 @@
 """Small widgets of the register page: the search box and the member table view."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -56,11 +57,9 @@ class MemberTableView(QTableView):
         header_metrics = self.horizontalHeader().fontMetrics()
         pad = metrics.averageCharWidth() * 2
         for i, column in enumerate(COLUMNS):
-            header = max(header_metrics.horizontalAdvance(line)
-                         for line in column.title.splitlines())
+            header = max(header_metrics.horizontalAdvance(line) for line in column.title.splitlines())
             # Room for the sort arrow in the header.
-            self.setColumnWidth(i, max(metrics.horizontalAdvance(column.sample) + pad,
-                                       header + pad + 14))
+            self.setColumnWidth(i, max(metrics.horizontalAdvance(column.sample) + pad, header + pad + 14))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

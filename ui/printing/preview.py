@@ -1,4 +1,5 @@
 """See a document before printing: pages as images, zoom, page N / M, print, save as PDF."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -48,8 +49,10 @@ def choose_printer(parent: QWidget) -> QPrinter | None:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In văn bản")
     for box in dialog.findChildren(QDialogButtonBox):
-        for which, text in ((QDialogButtonBox.StandardButton.Ok, "In"),
-                            (QDialogButtonBox.StandardButton.Cancel, "Hủy")):
+        for which, text in (
+            (QDialogButtonBox.StandardButton.Ok, "In"),
+            (QDialogButtonBox.StandardButton.Cancel, "Hủy"),
+        ):
             button = box.button(which)
             if button is not None:
                 button.setText(text)
@@ -71,10 +74,17 @@ def _button(text: str, tip: str = "", shortcut: str | None = None) -> QPushButto
 class PrintPreviewDialog(QDialog):
     """Takes a built (not rendered) Document; renders and rasterises it on a worker."""
 
-    def __init__(self, doc: Any, *, title: str, file_name: str, parent: QWidget | None = None,
-                 choose_path: ChoosePath = choose_pdf_path,
-                 choose_printer: ChoosePrinter = choose_printer,
-                 notify: Callable[..., None] = show_notice) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        *,
+        title: str,
+        file_name: str,
+        parent: QWidget | None = None,
+        choose_path: ChoosePath = choose_pdf_path,
+        choose_printer: ChoosePrinter = choose_printer,
+        notify: Callable[..., None] = show_notice,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Xem trước khi in — {title}")
         self.file_name = file_name
@@ -88,7 +98,7 @@ class PrintPreviewDialog(QDialog):
         self._zoom = 1.0
         self._fit = True
         self._labels: list[QLabel] = []
-        self._went_to: tuple[int, int] | None = None   # (page, scroll value) of go_to
+        self._went_to: tuple[int, int] | None = None  # (page, scroll value) of go_to
         self._printer: QPrinter | None = None
         self._painter: QPainter | None = None
         self._print_job: tasks.TaskHandle | None = None
@@ -101,8 +111,7 @@ class PrintPreviewDialog(QDialog):
         self.fit_button = _button("Vừa khổ rộng", "Trang vừa chiều rộng cửa sổ")
         self.zoom_label = QLabel()
         self.print_button = _button("In…", "In ra máy in (Ctrl+P)", "Ctrl+P")
-        self.save_button = _button("Lưu PDF…", "Lưu thành tệp PDF để gửi hoặc đăng lên Sổ tay "
-                                   "đảng viên")
+        self.save_button = _button("Lưu PDF…", "Lưu thành tệp PDF để gửi hoặc đăng lên Sổ tay đảng viên")
         self.close_button = _button("Đóng")
         self.prev_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
@@ -143,8 +152,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.scroll, 1)
         self._set_ready(False)
         self.resize(980, 720)
-        self._render_job = tasks.render_document(doc, on_done=self._on_rendered,
-                                                 on_failed=self._on_failed)
+        self._render_job = tasks.render_document(doc, on_done=self._on_rendered, on_failed=self._on_failed)
 
     # --- rendering ---------------------------------------------------------------------------
     @property
@@ -156,8 +164,15 @@ class PrintPreviewDialog(QDialog):
         return self.pdf is not None
 
     def _set_ready(self, ready: bool) -> None:
-        for b in (self.prev_button, self.next_button, self.zoom_in_button, self.zoom_out_button,
-                  self.fit_button, self.print_button, self.save_button):
+        for b in (
+            self.prev_button,
+            self.next_button,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_button,
+            self.print_button,
+            self.save_button,
+        ):
             b.setEnabled(ready)
 
     def _on_rendered(self, result: tasks.RenderedPdf) -> None:
@@ -195,9 +210,11 @@ class PrintPreviewDialog(QDialog):
         ratio = self.devicePixelRatioF()
         for image, label in zip(self.images, self._labels):
             size = image.size() * zoom * ratio
-            pixmap = QPixmap.fromImage(image.scaled(
-                size, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            pixmap = QPixmap.fromImage(
+                image.scaled(
+                    size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
             pixmap.setDevicePixelRatio(ratio)
             label.setPixmap(pixmap)
             label.setFixedSize(pixmap.deviceIndependentSize().toSize())
@@ -236,8 +253,7 @@ class PrintPreviewDialog(QDialog):
 
     def _update_page_label(self, page: int | None = None) -> None:
         n = page or self.current_page()
-        self.page_label.setText(f"Trang {n} / {self.page_count}" if self.page_count
-                                else "Trang – / –")
+        self.page_label.setText(f"Trang {n} / {self.page_count}" if self.page_count else "Trang – / –")
         self.prev_button.setEnabled(self.is_ready and n > 1)
         self.next_button.setEnabled(self.is_ready and n < self.page_count)
 
@@ -256,8 +272,12 @@ class PrintPreviewDialog(QDialog):
         try:
             Path(path).write_bytes(self.pdf)
         except OSError as err:
-            self.notify(self, "Không lưu được tệp",
-                        f"Không ghi được tệp “{path}”: {err.strerror or err}.", warning=True)
+            self.notify(
+                self,
+                "Không lưu được tệp",
+                f"Không ghi được tệp “{path}”: {err.strerror or err}.",
+                warning=True,
+            )
             return None
         self.status_label.setStyleSheet("")
         self.status_label.setText(f"Đã lưu: {path}")
@@ -282,8 +302,12 @@ class PrintPreviewDialog(QDialog):
         self.status_label.setText("Đang gửi tới máy in…")
         self.status_label.show()
         self._print_job = tasks.rasterise_for_print(
-            self.pdf, float(printer.resolution()), on_page=self._on_print_page,
-            on_done=self._on_printed, on_failed=self._on_print_failed)
+            self.pdf,
+            float(printer.resolution()),
+            on_page=self._on_print_page,
+            on_done=self._on_printed,
+            on_failed=self._on_print_failed,
+        )
 
     def _on_print_page(self, page: tuple[int, int, QImage]) -> None:
         index, count, image = page
@@ -293,8 +317,12 @@ class PrintPreviewDialog(QDialog):
             self._printer.newPage()
         target = self._printer.paperRect(QPrinter.Unit.DevicePixel)
         scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-        self._painter.drawImage(target.topLeft(), image.scaled(
-            scaled, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self._painter.drawImage(
+            target.topLeft(),
+            image.scaled(
+                scaled, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            ),
+        )
         self.printed_pages = index + 1
         self.status_label.setText(f"Đang in trang {index + 1} / {count}…")
 

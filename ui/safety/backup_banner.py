@@ -1,11 +1,14 @@
 """A calm, non-blocking banner above the pages: a restore just made, a risky file location."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-STYLE = ("QFrame#notice_banner { background: #fff4d6; border: 1px solid #e0c070; "
-         "border-radius: 4px; } QFrame#notice_banner QLabel { color: #4a3600; }")
+STYLE = (
+    "QFrame#notice_banner { background: #fff4d6; border: 1px solid #e0c070; "
+    "border-radius: 4px; } QFrame#notice_banner QLabel { color: #4a3600; }"
+)
 
 
 class NoticeBanner(QFrame):

@@ -1,4 +1,5 @@
 """The "Sao lưu và khôi phục" dialog: the backups, back up now, check, copy to USB, restore."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -40,8 +41,10 @@ HEADERS = ("Thời gian", "Loại", "Đảng viên", "Buổi sinh hoạt", "Ki�
 RESTORE_FILTER = "Bản sao lưu CellSec (*.cellsec *.enc);;Tất cả các tệp (*)"
 RESTORE_FILE_TIP = "Khôi phục từ bản chép trên USB (.cellsec hoặc .enc)"
 READ_ONLY_TIP = "Tệp đang mở ở chế độ chỉ xem: không khôi phục vào nó được."
-INTRO = ("CellSec tự sao lưu khi đang làm việc (2 giờ một lần, nếu có thay đổi) và khi đóng "
-         "chương trình. Nên chép một bản ra USB mỗi tháng và cất USB ở nơi khác.")
+INTRO = (
+    "CellSec tự sao lưu khi đang làm việc (2 giờ một lần, nếu có thay đổi) và khi đóng "
+    "chương trình. Nên chép một bản ra USB mỗi tháng và cất USB ở nơi khác."
+)
 
 
 def choose_folder(parent: QWidget | None) -> Path | None:
@@ -50,8 +53,7 @@ def choose_folder(parent: QWidget | None) -> Path | None:
 
 
 def choose_backup_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", "",
-                                          RESTORE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", "", RESTORE_FILTER)
     return Path(name) if name else None
 
 
@@ -64,8 +66,9 @@ def check_text(info: BackupInfo, checked: Any | None) -> tuple[str, str]:
     if info.good:
         return "✓ tốt", ""
     if info.rotted:
-        return "✗ đã bị thay đổi sau khi sao lưu — không dùng được", \
-            "Phát hiện lúc " + info.rotted.replace("T", " ")
+        return "✗ đã bị thay đổi sau khi sao lưu — không dùng được", "Phát hiện lúc " + info.rotted.replace(
+            "T", " "
+        )
     if info.kind == "before_restore":
         return "✗ tệp cũ bị hỏng, chỉ để lưu giữ", ""
     if not info.has_manifest:
@@ -79,8 +82,14 @@ class BackupDialog(QDialog):
 
     sig_backup_made = Signal()
 
-    def __init__(self, data_path: Path, reopen_after: ReopenAfter,
-                 parent: QWidget | None = None, *, read_only: str | None = None) -> None:
+    def __init__(
+        self,
+        data_path: Path,
+        reopen_after: ReopenAfter,
+        parent: QWidget | None = None,
+        *,
+        read_only: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sao lưu và khôi phục")
         self._path = Path(data_path)
@@ -91,7 +100,7 @@ class BackupDialog(QDialog):
         self._infos: list[BackupInfo] = []
         self._checked: dict[Path, Any] = {}
         self._handles: list[tasks.TaskHandle] = []
-        self._pending = 0   # jobs whose answer has not been shown yet
+        self._pending = 0  # jobs whose answer has not been shown yet
         # Injectable so tests answer without modal boxes or file pickers.
         self.ask = ask_yes_no
         self.notify = show_notice
@@ -110,8 +119,9 @@ class BackupDialog(QDialog):
         self.folder_label.setWordWrap(True)
         open_folder = QPushButton("Mở thư mục sao lưu")
         open_folder.setAutoDefault(False)
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(backups_folder(self._path)))))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(backups_folder(self._path))))
+        )
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(open_folder)
@@ -143,8 +153,13 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_from_file)
         close.clicked.connect(self.reject)
-        self._buttons = (self.backup_button, self.verify_button, self.copy_button,
-                         self.restore_button, self.restore_file_button)
+        self._buttons = (
+            self.backup_button,
+            self.verify_button,
+            self.copy_button,
+            self.restore_button,
+            self.restore_file_button,
+        )
         for b in (*self._buttons, close):
             b.setAutoDefault(False)
         row1 = QHBoxLayout()
@@ -182,8 +197,7 @@ class BackupDialog(QDialog):
             kind = info.kind_label if info.has_manifest else "Không rõ"
             members = str(info.members) if info.has_manifest else ""
             meetings = str(info.meetings) if info.has_manifest else ""
-            for c, text in enumerate((f"{info.created:%d/%m/%Y %H:%M}", kind, members, meetings,
-                                      check)):
+            for c, text in enumerate((f"{info.created:%d/%m/%Y %H:%M}", kind, members, meetings, check)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip or str(info.path))
                 self.table.setItem(r, c, item)
@@ -214,8 +228,9 @@ class BackupDialog(QDialog):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def _run(self, work: Callable[[], Any], busy_text: str, failure: str,
-             done: Callable[[Any], None]) -> None:
+    def _run(
+        self, work: Callable[[], Any], busy_text: str, failure: str, done: Callable[[Any], None]
+    ) -> None:
         """On a worker (by path only); the buttons wait until it is over."""
         self.status_label.setText(busy_text)
 
@@ -233,8 +248,9 @@ class BackupDialog(QDialog):
 
         self._handles = [h for h in self._handles if not h.finished.is_set()]
         self._pending += 1
-        self._handles.append(tasks.run_in_background(lambda _h: work(), on_done=finish,
-                                                     on_failed=failed, failure=failure))
+        self._handles.append(
+            tasks.run_in_background(lambda _h: work(), on_done=finish, on_failed=failed, failure=failure)
+        )
         self._update_buttons()
 
     # --- actions -------------------------------------------------------------------------------
@@ -243,7 +259,8 @@ class BackupDialog(QDialog):
             self.reload(select=info.path)
             self.status_label.setText(
                 f"Đã sao lưu xong lúc {info.created:%H:%M} ({info.members} hồ sơ đảng viên, "
-                f"{info.meetings} buổi sinh hoạt), đã kiểm tra: tốt.")
+                f"{info.meetings} buổi sinh hoạt), đã kiểm tra: tốt."
+            )
             self.sig_backup_made.emit()
 
         path = self._path
@@ -257,12 +274,10 @@ class BackupDialog(QDialog):
         def done(result: Any) -> None:
             self._checked[info.path] = result
             self.reload(select=info.path)
-            verdict = "tốt, dùng được để khôi phục." if result.ok else \
-                "HỎNG: " + " ".join(result.problems)
+            verdict = "tốt, dùng được để khôi phục." if result.ok else "HỎNG: " + " ".join(result.problems)
             self.status_label.setText(f"Bản sao lưu lúc {info.created:%H:%M %d/%m/%Y}: {verdict}")
 
-        self._run(lambda: verify_backup(info.path), "Đang kiểm tra bản sao lưu…",
-                  "Không kiểm tra được", done)
+        self._run(lambda: verify_backup(info.path), "Đang kiểm tra bản sao lưu…", "Không kiểm tra được", done)
 
     def copy_selected(self) -> None:
         info = self.selected()
@@ -282,14 +297,20 @@ class BackupDialog(QDialog):
             self.status_label.setText(f"Đã chép ra {dest}")
             self.notify(self, "Đã chép xong", text)
 
-        self._run(lambda: copy_backup_to(info.path, folder, password=password or None),
-                  "Đang chép ra USB…", "Không chép được", done)
+        self._run(
+            lambda: copy_backup_to(info.path, folder, password=password or None),
+            "Đang chép ra USB…",
+            "Không chép được",
+            done,
+        )
 
     def restore_selected(self) -> None:
         info = self.selected()
         if info is not None:
-            what = (f"bản sao lưu lúc {info.created:%H:%M} ngày {info.created:%d/%m/%Y} "
-                    f"({info.members} hồ sơ đảng viên, {info.meetings} buổi sinh hoạt)")
+            what = (
+                f"bản sao lưu lúc {info.created:%H:%M} ngày {info.created:%d/%m/%Y} "
+                f"({info.members} hồ sơ đảng viên, {info.meetings} buổi sinh hoạt)"
+            )
             self._restore(info.path, what)
 
     def restore_from_file(self) -> None:
@@ -301,8 +322,9 @@ class BackupDialog(QDialog):
         if not self.ask(self, "Khôi phục dữ liệu", confirm_text(self._path, what)):
             return
         tasks.wait_for_tasks(30_000)
-        result = restore_into_window(self._reopen_after, source, parent=self,
-                                     ask_password=self.ask_open_password, notify=self.notify)
+        result = restore_into_window(
+            self._reopen_after, source, parent=self, ask_password=self.ask_open_password, notify=self.notify
+        )
         self.reload(select=result.kept_aside if result else None)
         if result is not None:
             self.status_label.setText(f"Đã khôi phục từ “{source.name}”.")

@@ -1,4 +1,5 @@
 """Automatic backups for the main window: a timer, the worker, the status label and the close."""
+
 from __future__ import annotations
 
 import sys
@@ -27,21 +28,20 @@ from ui.common.dialogs import is_headless, show_notice
 from ui.safety.backup_banner import NoticeBanner
 
 CHECK_EVERY = timedelta(minutes=30)
-FIRST_CHECK = timedelta(minutes=1)   # soon after opening: a file never backed up gets one
+FIRST_CHECK = timedelta(minutes=1)  # soon after opening: a file never backed up gets one
 BACKUP_EVERY = timedelta(hours=2)
 STALE_AFTER = timedelta(days=7)
 FAILED = "Sao lưu không thành công"
-COLOURS = {"ok": "#1b6e20", "old": "#a15c00", "none": "#b00020", "failed": "#b00020",
-           "read_only": "#a15c00"}
+COLOURS = {"ok": "#1b6e20", "old": "#a15c00", "none": "#b00020", "failed": "#b00020", "read_only": "#a15c00"}
 READ_ONLY_LABEL = "Chế độ chỉ xem — không sao lưu tự động"
-ROTTEN_NOTE = ("Bản sao lưu lúc {when} đã bị thay đổi hoặc hỏng sau khi sao lưu nên không dùng "
-               "được nữa (tệp vẫn được giữ lại để người hỗ trợ xem).")
-MIGRATION_NOTE = ("Tệp dữ liệu đã được nâng cấp lên phiên bản mới; bản sao lưu trước khi nâng "
-                  "cấp: {path}")
+ROTTEN_NOTE = (
+    "Bản sao lưu lúc {when} đã bị thay đổi hoặc hỏng sau khi sao lưu nên không dùng "
+    "được nữa (tệp vẫn được giữ lại để người hỗ trợ xem)."
+)
+MIGRATION_NOTE = "Tệp dữ liệu đã được nâng cấp lên phiên bản mới; bản sao lưu trước khi nâng cấp: {path}"
 
 
-def close_failure_notice(parent: QWidget | None, title: str, text: str, *,
-                         warning: bool = True) -> None:
+def close_failure_notice(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> None:
     """At close a box may still be read; headless (smoke runs) nobody could close it."""
     print(f"CellSec: {title}: {text}", file=sys.stderr, flush=True)
     if not is_headless():
@@ -63,7 +63,7 @@ class BackupKeeper(QObject):
     good one was made. The worker gets the file's path only: backup_if_due reads it through
     its own read-only connection, never the window's Store connection."""
 
-    sig_backup_made = Signal(object)   # BackupInfo
+    sig_backup_made = Signal(object)  # BackupInfo
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -111,7 +111,8 @@ class BackupKeeper(QObject):
         self.banner.show_messages(messages)
         if store.migration_backup is not None:
             self._parent.statusBar().showMessage(  # type: ignore[attr-defined]
-                MIGRATION_NOTE.format(path=self._adopt(store)))
+                MIGRATION_NOTE.format(path=self._adopt(store))
+            )
         self.refresh_label()
         if store.read_only is None:
             self.timer.start()
@@ -139,8 +140,9 @@ class BackupKeeper(QObject):
             self.state = "read_only"
             self.label.setText(READ_ONLY_LABEL)
             self.label.setToolTip(self._read_only)
-            self.label.setStyleSheet(f"QLabel#backup_label {{ color: {COLOURS[self.state]}; "
-                                     "font-weight: bold; }")
+            self.label.setStyleSheet(
+                f"QLabel#backup_label {{ color: {COLOURS[self.state]}; font-weight: bold; }}"
+            )
             return
         newest = newest_good(list_backups(self._path)) if self._path is not None else None
         if newest is None:
@@ -156,27 +158,35 @@ class BackupKeeper(QObject):
             tip = f"{self.last_error}\n{tip}"
         self.label.setText(text)
         self.label.setToolTip(tip)
-        self.label.setStyleSheet(f"QLabel#backup_label {{ color: {COLOURS[self.state]}; "
-                                 "font-weight: bold; }")
+        self.label.setStyleSheet(
+            f"QLabel#backup_label {{ color: {COLOURS[self.state]}; font-weight: bold; }}"
+        )
 
     # --- while working -------------------------------------------------------------------------
     def check_now(self) -> tasks.TaskHandle | None:
         """Back up on a worker if one is due (a no-op while the previous check still runs)."""
-        if self._path is None or self._read_only is not None or (
-                self._running is not None and not self._running.finished.is_set()):
+        if (
+            self._path is None
+            or self._read_only is not None
+            or (self._running is not None and not self._running.finished.is_set())
+        ):
             return None
         path, now = self._path, self.now()
         self._running = tasks.run_in_background(
             lambda _h: backup_if_due(path, now, every=BACKUP_EVERY),
-            on_done=self._on_done, on_failed=self._on_failed, failure=FAILED)
+            on_done=self._on_done,
+            on_failed=self._on_failed,
+            failure=FAILED,
+        )
         return self._running
 
     def _on_done(self, result: AutoBackup) -> None:
         self.last_error = None
         self.refresh_label()
         if result.rotten:
-            self.banner.show_messages([ROTTEN_NOTE.format(when=f"{i.created:%H:%M %d/%m/%Y}")
-                                       for i in result.rotten])
+            self.banner.show_messages(
+                [ROTTEN_NOTE.format(when=f"{i.created:%H:%M %d/%m/%Y}") for i in result.rotten]
+            )
         if result.outcome == "made" and result.backup is not None:
             self.sig_backup_made.emit(result.backup)
 
@@ -184,7 +194,7 @@ class BackupKeeper(QObject):
         repeated = message == self.last_error
         self.last_error = message
         self.refresh_label()
-        if not repeated:   # said once; the red label keeps saying it
+        if not repeated:  # said once; the red label keeps saying it
             self.notify(self._parent, FAILED, message, warning=True)
 
     def backup_made(self) -> None:
@@ -206,7 +216,7 @@ class BackupKeeper(QObject):
         event loop: the pages must not wake up on a closed file); the close always goes on."""
         self.stop()
         if self._read_only is not None:
-            return   # nothing can have changed through a read-only window
+            return  # nothing can have changed through a read-only window
         bar = self._parent.statusBar()  # type: ignore[attr-defined]
         bar.showMessage("Đang sao lưu dữ liệu, xin chờ một chút…")
         bar.repaint()
@@ -219,10 +229,13 @@ class BackupKeeper(QObject):
             print(f"CellSec: backup at close failed: {exc!r}", file=sys.stderr, flush=True)
             reason = str(exc) if isinstance(exc, CellSecError) else "lỗi không mong muốn."
             self.notify_at_close(
-                self._parent, FAILED,
+                self._parent,
+                FAILED,
                 f"{FAILED} khi đóng chương trình: {reason}\n\nDữ liệu đã lưu vẫn còn nguyên trong "
                 f"tệp “{path.name}”. Hãy mở lại CellSec và chọn Tệp › Sao lưu và khôi phục › "
-                "Sao lưu ngay.", warning=True)
+                "Sao lưu ngay.",
+                warning=True,
+            )
         else:
             QApplication.restoreOverrideCursor()
         bar.clearMessage()

@@ -1,4 +1,5 @@
 """Password questions for encrypted copies: twice when making one, once when restoring."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -18,8 +19,10 @@ MISMATCH = "Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại
 EMPTY = "Chưa nhập mật khẩu."
 BLANK = "Mật khẩu không được chỉ có dấu cách: hãy dùng chữ hoặc số."
 TOO_SHORT = f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự."
-REMEMBER = ("Hãy ghi nhớ mật khẩu (hoặc ghi ra giấy, cất riêng): quên mật khẩu thì không ai mở "
-            "được bản chép này, kể cả người hỗ trợ kỹ thuật.")
+REMEMBER = (
+    "Hãy ghi nhớ mật khẩu (hoặc ghi ra giấy, cất riêng): quên mật khẩu thì không ai mở "
+    "được bản chép này, kể cả người hỗ trợ kỹ thuật."
+)
 
 
 def _secret() -> QLineEdit:
@@ -40,8 +43,7 @@ class PasswordDialog(QDialog):
         self.banner = ErrorBanner()
         self.first = _secret()
         self.second = _secret()
-        self.use_password = QCheckBox("Đặt mật khẩu cho bản chép (nên dùng khi mang USB ra "
-                                      "khỏi nhà)")
+        self.use_password = QCheckBox("Đặt mật khẩu cho bản chép (nên dùng khi mang USB ra khỏi nhà)")
         self.show_text = QCheckBox("Hiện chữ đang gõ")
         self.show_text.toggled.connect(self._show_text)
         form = QFormLayout()

@@ -1,4 +1,5 @@
 """Start-up check of the data file before it is opened: a damaged one is restored in one click."""
+
 from __future__ import annotations
 
 import sys
@@ -42,23 +43,23 @@ def health_text(health: Health) -> str:
     if not health.can_restore:
         return health.message
     folder = backups_folder(health.path)
-    return (f"{health.message}\n\nTệp hiện tại sẽ được giữ lại trong thư mục sao lưu:\n{folder}")
+    return f"{health.message}\n\nTệp hiện tại sẽ được giữ lại trong thư mục sao lưu:\n{folder}"
 
 
 class HealthBox(QMessageBox):
     """The question at start-up: restore the newest good backup, choose another file, or quit."""
 
     def __init__(self, parent: QWidget | None, health: Health, cancel_text: str) -> None:
-        super().__init__(QMessageBox.Icon.Warning, TITLE, health_text(health),
-                         QMessageBox.StandardButton.NoButton, parent)
+        super().__init__(
+            QMessageBox.Icon.Warning, TITLE, health_text(health), QMessageBox.StandardButton.NoButton, parent
+        )
         self.restore_button: QPushButton | None = None
         if health.can_restore:
-            self.restore_button = self.addButton(restore_button_text(health),
-                                                 QMessageBox.ButtonRole.AcceptRole)
-        self.other_button: QPushButton = self.addButton("Chọn tệp khác…",
-                                                        QMessageBox.ButtonRole.ActionRole)
-        self.cancel_button: QPushButton = self.addButton(cancel_text,
-                                                         QMessageBox.ButtonRole.RejectRole)
+            self.restore_button = self.addButton(
+                restore_button_text(health), QMessageBox.ButtonRole.AcceptRole
+            )
+        self.other_button: QPushButton = self.addButton("Chọn tệp khác…", QMessageBox.ButtonRole.ActionRole)
+        self.cancel_button: QPushButton = self.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.restore_button or self.other_button)
         self.setEscapeButton(self.cancel_button)
 
@@ -78,8 +79,7 @@ def ask_about_health(parent: QWidget | None, health: Health, cancel_text: str) -
     return box.choice()
 
 
-def report_health_and_give_up(parent: QWidget | None, health: Health,
-                              cancel_text: str) -> HealthChoice:
+def report_health_and_give_up(parent: QWidget | None, health: Health, cancel_text: str) -> HealthChoice:
     """Headless: nobody can answer, so say why on stderr and stop (never restore unasked)."""
     print(f"{TITLE}: {health.message}", file=sys.stderr, flush=True)
     return HealthChoice.CANCEL
@@ -117,7 +117,7 @@ def restore_note(path: Path) -> tuple[str | None, str | None]:
 
 
 def describe(backup: Path, data_path: Path) -> str:
-    """"bản sao lưu lúc 09:15 ngày 22/11/2026" when its manifest says, else its file name."""
+    """ "bản sao lưu lúc 09:15 ngày 22/11/2026" when its manifest says, else its file name."""
     info = next((i for i in list_backups(data_path) if i.path == backup), None)
     if info is None or not info.has_manifest:
         return f"tệp “{backup.name}”"

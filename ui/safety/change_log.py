@@ -1,4 +1,5 @@
 """The "Nhật ký thay đổi" window: every recorded change, filtered by text, date, kind and user."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,8 +34,13 @@ class HistoryLogDialog(QDialog):
     """Not modal: the secretary may keep it open beside the register. The store is asked for
     each time (`store_of`), so a file reopened after a restore is read, never a closed one."""
 
-    def __init__(self, store_of: Callable[[], Store], parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        store_of: Callable[[], Store],
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self._store_of = store_of
         self.setWindowTitle("Nhật ký thay đổi")
@@ -115,9 +121,14 @@ class HistoryLogDialog(QDialog):
 
     def reload(self) -> None:
         since = self.since.date().toPython() if self.since_box.isChecked() else None
-        entries = recent_history(self._store_of(), entity=self.kind.currentData(),
-                                 user=self.user.currentData(), since=since,
-                                 text=self.search.text().strip(), limit=LIMIT)
+        entries = recent_history(
+            self._store_of(),
+            entity=self.kind.currentData(),
+            user=self.user.currentData(),
+            since=since,
+            text=self.search.text().strip(),
+            limit=LIMIT,
+        )
         self.view.show_entries(entries, NO_MATCH)
         more = " (chỉ hiện 500 thay đổi gần nhất)" if len(entries) >= LIMIT else ""
         self.count_label.setText(f"{len(entries)} lần thay đổi{more}")

@@ -1,4 +1,5 @@
 """Restoring the open data file: the window closes it, restore() runs, the window reopens it."""
+
 from __future__ import annotations
 
 import sys
@@ -28,9 +29,11 @@ FAILED_TITLE = "Không khôi phục được"
 
 def confirm_text(data_path: Path, what: str) -> str:
     folder = backups_folder(data_path)
-    return (f"Khôi phục dữ liệu về {what}?\n\nNhững gì nhập sau thời điểm đó sẽ không còn trong "
-            "tệp đang dùng. Dữ liệu hiện tại không bị xóa: nó được giữ lại trong thư mục sao "
-            f"lưu\n{folder}\nvới tên “{data_path.stem}.truoc-khoi-phuc-…”.")
+    return (
+        f"Khôi phục dữ liệu về {what}?\n\nNhững gì nhập sau thời điểm đó sẽ không còn trong "
+        "tệp đang dùng. Dữ liệu hiện tại không bị xóa: nó được giữ lại trong thư mục sao "
+        f"lưu\n{folder}\nvới tên “{data_path.stem}.truoc-khoi-phuc-…”."
+    )
 
 
 def done_text(result: RestoreResult) -> str:
@@ -43,17 +46,22 @@ def done_text(result: RestoreResult) -> str:
     return text
 
 
-def restore_into_window(reopen_after: ReopenAfter, source: Path, *, parent: QWidget | None,
-                        ask_password: AskPassword, notify: Notify) -> RestoreResult | None:
+def restore_into_window(
+    reopen_after: ReopenAfter,
+    source: Path,
+    *,
+    parent: QWidget | None,
+    ask_password: AskPassword,
+    notify: Notify,
+) -> RestoreResult | None:
     """Ask the password of an encrypted source (again after a wrong one), restore, reopen.
     Every refusal is shown in Vietnamese; the file is always opened again."""
     password: str | None = None
     if is_encrypted(source):
-        try:   # a file CellSec did not make is refused before any password is asked
+        try:  # a file CellSec did not make is refused before any password is asked
             check_file_header(source)
         except (CellSecError, OSError) as err:
-            message = str(err) if isinstance(err, CellSecError) else \
-                str(faults.fault(err, source, "đọc"))
+            message = str(err) if isinstance(err, CellSecError) else str(faults.fault(err, source, "đọc"))
             notify(parent, FAILED_TITLE, message, warning=True)
             return None
         password = ask_password(parent, source.name)
@@ -81,8 +89,12 @@ def restore_into_window(reopen_after: ReopenAfter, source: Path, *, parent: QWid
             except OSError as err:
                 QApplication.restoreOverrideCursor()
                 print(f"CellSec: restore({source}) failed: {err!r}", file=sys.stderr)
-                notify(parent, FAILED_TITLE, f"{faults.fault(err, data_path, 'khôi phục')} Tệp "
-                       "dữ liệu giữ nguyên như trước.", warning=True)
+                notify(
+                    parent,
+                    FAILED_TITLE,
+                    f"{faults.fault(err, data_path, 'khôi phục')} Tệp dữ liệu giữ nguyên như trước.",
+                    warning=True,
+                )
                 return None
             QApplication.restoreOverrideCursor()
             return f"Đã khôi phục dữ liệu từ “{source.name}”."

@@ -1,4 +1,5 @@
 """CellSec desktop entry point: arguments, where the data file lives, then the start-up."""
+
 from __future__ import annotations
 
 import time
@@ -19,11 +20,11 @@ HEADLESS_WATCHDOG_MS = 60_000
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left for Qt (e.g. -platform offscreen)."""
-    parser = argparse.ArgumentParser(prog="cellsec-app",
-                                     description="CellSec — Sổ tay Bí thư chi bộ")
+    parser = argparse.ArgumentParser(prog="cellsec-app", description="CellSec — Sổ tay Bí thư chi bộ")
     parser.add_argument("--data", metavar="TỆP", help="tệp dữ liệu cần mở (tạo mới nếu chưa có)")
-    parser.add_argument("--demo", action="store_true",
-                        help="nếu tệp chưa có đảng viên nào, điền dữ liệu mẫu (giả lập)")
+    parser.add_argument(
+        "--demo", action="store_true", help="nếu tệp chưa có đảng viên nào, điền dữ liệu mẫu (giả lập)"
+    )
     return parser.parse_known_args(argv)
 
 
@@ -86,18 +87,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = AppSettings()
         path = Path(args.data) if args.data else default_data_path(settings.last_data_file)
-        opener = StoreOpener(ask=report_and_give_up if headless else ask_on_error,
-                             ask_health=report_health_and_give_up if headless
-                             else ask_about_health)
+        opener = StoreOpener(
+            ask=report_and_give_up if headless else ask_on_error,
+            ask_health=report_health_and_give_up if headless else ask_about_health,
+        )
         launcher = Launcher(app, settings, opener, demo=args.demo, smoke_exit_ms=smoke, t0=T0)
         if not launcher.start(path):
             return 1
         if headless:
+
             def give_up() -> None:
                 if launcher.window is None:
-                    print("CellSec: cửa sổ chính chưa hiện (đang chờ một hộp thoại?); dừng.",
-                          file=sys.stderr, flush=True)
+                    print(
+                        "CellSec: cửa sổ chính chưa hiện (đang chờ một hộp thoại?); dừng.",
+                        file=sys.stderr,
+                        flush=True,
+                    )
                     app.exit(2)
+
             QTimer.singleShot(HEADLESS_WATCHDOG_MS, give_up)
         code = app.exec()
     finally:

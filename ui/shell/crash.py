@@ -7,6 +7,7 @@ Two kinds reach sys.excepthook (qutebrowser's KnownError / BugError idea):
   every write action of the app (pages, dialogs) gets the same refusal with no code of its own;
 - anything else is a bug: the crash box, with the traceback under "Chi tiết" for support.
 """
+
 from __future__ import annotations
 
 import sys
@@ -20,17 +21,20 @@ from cellsec.errors import CellSecError, StorageError
 
 from ui.common.dialogs import is_headless
 
-CRASH_TEXT = ("Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu trước đó không bị ảnh hưởng; "
-              "thao tác vừa rồi có thể chưa hoàn tất.\n\nNếu lỗi lặp lại, hãy chép nội dung "
-              "trong phần “Chi tiết” gửi cho người hỗ trợ.")
+CRASH_TEXT = (
+    "Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu trước đó không bị ảnh hưởng; "
+    "thao tác vừa rồi có thể chưa hoàn tất.\n\nNếu lỗi lặp lại, hãy chép nội dung "
+    "trong phần “Chi tiết” gửi cho người hỗ trợ."
+)
 KNOWN_TITLE = "Không thực hiện được"
 
 ShowKnown = Callable[[str, str], None]
 
 
 def show_known(title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Close,
-                      QApplication.activeWindow())
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Close, QApplication.activeWindow()
+    )
     box.button(QMessageBox.StandardButton.Close).setText("Đóng")
     box.exec()
 
@@ -54,8 +58,7 @@ class CrashReporter:
         if sys.excepthook is self:
             sys.excepthook = self._previous
 
-    def __call__(self, kind: type[BaseException], value: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, CellSecError):
             self._known(value)
             return
@@ -70,8 +73,9 @@ class CrashReporter:
         if self._can_show():
             self._showing = True
             try:
-                box = QMessageBox(QMessageBox.Icon.Critical, "CellSec — Lỗi", CRASH_TEXT,
-                                  QMessageBox.StandardButton.Close)
+                box = QMessageBox(
+                    QMessageBox.Icon.Critical, "CellSec — Lỗi", CRASH_TEXT, QMessageBox.StandardButton.Close
+                )
                 box.button(QMessageBox.StandardButton.Close).setText("Đóng")
                 box.setDetailedText(details)
                 box.exec()
@@ -81,8 +85,11 @@ class CrashReporter:
     def _known(self, error: CellSecError) -> None:
         self.known += 1
         detail = getattr(error, "detail", "") if isinstance(error, StorageError) else ""
-        print(f"CellSec: {type(error).__name__}: {error}" + (f" [{detail}]" if detail else ""),
-              file=sys.stderr, flush=True)
+        print(
+            f"CellSec: {type(error).__name__}: {error}" + (f" [{detail}]" if detail else ""),
+            file=sys.stderr,
+            flush=True,
+        )
         if self._can_show():
             self._showing = True
             try:

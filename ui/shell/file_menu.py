@@ -1,4 +1,5 @@
 """The data-safety entries of the Tệp menu: backups, the change log, Excel import and template."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -43,18 +44,19 @@ class DataSafetyMenu(QObject):
     def __init__(self, host: MenuHost, parent: QWidget) -> None:
         super().__init__(parent)
         self._window = host
-        self._widget = parent   # dialogs open over it
+        self._widget = parent  # dialogs open over it
         self.log_window: QDialog | None = None
         self.notify = show_notice
         self.actions: dict[str, QAction] = {}
 
     def add_to(self, menu: QMenu) -> None:
         for key, text, slot in (
-                ("backups", "&Sao lưu và khôi phục…", self.open_backups),
-                ("log", "Nhật &ký thay đổi…", self.open_change_log),
-                (None, "", None),
-                ("import", "Nhập danh sách đảng viên từ &Excel…", self.open_import),
-                ("template", "Tải tệp mẫu nhập từ Excel…", self.save_import_template)):
+            ("backups", "&Sao lưu và khôi phục…", self.open_backups),
+            ("log", "Nhật &ký thay đổi…", self.open_change_log),
+            (None, "", None),
+            ("import", "Nhập danh sách đảng viên từ &Excel…", self.open_import),
+            ("template", "Tải tệp mẫu nhập từ Excel…", self.save_import_template),
+        ):
             if key is None:
                 menu.addSeparator()
                 continue
@@ -67,8 +69,9 @@ class DataSafetyMenu(QObject):
         from ui.safety.backup_dialog import BackupDialog
 
         window = self._window
-        dialog = BackupDialog(window.store.path, window.reopen_after, self._widget,
-                              read_only=window.store.read_only)
+        dialog = BackupDialog(
+            window.store.path, window.reopen_after, self._widget, read_only=window.store.read_only
+        )
         dialog.sig_backup_made.connect(window.backups.backup_made)
         return open_dialog(window, dialog)
 

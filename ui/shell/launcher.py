@@ -1,4 +1,5 @@
 """Start-up sequence: open the data file, ask for the cell profile if needed, show the window."""
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,17 @@ def fill_demo(store: Store, err: TextIO = sys.stderr) -> None:
 class Launcher(QObject):
     """Drives start-up without nested event loops, so tests can step through it."""
 
-    def __init__(self, app: QApplication, settings: AppSettings, opener: StoreOpener, *,
-                 demo: bool = False, smoke_exit_ms: int | None = None, t0: float | None = None,
-                 out: TextIO = sys.stdout) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        settings: AppSettings,
+        opener: StoreOpener,
+        *,
+        demo: bool = False,
+        smoke_exit_ms: int | None = None,
+        t0: float | None = None,
+        out: TextIO = sys.stdout,
+    ) -> None:
         super().__init__()
         self._app = app
         self._settings = settings

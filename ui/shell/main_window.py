@@ -1,4 +1,5 @@
 """The window shell: navigation, menus and status bar; routes each service's Changes to pages."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -23,11 +24,13 @@ from ui.shell.navigation import Navigation
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener, choose_new_file
 
-ABOUT_TEXT = (f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n"
-              "Sổ đảng viên, sổ biên bản và báo cáo của một chi bộ. Dữ liệu chỉ lưu trong tệp "
-              "trên máy này; chương trình không gửi thông tin đi đâu.")
+ABOUT_TEXT = (
+    f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n"
+    "Sổ đảng viên, sổ biên bản và báo cáo của một chi bộ. Dữ liệu chỉ lưu trong tệp "
+    "trên máy này; chương trình không gửi thông tin đi đâu."
+)
 NO_PROFILE = "(chưa nhập thông tin chi bộ)"
-CELL = "cell"   # the area key of the cell's own dialogs (sig_request("cell", part))
+CELL = "cell"  # the area key of the cell's own dialogs (sig_request("cell", part))
 
 
 class MainWindow(QMainWindow):
@@ -35,8 +38,9 @@ class MainWindow(QMainWindow):
 
     sig_shown = Signal()
 
-    def __init__(self, store: Store, settings: AppSettings, opener: StoreOpener,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, settings: AppSettings, opener: StoreOpener, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._settings = settings
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         self.nav = self.navigation.nav
         self.stack = self.navigation.stack
         central = QWidget()
-        self.backups = BackupKeeper(self)   # automatic backups, their status label and banner
+        self.backups = BackupKeeper(self)  # automatic backups, their status label and banner
         outer = QVBoxLayout(central)
         outer.addWidget(self.backups.banner)
         layout = QHBoxLayout()
@@ -98,8 +102,9 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("Trợ &giúp")
         self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
 
-    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
-                shortcut: str | None = None) -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -136,8 +141,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — CellSec")
         path = str(self._store.path)
         metrics = self.file_label.fontMetrics()
-        self.file_label.setText(metrics.elidedText(f"Tệp dữ liệu: {path}",
-                                                   Qt.TextElideMode.ElideMiddle, 520))
+        self.file_label.setText(metrics.elidedText(f"Tệp dữ liệu: {path}", Qt.TextElideMode.ElideMiddle, 520))
         self.file_label.setToolTip(path)
 
     def _wire_page(self, page: Page) -> None:
@@ -176,7 +180,7 @@ class MainWindow(QMainWindow):
         """Tell every page what a service changed; pages decide whether to refresh."""
         if changes.profile:
             self._refresh_status()
-        for page in self.navigation.built():   # pages not built yet read fresh data when opened
+        for page in self.navigation.built():  # pages not built yet read fresh data when opened
             page.apply(changes)
 
     # --- menu actions ------------------------------------------------------------------------
@@ -190,8 +194,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         # Never overwrite: a file that is already there is opened as it is.
-        note = (f"Tệp “{path.name}” đã có sẵn nên được mở, không bị ghi đè."
-                if path.exists() else None)
+        note = f"Tệp “{path.name}” đã có sẵn nên được mở, không bị ghi đè." if path.exists() else None
         self.switch_to(path, note=note)
 
     def switch_to(self, path: Path, *, note: str | None = None) -> None:
@@ -280,5 +283,5 @@ class MainWindow(QMainWindow):
         self.backups.stop()
         tasks.wait_for_tasks(10_000)  # a PDF being rendered must not outlive the window
         self._store.close()
-        self.backups.at_close(self._store.path)   # never stops the close, even if it fails
+        self.backups.at_close(self._store.path)  # never stops the close, even if it fails
         super().closeEvent(event)

@@ -1,5 +1,6 @@
 """The navigation list and the pages behind it, each built (and its module imported) when first
 opened; the shell reaches a page only through the page contract (ui.common.page)."""
+
 from __future__ import annotations
 
 import importlib
@@ -24,8 +25,7 @@ class Navigation(QObject):
 
     sig_built = Signal(object)  # Page
 
-    def __init__(self, settings: AppSettings, parent: QWidget,
-                 specs: tuple[PageSpec, ...] = PAGES) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget, specs: tuple[PageSpec, ...] = PAGES) -> None:
         super().__init__(parent)
         self._settings = settings
         self._specs = specs
@@ -56,7 +56,7 @@ class Navigation(QObject):
             widget.deleteLater()
         self._pages = [None] * len(self._specs)
         for spec in self._specs:
-            self.stack.addWidget(QWidget())     # stands in until the page is first opened
+            self.stack.addWidget(QWidget())  # stands in until the page is first opened
             self.nav.addItem(spec.title)
         self.nav.blockSignals(False)
         self.nav.setCurrentRow(min(current, len(self._specs) - 1))

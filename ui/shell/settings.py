@@ -1,4 +1,5 @@
 """What the app remembers between runs (window layout, last data file), kept in QSettings."""
+
 from __future__ import annotations
 
 from pathlib import Path

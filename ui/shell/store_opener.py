@@ -1,4 +1,5 @@
 """Opening a data file from the UI: a refusal becomes a Vietnamese message and a choice."""
+
 from __future__ import annotations
 
 import sys
@@ -41,12 +42,11 @@ class StorageErrorBox(QMessageBox):
     """The message shown when a file is refused, with "choose another file" and a way out."""
 
     def __init__(self, parent: QWidget | None, message: str, cancel_text: str) -> None:
-        super().__init__(QMessageBox.Icon.Warning, ERROR_TITLE, message,
-                         QMessageBox.StandardButton.NoButton, parent)
-        self.other_button: QPushButton = self.addButton("Chọn tệp khác…",
-                                                        QMessageBox.ButtonRole.AcceptRole)
-        self.cancel_button: QPushButton = self.addButton(cancel_text,
-                                                         QMessageBox.ButtonRole.RejectRole)
+        super().__init__(
+            QMessageBox.Icon.Warning, ERROR_TITLE, message, QMessageBox.StandardButton.NoButton, parent
+        )
+        self.other_button: QPushButton = self.addButton("Chọn tệp khác…", QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button: QPushButton = self.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.other_button)
         self.setEscapeButton(self.cancel_button)
 
@@ -77,9 +77,13 @@ def choose_existing_file(parent: QWidget | None) -> Path | None:
 
 def choose_new_file(parent: QWidget | None) -> Path | None:
     # No "replace it?" question: an existing file is opened, never overwritten.
-    name, _ = QFileDialog.getSaveFileName(parent, "Tạo tệp dữ liệu mới", f"chibo{DEFAULT_SUFFIX}",
-                                          FILE_FILTER,
-                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Tạo tệp dữ liệu mới",
+        f"chibo{DEFAULT_SUFFIX}",
+        FILE_FILTER,
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not name:
         return None
     path = Path(name)
@@ -96,8 +100,12 @@ class StoreOpener:
     What was done is left in `notes` for the window's banner.
     """
 
-    def __init__(self, ask: AskFn = ask_on_error, choose: ChooseFn = choose_existing_file,
-                 ask_health: AskHealthFn = ask_about_health) -> None:
+    def __init__(
+        self,
+        ask: AskFn = ask_on_error,
+        choose: ChooseFn = choose_existing_file,
+        ask_health: AskHealthFn = ask_about_health,
+    ) -> None:
         self.ask = ask
         self.choose = choose
         self.ask_health = ask_health
@@ -107,14 +115,16 @@ class StoreOpener:
         notes, self.notes = self.notes, []
         return notes
 
-    def open(self, path: Path, parent: QWidget | None = None, *,
-             cancel_text: str = "Thoát") -> Store | None:
+    def open(self, path: Path, parent: QWidget | None = None, *, cancel_text: str = "Thoát") -> Store | None:
         """The opened store, or None when the user gives up (cancel_text names that button)."""
         while True:
             gone = self._folder_gone(Path(path))
             # A missing file with backups is offered a restore before a new empty one is made.
-            verdict = self._check_first(Path(path), parent, cancel_text) \
-                if not Path(path).exists() and gone is None else None
+            verdict = (
+                self._check_first(Path(path), parent, cancel_text)
+                if not Path(path).exists() and gone is None
+                else None
+            )
             if verdict is HealthChoice.CANCEL:
                 return None
             if verdict is HealthChoice.OTHER_FILE:
@@ -123,7 +133,7 @@ class StoreOpener:
             try:
                 if gone is not None:
                     raise gone
-                return open_store(path)   # checks the file's integrity itself
+                return open_store(path)  # checks the file's integrity itself
             except (FileInUseError, DatabaseTooNewError, EnvironmentFault) as err:
                 message = str(err)
             except StorageError as err:
@@ -139,8 +149,10 @@ class StoreOpener:
                 message = str(err)
             except Exception as exc:  # noqa: BLE001 - a bug: still no crash, and no raw text
                 print(f"CellSec: Store.open({path}) failed: {exc!r}", file=sys.stderr)
-                message = (f"Không mở được tệp dữ liệu “{path}” do một lỗi không mong muốn. "
-                           "Hãy thử chọn tệp khác, hoặc báo người hỗ trợ.")
+                message = (
+                    f"Không mở được tệp dữ liệu “{path}” do một lỗi không mong muốn. "
+                    "Hãy thử chọn tệp khác, hoặc báo người hỗ trợ."
+                )
             if self.ask(parent, message, cancel_text) is Choice.CANCEL:
                 return None
             chosen = self.choose(parent)
@@ -160,8 +172,7 @@ class StoreOpener:
             return None
         return FileGoneError(faults.explain(faults.GONE, path, "mở"), kind=faults.GONE)
 
-    def _check_first(self, path: Path, parent: QWidget | None,
-                     cancel_text: str) -> HealthChoice | None:
+    def _check_first(self, path: Path, parent: QWidget | None, cancel_text: str) -> HealthChoice | None:
         """None: nothing to ask (the file is sound, or no backup can help); RESTORE: restored just
         now, open it again; else the user's other choice."""
         health = examine(path)

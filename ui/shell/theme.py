@@ -1,4 +1,5 @@
 """The look: a larger default font for elderly eyes, roomy controls, Vietnamese locale."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale

@@ -1,4 +1,5 @@
 """The superiors area: the directory, assignments, directions follow-up and the tally."""
+
 from __future__ import annotations
 
 from ui.common.page import PageSpec

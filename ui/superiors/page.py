@@ -1,5 +1,6 @@
 """The "Cấp trên" page: the directory of superior committee members, who follows the cell when,
 the follow-up of their directions, and the tally for a period (print, Excel)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,10 +36,9 @@ from ui.superiors.follow_up_dialog import FollowUpDialog
 from ui.superiors.tally_view import TallyView
 
 DIRECTORY, DIRECTIONS, TALLY = range(3)
-OVERDUE_DIRECTIONS = "overdue-directions"   # the part other areas may ask for
+OVERDUE_DIRECTIONS = "overdue-directions"  # the part other areas may ask for
 # Follow-up filters: (label, value).
-FILTERS = (("Chưa hoàn thành", "open"), ("Quá hạn", "overdue"), ("Đã xong", "closed"),
-           ("Tất cả", "all"))
+FILTERS = (("Chưa hoàn thành", "open"), ("Quá hạn", "overdue"), ("Đã xong", "closed"), ("Tất cả", "all"))
 
 
 def is_overdue(d: Direction, today: date) -> bool:
@@ -84,22 +84,27 @@ class SuperiorsPage(Page):
         self.add_button = QPushButton("Thêm người vào danh bạ")
         self.edit_button = QPushButton("Sửa")
         self.assign_button = QPushButton("Phân công theo dõi chi bộ…")
-        self.assign_button.setToolTip("Ghi người được Đảng ủy phân công theo dõi chi bộ, từ "
-                                      "ngày nào đến ngày nào")
+        self.assign_button.setToolTip(
+            "Ghi người được Đảng ủy phân công theo dõi chi bộ, từ ngày nào đến ngày nào"
+        )
         self.add_button.clicked.connect(self.add_superior)
         self.edit_button.clicked.connect(self.edit_superior)
         self.assign_button.clicked.connect(self.assign)
-        self.directory = RecordTable(("Họ và tên", "Chức vụ", "Cấp", "Cấp ủy", "Điện thoại"),
-                                     (22, 0, 20, 22, 12))
+        self.directory = RecordTable(
+            ("Họ và tên", "Chức vụ", "Cấp", "Cấp ủy", "Điện thoại"), (22, 0, 20, 22, 12)
+        )
         self.directory.sig_open_requested.connect(self.edit_superior)
         self.directory.itemSelectionChanged.connect(self._update_buttons)
         self.follower_label = QLabel()
         self.follower_label.setObjectName("follower")
         self.follower_label.setWordWrap(True)
-        self.follower_label.setStyleSheet("QLabel#follower { background: #eef4fb; border: 1px "
-                                          "solid #b9cde6; border-radius: 4px; padding: 6px 8px; }")
-        self.assignments = RecordTable(("Người theo dõi chi bộ", "Từ ngày", "Đến ngày",
-                                        "Ghi chú"), (26, 11, 22, 0))
+        self.follower_label.setStyleSheet(
+            "QLabel#follower { background: #eef4fb; border: 1px "
+            "solid #b9cde6; border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.assignments = RecordTable(
+            ("Người theo dõi chi bộ", "Từ ngày", "Đến ngày", "Ghi chú"), (26, 11, 22, 0)
+        )
         page = QWidget()
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.assign_button):
@@ -120,12 +125,22 @@ class SuperiorsPage(Page):
             self.filter_box.addItem(label, value)
         self.filter_box.currentIndexChanged.connect(lambda *_: self._show_directions())
         self.follow_button = QPushButton("Cập nhật kết quả…")
-        self.follow_button.setToolTip("Ghi kết quả thực hiện ý kiến chỉ đạo đang chọn, tại buổi "
-                                      "sinh hoạt báo cáo (Enter)")
+        self.follow_button.setToolTip(
+            "Ghi kết quả thực hiện ý kiến chỉ đạo đang chọn, tại buổi sinh hoạt báo cáo (Enter)"
+        )
         self.follow_button.clicked.connect(self.follow_up_selected)
         self.directions_table = RecordTable(
-            ("Ngày nhận", "Người chỉ đạo", "Nội dung chỉ đạo", "Phụ trách", "Thời hạn",
-             "Tình trạng", "Kết quả"), (11, 16, 0, 9, 11, 14, 20))
+            (
+                "Ngày nhận",
+                "Người chỉ đạo",
+                "Nội dung chỉ đạo",
+                "Phụ trách",
+                "Thời hạn",
+                "Tình trạng",
+                "Kết quả",
+            ),
+            (11, 16, 0, 9, 11, 14, 20),
+        )
         self.directions_table.sig_open_requested.connect(self.follow_up_selected)
         self.directions_table.itemSelectionChanged.connect(self._update_buttons)
         self.directions_count = QLabel()
@@ -136,8 +151,10 @@ class SuperiorsPage(Page):
         top.addWidget(self.follow_button)
         top.addStretch(1)
         top.addWidget(self.directions_count)
-        hint = QLabel("Ý kiến chỉ đạo ghi trong biên bản (thẻ “Cấp trên”) được theo dõi tới khi "
-                      "chi bộ báo cáo kết quả tại một buổi sinh hoạt sau. Dòng đỏ: quá thời hạn.")
+        hint = QLabel(
+            "Ý kiến chỉ đạo ghi trong biên bản (thẻ “Cấp trên”) được theo dõi tới khi "
+            "chi bộ báo cáo kết quả tại một buổi sinh hoạt sau. Dòng đỏ: quá thời hạn."
+        )
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
@@ -146,8 +163,10 @@ class SuperiorsPage(Page):
         return page
 
     def actions(self) -> list[QAction]:
-        return [self.page_action("In báo cáo của kỳ", self.print_report),
-                self.page_action("Xuất Excel của kỳ…", self.export_excel)]
+        return [
+            self.page_action("In báo cáo của kỳ", self.print_report),
+            self.page_action("Xuất Excel của kỳ…", self.export_excel),
+        ]
 
     # --- reading -----------------------------------------------------------------------------
     def concerns(self, changes: Changes) -> bool:
@@ -161,24 +180,36 @@ class SuperiorsPage(Page):
         names = {s.id: s.name for s in people}
         current = {s.id for s in assigned_on(self._store, today)}
         self.directory.set_rows(
-            [[Cell(s.name, bold=s.id in current), s.position, s.level.label, s.committee,
-              s.phone] for s in people], people)
+            [
+                [Cell(s.name, bold=s.id in current), s.position, s.level.label, s.committee, s.phone]
+                for s in people
+            ],
+            people,
+        )
         history = sorted(self._store.superiors.assignments(), key=lambda a: a.start, reverse=True)
         rows, colours = [], []
         for a in history:
             running = a.covers(today)
             end = format_date(a.end) if a.end else "nay"
-            rows.append([names.get(a.superior_id, "?"), format_date(a.start),
-                         end + (" (đang theo dõi)" if running else ""), a.note])
+            rows.append(
+                [
+                    names.get(a.superior_id, "?"),
+                    format_date(a.start),
+                    end + (" (đang theo dõi)" if running else ""),
+                    a.note,
+                ]
+            )
             colours.append(GREEN if running else None)
         self.assignments.set_rows(rows, history, colours)
         followers = [s.name for s in people if s.id in current]
         self.follower_label.setText(
             f"Hôm nay ({format_date(today)}) người theo dõi chi bộ là: <b>"
             f"{', '.join(followers)}</b>. Trước mỗi buổi sinh hoạt cần thông báo cho đồng chí này "
-            "(ghi ở thẻ “Cấp trên” của biên bản)." if followers else
-            "Chưa có ai được phân công theo dõi chi bộ vào hôm nay. Bấm “Phân công theo dõi chi "
-            "bộ…” để ghi.")
+            "(ghi ở thẻ “Cấp trên” của biên bản)."
+            if followers
+            else "Chưa có ai được phân công theo dõi chi bộ vào hôm nay. Bấm “Phân công theo dõi chi "
+            "bộ…” để ghi."
+        )
         self.directions = self._store.superiors.directions()
         self._show_directions()
         self._show_tally()
@@ -187,27 +218,51 @@ class SuperiorsPage(Page):
     def _show_directions(self) -> None:
         today = self.today()
         wanted = self.filter_box.currentData()
-        chosen = [d for d in self.directions if wanted == "all"
-                  or (wanted == "open" and d.status.is_open)
-                  or (wanted == "overdue" and is_overdue(d, today))
-                  or (wanted == "closed" and not d.status.is_open)]
-        opened = sorted((d for d in chosen if d.status.is_open),
-                        key=lambda d: (d.deadline or date.max, d.meeting_date or date.min))
-        closed = sorted((d for d in chosen if not d.status.is_open),
-                        key=lambda d: d.meeting_date or date.min, reverse=True)
+        chosen = [
+            d
+            for d in self.directions
+            if wanted == "all"
+            or (wanted == "open" and d.status.is_open)
+            or (wanted == "overdue" and is_overdue(d, today))
+            or (wanted == "closed" and not d.status.is_open)
+        ]
+        opened = sorted(
+            (d for d in chosen if d.status.is_open),
+            key=lambda d: (d.deadline or date.max, d.meeting_date or date.min),
+        )
+        closed = sorted(
+            (d for d in chosen if not d.status.is_open),
+            key=lambda d: d.meeting_date or date.min,
+            reverse=True,
+        )
         shown = opened + closed
         rows, colours = [], []
         for d in shown:
             late = is_overdue(d, today)
             status = d.status.label + (" — quá hạn" if late else "")
-            rows.append([format_date(d.meeting_date), d.given_by, d.text, d.owner,
-                         format_date(d.deadline), status, d.result])
-            colours.append(RED if late else GREEN if d.status is DirectionStatus.DONE
-                           else GREY if d.status is DirectionStatus.DROPPED else None)
+            rows.append(
+                [
+                    format_date(d.meeting_date),
+                    d.given_by,
+                    d.text,
+                    d.owner,
+                    format_date(d.deadline),
+                    status,
+                    d.result,
+                ]
+            )
+            colours.append(
+                RED
+                if late
+                else GREEN
+                if d.status is DirectionStatus.DONE
+                else GREY
+                if d.status is DirectionStatus.DROPPED
+                else None
+            )
         self.directions_table.set_rows(rows, shown, colours)
         late = sum(is_overdue(d, today) for d in self.directions)
-        self.directions_count.setText(f"{len(shown)} ý kiến chỉ đạo"
-                                      + (f" — {late} quá hạn" if late else ""))
+        self.directions_count.setText(f"{len(shown)} ý kiến chỉ đạo" + (f" — {late} quá hạn" if late else ""))
 
     def _show_tally(self) -> None:
         try:
@@ -232,8 +287,7 @@ class SuperiorsPage(Page):
         if not self._loaded:
             self.reload()
         self.tabs.setCurrentIndex(DIRECTIONS)
-        self.filter_box.setCurrentIndex(self.filter_box.findData(
-            "overdue" if overdue_only else "open"))
+        self.filter_box.setCurrentIndex(self.filter_box.findData("overdue" if overdue_only else "open"))
 
     # --- writing (through dialogs) -----------------------------------------------------------
     def add_superior(self) -> None:
@@ -246,8 +300,14 @@ class SuperiorsPage(Page):
 
     def assign(self) -> None:
         chosen = self.directory.selected_payload()
-        self.run_dialog(AssignDialog(self._store, self.today(), parent=self,
-                                     chosen=chosen.id if isinstance(chosen, Superior) else None))
+        self.run_dialog(
+            AssignDialog(
+                self._store,
+                self.today(),
+                parent=self,
+                chosen=chosen.id if isinstance(chosen, Superior) else None,
+            )
+        )
 
     def follow_up_selected(self) -> None:
         chosen = self.directions_table.selected_payload()
@@ -261,8 +321,9 @@ class SuperiorsPage(Page):
         except ValidationError as err:
             self.tally.show_error(err)
             return
-        self.preview = printing.open_preview(self, self._store, "superiors", period=period,
-                                             notify=self.notify)
+        self.preview = printing.open_preview(
+            self, self._store, "superiors", period=period, notify=self.notify
+        )
         self.active_dialog = self.preview  # type: ignore[assignment]
 
     def issue_report(self) -> None:
@@ -272,15 +333,17 @@ class SuperiorsPage(Page):
         except ValidationError as err:
             self.tally.show_error(err)
             return
-        question = (f"Ban hành báo cáo cấp ủy viên cấp trên dự sinh hoạt từ {format_date(start)} "
-                    f"đến {format_date(end)}?\n\nBáo cáo được cấp số tiếp theo (…-BC) của nhiệm "
-                    "kỳ và mang ngày hôm nay; in lại sau này vẫn giữ số và ngày đó. Số đã cấp "
-                    "không dùng lại.")
+        question = (
+            f"Ban hành báo cáo cấp ủy viên cấp trên dự sinh hoạt từ {format_date(start)} "
+            f"đến {format_date(end)}?\n\nBáo cáo được cấp số tiếp theo (…-BC) của nhiệm "
+            "kỳ và mang ngày hôm nay; in lại sau này vẫn giữ số và ngày đó. Số đã cấp "
+            "không dùng lại."
+        )
         if not self.ask(self, "Ban hành báo cáo", question):
             return
         issued = self.run_operation(
-            lambda: issue_superior_report(self._store, start, end, today=self.today()),
-            "Không ban hành được")
+            lambda: issue_superior_report(self._store, start, end, today=self.today()), "Không ban hành được"
+        )
         if issued is not None:
             self.tally.show_number(issued[0])
 
@@ -299,7 +362,11 @@ class SuperiorsPage(Page):
         try:
             write_superior_xlsx(superior_tally(self._store, start, end, today=self.today()), path)
         except OSError as err:
-            self.notify(self, "Không lưu được tệp", f"Không ghi được tệp “{path}”: "
-                        f"{err.strerror or err}. Tệp có đang mở trong Excel không?", warning=True)
+            self.notify(
+                self,
+                "Không lưu được tệp",
+                f"Không ghi được tệp “{path}”: {err.strerror or err}. Tệp có đang mở trong Excel không?",
+                warning=True,
+            )
             return
         self.notify(self, "Đã xuất Excel", f"Đã lưu: {path}")

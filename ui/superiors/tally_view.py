@@ -1,5 +1,6 @@
 """The tally of superiors at the cell's meetings for a period (quarter, year or chosen dates):
 the same figures as the printed report, with its print and Excel buttons."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,8 +27,7 @@ from ui.common.dialogs import ErrorBanner
 from ui.common.form_fields import date_edit
 from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
 
-PERIODS = (("Quý 1", 1), ("Quý 2", 2), ("Quý 3", 3), ("Quý 4", 4), ("Cả năm", 0),
-           ("Tùy chọn", -1))
+PERIODS = (("Quý 1", 1), ("Quý 2", 2), ("Quý 3", 3), ("Quý 4", 4), ("Cả năm", 0), ("Tùy chọn", -1))
 WHOLE_YEAR, CUSTOM = 0, -1
 FOLLOWER_CAME = {True: "Có", False: "Không", None: "—"}
 
@@ -67,18 +67,26 @@ class TallyView(QWidget):
         self.from_edit.setObjectName("start")
         self.to_edit.setObjectName("end")
         self.print_button = QPushButton("In báo cáo")
-        self.print_button.setToolTip("Xem và in báo cáo cấp ủy viên cấp trên dự sinh hoạt "
-                                     "trong kỳ đang xem")
+        self.print_button.setToolTip("Xem và in báo cáo cấp ủy viên cấp trên dự sinh hoạt trong kỳ đang xem")
         self.issue_button = QPushButton("Ban hành, cấp số…")
-        self.issue_button.setToolTip("Cấp số …-BC/CB cho báo cáo của kỳ đang xem; in lại sau "
-                                     "này vẫn giữ số và ngày ban hành")
+        self.issue_button.setToolTip(
+            "Cấp số …-BC/CB cho báo cáo của kỳ đang xem; in lại sau này vẫn giữ số và ngày ban hành"
+        )
         self.excel_button = QPushButton("Xuất Excel")
         self.excel_button.setToolTip("Lưu các số liệu của kỳ đang xem ra tệp Excel")
         self.banner = ErrorBanner()
 
         top = QHBoxLayout()
-        for w in (QLabel("Năm"), self.year_box, QLabel("Kỳ"), self.period_box, QLabel("Từ ngày"),
-                  self.from_edit, QLabel("đến ngày"), self.to_edit):
+        for w in (
+            QLabel("Năm"),
+            self.year_box,
+            QLabel("Kỳ"),
+            self.period_box,
+            QLabel("Từ ngày"),
+            self.from_edit,
+            QLabel("đến ngày"),
+            self.to_edit,
+        ):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.print_button)
@@ -89,29 +97,45 @@ class TallyView(QWidget):
 
         self.held_label, self.with_label, self.directions_label = QLabel(), QLabel(), QLabel()
         figures = QGridLayout()
-        for row, (title, label) in enumerate((
+        for row, (title, label) in enumerate(
+            (
                 ("Số buổi sinh hoạt đã tổ chức:", self.held_label),
                 ("Số buổi có cấp ủy viên cấp trên dự:", self.with_label),
-                ("Ý kiến chỉ đạo:", self.directions_label))):
+                ("Ý kiến chỉ đạo:", self.directions_label),
+            )
+        ):
             figures.addWidget(QLabel(title), row, 0)
             label.setStyleSheet("font-weight: bold;")
             label.setObjectName(("held", "with_superior", "directions")[row])
             figures.addWidget(label, row, 1)
         figures.setColumnStretch(2, 1)
 
-        self.people = RecordTable(("Họ và tên", "Chức vụ", "Cấp", "Số buổi\ndự", "Chỉ tiêu\ncủa kỳ",
-                                   "Nhận xét"), (20, 28, 19, 8, 8, 0))
+        self.people = RecordTable(
+            ("Họ và tên", "Chức vụ", "Cấp", "Số buổi\ndự", "Chỉ tiêu\ncủa kỳ", "Nhận xét"),
+            (20, 28, 19, 8, 8, 0),
+        )
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
         self.source_label.setStyleSheet("color: #444;")
-        self.meetings = RecordTable(("Ngày", "Buổi sinh hoạt", "Cấp ủy viên cấp trên dự",
-                                     "Người theo dõi\ncó dự", "Đã thông báo cho"),
-                                    (11, 22, 0, 12, 22))
+        self.meetings = RecordTable(
+            (
+                "Ngày",
+                "Buổi sinh hoạt",
+                "Cấp ủy viên cấp trên dự",
+                "Người theo dõi\ncó dự",
+                "Đã thông báo cho",
+            ),
+            (11, 22, 0, 12, 22),
+        )
         people_box = QWidget()
         box = QVBoxLayout(people_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel("<b>Từng đồng chí cấp ủy viên cấp trên</b> (số buổi dự so với chỉ "
-                             "tiêu tính theo thời gian của kỳ)"))
+        box.addWidget(
+            QLabel(
+                "<b>Từng đồng chí cấp ủy viên cấp trên</b> (số buổi dự so với chỉ "
+                "tiêu tính theo thời gian của kỳ)"
+            )
+        )
         box.addWidget(self.people, 1)
         box.addWidget(self.source_label)
         meetings_box = QWidget()
@@ -163,10 +187,8 @@ class TallyView(QWidget):
             return date(year, 1, 1), date(year, 12, 31)
         if choice != CUSTOM:
             return quarter_of(date(year, 3 * choice, 1))
-        start = parse_date(self.from_edit.text(), "Từ ngày", key="start", required=True,
-                           allow_future=True)
-        end = parse_date(self.to_edit.text(), "Đến ngày", key="end", required=True,
-                         allow_future=True)
+        start = parse_date(self.from_edit.text(), "Từ ngày", key="start", required=True, allow_future=True)
+        end = parse_date(self.to_edit.text(), "Đến ngày", key="end", required=True, allow_future=True)
         assert start is not None and end is not None
         if end < start:
             raise ValidationError("Đến ngày: trước ngày bắt đầu của kỳ.", "Đến ngày", "end")
@@ -202,11 +224,12 @@ class TallyView(QWidget):
     def show_number(self, number: IssuedNumber | None) -> None:
         """Whether the report of the period shown is issued, and with which number."""
         if number is None:
-            self.number_label.setText("Báo cáo của kỳ này chưa ban hành: bản in là bản nháp, "
-                                      "số để trống.")
+            self.number_label.setText("Báo cáo của kỳ này chưa ban hành: bản in là bản nháp, số để trống.")
         else:
-            self.number_label.setText(f"Báo cáo của kỳ này đã ban hành: <b>Số {number.text}</b> "
-                                      f"ngày {format_date(number.issued_on)}.")
+            self.number_label.setText(
+                f"Báo cáo của kỳ này đã ban hành: <b>Số {number.text}</b> "
+                f"ngày {format_date(number.issued_on)}."
+            )
         self.issue_button.setEnabled(number is None)
 
     def show_tally(self, t: Tally) -> None:
@@ -215,8 +238,9 @@ class TallyView(QWidget):
         self.excel_button.setEnabled(True)
         self.held_label.setText(str(t.held))
         self.with_label.setText(str(t.with_superior))
-        self.directions_label.setText(f"{len(t.directions)} nội dung; đã hoàn thành "
-                                      f"{t.directions_done}; chưa xong {t.directions_open}")
+        self.directions_label.setText(
+            f"{len(t.directions)} nội dung; đã hoàn thành {t.directions_done}; chưa xong {t.directions_open}"
+        )
         rows = []
         for x in t.people:
             if x.warning:
@@ -225,12 +249,28 @@ class TallyView(QWidget):
                 remark = Cell("Đạt", GREEN)
             else:
                 remark = Cell("")
-            rows.append([x.superior.name, x.superior.position, x.superior.level.label,
-                         str(x.attended), target_text(x.target), remark])
+            rows.append(
+                [
+                    x.superior.name,
+                    x.superior.position,
+                    x.superior.level.label,
+                    str(x.attended),
+                    target_text(x.target),
+                    remark,
+                ]
+            )
         self.people.set_rows(rows, list(t.people))
         self.source_label.setText(f"Căn cứ chỉ tiêu: {t.target_sources.get('commune', '')}.")
         self.meetings.set_rows(
-            [[format_date(x.meeting.date), x.meeting.kind.label,
-              ", ".join(x.superiors_present) or "—", FOLLOWER_CAME[x.follower_came],
-              ", ".join(x.notified) or "—"] for x in t.meetings],
-            [x.meeting for x in t.meetings])
+            [
+                [
+                    format_date(x.meeting.date),
+                    x.meeting.kind.label,
+                    ", ".join(x.superiors_present) or "—",
+                    FOLLOWER_CAME[x.follower_came],
+                    ", ".join(x.notified) or "—",
+                ]
+                for x in t.meetings
+            ],
+            [x.meeting for x in t.meetings],
+        )

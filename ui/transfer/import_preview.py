@@ -1,4 +1,5 @@
 """Step 3 of the Excel import: every row with what it would do, its problems, and a fix form."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,10 +34,10 @@ Recheck = Callable[[int, dict[str, str]], ImportRow]
 
 
 def problem_text(p) -> str:  # noqa: ANN001 - cellsec Problem
-    """"Dòng 3, cột “Ngày sinh”: ngày 32/13/1970 …" (the column is not said twice)."""
+    """ "Dòng 3, cột “Ngày sinh”: ngày 32/13/1970 …" (the column is not said twice)."""
     message = p.message
     if message.startswith(f"{p.column}: "):
-        message = message[len(p.column) + 2:]
+        message = message[len(p.column) + 2 :]
     return f"Dòng {p.row}, cột “{p.column}”: {message}"
 
 
@@ -49,7 +50,7 @@ class PreviewStep(QWidget):
         super().__init__(parent)
         self._recheck = recheck
         self._preview: ImportPreview | None = None
-        self._rows: list[ImportRow] = []       # as shown now (after any correction)
+        self._rows: list[ImportRow] = []  # as shown now (after any correction)
         self._fixes: dict[int, dict[str, str]] = {}
         self._filling = False
         self.summary_label = QLabel()
@@ -142,14 +143,19 @@ class PreviewStep(QWidget):
         if row.action is not RowAction.ERROR:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         check.setFlags(flags)
-        check.setCheckState(Qt.CheckState.Checked if include and row.action is not
-                            RowAction.ERROR else Qt.CheckState.Unchecked)
-        check.setToolTip("Đánh dấu để nhập dòng này" if row.action is not RowAction.ERROR
-                         else "Dòng có lỗi: sửa rồi bấm “Kiểm tra lại dòng này”")
+        check.setCheckState(
+            Qt.CheckState.Checked
+            if include and row.action is not RowAction.ERROR
+            else Qt.CheckState.Unchecked
+        )
+        check.setToolTip(
+            "Đánh dấu để nhập dòng này"
+            if row.action is not RowAction.ERROR
+            else "Dòng có lỗi: sửa rồi bấm “Kiểm tra lại dòng này”"
+        )
         v = row.values
         name = row.member.full_name if row.member else v.get("full_name", "")
-        texts = (str(row.row), name, v.get("birth_date", ""), v.get("admission_date", ""),
-                 row.action.label)
+        texts = (str(row.row), name, v.get("birth_date", ""), v.get("admission_date", ""), row.action.label)
         brush = QBrush(QColor(ROW_COLOURS[row.action])) if row.action in ROW_COLOURS else None
         self.table.setItem(r, INCLUDE, check)
         for c, text in enumerate(texts, start=ROW):
@@ -168,8 +174,7 @@ class PreviewStep(QWidget):
             for p in row.problems:
                 item_text = problem_text(p)
                 self.problems.addItem(item_text)
-                self.problems.item(self.problems.count() - 1).setData(
-                    Qt.ItemDataRole.UserRole, row.row)
+                self.problems.item(self.problems.count() - 1).setData(Qt.ItemDataRole.UserRole, row.row)
         for note in self._preview.notes:
             self.notes.addItem(note)
         for row in self._rows:
@@ -183,7 +188,8 @@ class PreviewStep(QWidget):
             f"Tệp “{p.path.name}”{' — trang ' + p.sheet if p.sheet else ''}: "
             f"{len(self._rows)} dòng đảng viên (tiêu đề ở dòng {p.header_row}). "
             f"{counts[RowAction.ADD]} dòng thêm mới, {counts[RowAction.DUPLICATE]} dòng trùng, "
-            f"{counts[RowAction.ERROR]} dòng có lỗi. Bỏ dấu ở cột “Nhập” để không nhập một dòng.")
+            f"{counts[RowAction.ERROR]} dòng có lỗi. Bỏ dấu ở cột “Nhập” để không nhập một dòng."
+        )
 
     # --- choosing ------------------------------------------------------------------------------
     def is_included(self, r: int) -> bool:
@@ -192,7 +198,8 @@ class PreviewStep(QWidget):
     def set_included(self, number: int, include: bool) -> None:
         r = self._index_of(number)
         self.table.item(r, INCLUDE).setCheckState(
-            Qt.CheckState.Checked if include else Qt.CheckState.Unchecked)
+            Qt.CheckState.Checked if include else Qt.CheckState.Unchecked
+        )
 
     def included_count(self) -> int:
         return sum(self.is_included(r) for r in range(self.table.rowCount()))
@@ -251,8 +258,9 @@ class PreviewStep(QWidget):
             self.recheck_button.setEnabled(False)
             return
         lines = [f"<b>Dòng {row.row}: {row.action.label}</b>"]
-        lines += [f"<span style='color:#9b1c1c'>✗ {problem_text(p).split(', ', 1)[1]}</span>"
-                  for p in row.problems]
+        lines += [
+            f"<span style='color:#9b1c1c'>✗ {problem_text(p).split(', ', 1)[1]}</span>" for p in row.problems
+        ]
         lines += [f"⚠ {d.text}" for d in row.duplicates]
         lines += [f"• {n}" for n in row.notes]
         self.detail_label.setText("<br>".join(lines))

@@ -1,4 +1,5 @@
 """Steps of the Excel import wizard: choosing the file, matching columns to fields, the result."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,10 +25,13 @@ FILE_HELP = (
     "Chọn tệp danh sách đảng viên (Excel .xlsx hoặc .csv). Dòng tiêu đề cần có các cột như "
     "“Họ và tên”, “Giới tính”, “Ngày sinh”, “Ngày vào Đảng”. Nếu chưa có tệp, hãy bấm “Tải tệp "
     "mẫu…”, điền vào tệp mẫu bằng Excel rồi chọn tệp đó.\n\n"
-    "Chưa có gì được ghi vào sổ cho đến khi bấm nút “Nhập … đảng viên” ở bước cuối.")
-MAPPING_HELP = ("Mỗi cột trong tệp được ghép với một thông tin của đảng viên. Chương trình đã tự "
-                "ghép theo tên cột; hãy xem lại và đổi nếu sai. Cột nào không cần thì chọn "
-                f"“{NOT_IMPORTED}”.")
+    "Chưa có gì được ghi vào sổ cho đến khi bấm nút “Nhập … đảng viên” ở bước cuối."
+)
+MAPPING_HELP = (
+    "Mỗi cột trong tệp được ghép với một thông tin của đảng viên. Chương trình đã tự "
+    "ghép theo tên cột; hãy xem lại và đổi nếu sai. Cột nào không cần thì chọn "
+    f"“{NOT_IMPORTED}”."
+)
 MAP_HEADERS = ("Cột", "Tiêu đề trong tệp", "Ví dụ (các dòng đầu)", "Nhập vào thông tin")
 SAMPLES = 3
 
@@ -91,7 +95,7 @@ class MappingStep(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the combos take the focus
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the combos take the focus
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -106,8 +110,9 @@ class MappingStep(QWidget):
         self.combos = []
         self.table.setRowCount(len(preview.columns))
         for r, col in enumerate(preview.columns):
-            for c, text in enumerate((col.letter, col.header or "(không có tiêu đề)",
-                                      _samples(table, preview, col.index))):
+            for c, text in enumerate(
+                (col.letter, col.header or "(không có tiêu đề)", _samples(table, preview, col.index))
+            ):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
@@ -119,9 +124,8 @@ class MappingStep(QWidget):
             combo.currentIndexChanged.connect(lambda _i, row=r: self._on_changed(row))
             self.table.setCellWidget(r, 3, combo)
             self.combos.append(combo)
-        if self.combos:   # rows as tall as the combos in them
-            self.table.verticalHeader().setDefaultSectionSize(
-                self.combos[0].sizeHint().height() + 6)
+        if self.combos:  # rows as tall as the combos in them
+            self.table.verticalHeader().setDefaultSectionSize(self.combos[0].sizeHint().height() + 6)
 
     def _on_changed(self, row: int) -> None:
         """One column per field: the field chosen here is taken from any other column."""
@@ -167,7 +171,9 @@ class SummaryStep(QWidget):
         if summary.skipped:
             rows = ", ".join(str(r) for r in summary.skipped_rows)
             lines.append(f"Không nhập {summary.skipped} dòng (dòng {rows}).")
-        lines.append("Hãy mở từng hồ sơ trong Sổ đảng viên để kiểm tra lại. Nếu nhập nhầm, có "
-                     "thể khôi phục bản sao lưu tự động làm trước đó (Tệp › Sao lưu và khôi "
-                     "phục).")
+        lines.append(
+            "Hãy mở từng hồ sơ trong Sổ đảng viên để kiểm tra lại. Nếu nhập nhầm, có "
+            "thể khôi phục bản sao lưu tự động làm trước đó (Tệp › Sao lưu và khôi "
+            "phục)."
+        )
         self.label.setText("\n\n".join(lines))

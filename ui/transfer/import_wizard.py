@@ -1,4 +1,5 @@
 """Import a member roll from Excel/CSV: file → columns → rows (preview, fixes) → import."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -29,28 +30,33 @@ from ui.transfer.import_preview import PreviewStep
 from ui.transfer.import_steps import FileStep, MappingStep, SummaryStep
 
 FILE, MAPPING, PREVIEW, SUMMARY = range(4)
-TITLES = ("Bước 1/4 — Chọn tệp danh sách", "Bước 2/4 — Ghép các cột của tệp",
-          "Bước 3/4 — Xem trước, chọn và sửa từng dòng", "Bước 4/4 — Kết quả")
+TITLES = (
+    "Bước 1/4 — Chọn tệp danh sách",
+    "Bước 2/4 — Ghép các cột của tệp",
+    "Bước 3/4 — Xem trước, chọn và sửa từng dòng",
+    "Bước 4/4 — Kết quả",
+)
 OPEN_FILTER = "Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Tất cả các tệp (*)"
 TEMPLATE_NAME = "mau-nhap-dang-vien.xlsx"
 READ_FAILED = "Không đọc được tệp"
 
 
 def choose_spreadsheet(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Chọn tệp danh sách đảng viên", "",
-                                          OPEN_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Chọn tệp danh sách đảng viên", "", OPEN_FILTER)
     return Path(name) if name else None
 
 
 def choose_template_path(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Lưu tệp mẫu nhập đảng viên", TEMPLATE_NAME,
-                                          "Excel (*.xlsx)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Lưu tệp mẫu nhập đảng viên", TEMPLATE_NAME, "Excel (*.xlsx)"
+    )
     return Path(name) if name else None
 
 
-def save_template(parent: QWidget | None, choose: Callable[[QWidget | None], Path | None],
-                  notify: Callable[..., None]) -> Path | None:
-    """"Tải tệp mẫu…": a copy of the import template where the user chooses."""
+def save_template(
+    parent: QWidget | None, choose: Callable[[QWidget | None], Path | None], notify: Callable[..., None]
+) -> Path | None:
+    """ "Tải tệp mẫu…": a copy of the import template where the user chooses."""
     from cellsec.spreadsheets import copy_import_template
 
     dest = choose(parent)
@@ -61,8 +67,12 @@ def save_template(parent: QWidget | None, choose: Callable[[QWidget | None], Pat
     except (CellSecError, OSError) as err:
         notify(parent, "Không lưu được tệp mẫu", str(err), warning=True)
         return None
-    notify(parent, "Đã lưu tệp mẫu", f"Đã lưu tệp mẫu tại:\n{written}\n\nMở tệp bằng Excel, "
-           "điền mỗi đảng viên một dòng (xem trang “Hướng dẫn”), lưu lại rồi nhập tệp đó.")
+    notify(
+        parent,
+        "Đã lưu tệp mẫu",
+        f"Đã lưu tệp mẫu tại:\n{written}\n\nMở tệp bằng Excel, "
+        "điền mỗi đảng viên một dòng (xem trang “Hướng dẫn”), lưu lại rồi nhập tệp đó.",
+    )
     return written
 
 
@@ -70,8 +80,7 @@ class ImportWizard(QDialog):
     """Nothing is written before the last button; then every chosen row in one transaction.
     `changes` holds what was written (the window refreshes the register with it)."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 today: date | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nhập danh sách đảng viên từ Excel")
         self._store = store
@@ -101,8 +110,13 @@ class ImportWizard(QDialog):
         self.import_button = QPushButton("Nhập")
         self.cancel_button = QPushButton("Hủy")
         self.close_button = QPushButton("Đóng")
-        for b in (self.back_button, self.next_button, self.import_button, self.cancel_button,
-                  self.close_button):
+        for b in (
+            self.back_button,
+            self.next_button,
+            self.import_button,
+            self.cancel_button,
+            self.close_button,
+        ):
             b.setAutoDefault(False)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -110,8 +124,7 @@ class ImportWizard(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
         self.file_step.sig_choose.connect(self.choose_and_read)
-        self.file_step.sig_template.connect(
-            lambda: save_template(self, self.choose_template, self.notify))
+        self.file_step.sig_template.connect(lambda: save_template(self, self.choose_template, self.notify))
         self.preview_step.sig_count_changed.connect(self._on_count_changed)
         self.finished.connect(lambda *_: self._reading.cancel() if self._reading else None)
         buttons = QHBoxLayout()
@@ -173,9 +186,12 @@ class ImportWizard(QDialog):
         self.file_step.choose_button.setEnabled(False)
         self._table = self._preview = None
         self.next_button.setEnabled(False)
-        self._reading = tasks.run_in_background(lambda _h: read_table(path),
-                                                on_done=self._on_read, on_failed=self._on_read_failed,
-                                                failure=READ_FAILED)
+        self._reading = tasks.run_in_background(
+            lambda _h: read_table(path),
+            on_done=self._on_read,
+            on_failed=self._on_read_failed,
+            failure=READ_FAILED,
+        )
         return self._reading
 
     def _on_read_failed(self, message: str) -> None:
@@ -195,7 +211,8 @@ class ImportWizard(QDialog):
             return
         self._table, self._preview = table, preview
         self.file_step.status_label.setText(
-            f"Đã đọc {len(preview.rows)} dòng đảng viên, {len(preview.columns)} cột.")
+            f"Đã đọc {len(preview.rows)} dòng đảng viên, {len(preview.columns)} cột."
+        )
         self.mapping_step.set_preview(preview, table)
         self._go(MAPPING)
 
@@ -206,8 +223,7 @@ class ImportWizard(QDialog):
         assert self._table is not None
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
-            preview = preview_table(self._store, self._table, self.mapping_step.mapping(),
-                                    today=self._today)
+            preview = preview_table(self._store, self._table, self.mapping_step.mapping(), today=self._today)
         except ValidationError as err:
             self.banner.show_message(str(err))
             return False
@@ -240,8 +256,9 @@ class ImportWizard(QDialog):
             self.banner.show_message(f"Chưa nhập: không sao lưu được trước khi nhập. {err}")
             return False
         try:
-            changes, summary = import_rows(self._store, self._preview,
-                                           self.preview_step.choices(), today=self._today)
+            changes, summary = import_rows(
+                self._store, self._preview, self.preview_step.choices(), today=self._today
+            )
         except ValidationError as err:
             self.banner.show_message(str(err))
             return False
