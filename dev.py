@@ -5,9 +5,14 @@ Python >= 3.11.  Usage:
 
     python dev.py run   [app options]      install what is needed and start CellSec
     python dev.py test  [pytest options]   install what is needed and run the whole test suite
+    python dev.py check                    the checks that keep the house as built (see below)
     python dev.py cli   [cli options]      the headless commands (cellsec --help)
     python dev.py bench [bench options]    the benchmarks in bench/
+
+`check` runs all of these and fails if any fails: ruff (lint), ruff format --check, the import
+contracts (lint-imports) and mypy on the core (configuration of all four in pyproject.toml).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +25,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "cellsec-installed.txt"
-EXTRAS = {"run": "", "cli": "", "test": "[test]", "bench": "[test]", "build": "[test,build]"}
+EXTRAS = {
+    "run": "",
+    "cli": "",
+    "test": "[test]",
+    "bench": "[test]",
+    "check": "[dev]",
+    "build": "[test,build]",
+}
+SOURCES = ["cellsec", "ui", "tests", "bench", "scripts", "dev.py"]
+CHECKS = (  # (name, arguments to the environment's python)
+    ("ruff (lint)", ["-m", "ruff", "check", *SOURCES]),
+    ("ruff format --check", ["-m", "ruff", "format", "--check", *SOURCES]),
+    # import-linter has no __main__: its console script's function, called the same way.
+    (
+        "import contracts (lint-imports)",
+        [
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command as c; "
+            "sys.argv = ['lint-imports', '--no-cache', '--no-logo']; c()",
+        ],
+    ),
+    ("mypy on the core", ["-m", "mypy"]),
+)
 
 
 def _python() -> Path:
@@ -48,12 +75,49 @@ def _ensure_env(extras: str) -> Path:
     if not satisfied & set(installed):
         print("Đang cài đặt các gói cần thiết ...", flush=True)
         subprocess.check_call(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-             "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}{extras}"],
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                "-c",
+                str(ROOT / "constraints.txt"),
+                "-e",
+                f"{ROOT}{extras}",
+            ],
             cwd=ROOT,
         )
         STAMP.write_text("\n".join([*installed, _wanted(extras)]) + "\n", encoding="utf-8")
     return python
+
+
+def _echo(data: bytes) -> None:
+    """A tool's output, shown on any console: what the console cannot show is escaped."""
+    text = data.decode("utf-8", errors="replace")
+    encoding = sys.stdout.encoding or "ascii"
+    sys.stdout.write(text.encode(encoding, errors="backslashreplace").decode(encoding))
+    sys.stdout.flush()
+
+
+def check(python: Path) -> int:
+    """Run every check; ASCII-only lines of our own, each tool's output passed through."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1", TERM="dumb")
+    failed = []
+    for name, command in CHECKS:
+        print(f"== {name}", flush=True)
+        result = subprocess.run(
+            [str(python), *command], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        _echo(result.stdout)
+        if result.returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"FAILED: {', '.join(failed)}")
+        return 1
+    print(f"OK: {len(CHECKS)} checks passed")
+    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -62,6 +126,8 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     python = _ensure_env(EXTRAS[command])
+    if command == "check":
+        return check(python)
     if command == "run":
         args = ["-m", "ui.app", *rest]
     elif command == "cli":

@@ -4,6 +4,7 @@ Targets on a 2-core machine: window shown <= 0.6 s, one search keystroke <= 16 m
 member's detail <= 50 ms, resident memory <= 150 MB (5,000-member file); one minutes PDF
 <= 100 ms and a 12-meeting year book <= 1 s (demo cell).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,13 @@ def bench_startup(path: Path, runs: int) -> tuple[list[float], list[float], list
     times, ready, rss = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "ui.app", "--data", str(path)], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.app", "--data", str(path)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None
         for line in proc.stdout:
             if line.startswith("CELLSEC_WINDOW_SHOWN"):
@@ -67,7 +73,8 @@ def bench_page(path: Path, runs: int) -> dict[str, list[float]]:
 
     from cellsec.services.register import load_register
     from cellsec.store import Store
-    from ui.pages.members_page import MembersPage
+
+    from ui.members.page import MembersPage
 
     app = QApplication.instance() or QApplication([])
     results: dict[str, list[float]] = {"keystroke": [], "detail": [], "load_register": []}

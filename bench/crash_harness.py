@@ -16,6 +16,7 @@ the killed process left its .lock file, a WAL and perhaps temporary copies behin
 SIGKILL tests atomicity and recovery of process crashes; a power cut also loses the OS cache,
 which synchronous=FULL covers and which needs a VM to test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cellsec.backup import backups_folder, list_backups, make_backup, verify_backup
+from cellsec.backup import backups_folder, list_backups, make_backup, open_store, verify_backup
 from cellsec.store import Store, migrate
 from cellsec.store import fileops as dbfile
 from cellsec.store.lock import lock_path
@@ -47,8 +48,10 @@ def digests_not_ok(store: Store) -> list[int]:
     """Ids of approved meetings whose stored record no longer matches its seal: the app's own
     check (the one every screen and print uses)."""
     from cellsec.services.minutes_record import check_record
-    return [meeting_id for meeting_id in store.meetings.all_ids()
-            if check_record(store, meeting_id).ok is False]
+
+    return [
+        meeting_id for meeting_id in store.meetings.all_ids() if check_record(store, meeting_id).ok is False
+    ]
 
 
 @dataclass
@@ -56,7 +59,7 @@ class Tally:
     mode: str
     kills: int = 0
     acknowledged: int = 0
-    mid_work: int = 0      # kills that left a temporary copy, or an old schema, to recover from
+    mid_work: int = 0  # kills that left a temporary copy, or an old schema, to recover from
     lost: list[str] = field(default_factory=list)
     failures: dict[str, list[str]] = field(default_factory=dict)
 
@@ -66,8 +69,10 @@ class Tally:
     def line(self) -> str:
         kinds = ("integrity", "reopen", "digest", "leftover", "backup", "content")
         counts = ", ".join(f"{k} {len(self.failures.get(k, []))}" for k in kinds)
-        return (f"{self.mode:8} kills {self.kills} (left work to recover: {self.mid_work}), "
-                f"acknowledged {self.acknowledged}, lost {len(self.lost)}, failures: {counts}")
+        return (
+            f"{self.mode:8} kills {self.kills} (left work to recover: {self.mid_work}), "
+            f"acknowledged {self.acknowledged}, lost {len(self.lost)}, failures: {counts}"
+        )
 
     @property
     def ok(self) -> bool:
@@ -81,12 +86,13 @@ class Setup:
     mode: str
     path: Path
     worker_args: list[str] = field(default_factory=list)
-    allowed: set[str] = field(default_factory=set)     # restore: fingerprints of the sources
+    allowed: set[str] = field(default_factory=set)  # restore: fingerprints of the sources
     acked: list[str] = field(default_factory=list)
 
 
 def prepare(mode: str, folder: Path) -> Setup:
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
+
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "chibo.cellsec"
     if mode == "migrate":
@@ -98,8 +104,9 @@ def prepare(mode: str, folder: Path) -> Setup:
         return Setup(mode, path)
     sources = folder / "nguon"
     first = make_backup(path, folder=sources, stem="A").path
-    from cellsec.services.members import add_member
     from bench.crash_worker import member
+    from cellsec.services.members import add_member
+
     with Store.open(path) as store:
         add_member(store, *member("nguon-B", 1), today=TODAY)
     second = make_backup(path, folder=sources, stem="B").path
@@ -121,10 +128,14 @@ def _read_acks(proc: subprocess.Popen, acks: list[str], ready: threading.Event) 
 
 def one_round(setup: Setup, run: str, delay: float) -> tuple[list[str], str]:
     """Start a worker, kill it after `delay` seconds of work; (acknowledgements, stderr)."""
-    proc = subprocess.Popen([sys.executable, "-m", "bench.crash_worker", setup.mode,
-                             str(setup.path), run, *setup.worker_args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.crash_worker", setup.mode, str(setup.path), run, *setup.worker_args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
     acks: list[str] = []
     ready = threading.Event()
     reader = threading.Thread(target=_read_acks, args=(proc, acks, ready), daemon=True)
@@ -135,6 +146,9 @@ def one_round(setup: Setup, run: str, delay: float) -> tuple[list[str], str]:
     proc.wait()
     reader.join(timeout=10)
     err = proc.stderr.read() if proc.stderr else ""
+    for pipe in (proc.stdout, proc.stderr):  # the reader is done with them
+        if pipe is not None:
+            pipe.close()
     return list(acks), err
 
 
@@ -155,7 +169,7 @@ def check(setup: Setup, tally: Tally, label: str) -> None:
     if temporaries(path) or (path.exists() and _header_version(path) < migrate.latest_version()):
         tally.mid_work += 1
     try:
-        with Store.open(path) as store:
+        with open_store(path) as store:
             if store.read_only is not None:
                 raise RuntimeError(f"opened read-only: {store.read_only}")
             tokens = {m.notes for m in store.members.all() if m.notes}
@@ -184,7 +198,7 @@ def check(setup: Setup, tally: Tally, label: str) -> None:
             tally.fail("content", f"{label}: the data is neither source")
         _check_backups(setup, tally, label)
     elif setup.mode == "migrate":
-        if version != migrate.latest_version() or not OLD_MEMBERS <= names:
+        if version != migrate.latest_version() or not names >= OLD_MEMBERS:
             tally.fail("content", f"{label}: schema {version}, members {sorted(names)}")
         _check_backups(setup, tally, label)
 
@@ -197,8 +211,15 @@ def _check_backups(setup: Setup, tally: Tally, label: str) -> None:
             tally.fail("backup", f"{label}: {backup.name} does not verify")
 
 
-def run(folder: Path, kills: int, max_delay: float, seed: int, *,
-        modes: tuple[str, ...] = MODES, progress: bool = True) -> dict[str, Tally]:
+def run(
+    folder: Path,
+    kills: int,
+    max_delay: float,
+    seed: int,
+    *,
+    modes: tuple[str, ...] = MODES,
+    progress: bool = True,
+) -> dict[str, Tally]:
     rng = random.Random(seed)
     setups = {m: prepare(m, folder / m) for m in modes}
     tallies = {m: Tally(m) for m in modes}
@@ -221,11 +242,13 @@ def run(folder: Path, kills: int, max_delay: float, seed: int, *,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kiểm tra mất dữ liệu khi tiến trình bị giết")
     parser.add_argument("--kills", type=int, default=200)
-    parser.add_argument("--modes", default=",".join(MODES),
-                        help="các kiểu việc bị giết giữa chừng: " + ", ".join(MODES))
+    parser.add_argument(
+        "--modes", default=",".join(MODES), help="các kiểu việc bị giết giữa chừng: " + ", ".join(MODES)
+    )
     parser.add_argument("--dir", type=Path, default=None, help="thư mục làm việc (giữ lại)")
-    parser.add_argument("--max-delay", type=float, default=0.4,
-                        help="giây làm việc tối đa trước mỗi lần giết")
+    parser.add_argument(
+        "--max-delay", type=float, default=0.4, help="giây làm việc tối đa trước mỗi lần giết"
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     modes = tuple(m.strip() for m in args.modes.split(",") if m.strip())
@@ -239,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {kind}: {item}")
         for token in tally.lost[:10]:
             print(f"    lost: {token}")
-    print(f"  ({time.perf_counter() - start:.0f} s; each killed process left "
-          f"{lock_path(Path('chibo.cellsec')).name} behind, harmlessly)")
+    print(
+        f"  ({time.perf_counter() - start:.0f} s; each killed process left "
+        f"{lock_path(Path('chibo.cellsec')).name} behind, harmlessly)"
+    )
     return 0 if all(t.ok for t in tallies.values()) else 1
 
 

@@ -11,6 +11,7 @@ Prints "READY" once set up, then "ACK <what>" after every step that returned:
 - migrate: put a copy of an old-schema file in place, Store.open upgrades it (a backup first,
            one transaction per step), close; ACK m <n>.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,7 +21,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from cellsec.backup import apply_retention, make_backup, restore
+from cellsec.backup import apply_retention, make_backup, open_store, restore
 from cellsec.services.members import add_event, add_member
 from cellsec.store import Store
 
@@ -29,18 +30,21 @@ NAME = "Trần Văn Thử"
 
 
 def member(token: str, n: int) -> tuple[dict[str, str], dict[str, str]]:
-    form = {"full_name": NAME, "sex": "Nam", "birth_date": "12/03/1970",
-            "phone": f"09{n % 100000000:08d}", "notes": token,
-            "permanent_address": f"Xóm {n % 30 + 1}"}
-    entry = {"entry_kind": "admitted", "admission_date": "03/02/2000",
-             "official_date": "20/02/2001"}
+    form = {
+        "full_name": NAME,
+        "sex": "Nam",
+        "birth_date": "12/03/1970",
+        "phone": f"09{n % 100000000:08d}",
+        "notes": token,
+        "permanent_address": f"Xóm {n % 30 + 1}",
+    }
+    entry = {"entry_kind": "admitted", "admission_date": "03/02/2000", "official_date": "20/02/2001"}
     return form, entry
 
 
 def event(token: str, rng: random.Random) -> dict[str, str]:
     when = date(2005, 1, 1) + timedelta(days=rng.randint(0, 7000))
-    return {"kind": "disciplined", "date": when.strftime("%d/%m/%Y"), "detail": "Khiển trách",
-            "note": token}
+    return {"kind": "disciplined", "date": when.strftime("%d/%m/%Y"), "detail": "Khiển trách", "note": token}
 
 
 def ack(what: str) -> None:
@@ -105,8 +109,8 @@ def run_migrate(path: Path, old: Path) -> None:
         n += 1
         copy = path.with_name(".harness-old-copy")
         shutil.copyfile(old, copy)
-        os.replace(copy, path)   # the old file appears whole, as if restored by hand
-        Store.open(path).close()
+        os.replace(copy, path)  # the old file appears whole, as if restored by hand
+        open_store(path).close()  # as the app opens it: a backup before the upgrade
         ack(f"m {n}")
         if n % 4 == 0:
             apply_retention(path)

@@ -9,6 +9,7 @@ a member without an entry event, approved minutes that no longer verify). Those 
     .venv/bin/python -m bench.fuzz --examples 500 -k member
 
 Not part of the test run. Exit status 1 when anything was found."""
+
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,14 @@ COLUMNS = ("examples", "calls", "refused", "crashes", "partial_writes", "unsound
 def run(examples: int, keyword: str | None) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "fuzz.jsonl"
-        env = {**os.environ, "CELLSEC_FUZZ": "1", "CELLSEC_FUZZ_EXAMPLES": str(examples),
-               "CELLSEC_FUZZ_REPORT": str(report), "QT_QPA_PLATFORM": "offscreen"}
-        args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "timeout=0",
-                *TESTS]
+        env = {
+            **os.environ,
+            "CELLSEC_FUZZ": "1",
+            "CELLSEC_FUZZ_EXAMPLES": str(examples),
+            "CELLSEC_FUZZ_REPORT": str(report),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+        args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "timeout=0", *TESTS]
         if keyword:
             args += ["-k", keyword]
         subprocess.run(args, cwd=ROOT, env=env, check=False)
@@ -54,11 +59,13 @@ def main() -> int:
         for sample in r["samples"]:
             print(f"    {sample}")
     bad = sum(r["crashes"] + r["partial_writes"] + r["unsound"] for r in results)
-    print(f"\n{len(results)} tests, {sum(r['examples'] for r in results)} examples, "
-          f"{sum(r['calls'] for r in results)} calls in {time.monotonic() - started:.0f} s: "
-          f"crashes {sum(r['crashes'] for r in results)}, partial writes "
-          f"{sum(r['partial_writes'] for r in results)}, unsound "
-          f"{sum(r['unsound'] for r in results)}")
+    print(
+        f"\n{len(results)} tests, {sum(r['examples'] for r in results)} examples, "
+        f"{sum(r['calls'] for r in results)} calls in {time.monotonic() - started:.0f} s: "
+        f"crashes {sum(r['crashes'] for r in results)}, partial writes "
+        f"{sum(r['partial_writes'] for r in results)}, unsound "
+        f"{sum(r['unsound'] for r in results)}"
+    )
     return 1 if bad or not results else 0
 
 

@@ -1,4 +1,5 @@
 """Generate a commune-sized data file: thousands of synthetic members with histories."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,17 +8,23 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cellsec.dates import add_months
-from cellsec.demo import DEMO_PROFILE
+from cellsec.demo.cell import DEMO_PROFILE
+from cellsec.demo.synthetic import OCCUPATIONS, day_between, digits, person, phone
 from cellsec.services.cell_io import FORMAT, VERSION, import_cell
 from cellsec.store import Store
 from cellsec.store.fileops import sidecars
 from cellsec.store.lock import lock_path
-from cellsec.synthetic import OCCUPATIONS, day_between, digits, person, phone
 
 
 def _event(kind: str, when: date, end: date | None = None, detail: str = "") -> dict:
-    return {"kind": kind, "date": when.isoformat(), "end_date": end.isoformat() if end else None,
-            "decision_ref": "", "detail": detail, "note": ""}
+    return {
+        "kind": kind,
+        "date": when.isoformat(),
+        "end_date": end.isoformat() if end else None,
+        "decision_ref": "",
+        "detail": detail,
+        "note": "",
+    }
 
 
 def commune_data(count: int, today: date, seed: int = 1) -> dict:
@@ -45,12 +52,19 @@ def commune_data(count: int, today: date, seed: int = 1) -> dict:
                 events.append(_event("deceased", later))
             elif roll < 0.25:
                 events.append(_event("disciplined", later, detail="Khiển trách"))
-        members.append({
-            "full_name": person(rng, sex), "sex": sex, "birth_date": born.isoformat(),
-            "citizen_id": digits(rng, 12, "0"), "party_card_no": digits(rng, 12, "0"),
-            "phone": phone(rng), "occupation": rng.choice(OCCUPATIONS),
-            "permanent_address": f"Xóm {i % 30 + 1}", "events": events,
-        })
+        members.append(
+            {
+                "full_name": person(rng, sex),
+                "sex": sex,
+                "birth_date": born.isoformat(),
+                "citizen_id": digits(rng, 12, "0"),
+                "party_card_no": digits(rng, 12, "0"),
+                "phone": phone(rng),
+                "occupation": rng.choice(OCCUPATIONS),
+                "permanent_address": f"Xóm {i % 30 + 1}",
+                "events": events,
+            }
+        )
     return {"format": FORMAT, "version": VERSION, "profile": DEMO_PROFILE, "members": members}
 
 

@@ -1,4 +1,5 @@
 """Report rendering benchmark: one minutes PDF and a 12-meeting year book on the demo cell."""
+
 from __future__ import annotations
 
 import statistics
@@ -7,7 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.store import Store
@@ -16,22 +17,21 @@ from cellsec.store import Store
 def bench_reports(runs: int) -> dict[str, list[float]]:
     """Render time = collect + build + render to bytes, medians over `runs` (after a warm-up)."""
     results: dict[str, list[float]] = {"minutes": [], "book": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(Path(tmp) / "demo.cellsec") as store:
-            # "today" in January 2027: the demo's twelve monthly meetings fill the year 2026.
-            create_demo(store, today=date(2027, 1, 22))
-            meetings = store.meetings.list_between(date(2026, 1, 1), date(2026, 12, 31))
-            assert len(meetings) == 12, len(meetings)
-            meeting_id = meetings[5].id
-            render(build_document(store, "minutes", meeting_id=meeting_id))  # fonts, imports
-            for _ in range(runs):
-                t = time.perf_counter()
-                render(build_document(store, "minutes", meeting_id=meeting_id))
-                results["minutes"].append(time.perf_counter() - t)
-            for _ in range(max(3, runs // 2)):
-                t = time.perf_counter()
-                render(build_document(store, "book", year=2026))
-                results["book"].append(time.perf_counter() - t)
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.cellsec") as store:
+        # "today" in January 2027: the demo's twelve monthly meetings fill the year 2026.
+        create_demo(store, today=date(2027, 1, 22))
+        meetings = store.meetings.list_between(date(2026, 1, 1), date(2026, 12, 31))
+        assert len(meetings) == 12, len(meetings)
+        meeting_id = meetings[5].id
+        render(build_document(store, "minutes", meeting_id=meeting_id))  # fonts, imports
+        for _ in range(runs):
+            t = time.perf_counter()
+            render(build_document(store, "minutes", meeting_id=meeting_id))
+            results["minutes"].append(time.perf_counter() - t)
+        for _ in range(max(3, runs // 2)):
+            t = time.perf_counter()
+            render(build_document(store, "book", year=2026))
+            results["book"].append(time.perf_counter() - t)
     return results
 
 

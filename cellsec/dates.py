@@ -1,18 +1,25 @@
 """Dates as Vietnamese users type and read them: dd/mm/yyyy, document wording, ISO storage."""
+
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from .errors import ValidationError
+from cellsec.errors import ValidationError
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 
 
-def parse_date(text: str | None, field: str, *, key: str | None = None,
-               required: bool = False, allow_future: bool = False,
-               today: date | None = None) -> date | None:
+def parse_date(
+    text: str | None,
+    field: str,
+    *,
+    key: str | None = None,
+    required: bool = False,
+    allow_future: bool = False,
+    today: date | None = None,
+) -> date | None:
     """Parse "dd/mm/yyyy" (also with '.' or '-'); raise ValidationError naming `field`."""
     value = (text or "").strip()
     if not value:
@@ -22,8 +29,10 @@ def parse_date(text: str | None, field: str, *, key: str | None = None,
     m = _DATE.match(value)
     if not m:
         raise ValidationError(
-            f"{field}: “{value}” không phải ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy, "
-            "ví dụ 05/03/2026.", field, key)
+            f"{field}: “{value}” không phải ngày hợp lệ; hãy nhập theo dạng dd/mm/yyyy, ví dụ 05/03/2026.",
+            field,
+            key,
+        )
     day, month, year = (int(g) for g in m.groups())
     try:
         result = date(year, month, day)
@@ -89,13 +98,12 @@ def document_month(month: int) -> str:
 
 
 def long_date(value: date) -> str:
-    """"ngày 05 tháng 3 năm 2026": the date in a document's body, worded as in the date line."""
-    return (f"ngày {document_day(value.day)} tháng {document_month(value.month)} "
-            f"năm {value.year}")
+    """ "ngày 05 tháng 3 năm 2026": the date in a document's body, worded as in the date line."""
+    return f"ngày {document_day(value.day)} tháng {document_month(value.month)} năm {value.year}"
 
 
 def month_year(month: int, year: int) -> str:
-    """"tháng 01 năm 2026", "tháng 11 năm 2026": a month in titles and body text."""
+    """ "tháng 01 năm 2026", "tháng 11 năm 2026": a month in titles and body text."""
     return f"tháng {document_month(month)} năm {year}"
 
 

@@ -1,4 +1,5 @@
 """Error types: a user's mistake (ValidationError) versus a problem with the file or machine."""
+
 from __future__ import annotations
 
 

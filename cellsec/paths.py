@@ -1,5 +1,6 @@
 """Where CellSec keeps its files by default (the user's data directory, via platformdirs),
 and where its bundled resources (fonts, report style) are."""
+
 from __future__ import annotations
 
 import sys

@@ -1,9 +1,11 @@
 """Vietnamese text: NFC normalisation, search folding (đ -> d) and the Vietnamese name sort key."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 _SPACES = re.compile(r"\s+")
 
@@ -91,7 +93,7 @@ def _letter_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(bases), tuple(tones)
 
 
-def name_sort_key(full_name: str) -> tuple:
+def name_sort_key(full_name: str) -> tuple[Any, ...]:
     """Sort key for a Vietnamese full name: given name, then the middle names in order, then the
     family name (DOMAIN.md §11).
 

@@ -1,7 +1,8 @@
 """Entry point of the packaged app (PyInstaller runs this file)."""
+
 import sys
 
-from ui.app import main
+from ui.shell.app import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,6 +4,7 @@
 
 The columns and notes live in cellsec/spreadsheets/template.py; run this after changing them
 and commit the workbook."""
+
 from __future__ import annotations
 
 import sys

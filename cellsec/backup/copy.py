@@ -1,15 +1,16 @@
 """Copying a backup "to…" another place (a USB stick), plain or encrypted with a password,
 and reading the copy back to be sure it arrived intact (USB sticks fail quietly)."""
+
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from ..errors import StorageError
-from ..store import faults
-from . import crypto
-from .files import copy_file_atomic, ensure_folder, sha256_file, write_bytes_atomic
-from .manifest import manifest_path
+from cellsec.backup import crypto
+from cellsec.backup.files import copy_file_atomic, ensure_folder, sha256_file, write_bytes_atomic
+from cellsec.backup.manifest import manifest_path
+from cellsec.errors import StorageError
+from cellsec.store import faults
 
 
 def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None = None) -> Path:
@@ -44,9 +45,12 @@ def copy_backup_to(backup: Path | str, dest: Path | str, *, password: str | None
             same = sha256_file(dest) == sha256_file(backup)
     except OSError as exc:
         kind = faults.probe(dest)
-        raise (faults.fault(exc, dest, "chép", kind=kind) if kind else
-               faults.fault(exc, backup, "đọc")) from exc
+        raise (
+            faults.fault(exc, dest, "chép", kind=kind) if kind else faults.fault(exc, backup, "đọc")
+        ) from exc
     if not same:
-        raise StorageError(f"Bản chép “{dest}” đọc lại không giống bản gốc “{backup.name}”: USB "
-                           "có thể bị lỗi. Hãy thử USB khác.")
+        raise StorageError(
+            f"Bản chép “{dest}” đọc lại không giống bản gốc “{backup.name}”: USB "
+            "có thể bị lỗi. Hãy thử USB khác."
+        )
     return dest

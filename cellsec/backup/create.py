@@ -1,4 +1,5 @@
 """Making a backup (SQLite online backup API), verifying it at once, and re-verifying later."""
+
 from __future__ import annotations
 
 import os
@@ -7,12 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import CellSecError, StorageError
-from ..store import faults
-from ..store import fileops as dbfile
-from .errors import BackupVerificationError
-from .files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
-from .manifest import (
+from cellsec.backup.errors import BackupVerificationError
+from cellsec.backup.files import ensure_folder, fsync_dir, remove_quietly, sha256_file, temp_path, unique_path
+from cellsec.backup.manifest import (
     BEFORE_MIGRATION,
     MANUAL,
     SUFFIX,
@@ -23,6 +21,9 @@ from .manifest import (
     read_info,
     write_manifest,
 )
+from cellsec.errors import CellSecError, StorageError
+from cellsec.store import faults
+from cellsec.store import fileops as dbfile
 
 
 def source_path(source: Any) -> Path:
@@ -30,8 +31,14 @@ def source_path(source: Any) -> Path:
     return Path(getattr(source, "path", source)).expanduser().resolve()
 
 
-def make_backup(source: Any, *, folder: Path | str | None = None, kind: str = MANUAL,
-                now: datetime | None = None, stem: str | None = None) -> BackupInfo:
+def make_backup(
+    source: Any,
+    *,
+    folder: Path | str | None = None,
+    kind: str = MANUAL,
+    now: datetime | None = None,
+    stem: str | None = None,
+) -> BackupInfo:
     """Copy the data file (open Store or path) into the backups folder and verify the copy.
 
     The copy gets a manifest (`<backup>.json`). A copy that fails verification is deleted and
@@ -50,8 +57,7 @@ def make_backup(source: Any, *, folder: Path | str | None = None, kind: str = MA
         except (dbfile.Error, OSError, UnicodeDecodeError) as exc:
             raise _fault(exc, where, src) from exc
         info = _verified_info(tmp, src, kind, created)
-        dest = unique_path(where, stem or backup_stem(src, created, info.schema_version, kind),
-                           SUFFIX)
+        dest = unique_path(where, stem or backup_stem(src, created, info.schema_version, kind), SUFFIX)
         info = BackupInfo(**{**info.__dict__, "path": dest})
         # Manifest first: a manifest without its file is ignored, a file without a manifest
         # would be listed as unverified.
@@ -80,16 +86,28 @@ def _verified_info(copy: Path, src: Path, kind: str, created: datetime) -> Backu
     except CellSecError as exc:
         raise BackupVerificationError(
             f"Bản sao lưu của “{src.name}” không đạt kiểm tra nên đã bị xóa: {exc}",
-            detail=getattr(exc, "detail", "")) from exc
+            detail=getattr(exc, "detail", ""),
+        ) from exc
     if found or facts is None:
         raise BackupVerificationError(
             f"Bản sao lưu của “{src.name}” không đạt kiểm tra toàn vẹn nên đã bị xóa. Tệp dữ "
             "liệu có thể đã hỏng: hãy dùng “Kiểm tra tệp dữ liệu” (hoặc khôi phục từ bản sao "
-            "lưu gần nhất).", detail="; ".join(found)[:500])
-    return BackupInfo(path=copy, created=created, kind=kind, schema_version=facts.schema_version,
-                      members=facts.members, meetings=facts.meetings, sha256=sha256_file(copy),
-                      size=copy.stat().st_size, fingerprint=facts.fingerprint, verified=True,
-                      source=str(src))
+            "lưu gần nhất).",
+            detail="; ".join(found)[:500],
+        )
+    return BackupInfo(
+        path=copy,
+        created=created,
+        kind=kind,
+        schema_version=facts.schema_version,
+        members=facts.members,
+        meetings=facts.meetings,
+        sha256=sha256_file(copy),
+        size=copy.stat().st_size,
+        fingerprint=facts.fingerprint,
+        verified=True,
+        source=str(src),
+    )
 
 
 @dataclass(frozen=True)
@@ -102,8 +120,12 @@ class Verification:
     info: BackupInfo | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "ok": self.ok, "problems": self.problems,
-                "backup": self.info.to_json() if self.info else None}
+        return {
+            "path": str(self.path),
+            "ok": self.ok,
+            "problems": self.problems,
+            "backup": self.info.to_json() if self.info else None,
+        }
 
 
 def verify_backup(path: Path | str) -> Verification:
@@ -117,8 +139,10 @@ def verify_backup(path: Path | str) -> Verification:
     issues: list[str] = []
     try:
         if info.has_manifest and sha256_file(path) != info.sha256:
-            issues.append(f"Tệp “{path.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã "
-                          "kiểm tra SHA-256 không khớp với bản ghi).")
+            issues.append(
+                f"Tệp “{path.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã "
+                "kiểm tra SHA-256 không khớp với bản ghi)."
+            )
         if not dbfile.has_sqlite_header(path):
             issues.append(f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng.")
             return Verification(path, False, issues, info)
@@ -146,17 +170,21 @@ def still_intact(info: BackupInfo) -> bool | None:
         return None
 
 
-def adopt_migration_backup(data_path: Path | str, bak: Path | str, *,
-                           folder: Path | str | None = None) -> BackupInfo:
+def adopt_migration_backup(
+    data_path: Path | str, bak: Path | str, *, folder: Path | str | None = None
+) -> BackupInfo:
     """Move the copy Store.open made before a migration (`*.truoc-nang-cap-*.bak` beside the
     data file) into the backups folder as a verified backup of kind "before_migration".
     The original is removed only once the new copy has passed verification."""
     bak = Path(bak).expanduser().resolve()
     created = datetime.fromtimestamp(bak.stat().st_mtime)
-    info = make_backup(bak, folder=backups_folder(source_path(data_path), folder),
-                       kind=BEFORE_MIGRATION, now=created,
-                       stem=backup_stem(source_path(data_path), created, _version(bak),
-                                        BEFORE_MIGRATION))
+    info = make_backup(
+        bak,
+        folder=backups_folder(source_path(data_path), folder),
+        kind=BEFORE_MIGRATION,
+        now=created,
+        stem=backup_stem(source_path(data_path), created, _version(bak), BEFORE_MIGRATION),
+    )
     info = BackupInfo(**{**info.__dict__, "source": str(source_path(data_path))})
     write_manifest(info)
     remove_quietly(bak)

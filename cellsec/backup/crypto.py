@@ -7,28 +7,28 @@ The KDF parameters live in the header so a later version can raise them and stil
 files. A header asking for more than this version writes (LOG2_N, R, P) is refused before any
 key is derived: a crafted file must not cost gigabytes of memory per password tried.
 """
+
 from __future__ import annotations
 
 import os
 import struct
 from pathlib import Path
 
+from cellsec.backup.errors import WRONG_PASSWORD, PasswordRequiredError, WrongPasswordError
+
 # cryptography is imported inside the functions: it costs ~200 ms, and the app imports this
 # package at start-up for the integrity check (encryption is needed only for USB copies).
-
-from ..errors import StorageError, ValidationError
-from ..text import nfc
-from ..store.fileops import SQLITE_MAGIC
-from .errors import WRONG_PASSWORD, PasswordRequiredError, WrongPasswordError
+from cellsec.errors import StorageError, ValidationError
+from cellsec.store.fileops import SQLITE_MAGIC
+from cellsec.text import nfc
 
 MAGIC = b"CELLSEC-ENC\x00"
 FORMAT = 1
 ENC_SUFFIX = ".enc"
-LOG2_N, R, P = 17, 8, 1          # scrypt: 128 MiB, about 0.4 s on a desktop PC
+LOG2_N, R, P = 17, 8, 1  # scrypt: 128 MiB, about 0.4 s on a desktop PC
 _HEADER = struct.Struct(f">{len(MAGIC)}sBBBB16s12s")
-MAX_PLAIN = (1 << 31) - 1 - 16   # one AES-GCM message in `cryptography`
-BLANK_PASSWORD = ("Mật khẩu không được để trống hoặc chỉ có dấu cách: hãy đặt một mật khẩu có "
-                  "chữ hoặc số.")
+MAX_PLAIN = (1 << 31) - 1 - 16  # one AES-GCM message in `cryptography`
+BLANK_PASSWORD = "Mật khẩu không được để trống hoặc chỉ có dấu cách: hãy đặt một mật khẩu có chữ hoặc số."
 
 
 def is_encrypted(path: Path) -> bool:
@@ -41,10 +41,10 @@ def is_encrypted(path: Path) -> bool:
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     # NFC: Vietnamese keyboards (Unikey, EVKey, phones) may send the same letters composed or
     # decomposed; the same password typed on another PC must give the same key.
-    return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(
-        nfc(password).encode("utf-8"))
+    return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(nfc(password).encode("utf-8"))
 
 
 def _require(password: str | None, name: str) -> str:
@@ -62,6 +62,7 @@ def check_new_password(password: str | None) -> str:
 
 def encrypt_bytes(plain: bytes, password: str, name: str = "") -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     password = check_new_password(password)
     if len(plain) > MAX_PLAIN:
         raise StorageError(f"Tệp “{name}” quá lớn để mã hóa.")
@@ -80,11 +81,12 @@ def check_header(blob: bytes, name: str = "") -> tuple[int, int, int]:
     if magic != MAGIC:
         raise StorageError(f"Tệp “{name}” không phải bản sao lưu mã hóa của CellSec.")
     if fmt != FORMAT:
-        raise StorageError(f"Tệp “{name}” được mã hóa bởi phiên bản CellSec mới hơn. Hãy cập "
-                           "nhật CellSec.")
+        raise StorageError(f"Tệp “{name}” được mã hóa bởi phiên bản CellSec mới hơn. Hãy cập nhật CellSec.")
     if not (1 <= log2_n <= LOG2_N and 1 <= r <= R and 1 <= p <= P):
-        raise StorageError(f"Tệp “{name}” có phần đầu bị hỏng hoặc không do CellSec tạo (thông "
-                           "số mã hóa lạ), nên CellSec không mở nó.")
+        raise StorageError(
+            f"Tệp “{name}” có phần đầu bị hỏng hoặc không do CellSec tạo (thông "
+            "số mã hóa lạ), nên CellSec không mở nó."
+        )
     return log2_n, r, p
 
 
@@ -92,14 +94,14 @@ def decrypt_bytes(blob: bytes, password: str | None, name: str = "") -> bytes:
     """The plain data file, or WrongPasswordError("Mật khẩu không đúng hoặc tệp đã bị hỏng")."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     log2_n, r, p = check_header(blob, name)
     password = _require(password, name)
     wrong = WrongPasswordError(f"Không mở được “{name}”: {WRONG_PASSWORD}.")
     _magic, _fmt, _n, _r, _p, salt, nonce = _HEADER.unpack_from(blob)
-    header = blob[:_HEADER.size]
+    header = blob[: _HEADER.size]
     try:
-        plain = AESGCM(_key(password, salt, log2_n, r, p)).decrypt(
-            nonce, blob[_HEADER.size:], header)
+        plain = AESGCM(_key(password, salt, log2_n, r, p)).decrypt(nonce, blob[_HEADER.size :], header)
     except InvalidTag:
         raise wrong from None
     if not plain.startswith(SQLITE_MAGIC):

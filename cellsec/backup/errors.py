@@ -1,7 +1,8 @@
 """Errors of the backup package; each is a StorageError whose message is Vietnamese for the user."""
+
 from __future__ import annotations
 
-from ..errors import StorageError
+from cellsec.errors import StorageError
 
 WRONG_PASSWORD = "Mật khẩu không đúng hoặc tệp đã bị hỏng"
 

@@ -1,16 +1,16 @@
 """Careful file writing: temporary names in the target folder, fsync, atomic replace, SHA-256."""
+
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from ..store import faults
-from ..store.fileops import fsync_file  # noqa: F401  (re-exported for backup modules)
-from ..store.fileops import SIDECARS, temp_name
+from cellsec.store import faults
+from cellsec.store.fileops import SIDECARS, fsync_file, temp_name
 
 
 def sha256_file(path: Path) -> str:
@@ -40,10 +40,8 @@ def temp_path(folder: Path, label: str, owner: Path | None = None) -> Path:
 
 def remove_quietly(path: Path) -> None:
     for p in (Path(path), *(Path(str(path) + s) for s in SIDECARS)):
-        try:
+        with suppress(OSError):
             p.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 @contextmanager

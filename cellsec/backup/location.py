@@ -4,18 +4,51 @@ SQLite's locking and WAL shared memory do not work reliably over SMB/NFS, and sy
 (OneDrive, Dropbox, Google Drive, iCloud) upload half-written files and make "conflict copies".
 Best effort: a None answer is not a guarantee.
 """
+
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs",
-              "9p", "afs", "ceph", "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2",
-              "fuse.rclone", "fuse.gvfsd-fuse", "fuse.s3fs", "lustre", "gpfs", "ncpfs", "coda"}
-CLOUD_PREFIXES = ("onedrive", "dropbox", "google drive", "googledrive", "my drive", "icloud",
-                  "icloud drive", "iclouddrive", "mobile documents", "box sync",
-                  "pcloud drive")
+NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "sshfs",
+    "9p",
+    "afs",
+    "ceph",
+    "glusterfs",
+    "fuse.glusterfs",
+    "davfs",
+    "fuse.davfs2",
+    "fuse.rclone",
+    "fuse.gvfsd-fuse",
+    "fuse.s3fs",
+    "lustre",
+    "gpfs",
+    "ncpfs",
+    "coda",
+}
+CLOUD_PREFIXES = (
+    "onedrive",
+    "dropbox",
+    "google drive",
+    "googledrive",
+    "my drive",
+    "icloud",
+    "icloud drive",
+    "iclouddrive",
+    "mobile documents",
+    "box sync",
+    "pcloud drive",
+)
 DRIVE_REMOTE = 4
 
 
@@ -33,6 +66,7 @@ def _windows_remote_drive(drive: str) -> bool:
         return False
     try:
         import ctypes
+
         return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE  # type: ignore[attr-defined]
     except (OSError, AttributeError):
         return False
@@ -46,9 +80,9 @@ def _mount_fs_type(path: PurePosixPath, mounts: str) -> str | None:
         if len(fields) < 3:
             continue
         point = fields[1].replace("\\040", " ")
-        if path == PurePosixPath(point) or PurePosixPath(point) in path.parents:
-            if len(point) > best:
-                best, best_type = len(point), fields[2]
+        inside = path == PurePosixPath(point) or PurePosixPath(point) in path.parents
+        if inside and len(point) > best:
+            best, best_type = len(point), fields[2]
     return best_type
 
 
@@ -60,16 +94,19 @@ def _read_mounts() -> str:
         return ""
 
 
-def is_risky_location(path: str | os.PathLike[str], *, platform: str | None = None,
-                      mounts: str | None = None) -> str | None:
+def is_risky_location(
+    path: str | os.PathLike[str], *, platform: str | None = None, mounts: str | None = None
+) -> str | None:
     """A Vietnamese warning naming the file, or None. `platform` and `mounts` (the text of
     /proc/mounts) are for tests; by default they describe this machine."""
     platform = platform or sys.platform
     raw = os.fspath(path)
     name = PureWindowsPath(raw).name if platform == "win32" else PurePosixPath(raw).name
-    network = (f"Tệp dữ liệu “{name}” nằm trên ổ mạng (máy khác trong mạng). Mất mạng hay mất "
-               "điện khi đang ghi có thể làm hỏng tệp, và hai máy có thể cùng ghi một lúc. Hãy "
-               "để tệp dữ liệu trên ổ đĩa của chính máy này.")
+    network = (
+        f"Tệp dữ liệu “{name}” nằm trên ổ mạng (máy khác trong mạng). Mất mạng hay mất "
+        "điện khi đang ghi có thể làm hỏng tệp, và hai máy có thể cùng ghi một lúc. Hãy "
+        "để tệp dữ liệu trên ổ đĩa của chính máy này."
+    )
     if platform == "win32":
         p: PurePath = PureWindowsPath(raw)
         if raw.startswith(("\\\\", "//")) or p.drive.startswith(("\\\\", "//")):
@@ -83,9 +120,10 @@ def is_risky_location(path: str | os.PathLike[str], *, platform: str | None = No
             return network
     cloud = _cloud_part(p.parts[:-1])
     if cloud:
-        return (f"Tệp dữ liệu “{name}” nằm trong thư mục đồng bộ đám mây “{cloud}”. Phần mềm "
-                "đồng bộ có thể chép tệp khi đang ghi dở hoặc tạo bản xung đột, làm hỏng hay mất "
-                "dữ liệu; dữ liệu đảng viên cũng không nên đưa lên mạng. Hãy để tệp dữ liệu ở thư "
-                "mục khác trên máy này và sao lưu ra USB.")
+        return (
+            f"Tệp dữ liệu “{name}” nằm trong thư mục đồng bộ đám mây “{cloud}”. Phần mềm "
+            "đồng bộ có thể chép tệp khi đang ghi dở hoặc tạo bản xung đột, làm hỏng hay mất "
+            "dữ liệu; dữ liệu đảng viên cũng không nên đưa lên mạng. Hãy để tệp dữ liệu ở thư "
+            "mục khác trên máy này và sao lưu ra USB."
+        )
     return None
-

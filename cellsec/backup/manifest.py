@@ -1,13 +1,15 @@
 """Where backups live, how they are named, and the JSON manifest written beside each one."""
+
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .files import write_bytes_atomic
+from cellsec.backup.files import write_bytes_atomic
 
 FORMAT = "cellsec-backup"
 VERSION = 1
@@ -35,7 +37,7 @@ class BackupInfo:
     """One backup file and what its manifest says about it."""
 
     path: Path
-    created: datetime            # local time, naive (the PC's clock)
+    created: datetime  # local time, naive (the PC's clock)
     kind: str = MANUAL
     schema_version: int = 0
     members: int = 0
@@ -45,7 +47,7 @@ class BackupInfo:
     fingerprint: str = ""
     verified: bool = False
     source: str = ""
-    rotted: str = ""             # when a re-check found its bytes changed (ISO time), else ""
+    rotted: str = ""  # when a re-check found its bytes changed (ISO time), else ""
     has_manifest: bool = True
 
     @property
@@ -64,8 +66,9 @@ class BackupInfo:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data.update(path=str(self.path), created=self.created.isoformat(),
-                    kind_label=self.kind_label, good=self.good)
+        data.update(
+            path=str(self.path), created=self.created.isoformat(), kind_label=self.kind_label, good=self.good
+        )
         return data
 
 
@@ -113,12 +116,19 @@ def read_info(backup: Path) -> BackupInfo:
         if raw.get("format") != FORMAT:
             raise ValueError("not a manifest")
         return BackupInfo(
-            path=backup, created=datetime.fromisoformat(raw["created"]).replace(tzinfo=None),
-            kind=str(raw.get("kind", MANUAL)), schema_version=int(raw.get("schema_version", 0)),
-            members=int(raw.get("members", 0)), meetings=int(raw.get("meetings", 0)),
-            sha256=str(raw.get("sha256", "")), size=int(raw.get("size", 0)),
-            fingerprint=str(raw.get("fingerprint", "")), verified=bool(raw.get("verified")),
-            source=str(raw.get("source", "")), rotted=str(raw.get("rotted", "")))
+            path=backup,
+            created=datetime.fromisoformat(raw["created"]).replace(tzinfo=None),
+            kind=str(raw.get("kind", MANUAL)),
+            schema_version=int(raw.get("schema_version", 0)),
+            members=int(raw.get("members", 0)),
+            meetings=int(raw.get("meetings", 0)),
+            sha256=str(raw.get("sha256", "")),
+            size=int(raw.get("size", 0)),
+            fingerprint=str(raw.get("fingerprint", "")),
+            verified=bool(raw.get("verified")),
+            source=str(raw.get("source", "")),
+            rotted=str(raw.get("rotted", "")),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         try:
             stat = backup.stat()
@@ -138,20 +148,20 @@ def list_backups(data_path: Path, folder: Path | str | None = None) -> list[Back
     where = backups_folder(data_path, folder)
     if not where.is_dir():
         return []
-    found = [read_info(p) for p in where.iterdir()
-             if p.name.endswith(SUFFIX) and not p.name.startswith(".") and p.is_file()]
+    found = [
+        read_info(p)
+        for p in where.iterdir()
+        if p.name.endswith(SUFFIX) and not p.name.startswith(".") and p.is_file()
+    ]
     return sorted(found, key=lambda i: (i.created, i.path.name), reverse=True)
 
 
 def mark_rotten(info: BackupInfo, when: datetime | None = None) -> BackupInfo:
     """Record in its manifest that a backup's bytes no longer match: it is listed as not good
     from now on (and retention treats it so), but the file itself is left alone."""
-    rotted = replace(info, verified=False,
-                     rotted=(when or datetime.now()).isoformat(timespec="seconds"))
-    try:
+    rotted = replace(info, verified=False, rotted=(when or datetime.now()).isoformat(timespec="seconds"))
+    with suppress(OSError):  # a read-only folder: it will be found rotten again next time
         write_manifest(rotted)
-    except OSError:
-        pass   # a read-only folder: it will be found rotten again next time
     return rotted
 
 

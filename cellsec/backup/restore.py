@@ -17,6 +17,7 @@ Order of work, so that a power cut at any point loses nothing:
     file would be replayed into it and corrupt it);
  4. fsync the candidate and os.replace() it over the data file, then fsync the folder.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -25,30 +26,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import (
-    CellSecError,
-    DamagedFileError,
-    EnvironmentFault,
-    NotCellSecFileError,
-    StorageError,
-)
-from ..store import faults, migrate, opening
-from . import crypto
-from ..store import fileops as dbfile
-from ..store.lock import DataFileLock
-from .create import make_backup, source_path, verify_backup
-from .errors import BackupVerificationError
-from .files import (
+from cellsec.backup import crypto
+from cellsec.backup.create import make_backup, source_path, verify_backup
+from cellsec.backup.errors import BackupVerificationError
+from cellsec.backup.files import (
     copy_file_atomic,
     ensure_folder,
     fsync_dir,
-    fsync_file,
     remove_quietly,
     sha256_file,
     temp_path,
     unique_path,
 )
-from .manifest import (
+from cellsec.backup.manifest import (
     BEFORE_RESTORE,
     SUFFIX,
     BackupInfo,
@@ -59,25 +49,41 @@ from .manifest import (
     read_info,
     write_manifest,
 )
+from cellsec.backup.opening import BackupSteps
+from cellsec.errors import (
+    CellSecError,
+    DamagedFileError,
+    EnvironmentFault,
+    NotCellSecFileError,
+    StorageError,
+)
+from cellsec.store import faults, migrate, opening
+from cellsec.store import fileops as dbfile
+from cellsec.store.fileops import fsync_file
+from cellsec.store.lock import DataFileLock
 
 
 @dataclass(frozen=True)
 class RestoreResult:
-    data_path: Path               # reopen this with Store.open
+    data_path: Path  # reopen this with Store.open
     restored_from: Path
-    kept_aside: Path | None       # the data file as it was, in the backups folder
-    kept_aside_sound: bool        # False when the old file was damaged (kept as it was)
-    schema_version: int           # of the restored content; Store.open upgrades it if older
+    kept_aside: Path | None  # the data file as it was, in the backups folder
+    kept_aside_sound: bool  # False when the old file was damaged (kept as it was)
+    schema_version: int  # of the restored content; Store.open upgrades it if older
 
     @property
     def needs_upgrade(self) -> bool:
         return self.schema_version < migrate.latest_version()
 
     def to_json(self) -> dict[str, Any]:
-        return {"data_path": str(self.data_path), "restored_from": str(self.restored_from),
-                "kept_aside": str(self.kept_aside) if self.kept_aside else None,
-                "kept_aside_sound": self.kept_aside_sound,
-                "schema_version": self.schema_version, "needs_upgrade": self.needs_upgrade}
+        return {
+            "data_path": str(self.data_path),
+            "restored_from": str(self.restored_from),
+            "kept_aside": str(self.kept_aside) if self.kept_aside else None,
+            "kept_aside_sound": self.kept_aside_sound,
+            "schema_version": self.schema_version,
+            "needs_upgrade": self.needs_upgrade,
+        }
 
 
 def hold_lock(data_path: Path) -> DataFileLock:
@@ -90,8 +96,14 @@ def hold_lock(data_path: Path) -> DataFileLock:
     return lock
 
 
-def restore(data_path: Path | str, source: Path | str, *, password: str | None = None,
-            folder: Path | str | None = None, now: datetime | None = None) -> RestoreResult:
+def restore(
+    data_path: Path | str,
+    source: Path | str,
+    *,
+    password: str | None = None,
+    folder: Path | str | None = None,
+    now: datetime | None = None,
+) -> RestoreResult:
     """Replace the (closed) data file with the content of `source`, keeping the old one aside."""
     data_path = source_path(data_path)
     source = Path(source).expanduser().resolve()
@@ -100,24 +112,29 @@ def restore(data_path: Path | str, source: Path | str, *, password: str | None =
     if not source.is_file():
         raise StorageError(f"Không tìm thấy tệp “{source}” để khôi phục.")
     if is_backup_file(data_path):
-        raise StorageError(f"Tệp “{data_path.name}” là một bản sao lưu (mở để xem): không khôi "
-                           "phục đè lên nó. Hãy mở tệp dữ liệu của chi bộ rồi khôi phục.")
+        raise StorageError(
+            f"Tệp “{data_path.name}” là một bản sao lưu (mở để xem): không khôi "
+            "phục đè lên nó. Hãy mở tệp dữ liệu của chi bộ rồi khôi phục."
+        )
     ensure_folder(data_path.parent)
     lock = hold_lock(data_path)
     tmp = temp_path(data_path.parent, "khoi-phuc", data_path)
     try:
-        opening.clear_leftovers(data_path)
+        opening.clear_leftovers(data_path, BackupSteps())
         try:
             _materialise(source, tmp, password)
         except OSError as exc:
             kind = faults.probe(tmp)
-            raise (faults.fault(exc, data_path, "khôi phục", kind=kind) if kind else
-                   faults.fault(exc, source, "đọc")) from exc
+            raise (
+                faults.fault(exc, data_path, "khôi phục", kind=kind)
+                if kind
+                else faults.fault(exc, source, "đọc")
+            ) from exc
         version = _check_candidate(tmp, source)
         aside, sound = _keep_aside(data_path, folder, now) if data_path.exists() else (None, True)
         remove_quietly_sidecars(data_path)
         fsync_file(tmp)
-        lock.release_file()   # Windows cannot replace a file we hold open; the name lock stays
+        lock.release_file()  # Windows cannot replace a file we hold open; the name lock stays
         tmp.replace(data_path)
         fsync_dir(data_path.parent)
         return RestoreResult(data_path, source, aside, sound, version)
@@ -136,8 +153,9 @@ def _fields(err: StorageError) -> dict[str, Any]:
     return fields
 
 
-def restore_newest(data_path: Path | str, *, folder: Path | str | None = None,
-                   now: datetime | None = None) -> RestoreResult:
+def restore_newest(
+    data_path: Path | str, *, folder: Path | str | None = None, now: datetime | None = None
+) -> RestoreResult:
     """One click: restore from the newest backup that passes verification now; one that
     verifies but is still refused by restore's own checks is skipped for the next."""
     data_path = source_path(data_path)
@@ -157,15 +175,17 @@ def _materialise(source: Path, tmp: Path, password: str | None) -> None:
         tmp.write_bytes(crypto.decrypt_file(source, password))
         return
     if not dbfile.has_sqlite_header(source):
-        raise NotCellSecFileError(f"Tệp “{source.name}” không phải tệp dữ liệu CellSec hoặc đã "
-                                  "hỏng. Không khôi phục từ tệp này.")
+        raise NotCellSecFileError(
+            f"Tệp “{source.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng. Không khôi phục từ tệp này."
+        )
     shutil.copyfile(source, tmp)
     info = read_info(source)
     if info.has_manifest and sha256_file(tmp) != info.sha256:
         raise BackupVerificationError(
             f"Bản sao lưu “{source.name}” đã bị thay đổi hoặc hỏng sau khi sao lưu (mã kiểm tra "
             "SHA-256 không khớp với bản ghi của nó). Không khôi phục từ tệp này; hãy chọn một bản "
-            "sao lưu khác.")
+            "sao lưu khác."
+        )
     wal = Path(str(source) + "-wal")
     if wal.is_file() and wal.stat().st_size:
         # A data file copied with its WAL (from another PC's folder): the WAL holds the latest
@@ -176,27 +196,26 @@ def _materialise(source: Path, tmp: Path, password: str | None) -> None:
 def _check_candidate(tmp: Path, source: Path) -> int:
     version, found = dbfile.settle_candidate(tmp, source)
     if found:
-        raise DamagedFileError(f"Tệp “{source.name}” bị hỏng (không đạt kiểm tra toàn vẹn). Không "
-                               "khôi phục từ tệp này.", detail="; ".join(found)[:500])
+        raise DamagedFileError(
+            f"Tệp “{source.name}” bị hỏng (không đạt kiểm tra toàn vẹn). Không khôi phục từ tệp này.",
+            detail="; ".join(found)[:500],
+        )
     if version == 0:
-        raise StorageError(f"Tệp “{source.name}” không có dữ liệu CellSec. Không khôi phục từ "
-                           "tệp này.")
+        raise StorageError(f"Tệp “{source.name}” không có dữ liệu CellSec. Không khôi phục từ tệp này.")
     return version
 
 
-def _keep_aside(data_path: Path, folder: Path | str | None,
-                now: datetime | None) -> tuple[Path, bool]:
+def _keep_aside(data_path: Path, folder: Path | str | None, now: datetime | None) -> tuple[Path, bool]:
     created = now or datetime.now()
     stem = backup_stem(data_path, created, 0, BEFORE_RESTORE)
     try:
         if dbfile.has_sqlite_header(data_path):
-            info = make_backup(data_path, folder=folder, kind=BEFORE_RESTORE, now=created,
-                               stem=stem)
+            info = make_backup(data_path, folder=folder, kind=BEFORE_RESTORE, now=created, stem=stem)
             dbfile.checkpoint_and_close(data_path)
             return info.path, True
     except EnvironmentFault as err:
         if err.kind in faults.READ_ONLY_KINDS + (faults.DISK_FULL,):
-            raise   # the backups folder cannot take it: a raw copy would fail the same way
+            raise  # the backups folder cannot take it: a raw copy would fail the same way
     except (CellSecError, OSError):
         pass  # damaged: keep it byte for byte below
     return _keep_raw(data_path, folder, created, stem), False
@@ -209,13 +228,20 @@ def _keep_raw(data_path: Path, folder: Path | str | None, created: datetime, ste
     wal = Path(str(data_path) + "-wal")
     if wal.is_file() and wal.stat().st_size:
         copy_file_atomic(wal, Path(str(dest) + "-wal"), owner=data_path)
-    write_manifest(BackupInfo(path=dest, created=created, kind=BEFORE_RESTORE,
-                              sha256=sha256_file(dest), size=dest.stat().st_size,
-                              verified=False, source=str(data_path)))
+    write_manifest(
+        BackupInfo(
+            path=dest,
+            created=created,
+            kind=BEFORE_RESTORE,
+            sha256=sha256_file(dest),
+            size=dest.stat().st_size,
+            verified=False,
+            source=str(data_path),
+        )
+    )
     return dest
 
 
 def remove_quietly_sidecars(data_path: Path) -> None:
     for suffix in ("-wal", "-shm"):
         Path(str(data_path) + suffix).unlink(missing_ok=True)
-

@@ -1,4 +1,5 @@
 """Which backups to keep (grandfather-father-son), as a pure function, and applying it."""
+
 from __future__ import annotations
 
 import time
@@ -7,18 +8,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .create import delete_backup
-from .manifest import REGULAR_KINDS, SPECIAL_KINDS, BackupInfo, backups_folder, list_backups
+from cellsec.backup.create import delete_backup
+from cellsec.backup.manifest import REGULAR_KINDS, SPECIAL_KINDS, BackupInfo, backups_folder, list_backups
 
 
 @dataclass(frozen=True)
 class RetentionPolicy:
-    days: int = 10     # newest backup of each of the last 10 days that have one
-    weeks: int = 8     # ... of each of the last 8 ISO weeks that have one
-    months: int = 12   # ... of each of the last 12 calendar months that have one
-    special: int = 5   # the last 5 "before migration", "before restore" and rotted ones
-    last: int = 3      # the 3 most recent regular ones whatever their day: an afternoon's
-                       # mistake can still be undone from this morning's backup
+    days: int = 10  # newest backup of each of the last 10 days that have one
+    weeks: int = 8  # ... of each of the last 8 ISO weeks that have one
+    months: int = 12  # ... of each of the last 12 calendar months that have one
+    special: int = 5  # the last 5 "before migration", "before restore" and rotted ones
+    last: int = 3  # the 3 most recent regular ones whatever their day: an afternoon's
+    # mistake can still be undone from this morning's backup
 
 
 DEFAULT_POLICY = RetentionPolicy()
@@ -30,7 +31,7 @@ class Candidate:
     created: datetime
     kind: str
     good: bool = True
-    rotted: bool = False   # found changed since it was made: kept a while for support
+    rotted: bool = False  # found changed since it was made: kept a while for support
 
 
 def _day(t: datetime) -> date:
@@ -46,8 +47,9 @@ def _month(t: datetime) -> tuple[int, int]:
     return t.year, t.month
 
 
-def _newest_per_period(items: list[Candidate], period: Callable[[datetime], Hashable],
-                       count: int) -> set[Hashable]:
+def _newest_per_period(
+    items: list[Candidate], period: Callable[[datetime], Hashable], count: int
+) -> set[Hashable]:
     """The newest item of each of the `count` most recent periods that contain an item."""
     keep: set[Hashable] = set()
     seen: set[Hashable] = set()
@@ -62,8 +64,9 @@ def _newest_per_period(items: list[Candidate], period: Callable[[datetime], Hash
     return keep
 
 
-def plan_retention(items: Iterable[Candidate], now: datetime,
-                   policy: RetentionPolicy = DEFAULT_POLICY) -> set[Hashable]:
+def plan_retention(
+    items: Iterable[Candidate], now: datetime, policy: RetentionPolicy = DEFAULT_POLICY
+) -> set[Hashable]:
     """Keys of the backups to keep; every other key may be deleted.
 
     Periods count only days/weeks/months that have a backup (backups are made only when the
@@ -80,22 +83,26 @@ def plan_retention(items: Iterable[Candidate], now: datetime,
     if newest is not None:
         keep.add(newest.key)
     regular = [c for c in items if c.kind in REGULAR_KINDS and c.good and c.created <= now]
-    keep |= {c.key for c in regular[:policy.last]}
+    keep |= {c.key for c in regular[: policy.last]}
     keep |= _newest_per_period(regular, _day, policy.days)
     keep |= _newest_per_period(regular, _week, policy.weeks)
     keep |= _newest_per_period(regular, _month, policy.months)
     for kind in SPECIAL_KINDS:
-        keep |= {c.key for c in [c for c in items if c.kind == kind][:policy.special]}
-    keep |= {c.key for c in [c for c in items if c.rotted][:policy.special]}
+        keep |= {c.key for c in [c for c in items if c.kind == kind][: policy.special]}
+    keep |= {c.key for c in [c for c in items if c.rotted][: policy.special]}
     return keep
 
 
 STALE_TEMP_SECONDS = 24 * 3600
 
 
-def apply_retention(data_path: Path, *, folder: Path | str | None = None,
-                    now: datetime | None = None,
-                    policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
+def apply_retention(
+    data_path: Path,
+    *,
+    folder: Path | str | None = None,
+    now: datetime | None = None,
+    policy: RetentionPolicy = DEFAULT_POLICY,
+) -> list[Path]:
     """Delete the backups the plan does not keep. Files without a CellSec manifest (put there by
     someone) are never touched. Also clears temporary files left by an interrupted backup."""
     now = now or datetime.now()

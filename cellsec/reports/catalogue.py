@@ -1,58 +1,188 @@
-"""Every printable document by name, for the CLI and the app's print actions."""
+"""Every printable document as data, one entry each: its key (the CLI's name for it), its title,
+its builder, its file name, its page orientation and the warnings due before it is printed.
+The CLI `render`, the app's print actions and the file names all read this one table (an
+explicit list, like cellsec/spreadsheets/catalogue.py), so a new document is one entry here
+plus its builder module. Builders are imported only when a document is built (ReportLab)."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from ..meeting_entities import MeetingKind
-from ..store import Store
-from .template import Document
+from cellsec.errors import ValidationError
+from cellsec.reports import file_names
+from cellsec.reports.request import Request
+from cellsec.reports.template import Document
+from cellsec.store import Store
 
-DOCUMENTS = {
-    "minutes": "Biên bản sinh hoạt chi bộ",
-    "resolution": "Nghị quyết",
-    "attendance": "Danh sách đảng viên dự sinh hoạt (để ký)",
-    "book": "Sổ biên bản sinh hoạt chi bộ cả năm",
-    "register": "Danh sách đảng viên",
-    "superiors": "Báo cáo cấp ủy viên cấp trên dự sinh hoạt",
-    "comments": "Phiếu nhận xét đảng viên nơi cư trú (một người hoặc tất cả phiếu cần làm)",
-    "liaison": "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú",
-    "working-away": "Danh sách đảng viên đi làm ăn xa",
+
+@dataclass(frozen=True)
+class PrintWarning:
+    """Something the secretary must be told before the document is printed."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    key: str
+    title: str  # the document's name (preview, CLI, PDF)
+    build: Callable[[Document, Store, Request], Document]  # fills the blank page set-up
+    file_name: Callable[[Store, Request], str]  # plain ASCII: "Bien-ban-thang-11-2026.pdf"
+    landscape: bool = False  # A4 always; this is the orientation
+    needs_meeting: bool = False  # the CLI asks for --meeting
+    hint: str = ""  # what the CLI options mean for it
+    warnings: Callable[[Store, Request], list[PrintWarning]] = lambda _s, _r: []
+
+
+def _seal_warnings(store: Store, r: Request) -> list[PrintWarning]:
+    """Approved minutes whose stored record no longer matches its seal (check_record)."""
+    from cellsec.services.minutes_record import MISMATCH_TITLE, MISMATCH_WARNING, check_record
+
+    if r.meeting_id is not None and check_record(store, r.meeting_id).ok is False:
+        return [PrintWarning(MISMATCH_TITLE, MISMATCH_WARNING)]
+    return []
+
+
+# --- the builders (imported when used) ---------------------------------------------------------
+def _minutes(_doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.minutes import minutes_document
+
+    return minutes_document(store, r.meeting_id or 0)
+
+
+def _resolution(_doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.resolution import resolution_document
+
+    return resolution_document(store, r.meeting_id or 0)
+
+
+def _attendance(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.attendance_sheet import attendance_sheet_document
+
+    return attendance_sheet_document(doc, store, r.meeting_id, kind=r.kind, when=r.on)
+
+
+def _book(_doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.minutes_book import minutes_book_document
+
+    return minutes_book_document(store, r.the_year)
+
+
+def _register(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.register_list import register_list_document
+
+    return register_list_document(doc, store, r.on)
+
+
+def _superiors(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.superior_report import superior_report_document
+
+    start, end = r.period or (date(r.the_year, 1, 1), date(r.the_year, 12, 31))
+    return superior_report_document(doc, store, start, end, today=r.today)
+
+
+def _comments(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.liaison_reports import comment_sheets_document
+
+    return comment_sheets_document(doc, store, r.the_year, r.liaison_id, today=r.today)
+
+
+def _liaison(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.liaison_reports import liaison_register_document
+
+    return liaison_register_document(doc, store, r.on)
+
+
+def _working_away(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.liaison_reports import working_away_document
+
+    return working_away_document(doc, store, r.on)
+
+
+DOCUMENTS: dict[str, DocumentSpec] = {
+    spec.key: spec
+    for spec in (
+        DocumentSpec(
+            "minutes",
+            "Biên bản sinh hoạt chi bộ",
+            _minutes,
+            file_names.minutes,
+            needs_meeting=True,
+            warnings=_seal_warnings,
+        ),
+        DocumentSpec(
+            "resolution",
+            "Nghị quyết",
+            _resolution,
+            file_names.resolution,
+            needs_meeting=True,
+            warnings=_seal_warnings,
+        ),
+        DocumentSpec(
+            "attendance",
+            "Danh sách đảng viên dự sinh hoạt",
+            _attendance,
+            file_names.attendance,
+            hint="để ký; --meeting, hoặc trống theo --as-of",
+        ),
+        DocumentSpec("book", "Sổ biên bản sinh hoạt chi bộ cả năm", _book, file_names.book),
+        DocumentSpec("register", "Danh sách đảng viên", _register, file_names.register, landscape=True),
+        DocumentSpec(
+            "superiors",
+            "Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ",
+            _superiors,
+            file_names.superiors,
+            landscape=True,
+        ),
+        DocumentSpec(
+            "comments",
+            "Phiếu nhận xét đảng viên nơi cư trú",
+            _comments,
+            file_names.comments,
+            hint="một người: --liaison; không có: tất cả phiếu cần làm",
+        ),
+        DocumentSpec(
+            "liaison",
+            "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú",
+            _liaison,
+            file_names.liaison,
+            landscape=True,
+        ),
+        DocumentSpec(
+            "working-away",
+            "Danh sách đảng viên đi làm ăn xa",
+            _working_away,
+            file_names.working_away,
+            landscape=True,
+        ),
+    )
 }
 
 
-def build_document(store: Store, name: str, *, meeting_id: int | None = None,
-                   year: int | None = None, on: date | None = None,
-                   period: tuple[date, date] | None = None,
-                   liaison_id: int | None = None,
-                   kind: MeetingKind = MeetingKind.REGULAR,
-                   today: date | None = None) -> Document:
-    """Collect and build (not render) the named document."""
-    if name == "minutes":
-        from .minutes import minutes_document
-        return minutes_document(store, meeting_id or 0)
-    if name == "resolution":
-        from .resolution import resolution_document
-        return resolution_document(store, meeting_id or 0)
-    if name == "attendance":
-        from .attendance_sheet import attendance_sheet_document
-        return attendance_sheet_document(store, meeting_id, kind=kind, when=on)
-    if name == "book":
-        from .minutes_book import minutes_book_document
-        return minutes_book_document(store, year or date.today().year)
-    if name == "register":
-        from .register_list import register_list_document
-        return register_list_document(store, on)
-    if name == "superiors":
-        from .superior_report import superior_report_document
-        y = year or date.today().year
-        start, end = period or (date(y, 1, 1), date(y, 12, 31))
-        return superior_report_document(store, start, end, today=today)
-    if name in ("comments", "liaison", "working-away"):
-        from . import liaison_reports
-        if name == "comments":
-            return liaison_reports.comment_sheets_document(store, year or date.today().year,
-                                                           liaison_id, today=today)
-        if name == "liaison":
-            return liaison_reports.liaison_register_document(store, on)
-        return liaison_reports.working_away_document(store, on)
-    raise KeyError(name)
+def spec_of(key: str) -> DocumentSpec:
+    spec = DOCUMENTS.get(key)
+    if spec is None:
+        raise ValidationError(f"Không có văn bản “{key}” để in.")
+    return spec
+
+
+def build_document(store: Store, key: str, **options: Any) -> Document:
+    """Collect and build (not render) the document `key`; options are Request's fields."""
+    spec = spec_of(key)
+    doc = spec.build(Document(title=spec.title, landscape=spec.landscape), store, Request(**options))
+    assert doc.landscape == spec.landscape, key  # the tables were sized for this page
+    return doc
+
+
+def document_warnings(store: Store, key: str, **options: Any) -> list[PrintWarning]:
+    spec = spec_of(key)
+    return spec.warnings(store, Request(**options))
+
+
+def document_file_name(store: Store, key: str, **options: Any) -> str:
+    spec = spec_of(key)
+    return spec.file_name(store, Request(**options))

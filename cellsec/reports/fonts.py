@@ -1,5 +1,6 @@
 """The serif used in Party documents: Times New Roman where the system has it, otherwise the
 bundled Liberation Serif (metric-compatible, SIL OFL, resources/fonts)."""
+
 from __future__ import annotations
 
 import os
@@ -11,22 +12,28 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..paths import resources_dir
+from cellsec.paths import resources_dir
 
 FAMILY = "CellSecSerif"
 _STYLES = ("regular", "bold", "italic", "bolditalic")
-_TIMES = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf",
-          "bolditalic": "timesbi.ttf"}
-_TIMES_LINUX = {"regular": "Times_New_Roman.ttf", "bold": "Times_New_Roman_Bold.ttf",
-                "italic": "Times_New_Roman_Italic.ttf",
-                "bolditalic": "Times_New_Roman_Bold_Italic.ttf"}
-_LIBERATION = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
-               "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}
+_TIMES = {"regular": "times.ttf", "bold": "timesbd.ttf", "italic": "timesi.ttf", "bolditalic": "timesbi.ttf"}
+_TIMES_LINUX = {
+    "regular": "Times_New_Roman.ttf",
+    "bold": "Times_New_Roman_Bold.ttf",
+    "italic": "Times_New_Roman_Italic.ttf",
+    "bolditalic": "Times_New_Roman_Bold_Italic.ttf",
+}
+_LIBERATION = {
+    "regular": "LiberationSerif-Regular.ttf",
+    "bold": "LiberationSerif-Bold.ttf",
+    "italic": "LiberationSerif-Italic.ttf",
+    "bolditalic": "LiberationSerif-BoldItalic.ttf",
+}
 
 
 @dataclass(frozen=True)
 class FontSet:
-    name: str                   # what the PDF is set in, e.g. "Times New Roman"
+    name: str  # what the PDF is set in, e.g. "Times New Roman"
     files: dict[str, Path]
 
 
@@ -42,9 +49,11 @@ def find_fonts(prefer_system: bool = True) -> FontSet:
         if sys.platform == "win32":
             windir = Path(os.environ.get("WINDIR", r"C:\Windows"))
             candidates.append((windir / "Fonts", _TIMES))
-        candidates += [(Path("/usr/share/fonts/truetype/msttcorefonts"), _TIMES_LINUX),
-                       (Path("/usr/share/fonts/truetype/msttcorefonts"), _TIMES),
-                       (Path("/Library/Fonts"), _TIMES)]
+        candidates += [
+            (Path("/usr/share/fonts/truetype/msttcorefonts"), _TIMES_LINUX),
+            (Path("/usr/share/fonts/truetype/msttcorefonts"), _TIMES),
+            (Path("/Library/Fonts"), _TIMES),
+        ]
         for folder, names in candidates:
             files = _complete(folder, names)
             if files:
@@ -61,8 +70,13 @@ def register_fonts() -> FontSet:
     fonts = find_fonts()
     for style in _STYLES:
         pdfmetrics.registerFont(TTFont(f"{FAMILY}-{style}", str(fonts.files[style])))
-    pdfmetrics.registerFontFamily(FAMILY, normal=f"{FAMILY}-regular", bold=f"{FAMILY}-bold",
-                                  italic=f"{FAMILY}-italic", boldItalic=f"{FAMILY}-bolditalic")
+    pdfmetrics.registerFontFamily(
+        FAMILY,
+        normal=f"{FAMILY}-regular",
+        bold=f"{FAMILY}-bold",
+        italic=f"{FAMILY}-italic",
+        boldItalic=f"{FAMILY}-bolditalic",
+    )
     return fonts
 
 

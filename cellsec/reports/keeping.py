@@ -1,6 +1,7 @@
 """Page-break rules every Party document follows: a signature block never starts a page alone (it
 takes the last lines of the text before it along), a heading never ends a page alone, and a batch
 of documents (comment sheets) restarts its page numbers with each document."""
+
 from __future__ import annotations
 
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, PageBreak, Spacer
@@ -18,8 +19,7 @@ class KeepWithLast(KeepTogether):
     points of it (its last lines, or a table's last rows) move to the next page with the block;
     a text too short to split moves whole, headings included."""
 
-    def __init__(self, heads: list[Flowable], lead: Flowable, tail: list[Flowable],
-                 keep: float) -> None:
+    def __init__(self, heads: list[Flowable], lead: Flowable, tail: list[Flowable], keep: float) -> None:
         super().__init__([*heads, lead, *tail])
         self._heads = len(heads)
         self._keep = keep
@@ -27,13 +27,14 @@ class KeepWithLast(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         self.wrap(aW, aH)
         content = list(self._content)
-        if self._H <= aH:
+        if aH >= self._H:
             return content
-        heads, lead, tail = content[:self._heads], content[self._heads], content[self._heads + 1:]
+        heads, lead, tail = content[: self._heads], content[self._heads], content[self._heads + 1 :]
         above = 0.0
         if heads:
-            above = _listWrapOn(heads, aW, self.canv)[1] + heads[-1].getSpaceAfter() + \
-                lead.getSpaceBefore() + 1
+            above = (
+                _listWrapOn(heads, aW, self.canv)[1] + heads[-1].getSpaceAfter() + lead.getSpaceBefore() + 1
+            )
         _, lead_height = lead.wrapOn(self.canv, aW, aH)
         room = min(aH - above, lead_height - self._keep)
         parts = lead.splitOn(self.canv, aW, room) if room > 0 else []
@@ -51,7 +52,7 @@ class KeepHeading(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         self.wrap(aW, aH)
         content = list(self._content)
-        if self._H <= aH:
+        if aH >= self._H:
             return content
         heads, last = content[:-1], content[-1]
         if heads:

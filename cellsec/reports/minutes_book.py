@@ -1,5 +1,6 @@
 """The year's minutes book: a cover, a contents list with page numbers, then every meeting's
 minutes (and their corrections), each from a new page."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,13 +9,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..store import Store
-from .fonts import font
-from .minutes import build_minutes, collect_minutes
-from .style import load_sheet
-from .template import Document, frame_width, p, plain_table_style
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.reports.fonts import font
+from cellsec.reports.minutes import build_minutes, collect_minutes
+from cellsec.reports.style import load_sheet
+from cellsec.reports.template import Document, frame_width, p, plain_table_style
+from cellsec.store import Store
 
 
 def minutes_book_document(store: Store, year: int) -> Document:
@@ -25,13 +26,15 @@ def minutes_book_document(store: Store, year: int) -> Document:
     if not meetings:
         raise ValidationError(f"Năm {year} chưa có buổi sinh hoạt nào.")
     sheet = load_sheet()
-    doc = Document(title=f"Sổ biên bản sinh hoạt chi bộ năm {year}", subject=profile.cell_name,
-                   has_toc=True)
+    doc = Document(title=f"Sổ biên bản sinh hoạt chi bộ năm {year}", subject=profile.cell_name, has_toc=True)
     width = frame_width(doc)
     toc = TableOfContents(dotsMinLevel=0)
     toc.tableStyle = plain_table_style()
-    toc.levelStyles = [ParagraphStyle("toc0", fontName=font("regular"), fontSize=13, leading=18,
-                                      leftIndent=0, firstLineIndent=0)]
+    toc.levelStyles = [
+        ParagraphStyle(
+            "toc0", fontName=font("regular"), fontSize=13, leading=18, leftIndent=0, firstLineIndent=0
+        )
+    ]
     story: list[Flowable] = [
         Spacer(1, 60),
         p(profile.superior_name.upper(), "superior", sheet),
@@ -50,8 +53,9 @@ def minutes_book_document(store: Store, year: int) -> Document:
     for m in meetings:
         story.append(PageBreak())
         part = build_minutes(collect_minutes(store, m.id or 0), sheet, width)
-        part[0].toc_text = f"{format_date(m.date)} — {m.kind.label}" + (  # type: ignore[attr-defined]
-            f": {m.topic}" if m.kind.is_thematic and m.topic else "")
+        part[0].toc_text = f"{format_date(m.date)} — {m.kind.label}" + (
+            f": {m.topic}" if m.kind.is_thematic and m.topic else ""
+        )
         story += part
     doc.story = story
     return doc

@@ -1,19 +1,31 @@
 """Report on superior committee members attending the cell's meetings, for a period."""
+
 from __future__ import annotations
 
 from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..services.report_numbers import IssuedNumber, blank_number
-from ..services.superior_tally import REPORT_TYPE, Tally, superior_tally
-from ..store import Store
-from .style import Sheet, load_sheet
-from .template import (Document, Header, Signature, fit_widths, frame_width, grid_table,
-                       header_block, p, signature_row, title_block)
-from .wording import sentence
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    fit_widths,
+    frame_width,
+    grid_table,
+    header_block,
+    p,
+    signature_row,
+    title_block,
+)
+from cellsec.services.profile import required_profile
+from cellsec.services.report_numbers import IssuedNumber, blank_number
+from cellsec.services.superior_tally import REPORT_TYPE, Tally, superior_tally
+from cellsec.store import Store
+from cellsec.wording import sentence
 
 
 def _target(value) -> str:
@@ -23,12 +35,14 @@ def _target(value) -> str:
     return f"{number:.0f}" if number == int(number) else f"{number:.1f}".replace(".", ",")
 
 
-def build_superior_report(t: Tally, profile, sheet: Sheet, width: float, on: date,
-                          number: IssuedNumber | None, blank: str) -> list[Flowable]:
+def build_superior_report(
+    t: Tally, profile, sheet: Sheet, width: float, on: date, number: IssuedNumber | None, blank: str
+) -> list[Flowable]:
     """`number` None: a draft, dated `on`, its number left blank (`blank`) for the hand."""
     period = f"từ ngày {format_date(t.start)} đến ngày {format_date(t.end)}"
-    header = (Header(profile, number.issued_on, number.text) if number is not None
-              else Header(profile, on, blank))
+    header = (
+        Header(profile, number.issued_on, number.text) if number is not None else Header(profile, on, blank)
+    )
     story: list[Flowable] = [header_block(header, width, sheet)]
     if number is None:
         story.append(p("BẢN NHÁP — báo cáo chưa ban hành, chưa cấp số", "note", sheet))
@@ -38,55 +52,106 @@ def build_superior_report(t: Tally, profile, sheet: Sheet, width: float, on: dat
         p("I. TÌNH HÌNH CHUNG", "heading", sheet),
         p(f"- Số buổi sinh hoạt chi bộ đã tổ chức: {t.held}.", "bullet", sheet),
         p(f"- Số buổi có cấp ủy viên cấp trên dự: {t.with_superior}.", "bullet", sheet),
-        p(f"- Số nội dung chỉ đạo: {len(t.directions)}; đã hoàn thành: {t.directions_done}; "
-          f"đang thực hiện hoặc chưa thực hiện: {t.directions_open}.", "bullet", sheet),
+        p(
+            f"- Số nội dung chỉ đạo: {len(t.directions)}; đã hoàn thành: {t.directions_done}; "
+            f"đang thực hiện hoặc chưa thực hiện: {t.directions_open}.",
+            "bullet",
+            sheet,
+        ),
         p("II. TỪNG ĐỒNG CHÍ CẤP ỦY VIÊN CẤP TRÊN", "heading", sheet),
     ]
     head = ["STT", "Họ và tên", "Chức vụ", "Cấp", "Số buổi dự", "Chỉ tiêu", "Ghi chú"]
-    rows = [[i, x.superior.name, x.superior.position, x.superior.level.label, x.attended,
-             _target(x.target), x.warning or ("Đạt" if x.meets_target else "")]
-            for i, x in enumerate(t.people, start=1)]
+    rows = [
+        [
+            i,
+            x.superior.name,
+            x.superior.position,
+            x.superior.level.label,
+            x.attended,
+            _target(x.target),
+            x.warning or ("Đạt" if x.meets_target else ""),
+        ]
+        for i, x in enumerate(t.people, start=1)
+    ]
     widths = fit_widths([14, 50, None, 38, 22, 20, 60], width)
     story.append(grid_table(head, rows, widths, sheet, center_cols=(0, 4, 5)))
-    story.append(p(sentence("Chỉ tiêu tính theo thời gian của kỳ báo cáo; căn cứ: "
-                            f"{t.target_sources['commune']}"), "note", sheet))
+    story.append(
+        p(
+            sentence(f"Chỉ tiêu tính theo thời gian của kỳ báo cáo; căn cứ: {t.target_sources['commune']}"),
+            "note",
+            sheet,
+        )
+    )
     story += [Spacer(1, 6), p("III. CÁC BUỔI SINH HOẠT", "heading", sheet)]
-    rows = [[i, format_date(x.meeting.date), x.meeting.kind.label,
-             ", ".join(x.superiors_present) or "—",
-             {True: "Có", False: "Không", None: "—"}[x.follower_came],
-             ", ".join(x.notified) or "—"]
-            for i, x in enumerate(t.meetings, start=1)]
+    rows = [
+        [
+            i,
+            format_date(x.meeting.date),
+            x.meeting.kind.label,
+            ", ".join(x.superiors_present) or "—",
+            {True: "Có", False: "Không", None: "—"}[x.follower_came],
+            ", ".join(x.notified) or "—",
+        ]
+        for i, x in enumerate(t.meetings, start=1)
+    ]
     widths = fit_widths([14, 27, 50, None, 30, None], width)
-    story.append(grid_table(["STT", "Ngày", "Loại", "Cấp ủy viên cấp trên dự",
-                             "Người theo dõi dự", "Đã thông báo"], rows, widths, sheet,
-                            center_cols=(0, 1, 4)))
+    story.append(
+        grid_table(
+            ["STT", "Ngày", "Loại", "Cấp ủy viên cấp trên dự", "Người theo dõi dự", "Đã thông báo"],
+            rows,
+            widths,
+            sheet,
+            center_cols=(0, 1, 4),
+        )
+    )
     if t.directions:
         story += [Spacer(1, 6), p("IV. THỰC HIỆN Ý KIẾN CHỈ ĐẠO", "heading", sheet)]
-        rows = [[i, format_date(d.meeting_date), d.given_by, d.text, d.owner,
-                 format_date(d.deadline), d.status.label + (f": {d.result}" if d.result else "")]
-                for i, d in enumerate(t.directions, start=1)]
+        rows = [
+            [
+                i,
+                format_date(d.meeting_date),
+                d.given_by,
+                d.text,
+                d.owner,
+                format_date(d.deadline),
+                d.status.label + (f": {d.result}" if d.result else ""),
+            ]
+            for i, d in enumerate(t.directions, start=1)
+        ]
         widths = fit_widths([14, 27, 40, None, 30, 27, 55], width)
-        story.append(grid_table(["STT", "Ngày", "Người chỉ đạo", "Nội dung", "Phụ trách",
-                                 "Thời hạn", "Kết quả"], rows, widths, sheet,
-                                center_cols=(0, 1, 5)))
-    story.append(signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary),
-                               width, sheet, recipients=("Đảng ủy xã (b/c),", "Lưu chi bộ.")))
+        story.append(
+            grid_table(
+                ["STT", "Ngày", "Người chỉ đạo", "Nội dung", "Phụ trách", "Thời hạn", "Kết quả"],
+                rows,
+                widths,
+                sheet,
+                center_cols=(0, 1, 5),
+            )
+        )
+    story.append(
+        signature_row(
+            None,
+            Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary),
+            width,
+            sheet,
+            recipients=("Đảng ủy xã (b/c),", "Lưu chi bộ."),
+        )
+    )
     return story
 
 
-def superior_report_document(store: Store, start: date, end: date,
-                             today: date | None = None) -> Document:
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+def superior_report_document(
+    doc: Document, store: Store, start: date, end: date, today: date | None = None
+) -> Document:
+    profile = required_profile(store)
     if end < start:
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     today = today or date.today()
     tally = superior_tally(store, start, end, today=today)
     number = tally.number
-    doc = Document(title="Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ"
-                   + (f" số {number.text}" if number else " (bản nháp)"),
-                   subject=profile.cell_name, landscape=True)
-    doc.story = build_superior_report(tally, profile, load_sheet(), frame_width(doc), today,
-                                      number, blank_number(store, REPORT_TYPE))
+    doc.title += f" số {number.text}" if number else " (bản nháp)"
+    doc.subject = profile.cell_name
+    doc.story = build_superior_report(
+        tally, profile, load_sheet(), frame_width(doc), today, number, blank_number(store, REPORT_TYPE)
+    )
     return doc

@@ -1,5 +1,6 @@
 """The shared Party-document template (HD 36-HD/VPTW): header block, title, signature blocks,
 recipients, page numbers where the document profile puts them, and rendering to PDF."""
+
 from __future__ import annotations
 
 import io
@@ -12,16 +13,24 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from .. import __version__
-from ..dates import document_date
-from ..entities import CellProfile
-from ..text import nfc
-from .fonts import font, register_fonts
-from .keeping import KeepHeading, SignatureBlock, keep_signatures_with_text
-from .style import Sheet, load_sheet
+from cellsec import __version__
+from cellsec.dates import document_date
+from cellsec.entities.profile import CellProfile
+from cellsec.reports.fonts import font, register_fonts
+from cellsec.reports.keeping import KeepHeading, SignatureBlock, keep_signatures_with_text
+from cellsec.reports.style import Sheet, load_sheet
+from cellsec.text import nfc
 
 
 def p(text: str, style, sheet: Sheet | None = None) -> Paragraph:
@@ -63,20 +72,24 @@ class RuledText(Flowable):
 class Header:
     profile: CellProfile
     when: date
-    number: str = ""            # "05-NQ/CB" -> "Số 05-NQ/CB"; empty for minutes
+    number: str = ""  # "05-NQ/CB" -> "Số 05-NQ/CB"; empty for minutes
 
 
 def header_block(h: Header, width: float, sheet: Sheet) -> Table:
     """Two borderless columns: the issuing body on the left, the Party name and date right."""
     raw = sheet.raw["header"]
-    left = [p(h.profile.superior_name.upper(), "superior", sheet),
-            p(h.profile.cell_name.upper(), "issuer", sheet),
-            p("*", "star", sheet)]
+    left = [
+        p(h.profile.superior_name.upper(), "superior", sheet),
+        p(h.profile.cell_name.upper(), "issuer", sheet),
+        p("*", "star", sheet),
+    ]
     if h.number:
         left.append(p(f"Số {h.number}", "number", sheet))
-    right = [RuledText("ĐẢNG CỘNG SẢN VIỆT NAM", font("bold"), raw["party_size"]),
-             Spacer(1, 4),
-             p(document_date(h.profile.place_name, h.when), "date", sheet)]
+    right = [
+        RuledText("ĐẢNG CỘNG SẢN VIỆT NAM", font("bold"), raw["party_size"]),
+        Spacer(1, 4),
+        p(document_date(h.profile.place_name, h.when), "date", sheet),
+    ]
     left_width = width * raw["left_width_ratio"]
     table = Table([[left, right]], colWidths=[left_width, width - left_width])
     table.setStyle(plain_table_style())
@@ -86,10 +99,14 @@ def header_block(h: Header, width: float, sheet: Sheet) -> Table:
 def plain_table_style() -> TableStyle:
     """Borderless layout table. FONTNAME: ReportLab would otherwise name Helvetica (not
     embedded) in the PDF even though every cell is a Paragraph in our font."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font("regular")),
-                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font("regular")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
 
 
 def title_block(title: str, summary: str, sheet: Sheet) -> list[Flowable]:
@@ -103,12 +120,17 @@ def title_block(title: str, summary: str, sheet: Sheet) -> list[Flowable]:
 
 @dataclass(frozen=True)
 class Signature:
-    roles: tuple[str, ...]      # ("T/M CHI BỘ", "BÍ THƯ") or ("THƯ KÝ",)
+    roles: tuple[str, ...]  # ("T/M CHI BỘ", "BÍ THƯ") or ("THƯ KÝ",)
     name: str
 
 
-def signature_row(left: Signature | None, right: Signature | None, width: float, sheet: Sheet,
-                  recipients: tuple[str, ...] = ()) -> Flowable:
+def signature_row(
+    left: Signature | None,
+    right: Signature | None,
+    width: float,
+    sheet: Sheet,
+    recipients: tuple[str, ...] = (),
+) -> Flowable:
     """Signatures side by side (THƯ KÝ left, CHỦ TRÌ right), or recipients left and the
     signer right (T/M CHI BỘ / BÍ THƯ). render() keeps the block with the text before it."""
     blank = Spacer(1, sheet.raw["signature"]["blank_lines"] * sheet["signer"].leading)
@@ -120,8 +142,10 @@ def signature_row(left: Signature | None, right: Signature | None, width: float,
 
     left_cell: list[Flowable] = block(left)
     if recipients:
-        left_cell = [markup("<u>Nơi nhận:</u>", "recipients_head", sheet),
-                     *[p(f"- {r}", "recipients", sheet) for r in recipients]]
+        left_cell = [
+            markup("<u>Nơi nhận:</u>", "recipients_head", sheet),
+            *[p(f"- {r}", "recipients", sheet) for r in recipients],
+        ]
     table = Table([[left_cell, block(right)]], colWidths=[width / 2, width / 2])
     table.setStyle(plain_table_style())
     return SignatureBlock([Spacer(1, 10), table])
@@ -135,20 +159,36 @@ def fit_widths(spec_mm: list[float | None], width: float) -> list[float]:
     return [w * mm if w is not None else rest for w in spec_mm]
 
 
-def grid_table(head: list[str], rows: list[list[object]], widths: list[float], sheet: Sheet,
-               center_cols: tuple[int, ...] = ()) -> Table:
+def grid_table(
+    head: list[str],
+    rows: list[list[object]],
+    widths: list[float],
+    sheet: Sheet,
+    center_cols: tuple[int, ...] = (),
+) -> Table:
     """A ruled table whose header row repeats on every page it splits onto."""
     data: list[list[object]] = [[p(h, "cell_head", sheet) for h in head]]
     for row in rows:
-        data.append([cell if isinstance(cell, Flowable) else
-                     p(str(cell), "cell_center" if i in center_cols else "cell", sheet)
-                     for i, cell in enumerate(row)])
+        data.append(
+            [
+                cell
+                if isinstance(cell, Flowable)
+                else p(str(cell), "cell_center" if i in center_cols else "cell", sheet)
+                for i, cell in enumerate(row)
+            ]
+        )
     table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font("regular")),
-                               ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 3),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font("regular")),
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return table
 
 
@@ -160,7 +200,7 @@ class Document:
     story: list[Flowable] = field(default_factory=list)
     landscape: bool = False
     subject: str = ""
-    has_toc: bool = False       # a TableOfContents in the story: build in several passes
+    has_toc: bool = False  # a TableOfContents in the story: build in several passes
 
 
 class _PartyDocTemplate(BaseDocTemplate):
@@ -229,19 +269,27 @@ def frame_width(doc: Document, sheet: Sheet | None = None) -> float:
     return page_size(doc)[0] - sheet.margin("left") - sheet.margin("right")
 
 
-def render(doc: Document, out: str | Path | BinaryIO | None = None, *,
-           sheet: Sheet | None = None) -> bytes:
+def render(doc: Document, out: str | Path | BinaryIO | None = None, *, sheet: Sheet | None = None) -> bytes:
     """Render to a PDF (fonts embedded); returns the bytes and writes them to `out` if given.
     `sheet` is the document profile (the shipped one unless a test passes another)."""
     register_fonts()
     sheet = sheet or load_sheet()
     buffer = io.BytesIO()
     template = _PartyDocTemplate(
-        buffer, sheet, pagesize=page_size(doc), leftMargin=sheet.margin("left"),
-        rightMargin=sheet.margin("right"), topMargin=sheet.margin("top"),
-        bottomMargin=sheet.margin("bottom"), title=nfc(doc.title), subject=nfc(doc.subject),
-        author="CellSec", creator=f"CellSec {__version__}", initialFontName=font("regular"),
-        initialFontSize=14)
+        buffer,
+        sheet,
+        pagesize=page_size(doc),
+        leftMargin=sheet.margin("left"),
+        rightMargin=sheet.margin("right"),
+        topMargin=sheet.margin("top"),
+        bottomMargin=sheet.margin("bottom"),
+        title=nfc(doc.title),
+        subject=nfc(doc.subject),
+        author="CellSec",
+        creator=f"CellSec {__version__}",
+        initialFontName=font("regular"),
+        initialFontSize=14,
+    )
     story = keep_signatures_with_text(list(doc.story), sheet.signature_keep)
     if doc.has_toc:
         template.multiBuild(story)

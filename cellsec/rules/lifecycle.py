@@ -1,12 +1,13 @@
 """A member's lifecycle: replay dated events into states, refuse contradictory histories."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Iterable, Iterator, Sequence
 
-from ..dates import format_date, months_between
-from ..entities import EventKind, MemberEvent, MemberState, Presence, Standing
-from ..errors import ValidationError
+from cellsec.dates import format_date, months_between
+from cellsec.entities.members import EventKind, MemberEvent, MemberState, Presence, Standing
+from cellsec.errors import ValidationError
 
 K = EventKind
 _ORDER = {kind: i for i, kind in enumerate(EventKind)}
@@ -26,7 +27,8 @@ def replace(state: MemberState, **changes: object) -> MemberState:
 
 def _fail(event: MemberEvent, why: str) -> ValidationError:
     return ValidationError(
-        f"Sự kiện “{event.kind.label}” ngày {format_date(event.date)}: {why}", "Sự kiện", "kind")
+        f"Sự kiện “{event.kind.label}” ngày {format_date(event.date)}: {why}", "Sự kiện", "kind"
+    )
 
 
 def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> MemberState:
@@ -72,16 +74,36 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
     if e.kind is K.DECEASED:
         if s.standing is Standing.NONE:
             raise _fail(e, "chưa có ngày kết nạp trước ngày này.")
-        return replace(s, standing=Standing.DECEASED, presence=Presence.LEFT, left_by=K.DECEASED,
-                       exempted=False, attached_out=False, suspended=False)
+        return replace(
+            s,
+            standing=Standing.DECEASED,
+            presence=Presence.LEFT,
+            left_by=K.DECEASED,
+            exempted=False,
+            attached_out=False,
+            suspended=False,
+        )
     if s.presence is not Presence.IN or not live:
         raise _fail(e, "đảng viên không có trong đảng số của chi bộ vào ngày này.")
     if e.kind is K.TRANSFERRED_OUT:
-        return replace(s, presence=Presence.LEFT, left_by=K.TRANSFERRED_OUT, exempted=False,
-                       attached_out=False, suspended=False)
+        return replace(
+            s,
+            presence=Presence.LEFT,
+            left_by=K.TRANSFERRED_OUT,
+            exempted=False,
+            attached_out=False,
+            suspended=False,
+        )
     if e.kind in (K.REMOVED, K.EXPELLED):
-        return replace(s, standing=Standing.ENDED, presence=Presence.LEFT, left_by=e.kind,
-                       exempted=False, attached_out=False, suspended=False)
+        return replace(
+            s,
+            standing=Standing.ENDED,
+            presence=Presence.LEFT,
+            left_by=e.kind,
+            exempted=False,
+            attached_out=False,
+            suspended=False,
+        )
     toggles = {
         K.ATTACHED_OUT: ("attached_out", True, "đảng viên đang sinh hoạt tạm thời nơi khác."),
         K.ATTACHED_OUT_END: ("attached_out", False, "đảng viên không sinh hoạt tạm thời nơi khác."),
@@ -100,8 +122,12 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
     raise AssertionError(e.kind)
 
 
-_PERIOD_END = {K.ATTACHED_IN: K.ATTACHED_IN_END, K.ATTACHED_OUT: K.ATTACHED_OUT_END,
-               K.EXEMPTED: K.EXEMPTION_END, K.SUSPENDED: K.SUSPENSION_END}
+_PERIOD_END = {
+    K.ATTACHED_IN: K.ATTACHED_IN_END,
+    K.ATTACHED_OUT: K.ATTACHED_OUT_END,
+    K.EXEMPTED: K.EXEMPTION_END,
+    K.SUSPENDED: K.SUSPENSION_END,
+}
 
 
 IMPLIED_NOTE = "(hết thời hạn)"
@@ -111,14 +137,21 @@ def _with_period_ends(events: Sequence[MemberEvent]) -> list[tuple[MemberEvent, 
     """Turn a period's planned end date into an implied closing event the day after it,
     unless the user recorded a closing event (or anything that ends the period) earlier.
     Returns (event, implied) in order; `events` must already be ordered."""
-    implied = []
+    implied: list[MemberEvent] = []
     for e in events:
         if e.kind in _PERIOD_END and e.end_date:
             closing = _PERIOD_END[e.kind]
             explicit = any(x.kind == closing and e.date <= x.date <= e.end_date for x in events)
             if not explicit:
-                implied.append(MemberEvent(id=None, member_id=e.member_id, kind=closing,
-                                           date=e.end_date + timedelta(days=1), note=IMPLIED_NOTE))
+                implied.append(
+                    MemberEvent(
+                        id=None,
+                        member_id=e.member_id,
+                        kind=closing,
+                        date=e.end_date + timedelta(days=1),
+                        note=IMPLIED_NOTE,
+                    )
+                )
     if not implied:
         return [(e, False) for e in events]
     marked = [(e, False) for e in events] + [(e, True) for e in implied]
@@ -129,10 +162,12 @@ def _check_event(e: MemberEvent) -> None:
     if e.end_date and e.end_date < e.date:
         raise ValidationError(
             f"Sự kiện “{e.kind.label}”: ngày kết thúc {format_date(e.end_date)} trước ngày bắt "
-            f"đầu {format_date(e.date)}.", "Đến ngày", "end_date")
+            f"đầu {format_date(e.date)}.",
+            "Đến ngày",
+            "end_date",
+        )
     if e.end_date and not e.kind.has_period:
-        raise ValidationError(f"Sự kiện “{e.kind.label}” không có ngày kết thúc.",
-                              "Đến ngày", "end_date")
+        raise ValidationError(f"Sự kiện “{e.kind.label}” không có ngày kết thúc.", "Đến ngày", "end_date")
 
 
 def timeline(events: Iterable[MemberEvent]) -> list[tuple[MemberEvent, MemberState]]:
@@ -143,8 +178,7 @@ def timeline(events: Iterable[MemberEvent]) -> list[tuple[MemberEvent, MemberSta
     return list(_replay(real))
 
 
-def _replay(real: list[MemberEvent], until: date | None = None
-            ) -> Iterator[tuple[MemberEvent, MemberState]]:
+def _replay(real: list[MemberEvent], until: date | None = None) -> Iterator[tuple[MemberEvent, MemberState]]:
     state = MemberState()
     readmitted = False
     for e, implied in _with_period_ends(real):
@@ -162,8 +196,7 @@ def _replay(real: list[MemberEvent], until: date | None = None
         yield e, state
 
 
-def snapshot(events: Sequence[MemberEvent], on: date
-             ) -> tuple[MemberState, date | None, date | None, int]:
+def snapshot(events: Sequence[MemberEvent], on: date) -> tuple[MemberState, date | None, date | None, int]:
     """(state on the date, first admission, official date, party age in months) in one pass:
     what the register list needs for each member. A history that no longer holds together
     (edited outside the app) stops at the last consistent state instead of failing the list."""
@@ -192,19 +225,25 @@ def require_entry(events: Iterable[MemberEvent]) -> None:
     if not any(e.kind is K.ADMITTED for e in events):
         raise ValidationError(
             f"Hồ sơ đảng viên phải có sự kiện “{K.ADMITTED.label}” (ngày kết nạp theo quyết "
-            "định): không xóa hoặc đổi sự kiện này.", "Sự kiện", "kind")
+            "định): không xóa hoặc đổi sự kiện này.",
+            "Sự kiện",
+            "kind",
+        )
     if not any(is_entry(e) for e in events):
         raise ValidationError(
             "Hồ sơ đảng viên phải có sự kiện vào chi bộ (kết nạp tại chi bộ, chuyển sinh hoạt "
             "chính thức đến hoặc sinh hoạt tạm thời đến): không xóa hoặc đổi sự kiện này.",
-            "Sự kiện", "kind")
+            "Sự kiện",
+            "kind",
+        )
 
 
 def is_entry(e: MemberEvent) -> bool:
     """An event that brings the member into this cell (an admission here names no other
     organisation in `detail`)."""
-    return (e.kind in (K.TRANSFERRED_IN, K.ATTACHED_IN)
-            or (e.kind in (K.ADMITTED, K.READMITTED) and not e.detail))
+    return e.kind in (K.TRANSFERRED_IN, K.ATTACHED_IN) or (
+        e.kind in (K.ADMITTED, K.READMITTED) and not e.detail
+    )
 
 
 def state_on(events: Iterable[MemberEvent], on: date) -> MemberState:

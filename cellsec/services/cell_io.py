@@ -6,57 +6,85 @@ services, resolves every reference to a record of the file (ids may not repeat),
 writes everything in one transaction, into a data file whose register is empty: a refused
 import writes nothing. `import_into_data_file` (the CLI's `import`) also leaves no new data
 file behind when the import is refused."""
+
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from .. import __version__
-from ..entities import Changes
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..store import Store
-from ..store.faults import classify, explain
-from ..store.fileops import DatabaseError, sidecars, temp_name
-from ..store.lock import DataFileLock, lock_path
-from ..store.opening import IMPORT_TEMP
-from . import import_values as v
-from .liaison_io import export_liaison, prepare_liaison, write_liaison
-from .committee import export_committee, import_committee
-from .meeting_io import export_meetings, prepare_meetings, write_meetings
-from .member_io import (export_members, export_profile, prepare_members, prepare_profile,
-                        write_members)
-from ..rules.settings import Rules
-from .rule_settings import check_overrides, write_overrides
-from .superior_io import (export_superiors, prepare_follow_ups, prepare_superiors,
-                          write_follow_ups, write_superiors)
+from cellsec import __version__
+from cellsec.backup.opening import open_store
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Meeting
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
+from cellsec.services import import_values as v
+from cellsec.services.committee import export_committee, import_committee
+from cellsec.services.liaison_io import export_liaison, prepare_liaison, write_liaison
+from cellsec.services.meeting_io import export_meetings, prepare_meetings, write_meetings
+from cellsec.services.member_io import (
+    export_members,
+    export_profile,
+    prepare_members,
+    prepare_profile,
+    write_members,
+)
+from cellsec.services.rule_settings import check_overrides, write_overrides
+from cellsec.services.superior_io import (
+    export_superiors,
+    prepare_follow_ups,
+    prepare_superiors,
+    write_follow_ups,
+    write_superiors,
+)
+from cellsec.store import Store
+from cellsec.store.faults import classify, explain
+from cellsec.store.fileops import DatabaseError, sidecars, temp_name
+from cellsec.store.lock import DataFileLock, lock_path
+from cellsec.store.opening import IMPORT_TEMP
 
 FORMAT = "cellsec-cell"
 VERSION = 1
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # What a malformed meeting may still raise from the meeting import (meeting_io) before it
 # refuses it itself; turned into a ValidationError so a user never sees a traceback.
-_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError,
-              RecursionError)
+_MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
 def export_cell(store: Store) -> dict[str, Any]:
     meetings, numbers = export_meetings(store)
-    return {"format": FORMAT, "version": VERSION, "app_version": __version__,
-            "exported_at": datetime.now().isoformat(timespec="seconds"),
-            "profile": export_profile(store), "rule_settings": store.settings.overrides(),
-            "members": export_members(store),
-            "meetings": meetings, "document_numbers": numbers, **export_committee(store),
-            **export_superiors(store),
-            **export_liaison(store),
-            "audit_log": [{"at": r.at, "user": r.user, "action": r.action, "entity": r.entity,
-                           "scope": r.scope, "scope_id": r.scope_id, "old": r.old, "new": r.new}
-                          for r in reversed(store.audit.recent(10**9))]}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "exported_at": datetime.now().isoformat(timespec="seconds"),
+        "profile": export_profile(store),
+        "rule_settings": store.settings.overrides(),
+        "members": export_members(store),
+        "meetings": meetings,
+        "document_numbers": numbers,
+        **export_committee(store),
+        **export_superiors(store),
+        **export_liaison(store),
+        "audit_log": [
+            {
+                "at": r.at,
+                "user": r.user,
+                "action": r.action,
+                "entity": r.entity,
+                "scope": r.scope,
+                "scope_id": r.scope_id,
+                "old": r.old,
+                "new": r.new,
+            }
+            for r in reversed(store.audit.recent(10**9))
+        ],
+    }
 
 
 def export_cell_file(store: Store, path: str | Path) -> int:
@@ -72,13 +100,16 @@ def _meeting_records() -> Iterator[None]:
     except ValidationError:
         raise
     except _MALFORMED:
-        raise ValidationError("Buổi sinh hoạt trong tệp: dữ liệu không đúng định dạng. "
-                              "Chưa nhập gì.") from None
+        raise ValidationError(
+            "Buổi sinh hoạt trong tệp: dữ liệu không đúng định dạng. Chưa nhập gì."
+        ) from None
     except DatabaseError as exc:
         if type(exc).__name__ != "IntegrityError":
             raise
-        raise ValidationError("Buổi sinh hoạt trong tệp: có bản ghi trùng hoặc mâu thuẫn "
-                              "(điểm danh, số văn bản ...). Chưa nhập gì.") from None
+        raise ValidationError(
+            "Buổi sinh hoạt trong tệp: có bản ghi trùng hoặc mâu thuẫn "
+            "(điểm danh, số văn bản ...). Chưa nhập gì."
+        ) from None
 
 
 def _check_meeting_ids(data: dict[str, Any]) -> None:
@@ -103,30 +134,39 @@ def _check_reviews(meetings: list[Meeting]) -> None:
                 raise ValidationError(
                     f"Buổi sinh hoạt ngày {m.date.strftime('%d/%m/%Y')}, trường “reviews”: "
                     f"đánh giá nhiệm vụ mã {r.task_id} không phải nhiệm vụ của một buổi trước "
-                    "trong tệp. Chưa nhập gì.", "reviews", "reviews")
+                    "trong tệp. Chưa nhập gì.",
+                    "reviews",
+                    "reviews",
+                )
 
 
 def _check_numbers(data: dict[str, Any], meetings: set[int]) -> None:
     """Numbered documents: each number once per type and term, for a meeting of the file."""
     seen: dict[tuple[str, str, int], str] = {}
     for where, raw in v.records(data, "document_numbers", "Số văn bản"):
-        key = (v.text(raw, "type_code", where), v.text(raw, "term", where),
-               v.whole(raw, "number", where, 1, 999_999))
+        key = (
+            v.text(raw, "type_code", where),
+            v.text(raw, "term", where),
+            v.whole(raw, "number", where, 1, 999_999),
+        )
         if not key[0] or not key[1]:
             raise ValidationError(f"{where}: thiếu loại văn bản hoặc nhiệm kỳ.")
-        v.known(v.ident(raw, "meeting_id", where, required=False), meetings, where,
-                "meeting_id", "buổi sinh hoạt")
+        v.known(
+            v.ident(raw, "meeting_id", where, required=False), meetings, where, "meeting_id", "buổi sinh hoạt"
+        )
         v.required_day(raw, "date", where)
         v.text(raw, "title", where)
         v.text(raw, "issuer", where)
         if key in seen:
-            raise ValidationError(f"{where}: số {key[2]:02d}-{key[0]} nhiệm kỳ {key[1]} trùng "
-                                  f"với {v.lower_first(seen[key])}.")
+            raise ValidationError(
+                f"{where}: số {key[2]:02d}-{key[0]} nhiệm kỳ {key[1]} trùng với {v.lower_first(seen[key])}."
+            )
         seen[key] = where
 
 
-def import_cell(store: Store, data: Any, *, today: date | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Changes:
+def import_cell(
+    store: Store, data: Any, *, today: date | None = None, progress: Callable[[int, int], None] | None = None
+) -> Changes:
     """Load a whole cell into an empty register. Nothing is written if any record is wrong."""
     today = today or date.today()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -134,11 +174,14 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
     version = data.get("version")
     if type(version) is not int or version != VERSION:
         shown = json.dumps(version, ensure_ascii=False)[:20]
-        raise ValidationError(f"Bản xuất phiên bản {shown} không được hỗ trợ "
-                              f"(phiên bản này đọc được phiên bản {VERSION}).")
+        raise ValidationError(
+            f"Bản xuất phiên bản {shown} không được hỗ trợ (phiên bản này đọc được phiên bản {VERSION})."
+        )
     if store.members.count():
-        raise ValidationError(f"Tệp dữ liệu đã có {store.members.count()} đảng viên: chỉ nhập "
-                              "được vào một tệp dữ liệu mới (sổ đảng viên trống).")
+        raise ValidationError(
+            f"Tệp dữ liệu đã có {store.members.count()} đảng viên: chỉ nhập "
+            "được vào một tệp dữ liệu mới (sổ đảng viên trống)."
+        )
     if not isinstance(data.get("members"), list):
         raise ValidationError("Tệp thiếu danh sách đảng viên (“members”).")
     # Check everything first, in the order records refer to each other: the cell's own rule
@@ -150,9 +193,9 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
     superiors = prepare_superiors(data)
     _check_meeting_ids(data)
     with _meeting_records():
-        meetings = prepare_meetings(data.get("meetings"),
-                                    {p.source_id for p in members if p.source_id is not None},
-                                    rules)
+        meetings = prepare_meetings(
+            data.get("meetings"), {p.source_id for p in members if p.source_id is not None}, rules
+        )
     _check_reviews(meetings)
     by_id = {m.id: m for m in meetings if m.id is not None}
     _check_numbers(data, set(by_id))
@@ -167,12 +210,14 @@ def import_cell(store: Store, data: Any, *, today: date | None = None,
         superior_map = write_superiors(store, superiors)
         with _meeting_records():
             import_committee(store, data, member_map)
-            meeting_map = write_meetings(store, meetings, data.get("document_numbers"),
-                                         member_map, superior_map)
+            meeting_map = write_meetings(
+                store, meetings, data.get("document_numbers"), member_map, superior_map
+            )
         write_follow_ups(store, follow_ups, superior_map, meeting_map)
         write_liaison(store, liaison, member_map, event_map)
-    return Changes(profile=profile is not None, members=True, meetings=bool(meetings),
-                   superiors=True, liaison=True)
+    return Changes(
+        profile=profile is not None, members=True, meetings=bool(meetings), superiors=True, liaison=True
+    )
 
 
 def read_cell_file(path: str | Path) -> Any:
@@ -187,23 +232,26 @@ def read_cell_file(path: str | Path) -> Any:
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ValidationError(f"Tệp “{path.name}” không phải văn bản UTF-8 (bản xuất CellSec "
-                              "luôn là UTF-8).") from None
+        raise ValidationError(
+            f"Tệp “{path.name}” không phải văn bản UTF-8 (bản xuất CellSec luôn là UTF-8)."
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"Tệp “{path.name}” không phải JSON hợp lệ (dòng {exc.lineno}, "
-                              f"cột {exc.colno}).") from None
+        raise ValidationError(
+            f"Tệp “{path.name}” không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})."
+        ) from None
     except (RecursionError, ValueError):
         # nesting deeper than Python parses, or a number with thousands of digits
-        raise ValidationError(f"Tệp “{path.name}” có cấu trúc JSON bất thường (lồng quá sâu "
-                              "hoặc số quá dài): không phải bản xuất của CellSec.") from None
+        raise ValidationError(
+            f"Tệp “{path.name}” có cấu trúc JSON bất thường (lồng quá sâu "
+            "hoặc số quá dài): không phải bản xuất của CellSec."
+        ) from None
 
 
 def import_cell_file(store: Store, path: str | Path, **kwargs: Any) -> Changes:
     return import_cell(store, read_cell_file(path), **kwargs)
 
 
-def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs: Any
-                          ) -> tuple[Changes, int]:
+def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs: Any) -> tuple[Changes, int]:
     """`cellsec --data FILE import X.json`. Into FILE if it exists (its register must be
     empty; a refused import leaves it as it was). Else the import builds a new data file
     beside it under a temporary name, and gives it FILE's name only once everything is in:
@@ -212,7 +260,7 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
     data = read_cell_file(json_path)
     target = Path(data_path).expanduser().resolve()
     if target.exists():
-        with Store.open(target) as store:
+        with open_store(target) as store:  # the secretary's file: a copy before an upgrade
             changes = import_cell(store, data, **kwargs)
             return changes, store.members.count()
     # The temporary file is named like every temporary file beside a data file, so that if
@@ -229,8 +277,10 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
             changes = import_cell(store, data, **kwargs)
             count = store.members.count()
         if target.exists():
-            raise ValidationError(f"Trong lúc nhập, tệp “{target.name}” đã được tạo ở nơi khác: "
-                                  "chưa ghi đè. Hãy nhập lại vào một tệp mới.")
+            raise ValidationError(
+                f"Trong lúc nhập, tệp “{target.name}” đã được tạo ở nơi khác: "
+                "chưa ghi đè. Hãy nhập lại vào một tệp mới."
+            )
         os.replace(temp, target)
         done = True
     except OSError as exc:
@@ -241,7 +291,7 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
         lock.release()
         if not done:
             lock_path(target).unlink(missing_ok=True)
-        for folder in new_folders if not done else []:     # deepest first
+        for folder in new_folders if not done else []:  # deepest first
             try:
                 folder.rmdir()
             except OSError:

@@ -2,19 +2,19 @@
 small whole numbers. Dialogs, imports and the CLI reach the services with whatever they hold;
 these turn a wrong type or an absurd number into a Vietnamese ValidationError naming the
 field, before anything is written (never a TypeError or an SQLite OverflowError)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..errors import ValidationError
-from ..text import nfc
+from cellsec.errors import ValidationError
+from cellsec.text import nfc
 
-MAX_TEXT = 2000          # characters in one field (a note); longer text is not a form's
-MAX_ID = 2**63 - 1       # SQLite's INTEGER range
+MAX_TEXT = 2000  # characters in one field (a note); longer text is not a form's
+MAX_ID = 2**63 - 1  # SQLite's INTEGER range
 
 
-def form_text(form: object, labels: Mapping[str, str], *, max_len: int = MAX_TEXT
-              ) -> dict[str, str]:
+def form_text(form: object, labels: Mapping[str, str], *, max_len: int = MAX_TEXT) -> dict[str, str]:
     """The values of `form` for every key of `labels` as clean NFC text (see text.nfc).
 
     A missing key or None is "", a str is cleaned; any other value (a number, a list, a date

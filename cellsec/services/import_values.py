@@ -4,6 +4,7 @@ ValidationError naming the record and the field — never a KeyError or TypeErro
 The importers (member_io, superior_io, liaison_io, cell_io) read every value through here and
 then hand it to the same parse and check functions the app's forms use, so a file can hold
 nothing a user could not have typed."""
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,10 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..text import nfc
-from .forms import MAX_ID, MAX_TEXT
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.services.forms import MAX_ID, MAX_TEXT
+from cellsec.text import nfc
 
 E = TypeVar("E", bound=Enum)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,8 +44,7 @@ def records(data: Any, key: str, label: str) -> list[tuple[str, dict[str, Any]]]
     return out
 
 
-def sub_records(raw: dict[str, Any], key: str, where: str, label: str
-                ) -> list[tuple[str, dict[str, Any]]]:
+def sub_records(raw: dict[str, Any], key: str, where: str, label: str) -> list[tuple[str, dict[str, Any]]]:
     """The list of objects a record holds (a member's events ...), each with its "where"."""
     value = raw.get(key)
     if value is None:
@@ -61,7 +61,7 @@ def sub_records(raw: dict[str, Any], key: str, where: str, label: str
 
 
 def named(where: str, raw: dict[str, Any], key: str) -> str:
-    """"Đảng viên thứ 3 (Nguyễn Văn An)" when the record has a name that is text."""
+    """ "Đảng viên thứ 3 (Nguyễn Văn An)" when the record has a name that is text."""
     name = raw.get(key)
     if isinstance(name, str) and nfc(name):
         return f"{where} ({nfc(name)[:60]})"
@@ -142,8 +142,7 @@ def flag(raw: dict[str, Any], key: str, where: str, default: bool = False) -> bo
     return value
 
 
-def choice(raw: dict[str, Any], key: str, where: str, kind: type[E], default: E | None = None
-           ) -> E:
+def choice(raw: dict[str, Any], key: str, where: str, kind: type[E], default: E | None = None) -> E:
     value = raw.get(key)
     if value is None and default is not None:
         return default
@@ -163,8 +162,9 @@ def id_list(raw: dict[str, Any], key: str, where: str) -> list[int]:
     return [required_ident({key: v}, key, where) for v in value]
 
 
-def known(source_id: int | None, known_ids: Iterable[int] | dict[int, Any], where: str, key: str,
-          what: str) -> None:
+def known(
+    source_id: int | None, known_ids: Iterable[int] | dict[int, Any], where: str, key: str, what: str
+) -> None:
     """A reference to another record of the file must name one that the file holds."""
     if source_id is not None and source_id not in known_ids:
         raise fail(where, key, f"không có {what} mã {source_id} trong tệp.")
@@ -181,7 +181,9 @@ def unique(entries: Iterable[tuple[int | None, str]], what: str) -> None:
             raise ValidationError(
                 f"{where}: mã {what} {source_id} trùng với {lower_first(first[source_id])} — mỗi bản "
                 "ghi cần một mã riêng (tệp có thể đã bị sửa hoặc ghép). Chưa nhập gì.",
-                "id", "id")
+                "id",
+                "id",
+            )
         first[source_id] = where
 
 

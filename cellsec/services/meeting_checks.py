@@ -1,17 +1,18 @@
 """Checks on a meeting's minutes: what a draft must hold to be saved (the same for the editor,
 an import and any other caller), the roll against the register, and whether minutes are
 complete enough to be approved (errors refuse; warnings are for the secretary to confirm)."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import ValidationError
-from ..meeting_codec import checked_meeting
-from ..meeting_entities import Mark, Meeting, MeetingKind, Opinion, RollEntry
-from ..rules.counting import RollCount, count_meeting, vote_result
-from ..text import fold
+from cellsec.codec.meetings import checked_meeting
+from cellsec.entities.meetings import Mark, Meeting, MeetingKind, Opinion, RollEntry
+from cellsec.errors import ValidationError
+from cellsec.rules.counting import RollCount, count_meeting, vote_result
+from cellsec.text import fold
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -89,8 +90,11 @@ def validate_meeting(meeting: Meeting, rules: Any) -> RollCount:
         if key not in criteria:
             raise _fail(f"tiêu chí “{key}” không có trong thiết lập.", "scores", "Tự đánh giá")
         if not 0 <= points <= criteria[key]["max"]:
-            raise _fail(f"“{criteria[key]['label']}” chỉ được từ 0 đến {criteria[key]['max']} "
-                        "điểm.", "scores", "Tự đánh giá")
+            raise _fail(
+                f"“{criteria[key]['label']}” chỉ được từ 0 đến {criteria[key]['max']} điểm.",
+                "scores",
+                "Tự đánh giá",
+            )
     return count
 
 
@@ -103,16 +107,21 @@ def check_structure(m: Meeting) -> None:
     for item in m.items:
         for o in item.opinions:
             if o.member_id is not None and o.member_id not in on_roll:
-                raise _fail(f"mục “{item.title}”: người phát biểu {o.speaker} không có trong danh "
-                            "sách điểm danh.", "items", "Ý kiến phát biểu")
+                raise _fail(
+                    f"mục “{item.title}”: người phát biểu {o.speaker} không có trong danh sách điểm danh.",
+                    "items",
+                    "Ý kiến phát biểu",
+                )
             if o.guest_position is not None and not 0 <= o.guest_position < len(m.guests):
-                raise _fail(f"mục “{item.title}”: người phát biểu {o.speaker} không còn trong "
-                            "danh sách khách mời.", "items", "Ý kiến phát biểu")
+                raise _fail(
+                    f"mục “{item.title}”: người phát biểu {o.speaker} không còn trong danh sách khách mời.",
+                    "items",
+                    "Ý kiến phát biểu",
+                )
     seen_tasks: set[int] = set()
     for r in m.reviews:
         if r.task_id in seen_tasks:
-            raise _fail("một nhiệm vụ tháng trước được kiểm điểm hai lần.", "reviews",
-                        "Kiểm điểm nhiệm vụ")
+            raise _fail("một nhiệm vụ tháng trước được kiểm điểm hai lần.", "reviews", "Kiểm điểm nhiệm vụ")
         seen_tasks.add(r.task_id)
     seen: set[str] = set()
     for key, _ in m.scores:
@@ -130,36 +139,50 @@ def _check_roll(roll: tuple[RollEntry, ...]) -> None:
         if r.mark is Mark.ABSENT_REASON and not r.reason:
             raise _fail(f"{r.name} vắng có lý do nhưng chưa ghi lý do.", "roll", "Điểm danh")
         if r.mark is Mark.NOT_EXPECTED and r.expected:
-            raise _fail(f"{r.name} không thuộc diện miễn hay sinh hoạt nơi khác: hãy ghi có mặt "
-                        "hoặc vắng.", "roll", "Điểm danh")
+            raise _fail(
+                f"{r.name} không thuộc diện miễn hay sinh hoạt nơi khác: hãy ghi có mặt hoặc vắng.",
+                "roll",
+                "Điểm danh",
+            )
 
 
 def _check_opinion(o: Opinion, title: str, m: Meeting) -> None:
     where = f"mục “{title}”"
     if not o.content:
-        raise _fail(f"{where}: ý kiến của {o.speaker or '…'} chưa có nội dung.", "items",
-                    "Ý kiến phát biểu")
+        raise _fail(f"{where}: ý kiến của {o.speaker or '…'} chưa có nội dung.", "items", "Ý kiến phát biểu")
     if o.member_id is not None:
         entry = next((e for e in m.roll if e.member_id == o.member_id), None)
         if entry is None:
-            raise _fail(f"{where}: người phát biểu {o.speaker} không có trong danh sách điểm "
-                        "danh.", "items", "Ý kiến phát biểu")
+            raise _fail(
+                f"{where}: người phát biểu {o.speaker} không có trong danh sách điểm danh.",
+                "items",
+                "Ý kiến phát biểu",
+            )
         if entry.mark is not Mark.PRESENT:
-            raise _fail(f"{where}: đồng chí {entry.name} phát biểu nhưng điểm danh không có mặt.",
-                        "items", "Ý kiến phát biểu")
+            raise _fail(
+                f"{where}: đồng chí {entry.name} phát biểu nhưng điểm danh không có mặt.",
+                "items",
+                "Ý kiến phát biểu",
+            )
         return
     if o.guest_position is not None:
         if not 0 <= o.guest_position < len(m.guests):
-            raise _fail(f"{where}: người phát biểu {o.speaker} không còn trong danh sách khách "
-                        "mời.", "items", "Ý kiến phát biểu")
+            raise _fail(
+                f"{where}: người phát biểu {o.speaker} không còn trong danh sách khách mời.",
+                "items",
+                "Ý kiến phát biểu",
+            )
         return
     if not o.speaker:
-        raise _fail(f"{where}: có ý kiến chưa ghi tên người phát biểu.", "items",
-                    "Ý kiến phát biểu")
+        raise _fail(f"{where}: có ý kiến chưa ghi tên người phát biểu.", "items", "Ý kiến phát biểu")
     if not o.speaker_title:
-        raise _fail(f"{where}: “{o.speaker}” không có trong danh sách điểm danh hay khách mời; "
-                    "hãy chọn người phát biểu trong danh sách, hoặc ghi chức vụ nếu là người "
-                    "khác.", "items", "Ý kiến phát biểu")
+        raise _fail(
+            f"{where}: “{o.speaker}” không có trong danh sách điểm danh hay khách mời; "
+            "hãy chọn người phát biểu trong danh sách, hoặc ghi chức vụ nếu là người "
+            "khác.",
+            "items",
+            "Ý kiến phát biểu",
+        )
 
 
 def roll_differences(roll: tuple[RollEntry, ...], expected: tuple[RollEntry, ...]) -> list[str]:
@@ -175,10 +198,13 @@ def roll_differences(roll: tuple[RollEntry, ...], expected: tuple[RollEntry, ...
         problems.append("có người không thuộc danh sách ngày này: " + ", ".join(extra))
     for i, e in mine.items():
         w = want.get(i)
-        if w is not None and (e.category, e.exempted, e.attached_out, e.suspended) != \
-                (w.category, w.exempted, w.attached_out, w.suspended):
-            problems.append(f"{e.name} ghi sai diện (chính thức/dự bị, miễn, sinh hoạt nơi "
-                            "khác, đình chỉ)")
+        if w is not None and (e.category, e.exempted, e.attached_out, e.suspended) != (
+            w.category,
+            w.exempted,
+            w.attached_out,
+            w.suspended,
+        ):
+            problems.append(f"{e.name} ghi sai diện (chính thức/dự bị, miễn, sinh hoạt nơi khác, đình chỉ)")
     return problems
 
 
@@ -188,13 +214,14 @@ def duration_warning(m: Meeting, rules: Any) -> str | None:
         return None
     if not (_TIME.match(m.start_time) and _TIME.match(m.end_time)):
         return None
-    key = "meeting_min_minutes_combined" if m.kind is MeetingKind.COMBINED else \
-        "meeting_min_minutes_regular"
+    key = "meeting_min_minutes_combined" if m.kind is MeetingKind.COMBINED else "meeting_min_minutes_regular"
     needed = int(rules[key])
     length = minutes(m.end_time) - minutes(m.start_time)
     if length < needed:
-        return (f"Buổi sinh hoạt kéo dài {length} phút, ít hơn {needed} phút theo quy định "
-                f"({rules.settings[key].source}).")
+        return (
+            f"Buổi sinh hoạt kéo dài {length} phút, ít hơn {needed} phút theo quy định "
+            f"({rules.settings[key].source})."
+        )
     return None
 
 

@@ -6,24 +6,30 @@ or the record disagrees with the minutes beside it — it never seals anything a
 is kept exactly as sealed (its text is not cleaned, see meeting_codec.exact_text) and keeps its
 digest. Drafts pass the same checks as the editor's, their text cleaned as typed text is.
 Member, superior, task and meeting ids are re-mapped."""
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..dates import format_date, iso_date
-from ..errors import ValidationError
-from ..meeting_codec import meeting_from_plain, meeting_where
-from ..meeting_entities import Meeting, RollEntry, Task
-from ..minutes_record import (MinutesRecord, record_digest, record_from_plain, record_json,
-                              without_ids)
-from ..records import normalised, plain
-from ..store import Store
-from ..store.seals import IMPORT
-from .meeting_checks import check_structure, roll_differences, validate_meeting
-from .meetings import expected_roll_for
-from .minutes_record import legacy_content_digest, upgrade_old_approvals
+from cellsec.codec.meetings import meeting_from_plain, meeting_where
+from cellsec.codec.plain import normalised, plain
+from cellsec.codec.sealed_minutes import (
+    MinutesRecord,
+    record_digest,
+    record_from_plain,
+    record_json,
+    without_ids,
+)
+from cellsec.dates import format_date, iso_date
+from cellsec.entities.meetings import Meeting, RollEntry, Task
+from cellsec.errors import ValidationError
+from cellsec.services.meeting_checks import check_structure, roll_differences, validate_meeting
+from cellsec.services.meetings import expected_roll_for
+from cellsec.services.minutes_record import legacy_content_digest, upgrade_old_approvals
+from cellsec.store import Store
+from cellsec.store.seals import IMPORT
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,7 @@ class ImportedMeeting(Meeting):
     """A meeting read from an export, with the seal it carries (approved minutes)."""
 
     record: MinutesRecord | None = None
-    legacy: bool = False      # approved before sealed records: verified with the old digest
+    legacy: bool = False  # approved before sealed records: verified with the old digest
 
 
 def export_meetings(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -61,8 +67,7 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
         parsed.append((raw, where, normalised(meeting_from_plain(raw, where))))
     # Older exports left the reviewed tasks' copies out: they are the earlier meetings' tasks,
     # as stored (their old approval digest covers them so).
-    tasks = {t.id: t for raw, where, m in parsed for t in _stored_tasks(raw, where, m)
-             if t.id is not None}
+    tasks = {t.id: t for raw, where, m in parsed for t in _stored_tasks(raw, where, m) if t.id is not None}
     prepared: list[Meeting] = []
     for raw, where, m in parsed:
         unknown = {e.member_id for e in m.roll} - member_ids
@@ -72,8 +77,10 @@ def prepare_meetings(items: Any, member_ids: set[int], rules: Any) -> list[Meeti
             prepared.append(_approved(raw, m, where, tasks))
             continue
         if m.corrections or m.approved_at or m.resolution_number or raw.get("seal"):
-            raise ValidationError(f"{where}: bản nháp không thể có số nghị quyết, ngày thông qua, "
-                                  "đính chính hay bản niêm phong.")
+            raise ValidationError(
+                f"{where}: bản nháp không thể có số nghị quyết, ngày thông qua, "
+                "đính chính hay bản niêm phong."
+            )
         try:
             validate_meeting(m, rules)
         except ValidationError as exc:
@@ -94,31 +101,35 @@ def _fields(m: Meeting) -> dict[str, Any]:
     return {f: getattr(m, f) for f in Meeting.__dataclass_fields__}
 
 
-def _approved(raw: dict[str, Any], m: Meeting, where: str,
-              tasks: dict[int, Task]) -> ImportedMeeting:
+def _approved(raw: dict[str, Any], m: Meeting, where: str, tasks: dict[int, Task]) -> ImportedMeeting:
     """Approved minutes are taken only with a seal that verifies and agrees with them."""
     seal = raw.get("seal")
     if seal is None and isinstance(raw.get("digest"), str) and raw.get("digest"):
         # An export made before sealed records: the content, exactly as approved, must match
         # its approval digest.
         m = meeting_from_plain(raw, where, exact=True)
-        m = replace(m, reviews=tuple(replace(r, task=r.task or tasks.get(r.task_id))
-                                     for r in m.reviews))
+        m = replace(m, reviews=tuple(replace(r, task=r.task or tasks.get(r.task_id)) for r in m.reviews))
         if raw["digest"] != legacy_content_digest(m):
-            raise ValidationError(f"{where}: biên bản đã thông qua nhưng nội dung không khớp dấu "
-                                  "kiểm: tệp đã bị sửa, không nhập.")
+            raise ValidationError(
+                f"{where}: biên bản đã thông qua nhưng nội dung không khớp dấu "
+                "kiểm: tệp đã bị sửa, không nhập."
+            )
         try:
             check_structure(m)
         except ValidationError as exc:
             raise ValidationError(f"{where}: {exc}", exc.field, exc.key) from None
         return ImportedMeeting(**_fields(m), legacy=True)
-    if not isinstance(seal, dict) or not isinstance(seal.get("digest"), str) \
-            or not isinstance(seal.get("record"), dict):
-        raise ValidationError(f"{where}: biên bản đã thông qua nhưng thiếu bản niêm phong hoặc "
-                              "dấu kiểm: không nhập (không niêm phong lại biên bản).")
+    if (
+        not isinstance(seal, dict)
+        or not isinstance(seal.get("digest"), str)
+        or not isinstance(seal.get("record"), dict)
+    ):
+        raise ValidationError(
+            f"{where}: biên bản đã thông qua nhưng thiếu bản niêm phong hoặc "
+            "dấu kiểm: không nhập (không niêm phong lại biên bản)."
+        )
     if record_digest(seal["record"]) != seal["digest"]:
-        raise ValidationError(f"{where}: bản niêm phong không khớp dấu kiểm: tệp đã bị sửa, "
-                              "không nhập.")
+        raise ValidationError(f"{where}: bản niêm phong không khớp dấu kiểm: tệp đã bị sửa, không nhập.")
     record = record_from_plain(seal["record"], where, exact=True)
     try:
         check_structure(record.meeting)
@@ -127,8 +138,9 @@ def _approved(raw: dict[str, Any], m: Meeting, where: str,
     # The minutes beside the seal are compared as shown (cleaned); the seal is kept as sealed.
     shown = normalised(record_from_plain(seal["record"], where).meeting)
     if not record.meeting.approved or _comparable(shown) != _comparable(m):
-        raise ValidationError(f"{where}: nội dung biên bản không khớp bản niêm phong: tệp đã bị "
-                              "sửa, không nhập.")
+        raise ValidationError(
+            f"{where}: nội dung biên bản không khớp bản niêm phong: tệp đã bị sửa, không nhập."
+        )
     return ImportedMeeting(**{**_fields(record.meeting), "digest": seal["digest"]}, record=record)
 
 
@@ -157,12 +169,19 @@ def _check_ids(meetings: list[Meeting]) -> None:
         for r in m.reviews:
             owner = tasks.get(r.task_id)
             if owner is None or owner.date >= m.date:
-                raise ValidationError(f"{where}: kiểm điểm một nhiệm vụ (mã {r.task_id}) không có "
-                                      "trong các buổi sinh hoạt trước.")
+                raise ValidationError(
+                    f"{where}: kiểm điểm một nhiệm vụ (mã {r.task_id}) không có "
+                    "trong các buổi sinh hoạt trước."
+                )
 
 
-def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
-                   member_map: dict[int, int], superior_map: dict[int, int]) -> dict[int, int]:
+def write_meetings(
+    store: Store,
+    meetings: list[Meeting],
+    numbers: Any,
+    member_map: dict[int, int],
+    superior_map: dict[int, int],
+) -> dict[int, int]:
     """Insert inside the caller's transaction, re-mapping member, superior and task ids; the
     roll of each meeting must be the imported register on its date. Returns old -> new ids."""
     task_map: dict[int, int] = {}
@@ -171,16 +190,27 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
     for m in sorted(meetings, key=lambda x: (x.date, x.id or 0)):
         where = f"Buổi sinh hoạt ngày {format_date(m.date)}"
         ids = _Ids(member_map, superior_map, task_map, meeting_map)
-        fresh = ids.meeting(replace(Meeting(**_fields(m)), id=None, status="draft",
-                                    approved_at=None, digest=None, resolution_number="",
-                                    resolution_issuer="", corrections=()), new_tasks=True)
+        fresh = ids.meeting(
+            replace(
+                Meeting(**_fields(m)),
+                id=None,
+                status="draft",
+                approved_at=None,
+                digest=None,
+                resolution_number="",
+                resolution_issuer="",
+                corrections=(),
+            ),
+            new_tasks=True,
+        )
         try:
             problems = roll_differences(fresh.roll, expected_roll_for(store, m.kind, m.date))
         except ValidationError as exc:
             raise ValidationError(f"{where}: {exc}") from None
         if problems:
-            raise ValidationError(f"{where}: điểm danh không khớp sổ đảng viên trong tệp vào ngày "
-                                  f"đó ({'; '.join(problems)}).")
+            raise ValidationError(
+                f"{where}: điểm danh không khớp sổ đảng viên trong tệp vào ngày đó ({'; '.join(problems)})."
+            )
         new_id = store.meetings.save(fresh)
         if m.id is not None:
             meeting_map[m.id] = new_id
@@ -195,65 +225,102 @@ def write_meetings(store: Store, meetings: list[Meeting], numbers: Any,
         for c in m.corrections:
             store.meetings.add_correction(new_id, c.date, c.text)
         record = getattr(m, "record", None)
-        if record is None:   # verified with the old digest: sealed once the import is done
+        if record is None:  # verified with the old digest: sealed once the import is done
             store.meetings.seals.mark_pending(new_id, m.digest)
             continue
         sealed.append((new_id, ids.record(record, new_id), m.digest or ""))
     _write_numbers(store, numbers, meeting_map)
+    _write_seals(store, sealed)
+    return meeting_map
+
+
+def _write_seals(store: Store, sealed: list[tuple[int, MinutesRecord, str]]) -> None:
+    """Each imported approved record, taken exactly as sealed (refused if it would change)."""
     for new_id, record, exported in sealed:
         text, digest = record_json(record)
         where = f"Buổi sinh hoạt ngày {format_date(record.meeting.date)}"
         if store.meetings.live_number(new_id) != record.meeting.full_resolution_number:
             raise ValidationError(f"{where}: số nghị quyết trong tệp không khớp bản niêm phong.")
-        if digest != exported:     # the record is taken as sealed, never sealed anew
-            raise ValidationError(f"{where}: bản niêm phong không giữ nguyên được khi nhập "
-                                  "(dấu kiểm thay đổi), không nhập.")
+        if digest != exported:  # the record is taken as sealed, never sealed anew
+            raise ValidationError(
+                f"{where}: bản niêm phong không giữ nguyên được khi nhập (dấu kiểm thay đổi), không nhập."
+            )
         store.meetings.seals.add(new_id, text, digest, IMPORT)
-    return meeting_map
 
 
 class _Ids:
     """Re-maps the exporting file's ids to the new file's (unknown ones become None)."""
 
-    def __init__(self, members: dict[int, int], superiors: dict[int, int],
-                 tasks: dict[int, int], meetings: dict[int, int]) -> None:
-        self.members, self.superiors, self.tasks, self.meetings = members, superiors, tasks, \
-            meetings
+    def __init__(
+        self,
+        members: dict[int, int],
+        superiors: dict[int, int],
+        tasks: dict[int, int],
+        meetings: dict[int, int],
+    ) -> None:
+        self.members, self.superiors, self.tasks, self.meetings = members, superiors, tasks, meetings
 
     def entry(self, e: RollEntry) -> RollEntry:
         return replace(e, member_id=self.members[e.member_id])
 
     def meeting(self, m: Meeting, *, new_tasks: bool) -> Meeting:
-        items = tuple(replace(i, opinions=tuple(
-            replace(o, member_id=self.members.get(o.member_id) if o.member_id else None)
-            for o in i.opinions)) for i in m.items)
-        guests = tuple(replace(g, superior_id=self.superiors.get(g.superior_id))
-                       if g.superior_id is not None else g for g in m.guests)
-        reviews = tuple(replace(r, task_id=self.tasks[r.task_id],
-                                task=replace(r.task, id=self.tasks[r.task_id]) if r.task else None)
-                        for r in m.reviews)
-        tasks = tuple(replace(t, id=None if new_tasks else self.tasks.get(t.id or 0))
-                      for t in m.tasks)
-        return replace(m, roll=tuple(self.entry(e) for e in m.roll), items=items, guests=guests,
-                       reviews=reviews, tasks=tasks)
+        items = tuple(
+            replace(
+                i,
+                opinions=tuple(
+                    replace(o, member_id=self.members.get(o.member_id) if o.member_id else None)
+                    for o in i.opinions
+                ),
+            )
+            for i in m.items
+        )
+        guests = tuple(
+            replace(g, superior_id=self.superiors.get(g.superior_id)) if g.superior_id is not None else g
+            for g in m.guests
+        )
+        reviews = tuple(
+            replace(
+                r,
+                task_id=self.tasks[r.task_id],
+                task=replace(r.task, id=self.tasks[r.task_id]) if r.task else None,
+            )
+            for r in m.reviews
+        )
+        tasks = tuple(replace(t, id=None if new_tasks else self.tasks.get(t.id or 0)) for t in m.tasks)
+        return replace(
+            m,
+            roll=tuple(self.entry(e) for e in m.roll),
+            items=items,
+            guests=guests,
+            reviews=reviews,
+            tasks=tasks,
+        )
 
     def record(self, record: MinutesRecord, new_id: int) -> MinutesRecord:
-        count = replace(record.count,
-                        absent_reason=tuple(self.entry(e) for e in record.count.absent_reason),
-                        absent_no_reason=tuple(self.entry(e) for e in
-                                               record.count.absent_no_reason))
+        count = replace(
+            record.count,
+            absent_reason=tuple(self.entry(e) for e in record.count.absent_reason),
+            absent_no_reason=tuple(self.entry(e) for e in record.count.absent_no_reason),
+        )
 
         def direction(d):
-            return replace(d, id=None, meeting_id=self.meetings.get(d.meeting_id, new_id),
-                           superior_id=self.superiors.get(d.superior_id or 0),
-                           closed_meeting_id=self.meetings.get(d.closed_meeting_id or 0))
+            return replace(
+                d,
+                id=None,
+                meeting_id=self.meetings.get(d.meeting_id, new_id),
+                superior_id=self.superiors.get(d.superior_id or 0),
+                closed_meeting_id=self.meetings.get(d.closed_meeting_id or 0),
+            )
+
         meeting = replace(self.meeting(record.meeting, new_tasks=False), id=new_id)
-        return replace(record, meeting=meeting, count=count,
-                       votes=tuple(replace(v, vote=mv) for v, mv in zip(record.votes,
-                                                                        meeting.votes)),
-                       directions_given=tuple(direction(d) for d in record.directions_given),
-                       directions_reviewed=tuple(direction(d) for d in
-                                                 record.directions_reviewed))
+        return replace(
+            record,
+            meeting=meeting,
+            count=count,
+            votes=tuple(replace(v, vote=mv) for v, mv in zip(record.votes, meeting.votes)),
+            directions_given=tuple(direction(d) for d in record.directions_given),
+            directions_reviewed=tuple(direction(d) for d in record.directions_reviewed),
+        )
 
 
 def _write_numbers(store: Store, numbers: Any, meeting_map: dict[int, int]) -> None:
@@ -278,6 +345,12 @@ def _write_numbers(store: Store, numbers: Any, meeting_map: dict[int, int]) -> N
         if (type_code, term, number) in seen:
             raise ValidationError(f"{where}: số {number:02d}-{type_code} nhiệm kỳ {term} bị trùng.")
         seen.add((type_code, term, number))
-        store.meetings.assign_number(type_code, term, number,
-                                     meeting_map.get(meeting_id) if isinstance(meeting_id, int)
-                                     else None, when, title, issuer)
+        store.meetings.assign_number(
+            type_code,
+            term,
+            number,
+            meeting_map.get(meeting_id) if isinstance(meeting_id, int) else None,
+            when,
+            title,
+            issuer,
+        )

@@ -1,32 +1,67 @@
 """Meetings and minutes: prepare a draft, take the roll, save, approve (lock + digest + number),
 add dated corrections, and the year's calendar of meetings."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ..dates import format_date, month_year
-from ..entities import Changes, Presence, Standing
-from ..errors import ValidationError
-from ..meeting_codec import checked_meeting, checked_text
-from ..meeting_entities import (AgendaItem, Mark, Meeting, MeetingKind, ReviewStatus, RollEntry,
-                                TaskReview)
-from ..records import normalised, plain
-from ..store import Store
-from ..store.seals import APPROVAL
-from .meeting_checks import (ApprovalCheck, approval_check, duration_warning, link_speakers,
-                             minutes, roll_differences, validate_meeting)
-from .meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
-from .forms import record_id
-from .members import rules_of
-from .minutes_record import (RecordCheck, build_record, check_record, quality_rating,
-                             reseal_with_corrections, seal, upgrade_old_approvals)
-from .register import load_register
+from cellsec.codec.meetings import checked_meeting, checked_text
+from cellsec.codec.plain import normalised, plain
+from cellsec.dates import format_date, month_year
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    ReviewStatus,
+    RollEntry,
+    TaskReview,
+)
+from cellsec.errors import ValidationError
+from cellsec.services.committee import committee_roll
+from cellsec.services.forms import record_id
+from cellsec.services.meeting_calendar import MonthRow, NoticeDue, YearCalendar, notices_due, year_calendar
+from cellsec.services.meeting_checks import (
+    ApprovalCheck,
+    approval_check,
+    duration_warning,
+    link_speakers,
+    minutes,
+    roll_differences,
+    validate_meeting,
+)
+from cellsec.services.members import rules_of
+from cellsec.services.minutes_record import (
+    RecordCheck,
+    build_record,
+    check_record,
+    quality_rating,
+    reseal_with_corrections,
+    seal,
+    upgrade_old_approvals,
+)
+from cellsec.services.register import expected_roll
+from cellsec.store import Store
+from cellsec.store.seals import APPROVAL
 
-__all__ = ["ApprovalCheck", "MonthRow", "NoticeDue", "RecordCheck", "YearCalendar",
-           "approval_check", "check_record", "duration_warning", "minutes", "notices_due",
-           "quality_rating", "validate_meeting", "year_calendar"]
+__all__ = [
+    "ApprovalCheck",
+    "MonthRow",
+    "NoticeDue",
+    "RecordCheck",
+    "YearCalendar",
+    "approval_check",
+    "check_record",
+    "duration_warning",
+    "expected_roll",
+    "minutes",
+    "notices_due",
+    "quality_rating",
+    "validate_meeting",
+    "year_calendar",
+]
 
 # HD 42-HD/BTCTW (2025): the order of a regular meeting's agenda.
 REGULAR_AGENDA = (
@@ -39,31 +74,10 @@ THEMATIC_AGENDA = ("Trình bày báo cáo chuyên đề", "Thảo luận chuyên
 DIRECTIONS_ITEM = "Kiểm điểm thực hiện ý kiến chỉ đạo của cấp trên"
 
 
-def expected_roll(store: Store, on: date) -> tuple[RollEntry, ...]:
-    """The member register as of the meeting date: the roll (full and probationary members,
-    exempted and attached-out ones not expected) and members temporarily attached in."""
-    entries = []
-    for row in load_register(store, on):
-        s = row.state
-        if s.presence is Presence.GUEST:
-            category = "guest"
-        elif s.on_roll:
-            category = "full" if s.standing is Standing.FULL else "probationary"
-        else:
-            continue
-        expected = not (s.exempted or s.attached_out)
-        entries.append(RollEntry(
-            member_id=row.member.id or 0, name=row.member.full_name, category=category,
-            exempted=s.exempted, attached_out=s.attached_out, suspended=s.suspended,
-            mark=Mark.PRESENT if expected else Mark.NOT_EXPECTED))
-    return tuple(entries)
-
-
 def expected_roll_for(store: Store, kind: MeetingKind, on: date) -> tuple[RollEntry, ...]:
     """The roll a meeting of this kind must have: the committee on its date for a committee
     meeting (ValidationError if the cell has none), else the register on its date."""
     if kind is MeetingKind.COMMITTEE:
-        from .committee import committee_roll
         return committee_roll(store, on)
     return expected_roll(store, on)
 
@@ -75,8 +89,7 @@ def merge_roll(fresh: tuple[RollEntry, ...], marked: tuple[RollEntry, ...]) -> t
     for e in fresh:
         prior = old.get(e.member_id)
         if prior is not None:
-            e = replace(e, mark=prior.mark, reason=prior.reason,
-                        reason_accepted=prior.reason_accepted)
+            e = replace(e, mark=prior.mark, reason=prior.reason, reason_accepted=prior.reason_accepted)
         merged.append(e)
     return tuple(merged)
 
@@ -86,8 +99,7 @@ def new_meeting(store: Store, kind: MeetingKind, on: date) -> Meeting:
     profile = store.profile.get()
     items: list[AgendaItem] = []
     if kind.is_regular or kind is MeetingKind.EXTRAORDINARY:
-        items += [AgendaItem(t) for t in REGULAR_AGENDA] if kind.is_regular else [
-            AgendaItem("Nội dung")]
+        items += [AgendaItem(t) for t in REGULAR_AGENDA] if kind.is_regular else [AgendaItem("Nội dung")]
     if kind.is_thematic:
         items += [AgendaItem(t) for t in THEMATIC_AGENDA]
     if kind is MeetingKind.COMMITTEE:
@@ -95,26 +107,39 @@ def new_meeting(store: Store, kind: MeetingKind, on: date) -> Meeting:
     if kind.is_regular:
         # The item's list of directions is printed from the directions records (until the
         # minutes are approved and sealed), never typed here: see reports.minutes.
-        pending = [d for d in store.superiors.directions()
-                   if d.status.is_open and d.meeting_date and d.meeting_date < on]
+        pending = [
+            d
+            for d in store.superiors.directions()
+            if d.status.is_open and d.meeting_date and d.meeting_date < on
+        ]
         if pending:
             items.insert(1, AgendaItem(DIRECTIONS_ITEM))
     reviews: tuple[TaskReview, ...] = ()
     if kind.is_regular:
-        reviews = tuple(TaskReview(task_id=t.id or 0, status=ReviewStatus.IN_PROGRESS, task=t)
-                        for t in store.meetings.open_tasks_before(on, None))
-    return Meeting(kind=kind, date=on, start_time="08:00", end_time="",
-                   place=f"Nhà văn hóa {profile.cell_name.removeprefix('Chi bộ ')}" if profile
-                   else "", chair=profile.secretary if profile else "",
-                   items=tuple(items), roll=expected_roll_for(store, kind, on), reviews=reviews)
+        reviews = tuple(
+            TaskReview(task_id=t.id or 0, status=ReviewStatus.IN_PROGRESS, task=t)
+            for t in store.meetings.open_tasks_before(on, None)
+        )
+    return Meeting(
+        kind=kind,
+        date=on,
+        start_time="08:00",
+        end_time="",
+        place=f"Nhà văn hóa {profile.cell_name.removeprefix('Chi bộ ')}" if profile else "",
+        chair=profile.secretary if profile else "",
+        items=tuple(items),
+        roll=expected_roll_for(store, kind, on),
+        reviews=reviews,
+    )
 
 
 def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
     """Save a draft (new or edited) as one transaction. Approved minutes are refused."""
     m = link_speakers(checked_meeting(normalised(meeting)))
     # A guest picked from the superiors directory is a superior committee member, always.
-    m = replace(m, guests=tuple(replace(g, is_superior=True) if g.superior_id is not None else g
-                                for g in m.guests))
+    m = replace(
+        m, guests=tuple(replace(g, is_superior=True) if g.superior_id is not None else g for g in m.guests)
+    )
     rules = rules_of(store)
     if m.id is not None:
         _editable(store, m.id)
@@ -134,8 +159,7 @@ def save_meeting(store: Store, meeting: Meeting) -> tuple[int, Changes]:
 def _editable(store: Store, meeting_id: int) -> Meeting:
     current = _existing(store, meeting_id)
     if current.approved or store.meetings.seals.latest(meeting_id) is not None:
-        raise ValidationError("Biên bản đã được thông qua và khóa: chỉ được thêm ghi chú "
-                              "đính chính.")
+        raise ValidationError("Biên bản đã được thông qua và khóa: chỉ được thêm ghi chú đính chính.")
     return current
 
 
@@ -145,19 +169,27 @@ def _checked_against_store(store: Store, m: Meeting) -> Meeting:
     problems = roll_differences(m.roll, expected_roll_for(store, m.kind, m.date))
     if problems:
         whose = "danh sách chi ủy" if m.kind is MeetingKind.COMMITTEE else "sổ đảng viên"
-        raise ValidationError(f"Điểm danh: không khớp {whose} ngày {format_date(m.date)} "
-                              f"({'; '.join(problems)}). Hãy mở lại biên bản để cập nhật danh "
-                              "sách điểm danh.", "Điểm danh", "roll")
+        raise ValidationError(
+            f"Điểm danh: không khớp {whose} ngày {format_date(m.date)} "
+            f"({'; '.join(problems)}). Hãy mở lại biên bản để cập nhật danh "
+            "sách điểm danh.",
+            "Điểm danh",
+            "roll",
+        )
     for g in m.guests:
         if g.superior_id is not None and store.superiors.get(g.superior_id) is None:
-            raise ValidationError(f"Khách mời: {g.name} không còn trong danh bạ cấp trên.",
-                                  "Khách mời", "guests")
+            raise ValidationError(
+                f"Khách mời: {g.name} không còn trong danh bạ cấp trên.", "Khách mời", "guests"
+            )
     reviews = []
     for r in m.reviews:
         task = store.meetings.task(r.task_id)
         if task is None or task[0] == m.id:
-            raise ValidationError("Kiểm điểm nhiệm vụ: có nhiệm vụ không còn trong các buổi "
-                                  "sinh hoạt trước.", "Kiểm điểm nhiệm vụ", "reviews")
+            raise ValidationError(
+                "Kiểm điểm nhiệm vụ: có nhiệm vụ không còn trong các buổi sinh hoạt trước.",
+                "Kiểm điểm nhiệm vụ",
+                "reviews",
+            )
         reviews.append(replace(r, task=task[1]))
     return replace(m, reviews=tuple(reviews))
 
@@ -168,14 +200,13 @@ def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
     if m is None:
         return None
     return {
-        "Điểm danh": {e.name: e.mark.label + (f" ({e.reason})" if e.reason else "")
-                      for e in m.roll},
-        "Nội dung": {f"{i + 1}. {item.title}": plain(item) for i, item in
-                     enumerate(m.items)},
+        "Điểm danh": {e.name: e.mark.label + (f" ({e.reason})" if e.reason else "") for e in m.roll},
+        "Nội dung": {f"{i + 1}. {item.title}": plain(item) for i, item in enumerate(m.items)},
         "Khách mời": [f"{g.name} — {g.title}" for g in m.guests],
         "Biểu quyết": [f"{v.subject}: {v.in_favour}/{v.against}/{v.other}" for v in m.votes],
-        "Nhiệm vụ": [f"{t.content} ({t.owner}, {t.deadline.isoformat() if t.deadline else ''})"
-                     for t in m.tasks],
+        "Nhiệm vụ": [
+            f"{t.content} ({t.owner}, {t.deadline.isoformat() if t.deadline else ''})" for t in m.tasks
+        ],
         "Kiểm điểm nhiệm vụ": [f"{r.task_id}: {r.status.label} {r.result}" for r in m.reviews],
         "Tự đánh giá": dict(m.scores),
     }
@@ -203,8 +234,9 @@ def approve_meeting(store: Store, meeting_id: int) -> Changes:
     rules = rules_of(store)
     check = approval_check(m, rules)
     if check.errors:
-        raise ValidationError("Chưa thông qua được biên bản:\n- " + "\n- ".join(check.errors),
-                              "Thông qua", "approval")
+        raise ValidationError(
+            "Chưa thông qua được biên bản:\n- " + "\n- ".join(check.errors), "Thông qua", "approval"
+        )
     _checked_against_store(store, m)
     profile = store.profile.get()
     term = (profile.term_label if profile else "") or ""
@@ -213,12 +245,23 @@ def approve_meeting(store: Store, meeting_id: int) -> Changes:
         number, approved_at = "", store.meetings.approve(meeting_id)
         if m.kind is not MeetingKind.COMMITTEE:
             n = store.meetings.next_number("NQ", term)
-            store.meetings.assign_number("NQ", term, n, meeting_id, m.date,
-                                         f"Nghị quyết {m.kind.label.lower()} "
-                                         f"{month_year(m.date.month, m.date.year)}", issuer)
+            store.meetings.assign_number(
+                "NQ",
+                term,
+                n,
+                meeting_id,
+                m.date,
+                f"Nghị quyết {m.kind.label.lower()} {month_year(m.date.month, m.date.year)}",
+                issuer,
+            )
             number = f"{n:02d}-NQ"
-        approved = replace(m, status="approved", approved_at=approved_at,
-                           resolution_number=number, resolution_issuer=issuer if number else "")
+        approved = replace(
+            m,
+            status="approved",
+            approved_at=approved_at,
+            resolution_number=number,
+            resolution_issuer=issuer if number else "",
+        )
         seal(store, build_record(store, approved, rules=rules), APPROVAL)
     return Changes(meetings=True, meeting_ids=frozenset({meeting_id}))
 
@@ -234,13 +277,19 @@ def add_correction(store: Store, meeting_id: int, text: str, *, today: date | No
         raise _fail("chưa nhập nội dung đính chính.", "correction", "Đính chính")
     when = today or date.today()
     if when < m.date:
-        raise _fail(f"ngày đính chính {format_date(when)} trước ngày sinh hoạt "
-                    f"{format_date(m.date)} (hãy kiểm tra đồng hồ của máy tính).", "correction",
-                    "Đính chính")
+        raise _fail(
+            f"ngày đính chính {format_date(when)} trước ngày sinh hoạt "
+            f"{format_date(m.date)} (hãy kiểm tra đồng hồ của máy tính).",
+            "correction",
+            "Đính chính",
+        )
     problem = check_record(store, meeting_id)
     if problem.ok is False:
-        raise ValidationError("Biên bản không khớp bản đã thông qua (" + problem.message +
-                              "): không thêm đính chính vào bản đã bị sửa.")
+        raise ValidationError(
+            "Biên bản không khớp bản đã thông qua ("
+            + problem.message
+            + "): không thêm đính chính vào bản đã bị sửa."
+        )
     with store.transaction():
         store.meetings.add_correction(meeting_id, when, text)
         reseal_with_corrections(store, meeting_id)

@@ -1,15 +1,17 @@
 """Member form: Vietnamese field labels, text -> Member parsing and the field checks."""
+
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
-from ..dates import format_date, parse_date
-from ..entities import MEMBER_DATA_FIELDS, Member, Sex
-from ..errors import ValidationError
-from ..text import clean_name, digits_only, fold
-from .forms import form_text
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.members import MEMBER_DATA_FIELDS, MEMBER_DATE_FIELDS, Member, Sex
+from cellsec.errors import ValidationError
+from cellsec.services.forms import form_text
+from cellsec.text import clean_name, digits_only, fold
 
 MEMBER_LABELS: dict[str, str] = {
     "full_name": "Họ và tên",
@@ -49,7 +51,6 @@ MEMBER_LABELS: dict[str, str] = {
 assert set(MEMBER_LABELS) == set(MEMBER_DATA_FIELDS)
 
 POLITICAL_THEORY_LEVELS = ("", "Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân")
-DATE_FIELDS = ("birth_date", "ceremony_date", "youth_union_date", "military_from", "military_to")
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*$")
 _MAX_LEN = 500
 
@@ -59,8 +60,7 @@ def _err(key: str, message: str) -> ValidationError:
 
 
 def _date(form: Mapping[str, str], key: str, today: date, required: bool = False) -> date | None:
-    return parse_date(form.get(key, ""), MEMBER_LABELS[key], key=key, required=required,
-                      today=today)
+    return parse_date(form.get(key, ""), MEMBER_LABELS[key], key=key, required=required, today=today)
 
 
 def parse_sex(value: str) -> Sex:
@@ -72,8 +72,9 @@ def parse_sex(value: str) -> Sex:
     raise _err("sex", f"“{value}” không hợp lệ; chọn Nam hoặc Nữ.")
 
 
-def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
-                 today: date | None = None) -> Member:
+def parse_member(
+    form: Mapping[str, str], *, member_id: int | None = None, today: date | None = None
+) -> Member:
     """Turn a form (field -> text) into a Member, or raise ValidationError naming the field."""
     today = today or date.today()
     text = form_text(form, MEMBER_LABELS, max_len=_MAX_LEN)
@@ -85,14 +86,15 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
     if not text["sex"]:
         raise _err("sex", "chưa chọn.")
     sex = parse_sex(text["sex"])
-    dates = {k: _date(text, k, today, required=(k == "birth_date")) for k in DATE_FIELDS}
+    dates = {k: _date(text, k, today, required=(k == "birth_date")) for k in MEMBER_DATE_FIELDS}
     birth = dates["birth_date"]
     assert birth is not None
     if birth.year < 1900:
         raise _err("birth_date", "năm sinh không hợp lệ.")
-    for key in ("ceremony_date", "youth_union_date", "military_from", "military_to"):
-        if dates[key] and dates[key] <= birth:
-            raise _err(key, f"ngày {format_date(dates[key])} không thể trước ngày sinh.")
+    for key in MEMBER_DATE_FIELDS[1:]:  # every date after the birth
+        day = dates[key]
+        if day and day <= birth:
+            raise _err(key, f"ngày {format_date(day)} không thể trước ngày sinh.")
     if dates["military_from"] and dates["military_to"] and dates["military_to"] < dates["military_from"]:
         raise _err("military_to", "ngày xuất ngũ trước ngày nhập ngũ.")
     citizen_id = digits_only(text["citizen_id"]) if text["citizen_id"] else ""
@@ -100,8 +102,11 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
         raise _err("citizen_id", f"“{text['citizen_id']}” phải gồm đúng 12 chữ số.")
     card = text["party_card_no"].replace(" ", "")
     if card and (not (card.isascii() and card.isdigit()) or len(card) != 12):
-        raise _err("party_card_no", f"“{text['party_card_no']}” phải gồm đúng 12 chữ số (thẻ mới); "
-                                    "số thẻ cũ ghi vào ô “Số thẻ đảng cũ”.")
+        raise _err(
+            "party_card_no",
+            f"“{text['party_card_no']}” phải gồm đúng 12 chữ số (thẻ mới); "
+            "số thẻ cũ ghi vào ô “Số thẻ đảng cũ”.",
+        )
     old_card = text["old_card_no"].replace(" ", "")
     if old_card and not re.fullmatch(r"[0-9A-Za-z.\-/]{1,20}", old_card):
         raise _err("old_card_no", f"“{text['old_card_no']}” không hợp lệ.")
@@ -115,13 +120,20 @@ def parse_member(form: Mapping[str, str], *, member_id: int | None = None,
         if not (digits.startswith("0") and 10 <= len(digits) <= 11):
             raise _err("phone", f"“{phone}” không phải số điện thoại Việt Nam (10–11 số, bắt đầu 0).")
         phone = digits
-    values = {k: text[k] for k in MEMBER_DATA_FIELDS}
+    values: dict[str, Any] = {k: text[k] for k in MEMBER_DATA_FIELDS}
     values.update(dates)
-    values.update(full_name=name, sex=sex, citizen_id=citizen_id, party_card_no=card,
-                  old_card_no=old_card, phone=phone, alias=text["alias"],
-                  introducer_1=clean_name(text["introducer_1"]),
-                  introducer_2=clean_name(text["introducer_2"]))
-    return Member(id=member_id, **values)  # type: ignore[arg-type]
+    values.update(
+        full_name=name,
+        sex=sex,
+        citizen_id=citizen_id,
+        party_card_no=card,
+        old_card_no=old_card,
+        phone=phone,
+        alias=text["alias"],
+        introducer_1=clean_name(text["introducer_1"]),
+        introducer_2=clean_name(text["introducer_2"]),
+    )
+    return Member(id=member_id, **values)
 
 
 def member_form(m: Member) -> dict[str, str]:
@@ -129,7 +141,7 @@ def member_form(m: Member) -> dict[str, str]:
     form: dict[str, str] = {}
     for key in MEMBER_DATA_FIELDS:
         value = getattr(m, key)
-        if key in DATE_FIELDS:
+        if key in MEMBER_DATE_FIELDS:
             form[key] = format_date(value)
         elif key == "sex":
             form[key] = m.sex.label

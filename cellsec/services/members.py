@@ -1,18 +1,20 @@
 """Member register writes: add, edit, and record lifecycle events — each one transaction."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..dates import add_months, format_date, parse_date
-from ..entities import Changes, EventKind, Member, MemberEvent
-from ..errors import ValidationError
-from ..rules import lifecycle
-from ..rules.settings import Rules
-from ..store import Store
-from .forms import form_text, record_id
-from .member_form import parse_member, search_text
+from cellsec.dates import add_months, format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.members import EventKind, Member, MemberEvent
+from cellsec.errors import ValidationError
+from cellsec.rules import lifecycle
+from cellsec.rules.settings import Rules
+from cellsec.services.forms import form_text, record_id
+from cellsec.services.member_form import parse_member, search_text
+from cellsec.store import Store
 
 ENTRY_KINDS = {
     "admitted": "Kết nạp tại chi bộ",
@@ -44,18 +46,19 @@ def rules_of(store: Store) -> Rules:
     return Rules.with_overrides(store.settings.overrides())
 
 
-def _entry_date(form: Mapping[str, str], key: str, today: date, required: bool = False,
-                allow_future: bool = False) -> date | None:
-    return parse_date(form[key], ENTRY_LABELS[key], key=key, required=required,
-                      today=today, allow_future=allow_future)
+def _entry_date(
+    form: Mapping[str, str], key: str, today: date, required: bool = False, allow_future: bool = False
+) -> date | None:
+    return parse_date(
+        form[key], ENTRY_LABELS[key], key=key, required=required, today=today, allow_future=allow_future
+    )
 
 
 def _entry_error(key: str, message: str) -> ValidationError:
     return ValidationError(f"{ENTRY_LABELS[key]}: {message}", ENTRY_LABELS[key], key)
 
 
-def entry_events(member: Member, form: Mapping[str, str], rules: Rules,
-                 today: date) -> list[MemberEvent]:
+def entry_events(member: Member, form: Mapping[str, str], rules: Rules, today: date) -> list[MemberEvent]:
     """The first events of a new member, from how they joined the cell."""
     form = form_text(form, ENTRY_LABELS)
     kind = form["entry_kind"] or "admitted"
@@ -66,25 +69,37 @@ def entry_events(member: Member, form: Mapping[str, str], rules: Rules,
     assert admitted is not None
     min_age = int(rules["admission_min_age"])
     if member.birth_date and admitted < add_months(member.birth_date, 12 * min_age):
-        raise _entry_error("admission_date", f"ngày {format_date(admitted)} người này chưa đủ "
-                                             f"{min_age} tuổi.")
+        raise _entry_error(
+            "admission_date", f"ngày {format_date(admitted)} người này chưa đủ {min_age} tuổi."
+        )
     if official:
         earliest = add_months(admitted, int(rules["probation_months"]))
         if official < earliest:
-            raise _entry_error("official_date", f"ngày {format_date(official)} chưa hết "
-                               f"{rules['probation_months']} tháng dự bị kể từ ngày kết nạp "
-                               f"{format_date(admitted)} (sớm nhất {format_date(earliest)}).")
+            raise _entry_error(
+                "official_date",
+                f"ngày {format_date(official)} chưa hết "
+                f"{rules['probation_months']} tháng dự bị kể từ ngày kết nạp "
+                f"{format_date(admitted)} (sớm nhất {format_date(earliest)}).",
+            )
     if member.ceremony_date and member.ceremony_date < admitted:
-        raise ValidationError("Ngày lễ kết nạp: trước ngày quyết định kết nạp "
-                              f"{format_date(admitted)}.", "Ngày lễ kết nạp", "ceremony_date")
+        raise ValidationError(
+            f"Ngày lễ kết nạp: trước ngày quyết định kết nạp {format_date(admitted)}.",
+            "Ngày lễ kết nạp",
+            "ceremony_date",
+        )
     origin = form["origin"]
-    events = [MemberEvent(kind=EventKind.ADMITTED, date=admitted,
-                          decision_ref=form["admission_ref"],
-                          detail="" if kind == "admitted" else (origin or member.admitting_cell
-                                                                or "nơi khác"))]
+    events = [
+        MemberEvent(
+            kind=EventKind.ADMITTED,
+            date=admitted,
+            decision_ref=form["admission_ref"],
+            detail="" if kind == "admitted" else (origin or member.admitting_cell or "nơi khác"),
+        )
+    ]
     if official:
-        events.append(MemberEvent(kind=EventKind.RECOGNISED, date=official,
-                                  decision_ref=form["official_ref"]))
+        events.append(
+            MemberEvent(kind=EventKind.RECOGNISED, date=official, decision_ref=form["official_ref"])
+        )
     if kind != "admitted":
         joined = _entry_date(form, "joined_date", today, required=True)
         assert joined is not None
@@ -95,10 +110,15 @@ def entry_events(member: Member, form: Mapping[str, str], rules: Rules,
         until = _entry_date(form, "attached_until", today, allow_future=True)
         if kind == "attached_in" and until and until < joined:
             raise _entry_error("attached_until", "trước ngày đến chi bộ.")
-        events.append(MemberEvent(
-            kind=EventKind.TRANSFERRED_IN if kind == "transferred_in" else EventKind.ATTACHED_IN,
-            date=joined, end_date=until if kind == "attached_in" else None,
-            decision_ref=form["entry_ref"], detail=origin))
+        events.append(
+            MemberEvent(
+                kind=EventKind.TRANSFERRED_IN if kind == "transferred_in" else EventKind.ATTACHED_IN,
+                date=joined,
+                end_date=until if kind == "attached_in" else None,
+                decision_ref=form["entry_ref"],
+                detail=origin,
+            )
+        )
     lifecycle.validate_history(events)
     return events
 
@@ -107,8 +127,9 @@ def find_duplicates(store: Store, member: Member) -> list[Member]:
     return store.members.find_duplicates(member)
 
 
-def add_member(store: Store, form: Mapping[str, str], entry: Mapping[str, str], *,
-               today: date | None = None) -> tuple[int, Changes]:
+def add_member(
+    store: Store, form: Mapping[str, str], entry: Mapping[str, str], *, today: date | None = None
+) -> tuple[int, Changes]:
     """Add a member with the events of how they joined. Validates everything before writing."""
     today = today or date.today()
     member = parse_member(form, today=today)
@@ -120,16 +141,20 @@ def add_member(store: Store, form: Mapping[str, str], entry: Mapping[str, str], 
     return member_id, Changes(members=True, member_ids=frozenset({member_id}))
 
 
-def update_member(store: Store, member_id: int, form: Mapping[str, str], *,
-                  today: date | None = None) -> Changes:
+def update_member(
+    store: Store, member_id: int, form: Mapping[str, str], *, today: date | None = None
+) -> Changes:
     today = today or date.today()
     current = _existing(store, member_id)
     member = parse_member(form, member_id=member_id, today=today)
     member = replace(member, created_at=current.created_at)
     admitted = lifecycle.first_admission(store.members.events_of(member_id))
     if member.ceremony_date and admitted and member.ceremony_date < admitted:
-        raise ValidationError(f"Ngày lễ kết nạp: trước ngày quyết định kết nạp "
-                              f"{format_date(admitted)}.", "Ngày lễ kết nạp", "ceremony_date")
+        raise ValidationError(
+            f"Ngày lễ kết nạp: trước ngày quyết định kết nạp {format_date(admitted)}.",
+            "Ngày lễ kết nạp",
+            "ceremony_date",
+        )
     with store.transaction():
         store.members.update(member, search_text(member))
     return Changes(members=True, member_ids=frozenset({member_id}))
@@ -146,26 +171,39 @@ def _existing(store: Store, member_id: object) -> Member:
     return member
 
 
-def parse_event(form: Mapping[str, str], member_id: int, *, event_id: int | None = None,
-                today: date | None = None) -> MemberEvent:
+def parse_event(
+    form: Mapping[str, str], member_id: int, *, event_id: int | None = None, today: date | None = None
+) -> MemberEvent:
     today = today or date.today()
     form = form_text(form, EVENT_LABELS)
     try:
         kind = EventKind(form["kind"])
     except ValueError:
-        raise ValidationError(f"{EVENT_LABELS['kind']}: chưa chọn hoặc không hợp lệ.",
-                              EVENT_LABELS["kind"], "kind") from None
-    when = parse_date(form["date"], EVENT_LABELS["date"], key="date", required=True,
-                      today=today)
-    until = parse_date(form["end_date"], EVENT_LABELS["end_date"], key="end_date",
-                       allow_future=True, today=today)
+        raise ValidationError(
+            f"{EVENT_LABELS['kind']}: chưa chọn hoặc không hợp lệ.", EVENT_LABELS["kind"], "kind"
+        ) from None
+    when = parse_date(form["date"], EVENT_LABELS["date"], key="date", required=True, today=today)
+    until = parse_date(
+        form["end_date"], EVENT_LABELS["end_date"], key="end_date", allow_future=True, today=today
+    )
     assert when is not None
     detail = form["detail"]
     if kind is EventKind.DISCIPLINED and not detail:
-        raise ValidationError("Nội dung: ghi hình thức kỷ luật (Khiển trách, Cảnh cáo, Cách chức).",
-                              EVENT_LABELS["detail"], "detail")
-    return MemberEvent(id=event_id, member_id=member_id, kind=kind, date=when, end_date=until,
-                       decision_ref=form["decision_ref"], detail=detail, note=form["note"])
+        raise ValidationError(
+            "Nội dung: ghi hình thức kỷ luật (Khiển trách, Cảnh cáo, Cách chức).",
+            EVENT_LABELS["detail"],
+            "detail",
+        )
+    return MemberEvent(
+        id=event_id,
+        member_id=member_id,
+        kind=kind,
+        date=when,
+        end_date=until,
+        decision_ref=form["decision_ref"],
+        detail=detail,
+        note=form["note"],
+    )
 
 
 def check_history(member: Member, events: list[MemberEvent], rules: Rules) -> None:
@@ -185,15 +223,16 @@ def check_history(member: Member, events: list[MemberEvent], rules: Rules) -> No
                 raise ValidationError(
                     f"Ngày: công nhận chính thức ngày {format_date(e.date)} khi chưa hết "
                     f"{rules['probation_months']} tháng dự bị (sớm nhất {format_date(earliest)}).",
-                    "Ngày", "date")
+                    "Ngày",
+                    "date",
+                )
 
 
 def _check_with(store: Store, member_id: int, events: list[MemberEvent]) -> None:
     check_history(_existing(store, member_id), events, rules_of(store))
 
 
-def add_event(store: Store, member_id: int, form: Mapping[str, str], *,
-              today: date | None = None) -> Changes:
+def add_event(store: Store, member_id: int, form: Mapping[str, str], *, today: date | None = None) -> Changes:
     """Record a lifecycle event; refused if it contradicts the member's history."""
     _existing(store, member_id)
     event = parse_event(form, member_id, today=today)
@@ -205,16 +244,19 @@ def add_event(store: Store, member_id: int, form: Mapping[str, str], *,
     return Changes(members=True, member_ids=frozenset({member_id}))
 
 
-def update_event(store: Store, member_id: int, event_id: int, form: Mapping[str, str], *,
-                 today: date | None = None) -> Changes:
+def update_event(
+    store: Store, member_id: int, event_id: int, form: Mapping[str, str], *, today: date | None = None
+) -> Changes:
     _existing(store, member_id)
     event = parse_event(form, member_id, event_id=record_id(event_id, _NO_EVENT), today=today)
     current = store.members.events_of(member_id)
     if not any(e.id == event_id for e in current):
         raise ValidationError(_NO_EVENT)
     if store.members.event_in_use(event_id):
-        raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy sửa ở mục "
-                              "Nơi cư trú › Đảng viên đi làm ăn xa (ghi ngày trở về).")
+        raise ValidationError(
+            "Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy sửa ở mục "
+            "Nơi cư trú › Đảng viên đi làm ăn xa (ghi ngày trở về)."
+        )
     events = [event if e.id == event_id else e for e in current]
     lifecycle.require_entry(events)
     _check_with(store, member_id, events)
@@ -234,11 +276,15 @@ def delete_event(store: Store, member_id: int, event_id: int) -> Changes:
     if len(remaining) == len(current):
         raise ValidationError(_NO_EVENT)
     if store.members.event_in_use(event_id):
-        raise ValidationError("Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy ghi ngày "
-                              "trở về ở mục Liên hệ nơi cư trú thay vì xóa.")
+        raise ValidationError(
+            "Sự kiện này gắn với hồ sơ đi làm ăn xa của đảng viên: hãy ghi ngày "
+            "trở về ở mục Liên hệ nơi cư trú thay vì xóa."
+        )
     if not remaining:
-        raise ValidationError("Không thể xóa sự kiện duy nhất của đảng viên: hồ sơ cần ít nhất "
-                              "một sự kiện (kết nạp hoặc chuyển đến).")
+        raise ValidationError(
+            "Không thể xóa sự kiện duy nhất của đảng viên: hồ sơ cần ít nhất "
+            "một sự kiện (kết nạp hoặc chuyển đến)."
+        )
     lifecycle.require_entry(remaining)
     _check_with(store, member_id, remaining)
     with store.transaction():

@@ -1,5 +1,6 @@
 """The record of a meeting's minutes: built from the live data while a draft, sealed at approval
 (and re-sealed with each correction), and the one check that a sealed record still matches."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,20 +8,25 @@ import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ..dates import format_date
-from ..entities import CellProfile
-from ..errors import CellSecError, ValidationError
-from ..meeting_entities import Meeting
-from ..minutes_record import (MinutesRecord, parse_stored, record_json, with_corrections,
-                              without_ids)
-from ..records import plain
-from ..rules.counting import (MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting,
-                              vote_result)
-from ..store import Store
-from ..store.seals import UPGRADE
-from ..superior_entities import Direction, DirectionStatus
-from .forms import is_record_id
-from .members import rules_of
+from cellsec.codec.plain import plain
+from cellsec.codec.sealed_minutes import (
+    MinutesRecord,
+    parse_stored,
+    record_json,
+    with_corrections,
+    without_ids,
+)
+from cellsec.dates import format_date
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.profile import CellProfile
+from cellsec.entities.superiors import Direction, DirectionStatus
+from cellsec.errors import CellSecError, ValidationError
+from cellsec.rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY, RollCount, count_meeting, vote_result
+from cellsec.services.forms import is_record_id
+from cellsec.services.members import rules_of
+from cellsec.store import Store
+from cellsec.store.seals import UPGRADE
+from cellsec.wording import clause, sentence
 
 COUNTING_RULES = ("attached_out_present_votes", MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
 
@@ -49,16 +55,12 @@ def directions_reviewed(store: Store, m: Meeting) -> tuple[Direction, ...]:
                 dates[d.closed_meeting_id] = later.date if later else None
             closed_on = dates[d.closed_meeting_id]
             if closed_on is not None and closed_on > m.date:
-                out.append(replace(d, status=DirectionStatus.IN_PROGRESS, result="",
-                                   closed_meeting_id=None))
+                out.append(replace(d, status=DirectionStatus.IN_PROGRESS, result="", closed_meeting_id=None))
     return tuple(out)
 
 
 def direction_line(d: Direction, m: Meeting) -> str:
     """A superior's direction reported on at this meeting, with its state (frozen at approval)."""
-    # The one sentence-ending helper; imported here, not at start-up (the app loads the reports
-    # package only when something is shown or printed from it).
-    from ..reports.wording import clause, sentence
     given = f" chỉ đạo ngày {format_date(d.meeting_date)}" if d.meeting_date else ""
     owner = f"; phụ trách: {d.owner}" if d.owner else ""
     state = d.status.label.lower()
@@ -75,13 +77,18 @@ def build_record(store: Store, m: Meeting, *, rules: Any = None) -> MinutesRecor
     votes = tuple(vote_result(v, count, rules) for v in m.votes)
     profile = store.profile.get() or CellProfile()
     return MinutesRecord(
-        meeting=m, profile=profile, count=count, votes=votes,
+        meeting=m,
+        profile=profile,
+        count=count,
+        votes=votes,
         score=quality_rating(m.scores, rules) if m.scores else None,
         criteria_labels=tuple((c["key"], c["label"]) for c in rules["meeting_quality_criteria"]),
-        directions_given=tuple(replace(d, id=None) for d in
-                               store.superiors.directions(meeting_id=m.id)) if m.id else (),
+        directions_given=tuple(replace(d, id=None) for d in store.superiors.directions(meeting_id=m.id))
+        if m.id
+        else (),
         directions_reviewed=tuple(replace(d, id=None) for d in directions_reviewed(store, m)),
-        rules=tuple((k, rules[k]) for k in COUNTING_RULES))
+        rules=tuple((k, rules[k]) for k in COUNTING_RULES),
+    )
 
 
 def seal(store: Store, record: MinutesRecord, reason: str) -> str:
@@ -147,6 +154,13 @@ class RecordCheck:
 
 
 DRAFT = RecordCheck(False)
+# What the secretary is told wherever approved minutes that fail the check are shown or printed.
+MISMATCH_TITLE = "Biên bản không khớp"
+MISMATCH_WARNING = (
+    "CẢNH BÁO: nội dung biên bản đang lưu trong tệp không còn khớp với bản chi bộ "
+    "đã thông qua. Có thể tệp dữ liệu đã bị sửa ngoài chương trình; hãy đối chiếu "
+    "với sổ biên bản giấy."
+)
 
 
 def check_record(store: Store, meeting_id: int) -> RecordCheck:
@@ -154,13 +168,18 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     command that shows approved minutes."""
     upgrade_old_approvals(store)
     if not is_record_id(meeting_id):
-        return DRAFT       # no meeting can have that id: nothing sealed
+        return DRAFT  # no meeting can have that id: nothing sealed
     live = store.meetings.get_live(meeting_id)
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         if live is not None and live.approved:
-            return RecordCheck(True, ("Biên bản ghi là đã thông qua nhưng không có bản niêm phong "
-                                      "(trạng thái bị sửa ngoài chương trình).",))
+            return RecordCheck(
+                True,
+                (
+                    "Biên bản ghi là đã thông qua nhưng không có bản niêm phong "
+                    "(trạng thái bị sửa ngoài chương trình).",
+                ),
+            )
         return DRAFT
     problems: list[str] = []
     try:
@@ -172,13 +191,19 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
     if digest != row.digest:
         problems.append("Nội dung bản niêm phong không khớp dấu kiểm.")
     if record.upgrade_verified is False:
-        problems.append("Khi nâng cấp phần mềm, nội dung biên bản đã không khớp dấu kiểm lúc "
-                        "thông qua.")
+        problems.append("Khi nâng cấp phần mềm, nội dung biên bản đã không khớp dấu kiểm lúc thông qua.")
     if live is None:
         return RecordCheck(True, (*problems, "Biên bản đã thông qua bị xóa ngoài chương trình."))
+    return RecordCheck(True, (*problems, *_live_differences(store, live, record, row.digest)))
+
+
+def _live_differences(store: Store, live: Meeting, record: MinutesRecord, sealed: str) -> list[str]:
+    """How the meeting's live rows differ from its seal (nothing: they match)."""
+    meeting_id = live.id or 0
+    problems: list[str] = []
     if not live.approved:
         problems.append("Biên bản đã thông qua bị đổi về trạng thái nháp ngoài chương trình.")
-    if live.digest != row.digest or live.approved_at != record.meeting.approved_at:
+    if live.digest != sealed or live.approved_at != record.meeting.approved_at:
         problems.append("Dấu kiểm hoặc ngày thông qua lưu trong tệp đã bị sửa.")
     if store.meetings.live_number(meeting_id) != record.meeting.full_resolution_number:
         problems.append("Số nghị quyết lưu trong tệp không khớp bản đã thông qua.")
@@ -187,14 +212,24 @@ def check_record(store: Store, meeting_id: int) -> RecordCheck:
         problems.append("Ghi chú đính chính bị thêm, sửa hoặc xóa ngoài chương trình.")
     if _content(live) != _content(record.meeting):
         problems.append("Nội dung biên bản lưu trong tệp đã bị sửa sau khi thông qua.")
-    return RecordCheck(True, tuple(problems))
+    return problems
 
 
 def _content(m: Meeting) -> Any:
     """The meeting's own rows as compared with the seal (reviews of earlier meetings' tasks are
     left out: the seal holds their copies, and deleting a draft may remove the live rows)."""
-    data = plain(replace(m, reviews=(), corrections=(), status="", approved_at=None, digest=None,
-                         resolution_number="", resolution_issuer=""))
+    data = plain(
+        replace(
+            m,
+            reviews=(),
+            corrections=(),
+            status="",
+            approved_at=None,
+            digest=None,
+            resolution_number="",
+            resolution_issuer="",
+        )
+    )
     return without_ids(data)
 
 
@@ -218,9 +253,11 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
     row = store.meetings.seals.latest(meeting_id)
     if row is None:
         raise ValidationError("Biên bản này chưa được niêm phong.")
-    record, _ = parse_stored(row.record_json, exact=True)   # re-sealed as it was, never cleaned
-    record = with_corrections(replace(record, meeting=replace(record.meeting, id=meeting_id)),
-                              store.meetings.live_corrections(meeting_id))
+    record, _ = parse_stored(row.record_json, exact=True)  # re-sealed as it was, never cleaned
+    record = with_corrections(
+        replace(record, meeting=replace(record.meeting, id=meeting_id)),
+        store.meetings.live_corrections(meeting_id),
+    )
     seal(store, record, "correction")
 
 
@@ -228,8 +265,15 @@ def reseal_with_corrections(store: Store, meeting_id: int) -> None:
 def legacy_content_digest(m: Meeting) -> str:
     """The digest approvals carried before schema v9 (content only; no ids, number, date)."""
     data = asdict(m)
-    for key in ("id", "status", "approved_at", "digest", "corrections", "resolution_number",
-                "resolution_issuer"):
+    for key in (
+        "id",
+        "status",
+        "approved_at",
+        "digest",
+        "corrections",
+        "resolution_number",
+        "resolution_issuer",
+    ):
         data.pop(key)
     for entry in data["roll"]:
         entry.pop("member_id")
@@ -267,9 +311,9 @@ def upgrade_old_approvals(store: Store) -> None:
                     seal(store, record, UPGRADE)
                 store.meetings.seals.done_pending(meeting_id)
     except CellSecError:
-        return   # a file opened read-only: readers use the rows until it can be written
+        return  # a file opened read-only: readers use the rows until it can be written
     except Exception as exc:
-        if type(exc).__module__ != "sqlite3":   # a busy or read-only file: same; else a bug
+        if type(exc).__module__ != "sqlite3":  # a busy or read-only file: same; else a bug
             raise
 
 
@@ -279,12 +323,16 @@ def _tolerant_record(store: Store, m: Meeting, rules: Any) -> MinutesRecord:
         return build_record(store, m, rules=rules)
     except ValidationError:
         count = count_meeting(m.roll, rules)
-        return replace(build_record(store, replace(m, votes=()), rules=rules),
-                       meeting=m, count=count, votes=tuple(
-                           _unchecked_vote(v, count, rules) for v in m.votes))
+        return replace(
+            build_record(store, replace(m, votes=()), rules=rules),
+            meeting=m,
+            count=count,
+            votes=tuple(_unchecked_vote(v, count, rules) for v in m.votes),
+        )
 
 
 def _unchecked_vote(vote: Any, count: RollCount, rules: Any) -> Any:
-    big = replace(count, eligible_present=max(count.eligible_present,
-                                              vote.in_favour + vote.against + vote.other))
+    big = replace(
+        count, eligible_present=max(count.eligible_present, vote.in_favour + vote.against + vote.other)
+    )
     return vote_result(vote, big, rules)

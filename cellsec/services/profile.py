@@ -1,14 +1,16 @@
 """The cell profile: asked for on first run, edited from the Chi bộ menu."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..dates import format_date, parse_date
-from ..entities import CellProfile, Changes
-from ..errors import ValidationError
-from ..store import Store
-from ..text import clean_name
-from .forms import form_text
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.profile import CellProfile
+from cellsec.errors import ValidationError
+from cellsec.services.forms import form_text
+from cellsec.store import Store
+from cellsec.text import clean_name
 
 PROFILE_LABELS = {
     "cell_name": "Tên chi bộ",
@@ -28,11 +30,16 @@ def parse_profile(form: Mapping[str, str]) -> CellProfile:
         if not values[key]:
             raise ValidationError(f"{PROFILE_LABELS[key]}: chưa nhập.", PROFILE_LABELS[key], key)
     return CellProfile(
-        cell_name=values["cell_name"], superior_name=values["superior_name"],
-        place_name=values["place_name"], secretary=clean_name(values["secretary"]),
-        deputy_secretary=clean_name(values["deputy_secretary"]), term_label=values["term_label"],
-        term_start=parse_date(values["term_start"], PROFILE_LABELS["term_start"], key="term_start",
-                              allow_future=True))
+        cell_name=values["cell_name"],
+        superior_name=values["superior_name"],
+        place_name=values["place_name"],
+        secretary=clean_name(values["secretary"]),
+        deputy_secretary=clean_name(values["deputy_secretary"]),
+        term_label=values["term_label"],
+        term_start=parse_date(
+            values["term_start"], PROFILE_LABELS["term_start"], key="term_start", allow_future=True
+        ),
+    )
 
 
 def save_profile(store: Store, form: Mapping[str, str]) -> Changes:
@@ -42,9 +49,22 @@ def save_profile(store: Store, form: Mapping[str, str]) -> Changes:
     return Changes(profile=True)
 
 
+def required_profile(store: Store) -> CellProfile:
+    """The cell's profile, or the refusal every document and number gives when it is missing."""
+    profile = store.profile.get()
+    if profile is None:
+        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
+    return profile
+
+
 def profile_form(profile: CellProfile | None) -> dict[str, str]:
     p = profile or CellProfile()
-    return {"cell_name": p.cell_name, "superior_name": p.superior_name,
-            "place_name": p.place_name, "secretary": p.secretary,
-            "deputy_secretary": p.deputy_secretary, "term_label": p.term_label,
-            "term_start": format_date(p.term_start)}
+    return {
+        "cell_name": p.cell_name,
+        "superior_name": p.superior_name,
+        "place_name": p.place_name,
+        "secretary": p.secretary,
+        "deputy_secretary": p.deputy_secretary,
+        "term_label": p.term_label,
+        "term_start": format_date(p.term_start),
+    }

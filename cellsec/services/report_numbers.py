@@ -2,28 +2,29 @@
 term like resolutions. A report gets its number once, when the secretary issues it; printing the
 same report again shows the same number and issue date. Until then it prints as a draft with
 the number left blank for the hand."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from ..errors import ValidationError
-from ..store import Store
-from .members import rules_of
+from cellsec.services.members import rules_of
+from cellsec.services.profile import required_profile
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)
 class IssuedNumber:
     number: int
-    type_code: str              # "BC"
-    issuer: str                 # "CB", as it was when the number was given
+    type_code: str  # "BC"
+    issuer: str  # "CB", as it was when the number was given
     term: str
     issued_on: date
-    title: str                  # names the report and its period: the report's identity
+    title: str  # names the report and its period: the report's identity
 
     @property
     def text(self) -> str:
-        """"03-BC/CB" (the header prints "Số 03-BC/CB")."""
+        """ "03-BC/CB" (the header prints "Số 03-BC/CB")."""
         return f"{self.number:02d}-{self.type_code}/{self.issuer}"
 
 
@@ -36,8 +37,14 @@ def issued_number(store: Store, type_code: str, title: str) -> IssuedNumber | No
     """The number this report was issued with, in any term; None while it is a draft."""
     for row in store.meetings.document_numbers():
         if row["type_code"] == type_code and row["title"] == title and row["meeting_id"] is None:
-            return IssuedNumber(int(row["number"]), type_code, str(row["issuer"]),
-                                str(row["term"]), date.fromisoformat(str(row["date"])), title)
+            return IssuedNumber(
+                int(str(row["number"])),
+                type_code,
+                str(row["issuer"]),
+                str(row["term"]),
+                date.fromisoformat(str(row["date"])),
+                title,
+            )
     return None
 
 
@@ -47,10 +54,7 @@ def issue_number(store: Store, type_code: str, title: str, when: date) -> tuple[
     existing = issued_number(store, type_code, title)
     if existing is not None:
         return existing, False
-    profile = store.profile.get()
-    if profile is None:
-        raise ValidationError("Chưa có thông tin chi bộ (menu Chi bộ › Thông tin chi bộ).")
-    term = profile.term_label or ""
+    term = required_profile(store).term_label or ""
     issuer = str(rules_of(store)["document_type_code_cell"])
     with store.transaction():
         number = store.meetings.next_number(type_code, term)

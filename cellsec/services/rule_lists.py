@@ -1,16 +1,18 @@
 """The list settings that the Đảng ủy xã sets or DOMAIN.md marks unverified — meeting quality
 criteria and bands, comment-sheet criteria and the short sheet, badge milestones: checking a new
 value (messages name the row and field) and showing a value with its labels, never raw keys."""
+
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from ..errors import ValidationError
-from ..rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY
-from ..rules.settings import Rules
-from ..text import fold, nfc
+from cellsec.errors import ValidationError
+from cellsec.rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY
+from cellsec.rules.settings import Rules
+from cellsec.text import fold, nfc
 
 # key -> kind of list; the dialog picks its editor by kind.
 LIST_RULES = {
@@ -22,7 +24,7 @@ LIST_RULES = {
 }
 # Majorities stored as [numerator, denominator], typed and shown as "1/2", "2/3".
 FRACTION_RULES = (MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
-QUALITY_TOTAL = 100     # the self-assessment is out of 100 points (HD 42)
+QUALITY_TOTAL = 100  # the self-assessment is out of 100 points (HD 42)
 _MAX_TEXT = 200
 
 
@@ -62,7 +64,7 @@ def _keys(rules: Rules, key: str, rows: list[dict[str, Any]], labels: list[str])
     label for a new row. Codes must be unique; so must labels."""
     keys: list[str] = []
     for i, (row, label) in enumerate(zip(rows, labels), start=1):
-        for j, earlier in enumerate(labels[:i - 1], start=1):
+        for j, earlier in enumerate(labels[: i - 1], start=1):
             if fold(earlier) == fold(label):
                 raise _fail(rules, key, f"trùng tên với dòng {j} (“{earlier}”).", i)
         code = row.get("key")
@@ -82,18 +84,17 @@ def _keys(rules: Rules, key: str, rows: list[dict[str, Any]], labels: list[str])
 def check_quality_criteria(rules: Rules, value: Any) -> list[dict[str, Any]]:
     key = "meeting_quality_criteria"
     rows = [r if isinstance(r, dict) else {} for r in _rows(rules, key, value)]
-    labels = [_text(rules, key, r.get("label"), "tên tiêu chí", i)
-              for i, r in enumerate(rows, start=1)]
+    labels = [_text(rules, key, r.get("label"), "tên tiêu chí", i) for i, r in enumerate(rows, start=1)]
     maxima = []
     for i, r in enumerate(rows, start=1):
         points = _whole(r.get("max"))
         if points is None or not 1 <= points <= QUALITY_TOTAL:
-            raise _fail(rules, key, f"điểm tối đa phải là số nguyên dương, không quá "
-                                    f"{QUALITY_TOTAL}.", i)
+            raise _fail(rules, key, f"điểm tối đa phải là số nguyên dương, không quá {QUALITY_TOTAL}.", i)
         maxima.append(points)
     if sum(maxima) != QUALITY_TOTAL:
-        raise _fail(rules, key, f"tổng điểm tối đa các tiêu chí phải bằng {QUALITY_TOTAL} "
-                                f"(đang là {sum(maxima)}).")
+        raise _fail(
+            rules, key, f"tổng điểm tối đa các tiêu chí phải bằng {QUALITY_TOTAL} (đang là {sum(maxima)})."
+        )
     keys = _keys(rules, key, rows, labels)
     return [{"key": k, "label": label, "max": m} for k, label, m in zip(keys, labels, maxima)]
 
@@ -108,23 +109,25 @@ def check_quality_bands(rules: Rules, value: Any) -> list[list[Any]]:
             raise _fail(rules, key, f"điểm từ phải là số nguyên từ 0 đến {QUALITY_TOTAL}.", i)
         label = _text(rules, key, pair[1], "tên xếp loại", i)
         if bands and floor >= bands[-1][0]:
-            raise _fail(rules, key, f"điểm từ ({floor}) phải nhỏ hơn dòng trên "
-                                    f"({bands[-1][0]}): xếp từ cao xuống thấp.", i)
+            raise _fail(
+                rules,
+                key,
+                f"điểm từ ({floor}) phải nhỏ hơn dòng trên ({bands[-1][0]}): xếp từ cao xuống thấp.",
+                i,
+            )
         for j, (_, earlier) in enumerate(bands, start=1):
             if fold(earlier) == fold(label):
                 raise _fail(rules, key, f"trùng tên xếp loại với dòng {j} (“{earlier}”).", i)
         bands.append([floor, label])
     if bands[-1][0] != 0:
-        raise _fail(rules, key, "dòng cuối phải từ 0 điểm, để điểm nào cũng có xếp loại.",
-                    len(bands))
+        raise _fail(rules, key, "dòng cuối phải từ 0 điểm, để điểm nào cũng có xếp loại.", len(bands))
     return bands
 
 
 def check_comment_criteria(rules: Rules, value: Any) -> list[dict[str, Any]]:
     key = "comment_criteria"
     rows = [r if isinstance(r, dict) else {} for r in _rows(rules, key, value)]
-    labels = [_text(rules, key, r.get("label"), "nội dung nhận xét", i)
-              for i, r in enumerate(rows, start=1)]
+    labels = [_text(rules, key, r.get("label"), "nội dung nhận xét", i) for i, r in enumerate(rows, start=1)]
     all_levels = []
     for i, r in enumerate(rows, start=1):
         raw = r.get("levels")
@@ -135,14 +138,19 @@ def check_comment_criteria(rules: Rules, value: Any) -> list[dict[str, Any]]:
             raise _fail(rules, key, "ba mức phải khác nhau.", i)
         all_levels.append(levels)
     keys = _keys(rules, key, rows, labels)
-    result = [{"key": k, "label": label, "levels": levels}
-              for k, label, levels in zip(keys, labels, all_levels)]
+    result = [
+        {"key": k, "label": label, "levels": levels} for k, label, levels in zip(keys, labels, all_levels)
+    ]
     short = list(rules["comment_short_criteria"])
     old = {c["key"]: c["label"] for c in rules["comment_criteria"]}
     for code in short:
         if code not in keys:
-            raise _fail(rules, key, f"tiêu chí “{old.get(code, code)}” đang có trong phiếu rút "
-                                    "gọn: bỏ nó ở phiếu rút gọn trước khi xóa.")
+            raise _fail(
+                rules,
+                key,
+                f"tiêu chí “{old.get(code, code)}” đang có trong phiếu rút "
+                "gọn: bỏ nó ở phiếu rút gọn trước khi xóa.",
+            )
     return result
 
 
@@ -152,17 +160,15 @@ def check_short_criteria(rules: Rules, value: Any) -> list[str]:
     chosen: list[str] = []
     for i, code in enumerate(_rows(rules, key, value), start=1):
         if not isinstance(code, str) or code not in criteria:
-            raise _fail(rules, key, f"tiêu chí “{code}” không có trong danh sách tiêu chí phiếu "
-                                    "nhận xét.", i)
+            raise _fail(rules, key, f"tiêu chí “{code}” không có trong danh sách tiêu chí phiếu nhận xét.", i)
         if code in chosen:
-            raise _fail(rules, key, f"“{criteria[code]}” đã chọn ở dòng {chosen.index(code) + 1}.",
-                        i)
+            raise _fail(rules, key, f"“{criteria[code]}” đã chọn ở dòng {chosen.index(code) + 1}.", i)
         chosen.append(code)
-    return [c for c in criteria if c in chosen]      # in the order of the full sheet
+    return [c for c in criteria if c in chosen]  # in the order of the full sheet
 
 
 def parse_milestones(rules: Rules, text: str) -> list[int]:
-    """"30, 40, 45 …" typed in one line -> the list (then checked)."""
+    """ "30, 40, 45 …" typed in one line -> the list (then checked)."""
     parts = [x for x in re.split(r"[\s,;]+", nfc(text)) if x]
     for part in parts:
         if _whole(part) is None:
@@ -178,8 +184,11 @@ def check_milestones(rules: Rules, value: Any) -> list[int]:
         if number is None or not 1 <= number <= 120:
             raise _fail(rules, key, f"mốc thứ {i} (“{raw}”) phải là số năm, từ 1 đến 120.")
         if years and number <= years[-1]:
-            raise _fail(rules, key, f"mốc thứ {i} ({number}) phải lớn hơn mốc đứng trước "
-                                    f"({years[-1]}): ghi từ nhỏ đến lớn.")
+            raise _fail(
+                rules,
+                key,
+                f"mốc thứ {i} ({number}) phải lớn hơn mốc đứng trước ({years[-1]}): ghi từ nhỏ đến lớn.",
+            )
         years.append(number)
     return years
 
@@ -188,18 +197,23 @@ def check_fraction(rules: Rules, key: str, value: Any) -> list[int]:
     """A majority as typed ("2/3") or stored ([2, 3]): whole numbers, more than 0, less than 1."""
     if isinstance(value, str):
         m = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", nfc(value))
-        pair = [int(m[1]), int(m[2])] if m else None
+        pair: list[int | None] | None = [int(m[1]), int(m[2])] if m else None
     elif isinstance(value, (list, tuple)) and len(value) == 2:
         pair = [_whole(x) for x in value]
     else:
         pair = None
-    if pair is None or None in pair:
+    if pair is None or pair[0] is None or pair[1] is None:
         raise _fail(rules, key, "ghi tỷ lệ dạng tử số/mẫu số bằng số nguyên, ví dụ 1/2 hoặc 2/3.")
-    numerator, denominator = pair
+    numerator, denominator = pair[0], pair[1]
     if not 0 < numerator < denominator:
-        raise _fail(rules, key, f"tỷ lệ {numerator}/{denominator} phải lớn hơn 0 và nhỏ hơn 1 "
-                                "(tử số nhỏ hơn mẫu số).")
+        raise _fail(
+            rules, key, f"tỷ lệ {numerator}/{denominator} phải lớn hơn 0 và nhỏ hơn 1 (tử số nhỏ hơn mẫu số)."
+        )
     return [numerator, denominator]
+
+
+def _check_fraction_of(key: str, rules: Rules, value: Any) -> list[int]:
+    return check_fraction(rules, key, value)
 
 
 CHECKS: dict[str, Callable[[Rules, Any], Any]] = {
@@ -208,8 +222,7 @@ CHECKS: dict[str, Callable[[Rules, Any], Any]] = {
     "comment_criteria": check_comment_criteria,
     "comment_short_criteria": check_short_criteria,
     "badge_milestones_years": check_milestones,
-    **{key: (lambda rules, value, key=key: check_fraction(rules, key, value))
-       for key in FRACTION_RULES},
+    **{key: partial(_check_fraction_of, key) for key in FRACTION_RULES},
 }
 
 
@@ -225,7 +238,12 @@ def show_list(key: str, value: Any, rules: Rules) -> str:
         return "; ".join(f"{c['label']} ({' / '.join(c['levels'])})" for c in value)
     if key == "comment_short_criteria":
         labels = {c["key"]: c["label"] for c in rules["comment_criteria"]}
-        labels.update({c["key"]: c["label"] for c in rules.settings["comment_criteria"].default
-                       if c["key"] not in labels})
+        labels.update(
+            {
+                c["key"]: c["label"]
+                for c in rules.settings["comment_criteria"].default
+                if c["key"] not in labels
+            }
+        )
         return "; ".join(labels.get(code, code) for code in value)
     return ", ".join(str(x) for x in value)

@@ -1,20 +1,27 @@
 """The rule settings a cell may change, with their legal source: thresholds, targets and deadlines
 typed as text, and the lists the Đảng ủy xã sets (criteria, bands, milestones) as rows — each
 checked before it is saved, each able to go back to the shipped default."""
+
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ..entities import Changes
-from ..errors import ValidationError
-from ..rules.settings import RuleSetting, Rules
-from ..store import Store
-from ..text import fold, nfc
-from .forms import plain_text
-from .members import rules_of
-from .rule_lists import (CHECKS, FRACTION_RULES, LIST_RULES, check_fraction, parse_milestones,
-                         show_list)
+from cellsec.entities.changes import Changes
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules, RuleSetting
+from cellsec.services.forms import plain_text
+from cellsec.services.members import rules_of
+from cellsec.services.rule_lists import (
+    CHECKS,
+    FRACTION_RULES,
+    LIST_RULES,
+    check_fraction,
+    parse_milestones,
+    show_list,
+)
+from cellsec.store import Store
+from cellsec.text import fold, nfc
 
 _ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
 
@@ -24,13 +31,16 @@ def list_rules(store: Store) -> list[RuleSetting]:
 
 
 def list_kind(setting: RuleSetting) -> str | None:
-    """"scored", "bands", "levels", "subset" or "numbers" for a list setting; None otherwise."""
+    """ "scored", "bands", "levels", "subset" or "numbers" for a list setting; None otherwise."""
     return LIST_RULES.get(setting.key)
 
 
 def editable(setting: RuleSetting) -> bool:
-    return (isinstance(setting.default, (bool, int, str)) or setting.key in LIST_RULES
-            or setting.key in FRACTION_RULES)
+    return (
+        isinstance(setting.default, (bool, int, str))
+        or setting.key in LIST_RULES
+        or setting.key in FRACTION_RULES
+    )
 
 
 def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
@@ -40,9 +50,14 @@ def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
     if isinstance(value, list):
         if key in LIST_RULES or key in FRACTION_RULES:
             return show_list(key, value, rules or Rules.defaults())
-        return "; ".join(item["label"] if isinstance(item, dict) and "label" in item else
-                         " ".join(map(str, item)) if isinstance(item, list) else str(item)
-                         for item in value)
+        return "; ".join(
+            item["label"]
+            if isinstance(item, dict) and "label" in item
+            else " ".join(map(str, item))
+            if isinstance(item, list)
+            else str(item)
+            for item in value
+        )
     return str(value)
 
 
@@ -62,8 +77,7 @@ def _parse(setting: RuleSetting, text: str, rules: Rules) -> Any:
         raise ValidationError(f"{label}: ghi “Có” hoặc “Không”.", label, setting.key)
     if isinstance(setting.default, int):
         if not re.fullmatch(r"\d{1,4}", value):
-            raise ValidationError(f"{label}: “{value}” không phải số nguyên dương.", label,
-                                  setting.key)
+            raise ValidationError(f"{label}: “{value}” không phải số nguyên dương.", label, setting.key)
         number = int(value)
         if number == 0 or number > 5000:
             raise ValidationError(f"{label}: {number} không hợp lý.", label, setting.key)
@@ -99,8 +113,9 @@ def set_rule(store: Store, key: str, text: str) -> Changes:
     rules = rules_of(store)
     setting = _setting(rules, key)
     if key in LIST_RULES and key != "badge_milestones_years":
-        raise ValidationError(f"{setting.label}: sửa từng dòng bằng nút “Sửa danh sách…”.",
-                              setting.label, key)
+        raise ValidationError(
+            f"{setting.label}: sửa từng dòng bằng nút “Sửa danh sách…”.", setting.label, key
+        )
     return _save(store, setting, _parse(setting, plain_text(text, setting.label, key), rules))
 
 
@@ -131,13 +146,17 @@ def check_overrides(store: Store, overrides: Any) -> dict[str, Any]:
     if overrides is None:
         return {}
     if not isinstance(overrides, dict):
-        raise ValidationError(f"{SETTINGS_WHERE} (“rule_settings”) phải là các cặp tên thiết lập: "
-                              "giá trị.", SETTINGS_WHERE, "rule_settings")
+        raise ValidationError(
+            f"{SETTINGS_WHERE} (“rule_settings”) phải là các cặp tên thiết lập: giá trị.",
+            SETTINGS_WHERE,
+            "rule_settings",
+        )
     base = rules_of(store).settings
     for key in overrides:
         if key not in base or not editable(base[key]):
-            raise ValidationError(f"{SETTINGS_WHERE}: “{key}” không phải một thiết lập sửa được.",
-                                  SETTINGS_WHERE, str(key))
+            raise ValidationError(
+                f"{SETTINGS_WHERE}: “{key}” không phải một thiết lập sửa được.", SETTINGS_WHERE, str(key)
+            )
     checked: dict[str, Any] = {}
     # The short sheet is checked after the criteria it picks from.
     for key in sorted(overrides, key=lambda k: k == "comment_short_criteria"):
@@ -147,8 +166,11 @@ def check_overrides(store: Store, overrides: Any) -> dict[str, Any]:
         rules = Rules.with_overrides(context)
         setting, value = rules.settings[key], overrides[key]
         try:
-            checked[key] = (CHECKS[key](rules, value) if key in CHECKS
-                            else _parse(setting, _as_text(setting, value), rules))
+            checked[key] = (
+                CHECKS[key](rules, value)
+                if key in CHECKS
+                else _parse(setting, _as_text(setting, value), rules)
+            )
         except ValidationError as exc:
             raise ValidationError(f"{SETTINGS_WHERE}: {exc}", exc.field, exc.key) from None
     return checked
@@ -185,9 +207,13 @@ def reset_rule(store: Store, key: str) -> Changes:
         missing = [code for code in rules["comment_short_criteria"] if code not in defaults]
         if missing:
             setting = rules.settings[key]
-            raise ValidationError(f"{setting.label}: phiếu rút gọn đang dùng tiêu chí "
-                                  f"“{label.get(missing[0], missing[0])}”, không có trong danh "
-                                  "sách mặc định; sửa phiếu rút gọn trước.", setting.label, key)
+            raise ValidationError(
+                f"{setting.label}: phiếu rút gọn đang dùng tiêu chí "
+                f"“{label.get(missing[0], missing[0])}”, không có trong danh "
+                "sách mặc định; sửa phiếu rút gọn trước.",
+                setting.label,
+                key,
+            )
     with store.transaction():
         store.settings.reset(key)
     return _ALL

@@ -2,19 +2,24 @@
 record is read with its type checked, passed through the directory form's parser and the same
 consistency checks as the services, and its references resolved to records of the file,
 before anything is written."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..records import plain
-from ..store import Store
-from ..superior_entities import Assignment, Direction, DirectionStatus, Notice, Superior
-from . import import_values as v
-from .superiors import (SUPERIOR_LABELS, check_assignments, parse_superior,
-                        superior_search_text)
+from cellsec.codec.plain import plain
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.superiors import Assignment, Direction, DirectionStatus, Notice, Superior
+from cellsec.errors import ValidationError
+from cellsec.services import import_values as v
+from cellsec.services.superiors import (
+    SUPERIOR_LABELS,
+    check_assignments,
+    parse_superior,
+    superior_search_text,
+)
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)
@@ -37,10 +42,12 @@ def export_superiors(store: Store) -> dict[str, list[dict[str, Any]]]:
         item = plain(d)
         item.pop("meeting_date")
         directions.append(item)
-    return {"superiors": [plain(s) for s in store.superiors.all()],
-            "superior_assignments": [plain(a) for a in store.superiors.assignments()],
-            "meeting_notices": [plain(n) for n in store.superiors.notices()],
-            "directions": directions}
+    return {
+        "superiors": [plain(s) for s in store.superiors.all()],
+        "superior_assignments": [plain(a) for a in store.superiors.assignments()],
+        "meeting_notices": [plain(n) for n in store.superiors.notices()],
+        "directions": directions,
+    }
 
 
 def prepare_superiors(data: Any) -> SuperiorPlan:
@@ -61,8 +68,14 @@ def prepare_superiors(data: Any) -> SuperiorPlan:
         entries.append((v.ident(raw, "id", where, required=False), where))
         superior = v.required_ident(raw, "superior_id", where)
         v.known(superior, ids, where, "superior_id", "cấp ủy viên")
-        assignments.append(Assignment(superior, v.required_day(raw, "start", where),
-                                      v.day(raw, "end", where), v.text(raw, "note", where)))
+        assignments.append(
+            Assignment(
+                superior,
+                v.required_day(raw, "start", where),
+                v.day(raw, "end", where),
+                v.text(raw, "note", where),
+            )
+        )
     v.unique(entries, "phân công")
     try:
         check_assignments(assignments)
@@ -73,15 +86,13 @@ def prepare_superiors(data: Any) -> SuperiorPlan:
 
 def write_superiors(store: Store, plan: SuperiorPlan) -> dict[int, int]:
     """Insert inside the caller's transaction; returns the file's ids -> the new ids."""
-    mapping = {source_id: store.superiors.save(s, superior_search_text(s))
-               for source_id, s in plan.people}
+    mapping = {source_id: store.superiors.save(s, superior_search_text(s)) for source_id, s in plan.people}
     for a in plan.assignments:
         store.superiors.add_assignment(replace(a, superior_id=mapping[a.superior_id]))
     return mapping
 
 
-def prepare_follow_ups(data: Any, superiors: SuperiorPlan, meetings: dict[int, Meeting]
-                       ) -> FollowUpPlan:
+def prepare_follow_ups(data: Any, superiors: SuperiorPlan, meetings: dict[int, Meeting]) -> FollowUpPlan:
     """Notices and directions, checked against the file's superiors and meetings
     (`meetings`: the file's meeting id -> the prepared meeting)."""
     people = {i for i, _ in superiors.people}
@@ -96,9 +107,9 @@ def prepare_follow_ups(data: Any, superiors: SuperiorPlan, meetings: dict[int, M
             raise v.fail(where, "sent", "ngày thông báo sau ngày sinh hoạt.")
         if (meeting_id, superior_id) in notices:
             raise ValidationError(f"{where}: buổi sinh hoạt này đã có thông báo cho người này.")
-        notices[(meeting_id, superior_id)] = Notice(meeting_id, superior_id, sent,
-                                                    v.text(raw, "method", where),
-                                                    v.text(raw, "note", where))
+        notices[(meeting_id, superior_id)] = Notice(
+            meeting_id, superior_id, sent, v.text(raw, "method", where), v.text(raw, "note", where)
+        )
     directions = []
     entries = []
     for where, raw in v.records(data, "directions", "Ý kiến chỉ đạo"):
@@ -108,8 +119,7 @@ def prepare_follow_ups(data: Any, superiors: SuperiorPlan, meetings: dict[int, M
     return FollowUpPlan(tuple(notices.values()), tuple(directions))
 
 
-def _direction(raw: dict[str, Any], where: str, people: set[int],
-               meetings: dict[int, Meeting]) -> Direction:
+def _direction(raw: dict[str, Any], where: str, people: set[int], meetings: dict[int, Meeting]) -> Direction:
     """A direction as add_direction and follow_up would have left it."""
     meeting_id = v.required_ident(raw, "meeting_id", where)
     v.known(meeting_id, meetings, where, "meeting_id", "buổi sinh hoạt")
@@ -119,10 +129,17 @@ def _direction(raw: dict[str, Any], where: str, people: set[int],
     v.known(closed, meetings, where, "closed_meeting_id", "buổi sinh hoạt")
     given = meetings[meeting_id].date
     status = v.choice(raw, "status", where, DirectionStatus, DirectionStatus.OPEN)
-    d = Direction(meeting_id=meeting_id, given_by=v.text(raw, "given_by", where),
-                  text=v.text(raw, "text", where), owner=v.text(raw, "owner", where),
-                  deadline=v.day(raw, "deadline", where), status=status, superior_id=superior_id,
-                  closed_meeting_id=closed, result=v.text(raw, "result", where))
+    d = Direction(
+        meeting_id=meeting_id,
+        given_by=v.text(raw, "given_by", where),
+        text=v.text(raw, "text", where),
+        owner=v.text(raw, "owner", where),
+        deadline=v.day(raw, "deadline", where),
+        status=status,
+        superior_id=superior_id,
+        closed_meeting_id=closed,
+        result=v.text(raw, "result", where),
+    )
     if not d.text:
         raise v.fail(where, "text", "chưa có nội dung chỉ đạo.")
     if not d.given_by:
@@ -130,21 +147,26 @@ def _direction(raw: dict[str, Any], where: str, people: set[int],
     if d.deadline and d.deadline < given:
         raise v.fail(where, "deadline", "thời hạn trước ngày buổi sinh hoạt.")
     if closed is not None and (status.is_open or meetings[closed].date < given):
-        raise v.fail(where, "closed_meeting_id", "chỉ đạo đang mở, hoặc buổi báo cáo kết quả "
-                                                 "trước buổi nhận chỉ đạo.")
+        raise v.fail(
+            where, "closed_meeting_id", "chỉ đạo đang mở, hoặc buổi báo cáo kết quả trước buổi nhận chỉ đạo."
+        )
     return d
 
 
-def write_follow_ups(store: Store, plan: FollowUpPlan, superiors: dict[int, int],
-                     meetings: dict[int, int]) -> None:
+def write_follow_ups(
+    store: Store, plan: FollowUpPlan, superiors: dict[int, int], meetings: dict[int, int]
+) -> None:
     """Inside the caller's transaction, once meetings exist in the new file."""
     for n in plan.notices:
-        store.superiors.put_notice(replace(n, meeting_id=meetings[n.meeting_id],
-                                           superior_id=superiors[n.superior_id]))
+        store.superiors.put_notice(
+            replace(n, meeting_id=meetings[n.meeting_id], superior_id=superiors[n.superior_id])
+        )
     for d in plan.directions:
-        store.superiors.save_direction(replace(
-            d, meeting_id=meetings[d.meeting_id],
-            superior_id=superiors[d.superior_id] if d.superior_id is not None else None,
-            closed_meeting_id=meetings[d.closed_meeting_id]
-            if d.closed_meeting_id is not None else None))
-
+        store.superiors.save_direction(
+            replace(
+                d,
+                meeting_id=meetings[d.meeting_id],
+                superior_id=superiors[d.superior_id] if d.superior_id is not None else None,
+                closed_meeting_id=meetings[d.closed_meeting_id] if d.closed_meeting_id is not None else None,
+            )
+        )

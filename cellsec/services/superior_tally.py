@@ -1,34 +1,37 @@
 """The tally of superior committee members at the cell's meetings for a period: meetings held,
 meetings with a superior present, each person's attendance against the yearly target, whether the
 assigned follower came, notices sent, and directions given and carried out."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from ..dates import format_date
-from ..entities import Changes
-from ..errors import ValidationError
-from ..meeting_entities import Meeting
-from ..superior_entities import Direction, DirectionStatus, Level, Superior
-from ..store import Store
-from ..text import name_sort_key
-from .members import rules_of
-from .report_numbers import IssuedNumber, issue_number, issued_number
+from cellsec.dates import format_date
+from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import Meeting
+from cellsec.entities.superiors import Direction, DirectionStatus, Level, Superior
+from cellsec.errors import ValidationError
+from cellsec.services.members import rules_of
+from cellsec.services.report_numbers import IssuedNumber, issue_number, issued_number
+from cellsec.store import Store
+from cellsec.text import name_sort_key
 
-REPORT_TYPE = "BC"      # báo cáo
+REPORT_TYPE = "BC"  # báo cáo
 
-_TARGET_KEYS = {Level.COMMUNE: "superior_target_commune_per_year",
-                Level.PROVINCE: "superior_target_province_per_year"}
+_TARGET_KEYS = {
+    Level.COMMUNE: "superior_target_commune_per_year",
+    Level.PROVINCE: "superior_target_province_per_year",
+}
 
 
 @dataclass(frozen=True)
 class MeetingLine:
     meeting: Meeting
     superiors_present: tuple[str, ...]
-    follower_names: tuple[str, ...]     # assigned on that date
-    follower_came: bool | None          # None when nobody was assigned
+    follower_names: tuple[str, ...]  # assigned on that date
+    follower_came: bool | None  # None when nobody was assigned
     notified: tuple[str, ...]
 
 
@@ -36,8 +39,8 @@ class MeetingLine:
 class PersonLine:
     superior: Superior
     attended: int
-    target: Fraction | None             # pro-rated to the period; None for "other" levels
-    expected_so_far: Fraction | None    # for the running year: the part of the target due by now
+    target: Fraction | None  # pro-rated to the period; None for "other" levels
+    expected_so_far: Fraction | None  # for the running year: the part of the target due by now
     warning: str
 
     @property
@@ -98,20 +101,28 @@ def superior_tally(store: Store, start: date, end: date, *, today: date | None =
         for sid in present_ids:
             counts[sid] = counts.get(sid, 0) + 1
         followers = [a.superior_id for a in assignments if a.covers(m.date)]
-        lines.append(MeetingLine(
-            meeting=m,
-            superiors_present=tuple(g.name for g in m.guests if g.is_superior or g.superior_id),
-            follower_names=tuple(directory[f].name for f in followers if f in directory),
-            follower_came=(any(f in present_ids for f in followers) if followers else None),
-            notified=tuple(directory[n.superior_id].name for n in notices
-                           if n.meeting_id == m.id and n.superior_id in directory)))
+        lines.append(
+            MeetingLine(
+                meeting=m,
+                superiors_present=tuple(g.name for g in m.guests if g.is_superior or g.superior_id),
+                follower_names=tuple(directory[f].name for f in followers if f in directory),
+                follower_came=(any(f in present_ids for f in followers) if followers else None),
+                notified=tuple(
+                    directory[n.superior_id].name
+                    for n in notices
+                    if n.meeting_id == m.id and n.superior_id in directory
+                ),
+            )
+        )
     share = _months(start, end) / 12
     running = start <= today <= end
     people = []
     for s in directory.values():
         attended = counts.get(s.id or 0, 0)
-        assigned = any(a.superior_id == s.id and a.start <= end and (a.end is None or a.end >= start)
-                       for a in assignments)
+        assigned = any(
+            a.superior_id == s.id and a.start <= end and (a.end is None or a.end >= start)
+            for a in assignments
+        )
         if not attended and not assigned:
             continue
         key = _TARGET_KEYS.get(s.level)
@@ -121,25 +132,41 @@ def superior_tally(store: Store, start: date, end: date, *, today: date | None =
         warning = ""
         if target is not None and attended < target:
             if running and expected is not None and attended < expected:
-                warning = (f"Có nguy cơ không đạt: mới dự {attended} buổi, theo tiến độ cần "
-                           f"{_decimal(expected)} buổi.")
+                warning = (
+                    f"Có nguy cơ không đạt: mới dự {attended} buổi, theo tiến độ cần "
+                    f"{_decimal(expected)} buổi."
+                )
             elif not running:
                 warning = f"Chưa đạt: dự {attended}/{float(target):.0f} buổi."
         people.append(PersonLine(s, attended, target, expected, warning))
-    people.sort(key=lambda p: (p.superior.level.value, -p.attended, name_sort_key(p.superior.name),
-                               p.superior.id or 0))
-    directions = tuple(d for d in store.superiors.directions()
-                       if d.meeting_date and start <= d.meeting_date <= end)
-    return Tally(start, end, tuple(lines), tuple(people), directions,
-                 {k: rules.settings[v].source for k, v in
-                  (("commune", _TARGET_KEYS[Level.COMMUNE]), ("province", _TARGET_KEYS[Level.PROVINCE]))},
-                 superior_report_number(store, start, end))
+    people.sort(
+        key=lambda p: (
+            p.superior.level.value,
+            -p.attended,
+            name_sort_key(p.superior.name),
+            p.superior.id or 0,
+        )
+    )
+    directions = tuple(
+        d for d in store.superiors.directions() if d.meeting_date and start <= d.meeting_date <= end
+    )
+    return Tally(
+        start,
+        end,
+        tuple(lines),
+        tuple(people),
+        directions,
+        {
+            k: rules.settings[v].source
+            for k, v in (("commune", _TARGET_KEYS[Level.COMMUNE]), ("province", _TARGET_KEYS[Level.PROVINCE]))
+        },
+        superior_report_number(store, start, end),
+    )
 
 
 def superior_report_title(start: date, end: date) -> str:
     """The report's name with its period: what identifies an issued report in the numbers list."""
-    return (f"Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ từ {format_date(start)} "
-            f"đến {format_date(end)}")
+    return f"Báo cáo cấp ủy viên cấp trên dự sinh hoạt chi bộ từ {format_date(start)} đến {format_date(end)}"
 
 
 def superior_report_number(store: Store, start: date, end: date) -> IssuedNumber | None:
@@ -147,15 +174,19 @@ def superior_report_number(store: Store, start: date, end: date) -> IssuedNumber
     return issued_number(store, REPORT_TYPE, superior_report_title(start, end))
 
 
-def issue_superior_report(store: Store, start: date, end: date, *, today: date | None = None
-                          ) -> tuple[IssuedNumber, Changes]:
+def issue_superior_report(
+    store: Store, start: date, end: date, *, today: date | None = None
+) -> tuple[IssuedNumber, Changes]:
     """Issue the report for the period: it gets "Số NN-BC/CB" (next in the term) and today's
     date, kept for every later print. Issuing it again changes nothing."""
     today = today or date.today()
     if end < start:
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     if start > today:
-        raise ValidationError(f"Kỳ báo cáo bắt đầu ngày {format_date(start)}, chưa tới: chưa "
-                              "ban hành được báo cáo.", "Kỳ báo cáo", "start")
+        raise ValidationError(
+            f"Kỳ báo cáo bắt đầu ngày {format_date(start)}, chưa tới: chưa ban hành được báo cáo.",
+            "Kỳ báo cáo",
+            "start",
+        )
     number, new = issue_number(store, REPORT_TYPE, superior_report_title(start, end), today)
     return number, Changes(superiors=True) if new else Changes()

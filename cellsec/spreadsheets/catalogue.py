@@ -1,5 +1,6 @@
 """Every list that can be exported to Excel/CSV, by key: the UI's export menu and the CLI read
 this one table (an explicit list, not a registry filled by import side effects)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,26 +8,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ValidationError
-from ..store import Store
-from .exporters import Table, attendance_table, meetings_table, members_table, write_table
-from .liaison_tables import liaison_table, working_away_table
+from cellsec.errors import ValidationError
+from cellsec.spreadsheets.export import Table
+from cellsec.spreadsheets.exporters import attendance_table, meetings_table, members_table, write_table
+from cellsec.spreadsheets.liaison_tables import liaison_table, working_away_table
+from cellsec.store import Store
 
 
 @dataclass(frozen=True)
 class TableSpec:
     key: str
-    label: str                                  # Vietnamese, for the export menu
-    collect: Callable[..., Table]               # collect(store, **options) -> Table
+    label: str  # Vietnamese, for the export menu
+    collect: Callable[..., Table]  # collect(store, **options) -> Table
 
 
-TABLES: dict[str, TableSpec] = {spec.key: spec for spec in (
-    TableSpec("members", "Danh sách đảng viên", members_table),
-    TableSpec("meetings", "Các buổi sinh hoạt trong năm", meetings_table),
-    TableSpec("attendance", "Điểm danh một buổi sinh hoạt", attendance_table),
-    TableSpec("liaison", "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú", liaison_table),
-    TableSpec("working_away", "Danh sách đảng viên đi làm ăn xa", working_away_table),
-)}
+TABLES: dict[str, TableSpec] = {
+    spec.key: spec
+    for spec in (
+        TableSpec("members", "Danh sách đảng viên", members_table),
+        TableSpec("meetings", "Các buổi sinh hoạt trong năm", meetings_table),
+        TableSpec("attendance", "Điểm danh một buổi sinh hoạt", attendance_table),
+        TableSpec("liaison", "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú", liaison_table),
+        TableSpec("working_away", "Danh sách đảng viên đi làm ăn xa", working_away_table),
+    )
+}
 
 
 def export(store: Store, key: str, path: str | Path, **options: Any) -> int:

@@ -1,14 +1,15 @@
 """One spreadsheet cell -> the text a member form expects, with a note for every repair made
 (a date read from an Excel serial number, leading zeros put back on an identifier ...)."""
+
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from ..dates import format_date
-from ..text import nfc
-from .headers import DATE_FIELDS, FIELD_LABELS, IDENTIFIER_FIELDS
+from cellsec.dates import format_date
+from cellsec.spreadsheets.headers import DATE_FIELDS, FIELD_LABELS, IDENTIFIER_FIELDS
+from cellsec.text import nfc
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY_TIME = re.compile(r"^(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?$")
@@ -40,7 +41,9 @@ def _number_text(value: float | int | Decimal) -> str:
 
 def _excel_date(serial: int, epoch: datetime | None) -> date:
     from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
-    return from_excel(serial, epoch or CALENDAR_WINDOWS_1900).date()
+
+    day: date = from_excel(serial, epoch or CALENDAR_WINDOWS_1900).date()
+    return day
 
 
 def restore_identifier(field: str, digits: str) -> tuple[str, str | None]:
@@ -52,9 +55,12 @@ def restore_identifier(field: str, digits: str) -> tuple[str, str | None]:
     11-digit one starting 84 becomes 0...."""
     label = FIELD_LABELS[field]
     fixed = digits
-    if field == "citizen_id" and len(digits) in (10, 11):
-        fixed = digits.zfill(12)
-    elif field == "party_card_no" and 9 <= len(digits) <= 11:
+    if (
+        field == "citizen_id"
+        and len(digits) in (10, 11)
+        or field == "party_card_no"
+        and 9 <= len(digits) <= 11
+    ):
         fixed = digits.zfill(12)
     elif field == "phone" and len(digits) == 9 and digits[0] != "0":
         fixed = "0" + digits
@@ -62,12 +68,15 @@ def restore_identifier(field: str, digits: str) -> tuple[str, str | None]:
         fixed = "0" + digits[2:]
     if fixed == digits:
         return digits, None
-    return fixed, (f"{label}: “{digits}” bị Excel lưu thành số nên mất số 0 ở đầu; "
-                   f"đã khôi phục thành “{fixed}” — hãy kiểm tra lại.")
+    return fixed, (
+        f"{label}: “{digits}” bị Excel lưu thành số nên mất số 0 ở đầu; "
+        f"đã khôi phục thành “{fixed}” — hãy kiểm tra lại."
+    )
 
 
-def cell_text(value: object, field: str, *, numbers_are_text: bool = False,
-              epoch: datetime | None = None) -> tuple[str, list[str]]:
+def cell_text(
+    value: object, field: str, *, numbers_are_text: bool = False, epoch: datetime | None = None
+) -> tuple[str, list[str]]:
     """The form text of a cell for `field`, and notes on what was repaired.
 
     `numbers_are_text` is set for CSV, where every cell is text and a digit string may be a
@@ -94,8 +103,10 @@ def cell_text(value: object, field: str, *, numbers_are_text: bool = False,
     if field in IDENTIFIER_FIELDS and text:
         compact = text.replace(" ", "")
         if _SCIENTIFIC.match(compact):
-            raise CellProblem(f"{label}: “{text}” đã bị Excel đổi sang dạng số mũ và mất chữ số; "
-                              "hãy gõ lại số này (định dạng ô là Văn bản).")
+            raise CellProblem(
+                f"{label}: “{text}” đã bị Excel đổi sang dạng số mũ và mất chữ số; "
+                "hãy gõ lại số này (định dạng ô là Văn bản)."
+            )
         if numbers_are_text and compact.isascii() and compact.isdigit():
             fixed, note = restore_identifier(field, compact)
             if note:
@@ -115,16 +126,17 @@ def _unwrap_csv(text: str) -> str:
     return text
 
 
-def _number(value: float | int | Decimal, field: str, epoch: datetime | None,
-            notes: list[str]) -> str:
+def _number(value: float | int | Decimal, field: str, epoch: datetime | None, notes: list[str]) -> str:
     label = FIELD_LABELS[field]
     whole = _integral(value)
     if field in DATE_FIELDS:
         if whole is None or whole in _YEARS or whole not in _SERIAL_RANGE:
-            return _number_text(value)   # parse_date reports it (e.g. only a year: 1955)
+            return _number_text(value)  # parse_date reports it (e.g. only a year: 1955)
         when = _excel_date(whole, epoch)
-        notes.append(f"{label}: ô chứa số {whole}, đã hiểu là ngày {format_date(when)} theo "
-                     "cách Excel đếm ngày — hãy kiểm tra lại.")
+        notes.append(
+            f"{label}: ô chứa số {whole}, đã hiểu là ngày {format_date(when)} theo "
+            "cách Excel đếm ngày — hãy kiểm tra lại."
+        )
         return format_date(when)
     if field in IDENTIFIER_FIELDS:
         if whole is None or whole < 0:

@@ -6,6 +6,7 @@ the superiors' report workbook alike), so one pair of functions decides how a te
 spreadsheet: `xlsx_text` and `csv_field`. Both make the file inert: text a spreadsheet would
 run as a formula (starting with = + - @, tab or CR: the usual CSV/formula-injection rule)
 stays text, and characters a workbook cannot hold are removed instead of failing the export."""
+
 from __future__ import annotations
 
 import csv
@@ -15,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..dates import format_date
-from ..errors import ValidationError
-from ..store.faults import BUSY, READ_ONLY_FILE, UNKNOWN, classify, explain
-from ..text import clean_text
+from cellsec.dates import format_date
+from cellsec.errors import ValidationError
+from cellsec.store.faults import BUSY, READ_ONLY_FILE, UNKNOWN, classify, explain
+from cellsec.text import clean_text
 
 DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"
@@ -53,9 +54,14 @@ def _columns(headers: Sequence[str | Column]) -> tuple[Column, ...]:
     return tuple(h if isinstance(h, Column) else Column(str(h)) for h in headers)
 
 
-def export_table(path: str | Path, headers: Sequence[str | Column],
-                 rows: Iterable[Sequence[object]], *, sheet_name: str = "Danh sách",
-                 title: str = "") -> int:
+def export_table(
+    path: str | Path,
+    headers: Sequence[str | Column],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet_name: str = "Danh sách",
+    title: str = "",
+) -> int:
     """Write a table; the format follows the suffix (.xlsx or .csv). Returns the rows written."""
     columns = _columns(headers)
     data = [list(r) + [None] * (len(columns) - len(r)) for r in rows]
@@ -68,8 +74,7 @@ def write_tables(path: str | Path, tables: Sequence[Table]) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise ValidationError(f"Không xuất được ra “{path.name}”: chọn tệp .xlsx (Excel) "
-                              "hoặc .csv.")
+        raise ValidationError(f"Không xuất được ra “{path.name}”: chọn tệp .xlsx (Excel) hoặc .csv.")
     try:
         if suffix == ".xlsx":
             write_workbook(path, tables)
@@ -77,10 +82,12 @@ def write_tables(path: str | Path, tables: Sequence[Table]) -> int:
             _write_csv(path, tables[0])
     except OSError as exc:
         kind = classify(exc, path)
-        if kind in (UNKNOWN, READ_ONLY_FILE, BUSY):   # most often: the file is open in Excel
-            raise ValidationError(f"Không ghi được tệp “{path.name}”. Tệp có đang mở trong Excel "
-                                  "không? Hãy đóng tệp đó rồi thử lại, hoặc lưu với tên "
-                                  "khác.") from exc
+        if kind in (UNKNOWN, READ_ONLY_FILE, BUSY):  # most often: the file is open in Excel
+            raise ValidationError(
+                f"Không ghi được tệp “{path.name}”. Tệp có đang mở trong Excel "
+                "không? Hãy đóng tệp đó rồi thử lại, hoặc lưu với tên "
+                "khác."
+            ) from exc
         raise ValidationError(explain(kind, path, "ghi")) from exc
     return len(tables[0].rows) if tables else 0
 
@@ -96,8 +103,7 @@ def _kind(column: Column, value: object) -> str:
         return "date"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return "number"
-    if isinstance(value, str) and _ID_LIKE.match(value) and (value.startswith("0")
-                                                            or len(value) > 11):
+    if isinstance(value, str) and _ID_LIKE.match(value) and (value.startswith("0") or len(value) > 11):
         return "id"
     return "text"
 
@@ -170,7 +176,7 @@ def write_workbook(path: Path, tables: Sequence[Table]) -> None:
 def _put_text(ws, row: int, column: int, text: str):  # noqa: ANN001, ANN202 - openpyxl types
     value, literal = xlsx_text(text)
     cell = ws.cell(row=row, column=column, value=value)
-    cell.data_type = "s"   # text, never a formula (openpyxl makes "=..." a formula)
+    cell.data_type = "s"  # text, never a formula (openpyxl makes "=..." a formula)
     if literal:
         cell.quotePrefix = True
     return cell
@@ -192,11 +198,9 @@ def _write_sheet(wb, table: Table) -> None:  # noqa: ANN001 - openpyxl Workbook
             if value is None:
                 continue
             if kind == "date" and _is_date(value):
-                cell = ws.cell(row=r, column=c,
-                               value=value.date() if isinstance(value, datetime) else value)
+                cell = ws.cell(row=r, column=c, value=value.date() if isinstance(value, datetime) else value)
                 cell.number_format = DATE_FORMAT
-            elif kind == "number" and isinstance(value, (int, float)) \
-                    and not isinstance(value, bool):
+            elif kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
                 ws.cell(row=r, column=c, value=value)
             else:
                 cell = _put_text(ws, r, c, _display(value))
@@ -223,5 +227,6 @@ def _write_csv(path: Path, table: Table) -> None:
         writer = csv.writer(fh)
         writer.writerow([csv_field(c.title, "text") for c in table.columns])
         for row in table.rows:
-            writer.writerow([csv_field(_display(v), _kind(column, v))
-                             for column, v in zip(table.columns, row)])
+            writer.writerow(
+                [csv_field(_display(v), _kind(column, v)) for column, v in zip(table.columns, row)]
+            )

@@ -1,5 +1,6 @@
 """Import a member roll from a spreadsheet, step one: the preview of every row (parsed member,
 problems with row and column, duplicates, what it would do). Writing is in apply.py."""
+
 from __future__ import annotations
 
 import re
@@ -13,20 +14,28 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..dates import format_date, parse_date
-from ..entities import MEMBER_DATA_FIELDS, Member, MemberEvent
-from ..errors import ValidationError
-from ..rules.settings import Rules
-from ..services.member_form import parse_member
-from ..services.members import ENTRY_KINDS, entry_events, rules_of
-from ..store import Store
-from ..text import fold
-from . import legacy
-from .cells import CellProblem, cell_text
-from .headers import (BIRTH_FEMALE, BIRTH_MALE, ENTRY_FIELDS, FIELD_LABELS,
-                      apply_overrides, auto_map, find_header_row, header_text,
-                      match_header)
-from .reader import ENCODING_NAMES, RawTable, read_table
+from cellsec.dates import format_date, parse_date
+from cellsec.entities.members import MEMBER_DATA_FIELDS, Member, MemberEvent
+from cellsec.errors import ValidationError
+from cellsec.rules.settings import Rules
+from cellsec.services.member_form import parse_member
+from cellsec.services.members import ENTRY_KINDS, entry_events, rules_of
+from cellsec.spreadsheets import legacy
+from cellsec.spreadsheets.cells import CellProblem, cell_text
+from cellsec.spreadsheets.headers import (
+    BIRTH_FEMALE,
+    BIRTH_MALE,
+    ENTRY_FIELDS,
+    FIELD_LABELS,
+    apply_overrides,
+    auto_map,
+    find_header_row,
+    header_text,
+    match_header,
+)
+from cellsec.spreadsheets.reader import ENCODING_NAMES, RawTable, read_table
+from cellsec.store import Store
+from cellsec.text import fold
 
 Progress = Callable[[int, int], None]
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
@@ -39,22 +48,23 @@ class RowAction(str, Enum):
 
     @property
     def label(self) -> str:
-        return {RowAction.ADD: "Thêm mới", RowAction.DUPLICATE: "Bỏ qua vì trùng",
-                RowAction.ERROR: "Lỗi"}[self]
+        return {RowAction.ADD: "Thêm mới", RowAction.DUPLICATE: "Bỏ qua vì trùng", RowAction.ERROR: "Lỗi"}[
+            self
+        ]
 
 
 @dataclass(frozen=True)
 class Problem:
-    row: int             # as the spreadsheet numbers it
-    column: str          # the header in the file (or the field's label when no column holds it)
-    field: str | None    # the field key, so a form can focus it
-    message: str         # Vietnamese, from ValidationError
+    row: int  # as the spreadsheet numbers it
+    column: str  # the header in the file (or the field's label when no column holds it)
+    field: str | None  # the field key, so a form can focus it
+    message: str  # Vietnamese, from ValidationError
 
 
 @dataclass(frozen=True)
 class Duplicate:
-    in_file: bool                 # False: a member already on the register
-    reasons: tuple[str, ...]      # "cùng họ tên và ngày sinh", "cùng số CCCD", ...
+    in_file: bool  # False: a member already on the register
+    reasons: tuple[str, ...]  # "cùng họ tên và ngày sinh", "cùng số CCCD", ...
     member_id: int | None = None
     row: int | None = None
     name: str = ""
@@ -70,7 +80,7 @@ class Duplicate:
 @dataclass(frozen=True)
 class ImportRow:
     row: int
-    values: dict[str, str]                  # form text: member fields and entry fields
+    values: dict[str, str]  # form text: member fields and entry fields
     member: Member | None
     events: tuple[MemberEvent, ...] = ()
     problems: tuple[Problem, ...] = ()
@@ -104,7 +114,7 @@ class ImportPreview:
     encoding: str
     header_row: int
     columns: tuple[ColumnInfo, ...]
-    mapping: dict[str, int]                 # field -> column index (0-based)
+    mapping: dict[str, int]  # field -> column index (0-based)
     rows: tuple[ImportRow, ...]
     ignored_rows: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
@@ -130,32 +140,47 @@ class ImportPreview:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "file": str(self.path), "kind": self.kind, "sheet": self.sheet,
-            "encoding": self.encoding, "header_row": self.header_row,
-            "columns": [{"column": c.letter, "header": c.header, "field": c.field,
-                         "label": c.field_label} for c in self.columns],
-            "notes": list(self.notes), "ignored_rows": list(self.ignored_rows),
+            "file": str(self.path),
+            "kind": self.kind,
+            "sheet": self.sheet,
+            "encoding": self.encoding,
+            "header_row": self.header_row,
+            "columns": [
+                {"column": c.letter, "header": c.header, "field": c.field, "label": c.field_label}
+                for c in self.columns
+            ],
+            "notes": list(self.notes),
+            "ignored_rows": list(self.ignored_rows),
             "summary": {a.value: self.count(a) for a in RowAction},
-            "rows": [{"row": r.row, "action": r.action.value, "action_label": r.action.label,
-                      "full_name": r.member.full_name if r.member else r.values.get("full_name"),
-                      "values": {k: v for k, v in r.values.items() if v},
-                      "problems": [{"column": p.column, "field": p.field, "message": p.message}
-                                   for p in r.problems],
-                      "duplicates": [d.text for d in r.duplicates], "notes": list(r.notes)}
-                     for r in self.rows]}
+            "rows": [
+                {
+                    "row": r.row,
+                    "action": r.action.value,
+                    "action_label": r.action.label,
+                    "full_name": r.member.full_name if r.member else r.values.get("full_name"),
+                    "values": {k: v for k, v in r.values.items() if v},
+                    "problems": [
+                        {"column": p.column, "field": p.field, "message": p.message} for p in r.problems
+                    ],
+                    "duplicates": [d.text for d in r.duplicates],
+                    "notes": list(r.notes),
+                }
+                for r in self.rows
+            ],
+        }
 
 
 # --- reading the table ---------------------------------------------------------------------------
-def _decode_rows(rows: list[list[object]], start: int
-                 ) -> tuple[list[list[object]], dict[tuple[int, int], str]]:
+def _decode_rows(
+    rows: list[list[object]], start: int
+) -> tuple[list[list[object]], dict[tuple[int, int], str]]:
     """Convert TCVN3/VNI cells of the data rows (from `start`) to Unicode. A cell whose readings
     tie takes the encoding most cells of its column (else of the file) surely were in; header
     rows take the reading that names a field."""
     decided: dict[tuple[int, int], legacy.Decoded] = {}
     column_votes: dict[int, Counter[str]] = defaultdict(Counter)
     file_votes: Counter[str] = Counter()
-    out = [[header_text(v) for v in row] if r < start else list(row)
-           for r, row in enumerate(rows)]
+    out = [[header_text(v) for v in row] if r < start else list(row) for r, row in enumerate(rows)]
     for r, row in enumerate(rows[start:], start=start):
         for c, value in enumerate(row):
             if not isinstance(value, str):
@@ -195,8 +220,9 @@ def _headers(rows: list[list[object]], h: int) -> tuple[list[str], dict[int, str
             if found in (BIRTH_MALE, BIRTH_FEMALE):
                 sub_fields[c] = found
         # A sub-header row has "Nam" and "Nữ" side by side; a member's row has one sex only.
-        if not any(sub_fields.get(c) == BIRTH_MALE and sub_fields.get(c + 1) == BIRTH_FEMALE
-                   for c in sub_fields):
+        if not any(
+            sub_fields.get(c) == BIRTH_MALE and sub_fields.get(c + 1) == BIRTH_FEMALE for c in sub_fields
+        ):
             sub_fields = {}
     if sub_fields:
         parent = ""
@@ -214,7 +240,7 @@ def _is_data(cells: list[object], mapping: dict[str, int]) -> bool:
     if not filled:
         return False
     if len(filled) >= 3 and all(_NUMBERING.match(str(v).strip()) for v in filled):
-        return False   # the "(1) (2) (3)" column-number row under the headers
+        return False  # the "(1) (2) (3)" column-number row under the headers
     name_at = mapping.get("full_name")
     has_name = name_at is not None and name_at < len(cells) and str(cells[name_at] or "").strip()
     return bool(has_name) or len(filled) >= 2
@@ -236,14 +262,15 @@ def _entry_kind(text: str) -> str:
         return "transferred_in"
     if "ket nap" in key:
         return "admitted"
-    return text   # entry_events names it as not valid
+    return text  # entry_events names it as not valid
 
 
-CellIssues = list[tuple[str, str]]   # (field, message) of cells that could not be read
+CellIssues = list[tuple[str, str]]  # (field, message) of cells that could not be read
 
 
-def _form_of(cells: list[object], mapping: dict[str, int], table: RawTable,
-             column: Callable[[str], str]) -> tuple[dict[str, str], list[str], CellIssues]:
+def _form_of(
+    cells: list[object], mapping: dict[str, int], table: RawTable, column: Callable[[str], str]
+) -> tuple[dict[str, str], list[str], CellIssues]:
     """Field texts of a row, notes on repairs, and (field, message) problems of single cells."""
     values = {k: "" for k in (*MEMBER_DATA_FIELDS, *ENTRY_FIELDS)}
     notes: list[str] = []
@@ -252,8 +279,7 @@ def _form_of(cells: list[object], mapping: dict[str, int], table: RawTable,
     for key, index in mapping.items():
         value = cells[index] if index < len(cells) else None
         try:
-            text, cell_notes = cell_text(value, key, numbers_are_text=table.kind == "csv",
-                                         epoch=table.epoch)
+            text, cell_notes = cell_text(value, key, numbers_are_text=table.kind == "csv", epoch=table.epoch)
         except CellProblem as exc:
             problems.append((key, str(exc)))
             continue
@@ -269,15 +295,16 @@ def _form_of(cells: list[object], mapping: dict[str, int], table: RawTable,
             problems.append(("birth_date", "Ngày sinh: cột Nam/Nữ và cột Ngày sinh khác nhau."))
         values["birth_date"] = male or female
         if values["sex"] and fold(values["sex"]) != fold(sex):
-            problems.append(("sex", f"Giới tính: “{values['sex']}” nhưng ngày sinh ghi ở cột "
-                                    f"{sex}."))
+            problems.append(("sex", f"Giới tính: “{values['sex']}” nhưng ngày sinh ghi ở cột {sex}."))
         elif not values["sex"]:
             values["sex"] = sex
     kind = _entry_kind(values["entry_kind"])
     if not kind and (values["origin"] or values["joined_date"]):
         kind = "transferred_in"
-        notes.append(f"Có “{column('origin') if values['origin'] else column('joined_date')}”: "
-                     "coi là chuyển sinh hoạt chính thức đến (sửa cột Hình thức nếu khác).")
+        notes.append(
+            f"Có “{column('origin') if values['origin'] else column('joined_date')}”: "
+            "coi là chuyển sinh hoạt chính thức đến (sửa cột Hình thức nếu khác)."
+        )
     values["entry_kind"] = kind
     return values, notes, problems
 
@@ -285,8 +312,9 @@ def _form_of(cells: list[object], mapping: dict[str, int], table: RawTable,
 _PROBE = {"full_name": "Nguyễn Văn A", "sex": "Nam", "birth_date": "01/01/1900"}
 
 
-def _validate(values: dict[str, str], rules: Rules, today: date
-              ) -> tuple[Member | None, tuple[MemberEvent, ...], list[ValidationError]]:
+def _validate(
+    values: dict[str, str], rules: Rules, today: date
+) -> tuple[Member | None, tuple[MemberEvent, ...], list[ValidationError]]:
     """Parse the member and the events of how they joined; collect every independent error."""
     errors: list[ValidationError] = []
     form = {k: values.get(k, "") for k in MEMBER_DATA_FIELDS}
@@ -314,31 +342,49 @@ def _validate(values: dict[str, str], rules: Rules, today: date
         for key in ("official_date", "joined_date", "attached_until"):
             if key != exc.key and entry[key]:
                 try:
-                    parse_date(entry[key], FIELD_LABELS[key], key=key, today=today,
-                               allow_future=key == "attached_until")
+                    parse_date(
+                        entry[key],
+                        FIELD_LABELS[key],
+                        key=key,
+                        today=today,
+                        allow_future=key == "attached_until",
+                    )
                 except ValidationError as other:
                     errors.append(other)
     return member, events, errors
 
 
-def _check(values: dict[str, str], number: int, rules: Rules, today: date,
-           column: Callable[[str | None], str], cell_problems: list[tuple[str, str]],
-           notes: list[str]) -> ImportRow:
+def _check(
+    values: dict[str, str],
+    number: int,
+    rules: Rules,
+    today: date,
+    column: Callable[[str | None], str],
+    cell_problems: list[tuple[str, str]],
+    notes: list[str],
+) -> ImportRow:
     problems = [Problem(number, column(k), k, m) for k, m in cell_problems]
     member, events, errors = _validate(values, rules, today)
     bad_cells = {k for k, _ in cell_problems}
     for exc in errors:
         if exc.key in bad_cells and exc.key is not None:
-            continue   # the cell problem already says what is wrong
+            continue  # the cell problem already says what is wrong
         problems.append(Problem(number, column(exc.key), exc.key, str(exc)))
-    return ImportRow(row=number, values=values, member=member,
-                     events=events if member else (), problems=tuple(problems),
-                     notes=tuple(notes))
+    return ImportRow(
+        row=number,
+        values=values,
+        member=member,
+        events=events if member else (),
+        problems=tuple(problems),
+        notes=tuple(notes),
+    )
 
 
 # --- duplicates --------------------------------------------------------------------------------
 def duplicate_keys(m: Member) -> list[tuple[str, tuple[str, ...]]]:
-    keys = [("cùng họ tên và ngày sinh", ("nb", m.full_name, str(m.birth_date)))]
+    keys: list[tuple[str, tuple[str, ...]]] = [
+        ("cùng họ tên và ngày sinh", ("nb", m.full_name, str(m.birth_date)))
+    ]
     if m.citizen_id:
         keys.append(("cùng số CCCD", ("cid", m.citizen_id)))
     if m.party_card_no:
@@ -357,13 +403,15 @@ def _register_duplicates(store: Store, m: Member) -> list[Duplicate]:
         if m.party_card_no and other.party_card_no == m.party_card_no:
             reasons.append("cùng số thẻ đảng viên")
         born = f", sinh {format_date(other.birth_date)}" if other.birth_date else ""
-        found.append(Duplicate(in_file=False, reasons=tuple(reasons), member_id=other.id,
-                               name=f"{other.full_name}{born}"))
+        found.append(
+            Duplicate(
+                in_file=False, reasons=tuple(reasons), member_id=other.id, name=f"{other.full_name}{born}"
+            )
+        )
     return found
 
 
-def _with_duplicates(store: Store, r: ImportRow, seen: dict[tuple[str, ...], int]
-                     ) -> ImportRow:
+def _with_duplicates(store: Store, r: ImportRow, seen: dict[tuple[str, ...], int]) -> ImportRow:
     """The row with its duplicates on the register and among the rows whose keys are in `seen`
     (key -> row number, first occurrence); the row's own keys are added to `seen`."""
     if r.member is None:
@@ -375,15 +423,20 @@ def _with_duplicates(store: Store, r: ImportRow, seen: dict[tuple[str, ...], int
             earlier[seen[key]].append(reason)
         else:
             seen[key] = r.row
-    dups += [Duplicate(in_file=True, reasons=tuple(why), row=row)
-             for row, why in sorted(earlier.items())]
+    dups += [Duplicate(in_file=True, reasons=tuple(why), row=row) for row, why in sorted(earlier.items())]
     return replace(r, duplicates=tuple(dups))
 
 
 # --- preview -----------------------------------------------------------------------------------
-def preview_import(store: Store, path: str | Path, mapping: Mapping[str, str | int | None] |
-                   None = None, today: date | None = None, *, sheet: str | None = None,
-                   progress: Progress | None = None) -> ImportPreview:
+def preview_import(
+    store: Store,
+    path: str | Path,
+    mapping: Mapping[str, str | int | None] | None = None,
+    today: date | None = None,
+    *,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
     """Read a roll and say what importing it would do. Writes nothing.
 
     `mapping` overrides the automatic column choice: field key -> header text, 0-based column
@@ -391,9 +444,14 @@ def preview_import(store: Store, path: str | Path, mapping: Mapping[str, str | i
     return preview_table(store, read_table(path, sheet=sheet), mapping, today, progress=progress)
 
 
-def preview_table(store: Store, table: RawTable, mapping: Mapping[str, str | int | None] |
-                  None = None, today: date | None = None, *,
-                  progress: Progress | None = None) -> ImportPreview:
+def preview_table(
+    store: Store,
+    table: RawTable,
+    mapping: Mapping[str, str | int | None] | None = None,
+    today: date | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportPreview:
     today = today or date.today()
     h = find_header_row(table.rows)
     if h is None:
@@ -401,9 +459,9 @@ def preview_table(store: Store, table: RawTable, mapping: Mapping[str, str | int
             f"Không tìm thấy dòng tiêu đề trong 10 dòng đầu của “{table.path.name}”"
             f"{' (trang ' + table.sheet + ')' if table.kind == 'xlsx' and table.sheet else ''}: "
             "cần ít nhất hai cột có tên như “Họ và tên”, “Ngày sinh”, “Giới tính”, "
-            "“Ngày vào Đảng”. Hãy dùng tệp mẫu nhập đảng viên.")
-    headers, sub_fields, start = _headers([[header_text(v) for v in row]
-                                           for row in table.rows[h:h + 2]], 0)
+            "“Ngày vào Đảng”. Hãy dùng tệp mẫu nhập đảng viên."
+        )
+    headers, sub_fields, start = _headers([[header_text(v) for v in row] for row in table.rows[h : h + 2]], 0)
     start += h
     rows, conversions = _decode_rows(table.rows, start)
     auto = auto_map(headers)
@@ -413,12 +471,20 @@ def preview_table(store: Store, table: RawTable, mapping: Mapping[str, str | int
         auto[pseudo] = index
     chosen = apply_overrides(auto, headers, mapping or {})
     by_column = {i: k for k, i in chosen.items()}
-    columns = tuple(ColumnInfo(i, get_column_letter(i + 1), headers[i], by_column.get(i))
-                    for i in range(len(headers)))
-    draft = ImportPreview(path=table.path, kind=table.kind, sheet=table.sheet,
-                          encoding=ENCODING_NAMES.get(table.encoding, table.encoding),
-                          header_row=table.first_row + h, columns=columns, mapping=chosen,
-                          rows=(), today=today)
+    columns = tuple(
+        ColumnInfo(i, get_column_letter(i + 1), headers[i], by_column.get(i)) for i in range(len(headers))
+    )
+    draft = ImportPreview(
+        path=table.path,
+        kind=table.kind,
+        sheet=table.sheet,
+        encoding=ENCODING_NAMES.get(table.encoding, table.encoding),
+        header_row=table.first_row + h,
+        columns=columns,
+        mapping=chosen,
+        rows=(),
+        today=today,
+    )
     rules = rules_of(store)
     result: list[ImportRow] = []
     ignored: list[int] = []
@@ -430,31 +496,32 @@ def preview_table(store: Store, table: RawTable, mapping: Mapping[str, str | int
                 ignored.append(number)
             continue
         values, notes, cell_problems = _form_of(cells, chosen, table, draft.column_name)
-        converted = sorted({conversions[(start + offset, i)] for i in chosen.values()
-                            if (start + offset, i) in conversions})
+        converted = sorted(
+            {conversions[(start + offset, i)] for i in chosen.values() if (start + offset, i) in conversions}
+        )
         for enc in converted:
-            cols = [headers[i] for i in sorted(chosen.values())
-                    if conversions.get((start + offset, i)) == enc]
-            notes.insert(0, f"Chuyển từ mã {legacy.ENCODING_LABELS[enc]} sang Unicode: "
-                            f"{', '.join(cols)}.")
-        result.append(_check(values, number, rules, today, draft.column_name, cell_problems,
-                             notes))
+            cols = [
+                headers[i] for i in sorted(chosen.values()) if conversions.get((start + offset, i)) == enc
+            ]
+            notes.insert(0, f"Chuyển từ mã {legacy.ENCODING_LABELS[enc]} sang Unicode: {', '.join(cols)}.")
+        result.append(_check(values, number, rules, today, draft.column_name, cell_problems, notes))
         if progress:
             progress(offset + 1, len(data))
     notes = list(table.notes) + _file_notes(conversions, chosen, headers, ignored)
     seen: dict[tuple[str, ...], int] = {}
     checked = tuple(_with_duplicates(store, r, seen) for r in result)
-    return replace(draft, rows=checked,
-                   ignored_rows=tuple(ignored), notes=tuple(notes))
+    return replace(draft, rows=checked, ignored_rows=tuple(ignored), notes=tuple(notes))
 
 
-def _file_notes(conversions: dict[tuple[int, int], str], chosen: dict[str, int],
-                headers: list[str], ignored: list[int]) -> list[str]:
+def _file_notes(
+    conversions: dict[tuple[int, int], str], chosen: dict[str, int], headers: list[str], ignored: list[int]
+) -> list[str]:
     notes = []
     for enc, count in sorted(Counter(conversions.values()).items()):
         notes.append(f"Đã chuyển {count} ô từ mã {legacy.ENCODING_LABELS[enc]} sang Unicode.")
-    unmapped = [h for i, h in enumerate(headers) if h and i not in chosen.values()
-                and match_header(h) is None]
+    unmapped = [
+        h for i, h in enumerate(headers) if h and i not in chosen.values() and match_header(h) is None
+    ]
     if unmapped:
         notes.append("Các cột không nhập (không nhận ra tên cột): " + ", ".join(unmapped) + ".")
     if "full_name" not in chosen:
@@ -462,14 +529,22 @@ def _file_notes(conversions: dict[tuple[int, int], str], chosen: dict[str, int],
     if "admission_date" not in chosen:
         notes.append("Chưa có cột Ngày vào Đảng: mọi dòng sẽ báo lỗi thiếu ngày kết nạp.")
     if ignored:
-        notes.append("Bỏ qua các dòng không phải dữ liệu đảng viên: "
-                     + ", ".join(str(n) for n in ignored) + ".")
+        notes.append(
+            "Bỏ qua các dòng không phải dữ liệu đảng viên: " + ", ".join(str(n) for n in ignored) + "."
+        )
     return notes
 
 
-def recheck_row(store: Store, preview: ImportPreview, number: int, values: Mapping[str, str],
-                today: date | None = None, *, rules: Rules | None = None,
-                in_file: bool = True) -> ImportRow:
+def recheck_row(
+    store: Store,
+    preview: ImportPreview,
+    number: int,
+    values: Mapping[str, str],
+    today: date | None = None,
+    *,
+    rules: Rules | None = None,
+    in_file: bool = True,
+) -> ImportRow:
     """A row again with the user's corrected field texts (field key -> text), checked against
     the register as it is now and (unless `in_file` is False) the rows above it in the file."""
     today = today or preview.today
@@ -478,8 +553,7 @@ def recheck_row(store: Store, preview: ImportPreview, number: int, values: Mappi
     if unknown:
         raise ValidationError(f"Không có trường {', '.join(sorted(unknown))} để sửa.")
     merged = {**old.values, **{k: str(v) for k, v in values.items()}}
-    fresh = _check(merged, number, rules or rules_of(store), today, preview.column_name, [],
-                   list(old.notes))
+    fresh = _check(merged, number, rules or rules_of(store), today, preview.column_name, [], list(old.notes))
     seen: dict[tuple[str, ...], int] = {}
     if in_file:
         for r in preview.rows:

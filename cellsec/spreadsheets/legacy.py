@@ -10,6 +10,7 @@ its words are well-formed Vietnamese syllables; the best one wins. A tie (both r
 words, e.g. "Tó"/"Tú") keeps the text as it is unless the caller passes a `prior` — the encoding
 the rest of the column was found in.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,17 +53,25 @@ _TONES = (_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT)
 _PLAIN_MARKS = {"": "", _ACUTE: "ù", _GRAVE: "ø", _HOOK: "û", _TILDE: "õ", _DOT: "ï"}
 _HAT_MARKS = {"": "â", _ACUTE: "á", _GRAVE: "à", _HOOK: "å", _TILDE: "ã", _DOT: "ä"}
 _BREVE_MARKS = {"": "ê", _ACUTE: "é", _GRAVE: "è", _HOOK: "ú", _TILDE: "ü", _DOT: "ë"}
-_VNI_SINGLES = {"ơ": "ô", "ư": "ö", "đ": "ñ", "í": "í", "ì": "ì", "ỉ": "æ", "ĩ": "ó", "ị": "ò",
-                "ỵ": "î"}
+_VNI_SINGLES = {"ơ": "ô", "ư": "ö", "đ": "ñ", "í": "í", "ì": "ì", "ỉ": "æ", "ĩ": "ó", "ị": "ò", "ỵ": "î"}
 
 
 def _vni_table() -> dict[str, str]:
     """Unicode letter -> VNI code string, for every lower- and upper-case Vietnamese vowel."""
     table: dict[str, str] = {}
-    bases = {"a": ("a", _PLAIN_MARKS), "e": ("e", _PLAIN_MARKS), "o": ("o", _PLAIN_MARKS),
-             "u": ("u", _PLAIN_MARKS), "y": ("y", _PLAIN_MARKS), "â": ("a", _HAT_MARKS),
-             "ê": ("e", _HAT_MARKS), "ô": ("o", _HAT_MARKS), "ă": ("a", _BREVE_MARKS),
-             "ơ": ("ô", _PLAIN_MARKS), "ư": ("ö", _PLAIN_MARKS)}
+    bases = {
+        "a": ("a", _PLAIN_MARKS),
+        "e": ("e", _PLAIN_MARKS),
+        "o": ("o", _PLAIN_MARKS),
+        "u": ("u", _PLAIN_MARKS),
+        "y": ("y", _PLAIN_MARKS),
+        "â": ("a", _HAT_MARKS),
+        "ê": ("e", _HAT_MARKS),
+        "ô": ("o", _HAT_MARKS),
+        "ă": ("a", _BREVE_MARKS),
+        "ơ": ("ô", _PLAIN_MARKS),
+        "ư": ("ö", _PLAIN_MARKS),
+    }
     for letter, (code_base, marks) in bases.items():
         for tone, mark in marks.items():
             uni = unicodedata.normalize("NFC", letter + tone)
@@ -89,15 +98,17 @@ _INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|
 # Rhymes: a (medial +) vowel nucleus with an optional final consonant, or one of the rhymes
 # that end in a semivowel (ai, ao, ươu ...). Loose on purpose: it has to tell words from
 # font-code soup, not check spelling.
-_RHYME = ("(?:oo(?:ng|c)|(?:oa|oă|oe|uâ|uê|uơ|uyê|uy|uă|iê|yê|uô|ươ|a|ă|â|e|ê|i|y|o|ô|ơ|u|ư)"
-          "(?:ng|nh|ch|c|m|n|p|t)?"
-          "|ia|ya|ua|ưa|uya|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|uôi|ươi|ươu|iêu|yêu"
-          "|oai|oay|uây|oao|oeo|uyu)")
+_RHYME = (
+    "(?:oo(?:ng|c)|(?:oa|oă|oe|uâ|uê|uơ|uyê|uy|uă|iê|yê|uô|ươ|a|ă|â|e|ê|i|y|o|ô|ơ|u|ư)"
+    "(?:ng|nh|ch|c|m|n|p|t)?"
+    "|ia|ya|ua|ưa|uya|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|uôi|ươi|ươu|iêu|yêu"
+    "|oai|oay|uây|oao|oeo|uyu)"
+)
 _SYLLABLE = re.compile(f"^{_INITIAL}{_RHYME}$")
 _VIET_LETTERS = frozenset(
     "bcdđghklmnpqrstvxfjwz"
-    + "".join(unicodedata.normalize("NFC", base + tone)
-              for base in "aăâeêioôơuưy" for tone in ("",) + _TONES))
+    + "".join(unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in ("",) + _TONES)
+)
 _VIET_LETTERS = _VIET_LETTERS | frozenset(ch.upper() for ch in _VIET_LETTERS)
 
 
@@ -137,9 +148,10 @@ def needs_check(text: str) -> bool:
 
 
 def _recase_tcvn3_caps(text: str) -> str:
-    """".VnTimeH" capitals come out as lower-case toned letters among ASCII capitals
+    """ ".VnTimeH" capitals come out as lower-case toned letters among ASCII capitals
     ("NGUYễN"): a word whose ASCII letters are all capitals, with a capital past its first
     letter, is made all capitals."""
+
     def fix(word: str) -> str:
         ascii_letters = [(i, ch) for i, ch in enumerate(word) if ch.isascii() and ch.isalpha()]
         if not ascii_letters or any(ch.islower() for _, ch in ascii_letters):
@@ -147,6 +159,7 @@ def _recase_tcvn3_caps(text: str) -> str:
         if len(ascii_letters) >= 2 or ascii_letters[0][0] > 0:
             return word.upper()
         return word
+
     return " ".join(fix(w) for w in text.split(" "))
 
 
@@ -159,7 +172,7 @@ def from_vni(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(text):
-        pair = text[i:i + 2]
+        pair = text[i : i + 2]
         if len(pair) == 2 and pair in _VNI_DECODE:
             out.append(_VNI_DECODE[pair])
             i += 2
@@ -188,9 +201,9 @@ def to_vni(text: str) -> str:
 
 @dataclass(frozen=True)
 class Decoded:
-    text: str           # Unicode NFC
-    encoding: str       # UNICODE, TCVN3 or VNI: the reading chosen
-    certain: bool       # False when another reading scored the same
+    text: str  # Unicode NFC
+    encoding: str  # UNICODE, TCVN3 or VNI: the reading chosen
+    certain: bool  # False when another reading scored the same
 
 
 def readings(text: str) -> dict[str, tuple[str, int]]:

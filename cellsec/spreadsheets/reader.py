@@ -2,8 +2,10 @@
 and .csv in UTF-8 (with or without BOM), UTF-16, Windows-1258 or legacy TCVN3/VNI bytes.
 
 Nothing here touches the data file, so a worker thread may read while the window waits."""
+
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import unicodedata
@@ -12,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import ValidationError
-from ..store.faults import classify, explain
-from . import legacy
-from .headers import find_header_row, header_text, recognised
+from cellsec.errors import ValidationError
+from cellsec.spreadsheets import legacy
+from cellsec.spreadsheets.headers import find_header_row, header_text, recognised
+from cellsec.store.faults import classify, explain
 
-MAX_ROWS = 20_000   # a cell has at most a few hundred members; anything far larger is not a roll
+MAX_ROWS = 20_000  # a cell has at most a few hundred members; anything far larger is not a roll
 
 
 @dataclass
@@ -25,12 +27,12 @@ class RawTable:
     """The cells of one sheet: `rows[i]` is spreadsheet row `first_row + i`."""
 
     path: Path
-    kind: str                       # "xlsx" or "csv"
+    kind: str  # "xlsx" or "csv"
     sheet: str = ""
     rows: list[list[object]] = field(default_factory=list)
     first_row: int = 1
-    encoding: str = ""              # CSV: the byte encoding read
-    epoch: datetime | None = None   # xlsx: the workbook's date epoch (1900 or 1904)
+    encoding: str = ""  # CSV: the byte encoding read
+    epoch: datetime | None = None  # xlsx: the workbook's date epoch (1900 or 1904)
     notes: list[str] = field(default_factory=list)
 
 
@@ -45,24 +47,27 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
     if suffix in (".csv", ".txt"):
         return _read_csv(path)
     if suffix == ".xls":
-        raise ValidationError(f"Tệp “{path.name}” là Excel 97–2003 (.xls), CellSec chưa đọc được. "
-                              "Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) › Excel "
-                              "Workbook (.xlsx), rồi nhập tệp .xlsx.")
+        raise ValidationError(
+            f"Tệp “{path.name}” là Excel 97–2003 (.xls), CellSec chưa đọc được. "
+            "Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) › Excel "
+            "Workbook (.xlsx), rồi nhập tệp .xlsx."
+        )
     raise ValidationError(f"Tệp “{path.name}” không phải bảng tính .xlsx hoặc .csv.")
 
 
 def _read_xlsx(path: Path, wanted: str | None) -> RawTable:
     from openpyxl import load_workbook
+
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ValidationError(f"Không đọc được tệp Excel “{path.name}”: tệp hỏng hoặc không "
-                              "phải .xlsx.") from exc
+        raise ValidationError(
+            f"Không đọc được tệp Excel “{path.name}”: tệp hỏng hoặc không phải .xlsx."
+        ) from exc
     try:
         names = wb.sheetnames
         if wanted is not None and wanted not in names:
-            raise ValidationError(f"Tệp “{path.name}” không có trang “{wanted}” (có: "
-                                  f"{', '.join(names)}).")
+            raise ValidationError(f"Tệp “{path.name}” không có trang “{wanted}” (có: {', '.join(names)}).")
         first: RawTable | None = None
         for name in [wanted] if wanted else names:
             ws = wb[name]
@@ -73,8 +78,10 @@ def _read_xlsx(path: Path, wanted: str | None) -> RawTable:
             for values in ws.iter_rows(min_row=1, values_only=True):
                 rows.append(list(values))
                 if len(rows) > MAX_ROWS:
-                    raise ValidationError(f"Trang “{name}” có hơn {MAX_ROWS} dòng: không phải "
-                                          "danh sách đảng viên của một chi bộ.")
+                    raise ValidationError(
+                        f"Trang “{name}” có hơn {MAX_ROWS} dòng: không phải "
+                        "danh sách đảng viên của một chi bộ."
+                    )
             while rows and all(_blank(v) for v in rows[-1]):
                 rows.pop()
             table = RawTable(path=path, kind="xlsx", sheet=name, rows=rows, epoch=wb.epoch)
@@ -102,16 +109,20 @@ def _read_csv(path: Path) -> RawTable:
     text, encoding = decode_csv_bytes(data)
     rows = _parse_csv(text)
     if len(rows) > MAX_ROWS:
-        raise ValidationError(f"Tệp có hơn {MAX_ROWS} dòng: không phải danh sách đảng viên "
-                              "của một chi bộ.")
+        raise ValidationError(f"Tệp có hơn {MAX_ROWS} dòng: không phải danh sách đảng viên của một chi bộ.")
     table = RawTable(path=path, kind="csv", sheet=path.stem, rows=rows, encoding=encoding)
     if encoding == "cp1258":
         table.notes.append("Tệp CSV được đọc theo bảng mã Windows-1258 (tiếng Việt).")
     return table
 
 
-ENCODING_NAMES = {"utf-8-sig": "UTF-8 (có BOM)", "utf-8": "UTF-8", "utf-16": "UTF-16",
-                  "cp1258": "Windows-1258", "cp1252": "Windows-1252 / mã cũ"}
+ENCODING_NAMES = {
+    "utf-8-sig": "UTF-8 (có BOM)",
+    "utf-8": "UTF-8",
+    "utf-16": "UTF-16",
+    "cp1258": "Windows-1258",
+    "cp1252": "Windows-1252 / mã cũ",
+}
 
 
 def decode_csv_bytes(data: bytes) -> tuple[str, str]:
@@ -133,15 +144,20 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         western = data.decode("latin-1")
     options = [(western, "cp1252")]
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         options.append((unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"))
-    except UnicodeDecodeError:
-        pass
 
     def score(text: str) -> int:
-        return sum(legacy.plausibility(legacy.decode(part).text)
-                   for part in text.replace("\r", "\n").replace(";", "\n").replace(",", "\n")
-                   .replace("\t", "\n").split("\n") if part)
+        return sum(
+            legacy.plausibility(legacy.decode(part).text)
+            for part in text.replace("\r", "\n")
+            .replace(";", "\n")
+            .replace(",", "\n")
+            .replace("\t", "\n")
+            .split("\n")
+            if part
+        )
+
     return max(options, key=lambda o: score(o[0]))
 
 
@@ -159,5 +175,7 @@ def _parse_csv(text: str) -> list[list[object]]:
     try:
         return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=best)]
     except csv.Error as exc:
-        raise ValidationError("Tệp CSV không đúng định dạng (dấu ngoặc kép không khép hoặc dòng "
-                              "có ký tự lạ): hãy mở bằng Excel và lưu lại thành .xlsx.") from exc
+        raise ValidationError(
+            "Tệp CSV không đúng định dạng (dấu ngoặc kép không khép hoặc dòng "
+            "có ký tự lạ): hãy mở bằng Excel và lưu lại thành .xlsx."
+        ) from exc

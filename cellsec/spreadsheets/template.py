@@ -3,14 +3,15 @@ columns formatted as text, date columns as dd/mm/yyyy, and a sheet of notes in V
 
 resources/templates/mau-nhap-dang-vien.xlsx is generated from here by
 scripts/make_import_template.py; `import_template_path()` finds it (also in the bundle)."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from ..errors import ValidationError
-from ..store.faults import classify, explain
-from ..paths import resources_dir
+from cellsec.errors import ValidationError
+from cellsec.paths import resources_dir
+from cellsec.store.faults import classify, explain
 
 TEMPLATE_NAME = "mau-nhap-dang-vien.xlsx"
 
@@ -19,22 +20,34 @@ TEMPLATE_COLUMNS: tuple[tuple[str, str, bool, str, str], ...] = (
     ("Họ và tên", "full_name", True, "Họ, tên đệm và tên, có dấu.", "Nguyễn Văn Mẫu"),
     ("Giới tính", "sex", True, "Nam hoặc Nữ.", "Nam"),
     ("Ngày sinh", "birth_date", True, "Ngày/tháng/năm, ví dụ 05/03/1960.", "05/03/1960"),
-    ("Số CCCD", "citizen_id", False, "Căn cước công dân: đúng 12 chữ số (giữ số 0 ở đầu).",
-     "001060000000"),
+    ("Số CCCD", "citizen_id", False, "Căn cước công dân: đúng 12 chữ số (giữ số 0 ở đầu).", "001060000000"),
     ("Số thẻ đảng viên", "party_card_no", False, "Số thẻ mới: đúng 12 chữ số.", "000000000000"),
     ("Số thẻ đảng cũ", "old_card_no", False, "Số thẻ cũ (nếu có), ghi như trên thẻ.", ""),
     ("Điện thoại", "phone", False, "10 số, bắt đầu bằng 0.", "0900000000"),
-    ("Ngày vào Đảng", "admission_date", True,
-     "Ngày kết nạp theo quyết định (tuổi đảng tính từ ngày này).", "19/05/1990"),
-    ("Ngày chính thức", "official_date", False,
-     "Ngày công nhận đảng viên chính thức; để trống nếu còn dự bị.", "19/05/1991"),
-    ("Hình thức vào chi bộ", "entry_kind", False,
-     "Để trống nếu kết nạp tại chi bộ; ghi “Chuyển đến” (chuyển sinh hoạt chính thức đến) hoặc "
-     "“Sinh hoạt tạm thời đến”.", ""),
-    ("Chuyển đến từ", "origin", False,
-     "Chi bộ, đảng bộ nơi chuyển đến (bắt buộc nếu chuyển đến).", ""),
-    ("Ngày đến chi bộ", "joined_date", False, "Ngày bắt đầu sinh hoạt tại chi bộ (nếu chuyển "
-     "đến).", ""),
+    (
+        "Ngày vào Đảng",
+        "admission_date",
+        True,
+        "Ngày kết nạp theo quyết định (tuổi đảng tính từ ngày này).",
+        "19/05/1990",
+    ),
+    (
+        "Ngày chính thức",
+        "official_date",
+        False,
+        "Ngày công nhận đảng viên chính thức; để trống nếu còn dự bị.",
+        "19/05/1991",
+    ),
+    (
+        "Hình thức vào chi bộ",
+        "entry_kind",
+        False,
+        "Để trống nếu kết nạp tại chi bộ; ghi “Chuyển đến” (chuyển sinh hoạt chính thức đến) hoặc "
+        "“Sinh hoạt tạm thời đến”.",
+        "",
+    ),
+    ("Chuyển đến từ", "origin", False, "Chi bộ, đảng bộ nơi chuyển đến (bắt buộc nếu chuyển đến).", ""),
+    ("Ngày đến chi bộ", "joined_date", False, "Ngày bắt đầu sinh hoạt tại chi bộ (nếu chuyển đến).", ""),
     ("Số quyết định kết nạp", "admission_ref", False, "Ví dụ 123-QĐ/ĐU.", ""),
     ("Quê quán", "hometown", False, "", "Xã Thanh Sơn, tỉnh Mẫu"),
     ("Nơi thường trú", "permanent_address", False, "", "Thôn Tân Hồng"),
@@ -42,15 +55,20 @@ TEMPLATE_COLUMNS: tuple[tuple[str, str, bool, str, str], ...] = (
     ("Tôn giáo", "religion", False, "Để trống là Không.", "Không"),
     ("Nghề nghiệp", "occupation", False, "", "Nông dân"),
     ("Giáo dục phổ thông", "education", False, "Ví dụ 12/12.", "12/12"),
-    ("Trình độ LLCT", "political_theory", False, "Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân.",
-     "Sơ cấp"),
+    ("Trình độ LLCT", "political_theory", False, "Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân.", "Sơ cấp"),
     ("Ngày lễ kết nạp", "ceremony_date", False, "", ""),
     ("Chi bộ kết nạp", "admitting_cell", False, "", ""),
     ("Ngày vào Đoàn", "youth_union_date", False, "", ""),
     ("Ghi chú", "notes", False, "", ""),
 )
-_WIDTHS = {"full_name": 26, "hometown": 26, "permanent_address": 26, "origin": 26,
-           "entry_kind": 22, "notes": 30}
+_WIDTHS = {
+    "full_name": 26,
+    "hometown": 26,
+    "permanent_address": 26,
+    "origin": 26,
+    "entry_kind": 22,
+    "notes": 30,
+}
 
 
 def import_template_path() -> Path:
@@ -64,7 +82,7 @@ def write_import_template(path: str | Path) -> Path:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from .headers import DATE_FIELDS, IDENTIFIER_FIELDS
+    from cellsec.spreadsheets.headers import DATE_FIELDS, IDENTIFIER_FIELDS
 
     wb = Workbook()
     ws = wb.active
@@ -78,7 +96,7 @@ def write_import_template(path: str | Path) -> Path:
         dim = ws.column_dimensions[letter]
         dim.width = _WIDTHS.get(field, 15)
         if field in IDENTIFIER_FIELDS:
-            dim.number_format = "@"       # typed digits stay text: leading zeros survive
+            dim.number_format = "@"  # typed digits stay text: leading zeros survive
         elif field in DATE_FIELDS:
             dim.number_format = "DD/MM/YYYY"
     ws.freeze_panes = "A2"

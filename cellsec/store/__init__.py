@@ -5,25 +5,26 @@ or opens read-only, with the reason, when the place does not allow writing. Ever
 `transaction()`: on a read-only Store it is refused with that reason; an error of the machine
 (full disk, removed USB stick) comes out named, in Vietnamese (cellsec.store.faults).
 """
+
 from __future__ import annotations
 
 import getpass
 import sqlite3
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
-from ..errors import EnvironmentFault, StorageError
-from . import checks, faults, opening
-from .lock import DataFileLock
-from .audit import AuditRepository
-from .liaison import LiaisonRepository
-from .meetings import MeetingRepository
-from .members import MemberRepository
-from .profile import ProfileRepository
-from .settings import SettingsRepository
-from .superiors import SuperiorRepository
+from cellsec.errors import EnvironmentFault, StorageError
+from cellsec.store import checks, faults, opening
+from cellsec.store.audit import AuditRepository
+from cellsec.store.liaison import LiaisonRepository
+from cellsec.store.lock import DataFileLock
+from cellsec.store.meetings import MeetingRepository
+from cellsec.store.members import MemberRepository
+from cellsec.store.profile import ProfileRepository
+from cellsec.store.settings import SettingsRepository
+from cellsec.store.superiors import SuperiorRepository
 
 DEFAULT_SUFFIX = ".cellsec"
 
@@ -31,13 +32,19 @@ DEFAULT_SUFFIX = ".cellsec"
 class Store:
     """One cell's data file. Open with Store.open(path); use `transaction()` for every write."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DataFileLock | None,
-                 migration_backup: Path | None, read_only: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: DataFileLock | None,
+        migration_backup: Path | None,
+        read_only: str | None = None,
+    ) -> None:
         self.path = path
         self._conn = conn
         self._lock = lock
         self.migration_backup = migration_backup
-        self.read_only = read_only   # why it cannot be written (Vietnamese), None if writable
+        self.read_only = read_only  # why it cannot be written (Vietnamese), None if writable
         self._broken: StorageError | None = None
         self.user = _pc_user()
         self.profile = ProfileRepository(conn)
@@ -49,8 +56,19 @@ class Store:
         self.audit = AuditRepository(conn)
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, lock: bool = True) -> "Store":
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = True,
+        lock: bool = True,
+        steps: opening.OpeningSteps | None = None,
+    ) -> Store:
         """Open (and if needed create and upgrade) a data file.
+
+        `steps` are what the caller adds (cellsec.backup.open_store: a backup is opened
+        read-only, its folder is cleaned of leftovers, a verified copy precedes an upgrade);
+        without them the bare file is opened.
 
         Raises FileInUseError when another CellSec holds it (under any of its names),
         NotCellSecFileError for a foreign file, DatabaseTooNewError for a file from a newer
@@ -60,7 +78,7 @@ class Store:
         then says why, and every transaction() is refused with that reason.
         """
         path = Path(path).expanduser().resolve()
-        opened = opening.open_data_file(path, create=create, lock=lock)
+        opened = opening.open_data_file(path, create=create, lock=lock, steps=steps)
         return cls(path, opened.conn, opened.lock, opened.migration_backup, opened.read_only)
 
     @contextmanager
@@ -83,9 +101,10 @@ class Store:
             raise self._named(exc) from exc
         try:
             # Who and when, for the audit triggers of every row this action writes.
-            self._conn.execute("UPDATE audit_context SET txn = txn + 1, user = ?, at = ? "
-                               "WHERE id = 1", (self.user, datetime.now().isoformat(
-                                   timespec="seconds")))
+            self._conn.execute(
+                "UPDATE audit_context SET txn = txn + 1, user = ?, at = ? WHERE id = 1",
+                (self.user, datetime.now().isoformat(timespec="seconds")),
+            )
             yield self._conn
         except BaseException as exc:
             self._rollback()
@@ -101,20 +120,19 @@ class Store:
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:
-            try:
+            # SQLite rolls back itself when it cannot (and on the next open).
+            with suppress(sqlite3.Error):
                 self._conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass   # SQLite rolls back itself when it cannot (and on the next open)
 
     def _named(self, exc: BaseException) -> StorageError:
         err = faults.fault(exc, self.path, "lưu")
         if isinstance(err, EnvironmentFault) and err.kind in (faults.GONE, faults.DISK_ERROR):
-            self._broken = err   # the connection is dead: say so again rather than retry
+            self._broken = err  # the connection is dead: say so again rather than retry
         return err
 
     @property
     def schema_version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def integrity_ok(self) -> bool:
         return checks.check_connection(self._conn, self.path).ok
@@ -125,7 +143,7 @@ class Store:
                 if self.read_only is None and self._broken is None:
                     self._conn.execute("PRAGMA optimize")
             except sqlite3.Error:
-                pass   # statistics only; a full disk or a removed drive must not stop a close
+                pass  # statistics only; a full disk or a removed drive must not stop a close
             finally:
                 self._conn.close()
                 self._conn = None  # type: ignore[assignment]
@@ -133,10 +151,10 @@ class Store:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

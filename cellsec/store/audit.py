@@ -1,4 +1,5 @@
 """Rows of the audit trail (written by triggers, see migration 0006) and service notes."""
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,19 @@ class AuditRow:
 
 
 def _row(r: sqlite3.Row) -> AuditRow:
-    return AuditRow(r["id"], r["txn"], r["at"], r["user"], r["action"], r["entity"], r["row_id"],
-                    r["scope"], r["scope_id"],
-                    json.loads(r["old_json"]) if r["old_json"] else None,
-                    json.loads(r["new_json"]) if r["new_json"] else None)
+    return AuditRow(
+        r["id"],
+        r["txn"],
+        r["at"],
+        r["user"],
+        r["action"],
+        r["entity"],
+        r["row_id"],
+        r["scope"],
+        r["scope_id"],
+        json.loads(r["old_json"]) if r["old_json"] else None,
+        json.loads(r["new_json"]) if r["new_json"] else None,
+    )
 
 
 class AuditRepository:
@@ -38,17 +48,31 @@ class AuditRepository:
         self._conn.execute(
             "INSERT INTO audit_log (txn, at, user, action, entity, row_id, scope, scope_id, "
             "old_json, new_json) SELECT txn, at, user, 'note', ?, ?, ?, ?, ?, ? FROM audit_context "
-            "WHERE id = 1", (entity, scope_id, scope, scope_id,
-                             json.dumps(old, ensure_ascii=False) if old is not None else None,
-                             json.dumps(new, ensure_ascii=False) if new is not None else None))
+            "WHERE id = 1",
+            (
+                entity,
+                scope_id,
+                scope,
+                scope_id,
+                json.dumps(old, ensure_ascii=False) if old is not None else None,
+                json.dumps(new, ensure_ascii=False) if new is not None else None,
+            ),
+        )
 
     def for_scope(self, scope: str, scope_id: int) -> list[AuditRow]:
-        rows = self._conn.execute("SELECT * FROM audit_log WHERE scope = ? AND scope_id = ? "
-                                  "ORDER BY id", (scope, scope_id))
+        rows = self._conn.execute(
+            "SELECT * FROM audit_log WHERE scope = ? AND scope_id = ? ORDER BY id", (scope, scope_id)
+        )
         return [_row(r) for r in rows]
 
-    def recent(self, limit: int = 500, *, entity: str | None = None, user: str | None = None,
-               since: str | None = None) -> list[AuditRow]:
+    def recent(
+        self,
+        limit: int = 500,
+        *,
+        entity: str | None = None,
+        user: str | None = None,
+        since: str | None = None,
+    ) -> list[AuditRow]:
         sql, args = "SELECT * FROM audit_log WHERE 1 = 1", []
         for clause, value in (("entity = ?", entity), ("user = ?", user), ("at >= ?", since)):
             if value:
@@ -58,8 +82,10 @@ class AuditRepository:
         return [_row(r) for r in rows]
 
     def users(self) -> list[str]:
-        return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT user FROM audit_log WHERE user <> '' ORDER BY user")]
+        return [
+            r[0]
+            for r in self._conn.execute("SELECT DISTINCT user FROM audit_log WHERE user <> '' ORDER BY user")
+        ]
 
     def count(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        return int(self._conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])

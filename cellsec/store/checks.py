@@ -14,14 +14,15 @@ database is writable, so integrity_check through a `mode=ro` connection silently
 (backups, a data file at the start-up check) are therefore copied page by page into a
 private in-memory database — writable, so every constraint counts — and checked there.
 """
+
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DamagedFileError
-from . import migrate
+from cellsec.errors import DamagedFileError
+from cellsec.store import migrate
 
 _MAX_ROWS = 20
 
@@ -67,8 +68,9 @@ def _integrity(conn: sqlite3.Connection) -> list[str]:
     rows = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({_MAX_ROWS})")]
     if rows != ["ok"]:
         return rows
-    found = [f"foreign key: {tuple(r)}"
-             for r in conn.execute("PRAGMA foreign_key_check").fetchmany(_MAX_ROWS)]
+    found = [
+        f"foreign key: {tuple(r)}" for r in conn.execute("PRAGMA foreign_key_check").fetchmany(_MAX_ROWS)
+    ]
     for name, sql in conn.execute("SELECT name, CAST(sql AS BLOB) FROM sqlite_master"):
         try:
             bytes(sql or b"").decode("utf-8")
@@ -80,16 +82,20 @@ def _integrity(conn: sqlite3.Connection) -> list[str]:
 def _text_readable(conn: sqlite3.Connection) -> list[str]:
     """Read every row with the strict text decoding the app uses; report what cannot be read.
     (Joining the text in SQL and decoding it at once was measured slower than this.)"""
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND upper(sql) NOT LIKE 'CREATE VIRTUAL%'")]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND upper(sql) NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     problems = []
     for table in tables:
         try:
             for _ in conn.execute(f'SELECT * FROM "{table}"'):
                 pass
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            problems.append(f"{table}: {exc}"[:300])   # "Could not decode to UTF-8 column …"
+            problems.append(f"{table}: {exc}"[:300])  # "Could not decode to UTF-8 column …"
     return problems
 
 

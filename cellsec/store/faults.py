@@ -9,6 +9,7 @@ at the place itself. The raw text stays in `StorageError.detail` for the log.
 The point of naming the environment's faults: a sound file in a read-only folder or on a full
 disk must never be called "damaged" (and offered a restore that would replace it).
 """
+
 from __future__ import annotations
 
 import errno
@@ -18,7 +19,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from ..errors import (
+from cellsec.errors import (
     DamagedFileError,
     DiskFullError,
     EnvironmentFault,
@@ -39,14 +40,20 @@ UNKNOWN = "unknown"
 READ_ONLY_KINDS = (READ_ONLY_FILE, READ_ONLY_FOLDER, READ_ONLY_MEDIA)
 
 # Windows error numbers (OSError.winerror) that say the same things as the errnos below.
-_WIN_GONE = {2, 3, 15, 21, 53, 55, 64, 67, 1006, 1167}   # not found, not ready, net name gone…
-_WIN_FULL = {39, 112}                                   # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
-_WIN_WRITE_PROTECT = {19}                               # ERROR_WRITE_PROTECT
-_WIN_BUSY = {32, 33}                                    # sharing / lock violation
-_GONE_ERRNOS = {errno.ENOENT, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", -1),
-                getattr(errno, "ENOMEDIUM", -1), getattr(errno, "ENOTCONN", -1)}
+_WIN_GONE = {2, 3, 15, 21, 53, 55, 64, 67, 1006, 1167}  # not found, not ready, net name gone…
+_WIN_FULL = {39, 112}  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
+_WIN_WRITE_PROTECT = {19}  # ERROR_WRITE_PROTECT
+_WIN_BUSY = {32, 33}  # sharing / lock violation
+_GONE_ERRNOS = {
+    errno.ENOENT,
+    errno.ENODEV,
+    errno.ENXIO,
+    getattr(errno, "ESTALE", -1),
+    getattr(errno, "ENOMEDIUM", -1),
+    getattr(errno, "ENOTCONN", -1),
+}
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", -1)}
-LOW_SPACE = 256 * 1024   # below this, an I/O error while writing is taken to be a full disk
+LOW_SPACE = 256 * 1024  # below this, an I/O error while writing is taken to be a full disk
 
 
 def _exists(path: Path) -> bool | None:
@@ -61,7 +68,7 @@ def _write_refusal(err: OSError) -> str | None:
     if err.errno == errno.EROFS or getattr(err, "winerror", None) in _WIN_WRITE_PROTECT:
         return READ_ONLY_MEDIA
     if err.errno in (errno.EACCES, errno.EPERM):
-        return ""   # refused: the caller knows whether it asked about the file or the folder
+        return ""  # refused: the caller knows whether it asked about the file or the folder
     if err.errno in _FULL_ERRNOS or getattr(err, "winerror", None) in _WIN_FULL:
         return DISK_FULL
     return None
@@ -104,7 +111,7 @@ def probe(path: Path) -> str | None:
 def classify(exc: BaseException, path: Path) -> str:
     """The kind of fault `exc` is, for the file `path` (see the module's constants)."""
     if isinstance(exc, UnicodeDecodeError):
-        return DAMAGED   # text SQLite holds as UTF-8 that is not: damaged bytes
+        return DAMAGED  # text SQLite holds as UTF-8 that is not: damaged bytes
     if isinstance(exc, sqlite3.Error):
         return _classify_sqlite(exc, Path(path))
     if isinstance(exc, OSError):
@@ -158,39 +165,57 @@ def explain(kind: str, path: Path, doing: str) -> str:
     what = f"không {doing} “{path.name}” được"
     folder = path.parent
     if kind == READ_ONLY_FILE:
-        return (f"Tệp “{path.name}” chỉ cho đọc (có đánh dấu Chỉ đọc – Read-only – hoặc tài "
-                f"khoản này không có quyền ghi vào tệp), nên {what}. Cách sửa: đóng CellSec, bấm "
-                "chuột phải vào tệp › Properties (Thuộc tính), bỏ dấu ở ô “Read-only”, rồi mở "
-                "lại; hoặc chép tệp sang thư mục Tài liệu (Documents) của mình và mở bản chép.")
+        return (
+            f"Tệp “{path.name}” chỉ cho đọc (có đánh dấu Chỉ đọc – Read-only – hoặc tài "
+            f"khoản này không có quyền ghi vào tệp), nên {what}. Cách sửa: đóng CellSec, bấm "
+            "chuột phải vào tệp › Properties (Thuộc tính), bỏ dấu ở ô “Read-only”, rồi mở "
+            "lại; hoặc chép tệp sang thư mục Tài liệu (Documents) của mình và mở bản chép."
+        )
     if kind == READ_ONLY_FOLDER:
-        return (f"Thư mục “{folder}” không cho ghi (tài khoản này không có quyền ghi vào đó), "
-                f"nên {what}. Cách sửa: chép tệp sang thư mục Tài liệu (Documents) của mình rồi "
-                "mở bản chép, hoặc nhờ người quản trị máy cấp quyền ghi vào thư mục.")
+        return (
+            f"Thư mục “{folder}” không cho ghi (tài khoản này không có quyền ghi vào đó), "
+            f"nên {what}. Cách sửa: chép tệp sang thư mục Tài liệu (Documents) của mình rồi "
+            "mở bản chép, hoặc nhờ người quản trị máy cấp quyền ghi vào thư mục."
+        )
     if kind == READ_ONLY_MEDIA:
-        return (f"Ổ đĩa chứa “{path.name}” chỉ cho đọc (USB đang gạt khóa ghi, đĩa CD/DVD, hoặc "
-                f"ổ mạng chỉ đọc), nên {what}. Cách sửa: gạt khóa trên USB về vị trí mở rồi cắm "
-                "lại, hoặc chép tệp sang ổ đĩa của máy này.")
+        return (
+            f"Ổ đĩa chứa “{path.name}” chỉ cho đọc (USB đang gạt khóa ghi, đĩa CD/DVD, hoặc "
+            f"ổ mạng chỉ đọc), nên {what}. Cách sửa: gạt khóa trên USB về vị trí mở rồi cắm "
+            "lại, hoặc chép tệp sang ổ đĩa của máy này."
+        )
     if kind == DISK_FULL:
-        return (f"Ổ đĩa chứa thư mục “{folder}” đã đầy, nên {what}. Dữ liệu đã lưu trước đó vẫn "
-                "an toàn. Cách sửa: xóa bớt tệp không cần trên ổ đĩa này, dọn Thùng rác (Recycle "
-                "Bin), rồi thử lại.")
+        return (
+            f"Ổ đĩa chứa thư mục “{folder}” đã đầy, nên {what}. Dữ liệu đã lưu trước đó vẫn "
+            "an toàn. Cách sửa: xóa bớt tệp không cần trên ổ đĩa này, dọn Thùng rác (Recycle "
+            "Bin), rồi thử lại."
+        )
     if kind == GONE:
-        return (f"Không còn thấy “{path.name}” ở “{folder}” (USB đã bị rút, hoặc ổ mạng bị "
-                f"ngắt?), nên {what}. Cách sửa: cắm lại USB (hoặc nối lại mạng), rồi đóng và mở "
-                "lại CellSec. Những gì đã lưu trước đó vẫn nằm trong tệp.")
+        return (
+            f"Không còn thấy “{path.name}” ở “{folder}” (USB đã bị rút, hoặc ổ mạng bị "
+            f"ngắt?), nên {what}. Cách sửa: cắm lại USB (hoặc nối lại mạng), rồi đóng và mở "
+            "lại CellSec. Những gì đã lưu trước đó vẫn nằm trong tệp."
+        )
     if kind == DISK_ERROR:
-        return (f"Ổ đĩa báo lỗi khi đọc hoặc ghi “{path.name}”, nên {what}. Ổ đĩa có thể sắp "
-                "hỏng: hãy chép một bản sao lưu ra USB ngay và nhờ người hỗ trợ kiểm tra máy.")
+        return (
+            f"Ổ đĩa báo lỗi khi đọc hoặc ghi “{path.name}”, nên {what}. Ổ đĩa có thể sắp "
+            "hỏng: hãy chép một bản sao lưu ra USB ngay và nhờ người hỗ trợ kiểm tra máy."
+        )
     if kind == BUSY:
-        return (f"Tệp “{path.name}” đang bị một chương trình khác giữ (phần mềm diệt virus, phần "
-                f"mềm đồng bộ, hoặc một cửa sổ CellSec khác), nên chưa {doing} được. Hãy đợi một "
-                "lát rồi thử lại.")
+        return (
+            f"Tệp “{path.name}” đang bị một chương trình khác giữ (phần mềm diệt virus, phần "
+            f"mềm đồng bộ, hoặc một cửa sổ CellSec khác), nên chưa {doing} được. Hãy đợi một "
+            "lát rồi thử lại."
+        )
     if kind == DAMAGED:
-        return (f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi), nên "
-                f"{what}. Hãy khôi phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi "
-                "phục); tệp hỏng sẽ được giữ lại.")
-    return (f"Do một lỗi của hệ thống, {what}. Dữ liệu đã lưu trước đó không bị ảnh hưởng. Nếu "
-            "lỗi lặp lại, hãy báo người hỗ trợ.")
+        return (
+            f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi), nên "
+            f"{what}. Hãy khôi phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi "
+            "phục); tệp hỏng sẽ được giữ lại."
+        )
+    return (
+        f"Do một lỗi của hệ thống, {what}. Dữ liệu đã lưu trước đó không bị ảnh hưởng. Nếu "
+        "lỗi lặp lại, hãy báo người hỗ trợ."
+    )
 
 
 def _code_name(exc: BaseException) -> str:
@@ -228,7 +253,6 @@ def is_environmental(exc: BaseException) -> bool:
     and must propagate as such)."""
     if isinstance(exc, (OSError, UnicodeDecodeError)):
         return True
-    if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError,
-                        sqlite3.InterfaceError)):
+    if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
         return False
     return isinstance(exc, sqlite3.DatabaseError)

@@ -6,6 +6,7 @@ Store's private connection: it opens its own (read-only for a live data file, im
 backup), which WAL mode allows while the app holds its lock (cellsec.store.lock: an OS lock
 that SQLite's own locks do not meet). Every check goes through cellsec.store.checks.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from . import checks, migrate
+from cellsec.store import checks, migrate
 
 
 def fsync_file(path: Path) -> None:
@@ -85,7 +86,9 @@ def connect_reader(path: Path, *, keep_unchanged: bool = False) -> sqlite3.Conne
         conn.close()
         # A WAL file whose -shm cannot be made here: CANTOPEN, or READONLY_CANTINIT
         if live_wal or getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (
-                sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            sqlite3.SQLITE_CANTOPEN,
+            sqlite3.SQLITE_READONLY,
+        ):
             raise
     return connect_ro(path, immutable=True)
 
@@ -108,8 +111,11 @@ def claims_to_be_ours(path: Path) -> bool:
             header = fh.read(100)
     except OSError:
         return False
-    return (len(header) == 100 and header[:16] == SQLITE_MAGIC
-            and int.from_bytes(header[68:72], "big") == migrate.APPLICATION_ID)
+    return (
+        len(header) == 100
+        and header[:16] == SQLITE_MAGIC
+        and int.from_bytes(header[68:72], "big") == migrate.APPLICATION_ID
+    )
 
 
 def copy_database(src: Path, dest: Path) -> None:
@@ -139,8 +145,10 @@ def check_identity(conn: sqlite3.Connection, shown: Path) -> int:
 
 
 def _table_exists(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        (name,)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        is not None
+    )
 
 
 def _count(conn: sqlite3.Connection, table: str) -> int:
@@ -168,7 +176,8 @@ def fingerprint(conn: sqlite3.Connection) -> str:
         digest.update(f"{app_id}/{version}\n".encode())
         schema = conn.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master "
-            "WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").fetchall()
+            "WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name"
+        ).fetchall()
         for row in schema:
             digest.update(repr(tuple(row)).encode("utf-8", "surrogatepass"))
         for kind, name, _tbl, sql in schema:
@@ -208,8 +217,9 @@ def examine_copy(path: Path, shown: Path) -> tuple[list[str], FileFacts | None]:
         found = checks.check_readonly(conn, shown)
         if not found.ok:
             return found.problems, None
-        return [], FileFacts(found.version, _count(conn, "members"), _count(conn, "meetings"),
-                             fingerprint(conn))
+        return [], FileFacts(
+            found.version, _count(conn, "members"), _count(conn, "meetings"), fingerprint(conn)
+        )
     except sqlite3.DatabaseError as exc:
         return [str(exc)], None
     finally:
@@ -266,7 +276,7 @@ def settle_candidate(path: Path, shown: Path) -> tuple[int, list[str]]:
 # from an encrypted USB copy) and must not stay in the folder.
 TEMP_SUFFIX = ".tmp"
 LEGACY_TEMP_AGE = 24 * 3600
-SIDECARS = ("-wal", "-shm", "-journal")     # the files SQLite keeps beside a database
+SIDECARS = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
 
 
 def sidecars(path: Path) -> list[Path]:
@@ -296,12 +306,12 @@ def clear_leftovers(folder: Path, owner: Path, labels: tuple[str, ...]) -> list[
         if TEMP_SUFFIX not in name:
             continue
         try:
-            if not name.startswith(mine):
-                if not name.startswith(legacy) or \
-                        time.time() - entry.stat().st_mtime < LEGACY_TEMP_AGE:
-                    continue
+            if not name.startswith(mine) and (
+                not name.startswith(legacy) or time.time() - entry.stat().st_mtime < LEGACY_TEMP_AGE
+            ):
+                continue
             entry.unlink()
             removed.append(entry)
         except OSError:
-            pass   # in use by another program, or already gone
+            pass  # in use by another program, or already gone
     return removed

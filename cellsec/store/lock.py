@@ -27,15 +27,17 @@ next start):
    on network file systems flock may be emulated with whole-file fcntl locks. The lock file is
    empty and stays behind after a crash; that is harmless.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..errors import FileInUseError
+from cellsec.errors import FileInUseError
 
 LOCK_SUFFIX = ".lock"
 _WINDOWS_LOCK_OFFSET = 1 << 49
@@ -50,13 +52,15 @@ def _busy(data_path: Path) -> FileInUseError:
     return FileInUseError(
         f"Tệp dữ liệu “{data_path.name}” đang được mở bởi một cửa sổ CellSec khác (trên máy "
         "này hoặc máy khác trong mạng, có thể qua một tên hoặc đường dẫn khác). Hãy dùng cửa "
-        "sổ đó, hoặc đóng nó rồi mở lại.")
+        "sổ đó, hoặc đóng nó rồi mở lại."
+    )
 
 
 def _lock_identity(fd: int) -> bool:
     """Take the identity lock on an open descriptor; False when another holder has it."""
     if sys.platform == "win32":
         import msvcrt
+
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -64,6 +68,7 @@ def _lock_identity(fd: int) -> bool:
             return False
         return True
     import fcntl
+
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -74,11 +79,10 @@ def _lock_identity(fd: int) -> bool:
 def _unlock_identity(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
+
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        try:
+        with contextlib.suppress(OSError):
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
     # POSIX: closing our descriptor releases the flock.
     os.close(fd)
 

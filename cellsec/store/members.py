@@ -1,4 +1,5 @@
 """Rows <-> Member and MemberEvent: the register and the lifecycle events."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -6,10 +7,10 @@ from collections import defaultdict
 from dataclasses import fields
 from datetime import date, datetime
 
-from ..dates import to_iso
-from ..entities import EventKind, Member, MemberEvent, Sex
+from cellsec.dates import to_iso
+from cellsec.entities.members import MEMBER_DATE_FIELDS, EventKind, Member, MemberEvent, Sex
+from cellsec.store.rows import inserted_id
 
-_DATE_FIELDS = {f.name for f in fields(Member) if f.type in ("date | None",)}
 # Enum(value) goes through EnumMeta.__call__ (~1 µs); a dict lookup is what a hot loop wants.
 _KINDS = {k.value: k for k in EventKind}
 _SEXES = {s.value: s for s in Sex}
@@ -25,7 +26,7 @@ def _to_row(m: Member) -> dict[str, object]:
     row: dict[str, object] = {}
     for name in _COLUMNS:
         value = getattr(m, name)
-        if name in _DATE_FIELDS:
+        if name in MEMBER_DATE_FIELDS:
             value = to_iso(value)
         elif name == "sex":
             value = m.sex.value
@@ -39,7 +40,7 @@ _SELECT = "SELECT " + ", ".join(["id", *_COLUMNS]) + " FROM members"
 def _member(row: sqlite3.Row) -> Member:
     """Rows come from _SELECT: id first, then _COLUMNS in order (positional for speed)."""
     values = dict(zip(_COLUMNS, tuple(row)[1:]))
-    for name in _DATE_FIELDS:
+    for name in MEMBER_DATE_FIELDS:
         if values[name]:
             values[name] = _fromiso(values[name])
     values["sex"] = _SEXES[values["sex"]]
@@ -55,16 +56,24 @@ def _trusted(cls, values: dict[str, object]):
     return record
 
 
-_EVENT_SELECT = ("SELECT id, member_id, kind, date, end_date, decision_ref, detail, note "
-                 "FROM member_events")
+_EVENT_SELECT = "SELECT id, member_id, kind, date, end_date, decision_ref, detail, note FROM member_events"
 
 
 def _event(row: sqlite3.Row) -> MemberEvent:
     id_, member_id, kind, when, end, ref, detail, note = row
-    return _trusted(MemberEvent, {
-        "id": id_, "member_id": member_id, "kind": _KINDS[kind],
-        "date": _fromiso(when), "end_date": _fromiso(end) if end else None,
-        "decision_ref": ref, "detail": detail, "note": note})
+    return _trusted(
+        MemberEvent,
+        {
+            "id": id_,
+            "member_id": member_id,
+            "kind": _KINDS[kind],
+            "date": _fromiso(when),
+            "end_date": _fromiso(end) if end else None,
+            "decision_ref": ref,
+            "detail": detail,
+            "note": note,
+        },
+    )
 
 
 class MemberRepository:
@@ -89,7 +98,7 @@ class MemberRepository:
         names = ", ".join(row)
         marks = ", ".join(f":{k}" for k in row)
         cur = self._conn.execute(f"INSERT INTO members ({names}) VALUES ({marks})", row)
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
     def update(self, m: Member, search_text: str) -> None:
         row = _to_row(m)
@@ -110,14 +119,21 @@ class MemberRepository:
             " (full_name = ? AND birth_date IS ?)"
             " OR (? <> '' AND citizen_id = ?)"
             " OR (? <> '' AND party_card_no = ?))",
-            (m.id, m.full_name, to_iso(m.birth_date), m.citizen_id, m.citizen_id,
-             m.party_card_no, m.party_card_no)).fetchall()
+            (
+                m.id,
+                m.full_name,
+                to_iso(m.birth_date),
+                m.citizen_id,
+                m.citizen_id,
+                m.party_card_no,
+                m.party_card_no,
+            ),
+        ).fetchall()
         return [_member(r) for r in rows]
 
     # --- events ----------------------------------------------------------------------------
     def events_of(self, member_id: int) -> list[MemberEvent]:
-        rows = self._conn.execute(
-            _EVENT_SELECT + " WHERE member_id = ? ORDER BY date, id", (member_id,))
+        rows = self._conn.execute(_EVENT_SELECT + " WHERE member_id = ? ORDER BY date, id", (member_id,))
         return [_event(r) for r in rows]
 
     def all_events(self) -> dict[int, list[MemberEvent]]:
@@ -130,21 +146,29 @@ class MemberRepository:
         cur = self._conn.execute(
             "INSERT INTO member_events (member_id, kind, date, end_date, decision_ref, detail, "
             "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (e.member_id, e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref,
-             e.detail, e.note, _now()))
-        return int(cur.lastrowid)
+            (
+                e.member_id,
+                e.kind.value,
+                e.date.isoformat(),
+                to_iso(e.end_date),
+                e.decision_ref,
+                e.detail,
+                e.note,
+                _now(),
+            ),
+        )
+        return inserted_id(cur)
 
     def update_event(self, e: MemberEvent) -> None:
         self._conn.execute(
             "UPDATE member_events SET kind = ?, date = ?, end_date = ?, decision_ref = ?, "
             "detail = ?, note = ? WHERE id = ?",
-            (e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref, e.detail,
-             e.note, e.id))
+            (e.kind.value, e.date.isoformat(), to_iso(e.end_date), e.decision_ref, e.detail, e.note, e.id),
+        )
 
     def event_in_use(self, event_id: int) -> bool:
         """Whether another record points at this event (a working-away record)."""
-        row = self._conn.execute("SELECT 1 FROM working_away WHERE event_id = ?",
-                                 (event_id,)).fetchone()
+        row = self._conn.execute("SELECT 1 FROM working_away WHERE event_id = ?", (event_id,)).fetchone()
         return row is not None
 
     def delete_event(self, event_id: int) -> None:

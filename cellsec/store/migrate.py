@@ -1,12 +1,14 @@
-"""Schema upgrades: PRAGMA user_version runner with a backup first and one transaction a step."""
+"""Schema upgrades: the PRAGMA user_version runner; a copy first (the caller's), a transaction a step."""
+
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from . import faults
-from ..errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError, StorageError
+from cellsec.errors import DamagedFileError, DatabaseTooNewError, NotCellSecFileError, StorageError
+from cellsec.store import faults
 
 APPLICATION_ID = 1129530691  # 'CSEC'
 
@@ -38,15 +40,16 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
     """
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise NotCellSecFileError(
-            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",
-            detail=str(exc)) from exc
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.", detail=str(exc)
+        ) from exc
     if app_id not in (0, APPLICATION_ID):
         raise NotCellSecFileError(
             f"Tệp “{path.name}” là một cơ sở dữ liệu khác, không phải tệp dữ liệu CellSec. "
-            "CellSec không mở nó để tránh làm hỏng dữ liệu.")
+            "CellSec không mở nó để tránh làm hỏng dữ liệu."
+        )
     try:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -54,38 +57,42 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
         if app_id == APPLICATION_ID:
             raise DamagedFileError(_damaged(path), detail=str(exc)) from exc
         raise NotCellSecFileError(
-            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.",
-            detail=str(exc)) from exc
+            f"Tệp “{path.name}” không phải tệp dữ liệu CellSec hoặc đã hỏng nặng.", detail=str(exc)
+        ) from exc
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # a brand-new empty file
     if app_id != APPLICATION_ID:
         raise NotCellSecFileError(
             f"Tệp “{path.name}” là một cơ sở dữ liệu khác, không phải tệp dữ liệu CellSec. "
-            "CellSec không mở nó để tránh làm hỏng dữ liệu.")
+            "CellSec không mở nó để tránh làm hỏng dữ liệu."
+        )
     if version > latest_version():
         raise DatabaseTooNewError(
             f"Tệp “{path.name}” được tạo bởi phiên bản CellSec mới hơn (lược đồ {version}, "
             f"phiên bản này chỉ hiểu đến {latest_version()}). Hãy cập nhật CellSec; tệp không "
-            "bị thay đổi.")
+            "bị thay đổi."
+        )
     return version
 
 
 def _damaged(path: Path) -> str:
-    return (f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Hãy khôi "
-            "phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi phục); tệp hỏng sẽ được "
-            "giữ lại.")
+    return (
+        f"Tệp dữ liệu “{path.name}” bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Hãy khôi "
+        "phục từ bản sao lưu gần nhất (menu Tệp › Sao lưu và khôi phục); tệp hỏng sẽ được "
+        "giữ lại."
+    )
 
 
-def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to the latest schema. Returns the backup made, if any."""
+def upgrade(
+    conn: sqlite3.Connection, path: Path, before: Callable[[Path], Path] | None = None
+) -> Path | None:
+    """Bring the file to the latest schema; `before(path)` first makes a copy of a file that
+    needs upgrading (cellsec.backup's verified backup). Returns that copy, if one was made."""
     version = check_identity(conn, path)
     scripts = migration_scripts()
     backup = None
-    if 0 < version < len(scripts):
-        # A verified copy in the backups folder (kept by retention); refuses a damaged file.
-        from ..backup.create import make_backup
-        from ..backup.manifest import BEFORE_MIGRATION
-        backup = make_backup(path, kind=BEFORE_MIGRATION).path
+    if 0 < version < len(scripts) and before is not None:
+        backup = before(path)
     for number, sql in scripts[version:]:
         # SQLite's schema-change procedure: foreign keys off for the step (a table rebuild must
         # not cascade), then checked before the step commits.
@@ -98,11 +105,13 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> Path | None:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if faults.classify(exc, path) != faults.UNKNOWN:   # full disk, read-only, gone …
+            if faults.classify(exc, path) != faults.UNKNOWN:  # full disk, read-only, gone …
                 raise faults.fault(exc, path, "nâng cấp") from exc
             raise StorageError(
                 f"Không nâng cấp được tệp dữ liệu “{path.name}” lên phiên bản {number}. Tệp giữ "
-                "nguyên như trước khi nâng cấp; hãy báo người hỗ trợ.", detail=str(exc)) from exc
+                "nguyên như trước khi nâng cấp; hãy báo người hỗ trợ.",
+                detail=str(exc),
+            ) from exc
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
     return backup

@@ -1,4 +1,5 @@
 """Rows <-> rule setting overrides (key -> JSON value)."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,8 @@ class SettingsRepository:
             "INSERT INTO rule_settings (key, value_json, changed_at) VALUES (?, ?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value_json=excluded.value_json, "
             "changed_at=excluded.changed_at",
-            (key, json.dumps(value, ensure_ascii=False), datetime.now().isoformat(timespec="seconds")))
+            (key, json.dumps(value, ensure_ascii=False), datetime.now().isoformat(timespec="seconds")),
+        )
 
     def reset(self, key: str) -> None:
         self._conn.execute("DELETE FROM rule_settings WHERE key = ?", (key,))

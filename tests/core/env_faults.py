@@ -6,6 +6,7 @@ for the test (root on Linux only). Each helper skips the test when the platform 
 the suite then still covers the same code through SQLite's own limit (max_page_count), see
 test_environment_faults.py.
 """
+
 from __future__ import annotations
 
 import os

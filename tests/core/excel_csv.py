@@ -8,6 +8,7 @@ formula. Excel gives every field a type from its look, whatever the quotes aroun
   digits display as 2.5E+11;
 * d/m/yyyy, d/m or d-m-yyyy is a date (in a Vietnamese or any day-first locale);
 * anything else, including a leading apostrophe, is text shown as written."""
+
 from __future__ import annotations
 
 import csv

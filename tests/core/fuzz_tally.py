@@ -6,6 +6,7 @@ event, every approved digest verifying).
 In the test run a broken rule fails the test at once (hypothesis then shrinks the input).
 Under `python -m bench.fuzz` (CELLSEC_FUZZ_REPORT set) each test counts instead and carries
 on, so a 10,000-example run reports examples, crashes and partial writes per test."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,7 @@ class FuzzTally:
         except ValidationError as exc:
             self.refused += 1
             self._check(bool(str(exc)), "crashes", "ValidationError without a message")
-            self._check(row_counts(store.path) == before, "partial_writes",
-                        f"refused but wrote: {exc}")
+            self._check(row_counts(store.path) == before, "partial_writes", f"refused but wrote: {exc}")
         except Exception as exc:  # noqa: BLE001 - counting what must never happen
             if self.strict:
                 raise
@@ -75,8 +75,19 @@ class FuzzTally:
         if not report:
             return
         with Path(report).open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps({
-                "test": self.test, "examples": self.examples, "calls": self.calls,
-                "refused": self.refused, "crashes": self.crashes,
-                "partial_writes": self.partial_writes, "unsound": self.unsound,
-                "samples": self.samples}, ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "test": self.test,
+                        "examples": self.examples,
+                        "calls": self.calls,
+                        "refused": self.refused,
+                        "crashes": self.crashes,
+                        "partial_writes": self.partial_writes,
+                        "unsound": self.unsound,
+                        "samples": self.samples,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )

@@ -1,11 +1,12 @@
 """Making, verifying, listing and copying backups; skipping unchanged data; risky locations."""
+
 from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 from test_backup_helpers import demo_file, dump, scribble
 
 from cellsec.backup import (
@@ -38,8 +39,9 @@ def test_backup_of_an_open_store_is_verified_and_has_a_manifest(tmp_path):
     # THEN a copy named with the time and schema version sits in chibo-backups/, checked
     assert info.path.parent == tmp_path / "chibo-backups"
     assert info.path.name == f"chibo-2026-11-22-0930-v{migrate.latest_version()}.cellsec"
-    manifest = json.loads((tmp_path / "chibo-backups" / (info.path.name + ".json")).read_text(
-        encoding="utf-8"))
+    manifest = json.loads(
+        (tmp_path / "chibo-backups" / (info.path.name + ".json")).read_text(encoding="utf-8")
+    )
     assert manifest["verified"] is True and manifest["kind"] == "manual"
     assert manifest["members"] == members > 0 and manifest["meetings"] > 0
     assert manifest["schema_version"] == migrate.latest_version()
@@ -111,8 +113,8 @@ def test_encrypted_copy_round_trips_and_a_wrong_password_is_explained(tmp_path):
     assert "Nguyễn".encode() not in secret.read_bytes()
     # the same password typed decomposed (another keyboard) still opens it
     import unicodedata
-    assert decrypt_file(secret, unicodedata.normalize("NFD", "Mật khẩu 2026")) == \
-        info.path.read_bytes()
+
+    assert decrypt_file(secret, unicodedata.normalize("NFD", "Mật khẩu 2026")) == info.path.read_bytes()
     with pytest.raises(WrongPasswordError) as wrong:
         decrypt_file(secret, "mat khau 2026")
     assert "Mật khẩu không đúng hoặc tệp đã bị hỏng" in str(wrong.value)
@@ -126,8 +128,12 @@ def test_encrypted_copy_round_trips_and_a_wrong_password_is_explained(tmp_path):
     # restoring from the encrypted copy needs the password and gives back the same data
     expected = dump(info.path)
     with Store.open(path) as store:
-        add_member(store, member_form(full_name="Lê Thị Hoa", citizen_id="025088009999",
-                                      party_card_no="012345670000"), entry_form(), today=TODAY)
+        add_member(
+            store,
+            member_form(full_name="Lê Thị Hoa", citizen_id="025088009999", party_card_no="012345670000"),
+            entry_form(),
+            today=TODAY,
+        )
     with pytest.raises(WrongPasswordError):
         restore(path, secret, password="sai")
     assert restore(path, secret, password="Mật khẩu 2026").kept_aside is not None
@@ -143,23 +149,26 @@ me@pc:/srv /home/u/remote fuse.sshfs rw 0 0
 """
 
 
-@pytest.mark.parametrize("path, platform, risky", [
-    (r"\\may-chu\chung\chibo.cellsec", "win32", "ổ mạng"),
-    ("//may-chu/chung/chibo.cellsec", "win32", "ổ mạng"),
-    (r"C:\Users\Bi thu\OneDrive\Tài liệu\chibo.cellsec", "win32", "OneDrive"),
-    (r"C:\Users\Bi thu\OneDrive - UBND xa\chibo.cellsec", "win32", "OneDrive - UBND xa"),
-    (r"D:\Dropbox\chibo.cellsec", "win32", "Dropbox"),
-    (r"G:\My Drive\chibo.cellsec", "win32", "My Drive"),
-    (r"C:\Users\u\Google Drive\chibo.cellsec", "win32", "Google Drive"),
-    (r"C:\Users\u\iCloudDrive\chibo.cellsec", "win32", "iCloudDrive"),
-    (r"C:\Users\Bi thu\AppData\Local\CellSec\chibo.cellsec", "win32", None),
-    ("/mnt/chibo/data/chibo.cellsec", "linux", "ổ mạng"),
-    ("/media/nfs/chibo.cellsec", "linux", "ổ mạng"),
-    ("/home/u/remote/chibo.cellsec", "linux", "ổ mạng"),
-    ("/media/usb/chibo.cellsec", "linux", None),
-    ("/home/u/.local/share/CellSec/chibo.cellsec", "linux", None),
-    ("/home/u/Dropbox/chibo.cellsec", "linux", "Dropbox"),
-])
+@pytest.mark.parametrize(
+    "path, platform, risky",
+    [
+        (r"\\may-chu\chung\chibo.cellsec", "win32", "ổ mạng"),
+        ("//may-chu/chung/chibo.cellsec", "win32", "ổ mạng"),
+        (r"C:\Users\Bi thu\OneDrive\Tài liệu\chibo.cellsec", "win32", "OneDrive"),
+        (r"C:\Users\Bi thu\OneDrive - UBND xa\chibo.cellsec", "win32", "OneDrive - UBND xa"),
+        (r"D:\Dropbox\chibo.cellsec", "win32", "Dropbox"),
+        (r"G:\My Drive\chibo.cellsec", "win32", "My Drive"),
+        (r"C:\Users\u\Google Drive\chibo.cellsec", "win32", "Google Drive"),
+        (r"C:\Users\u\iCloudDrive\chibo.cellsec", "win32", "iCloudDrive"),
+        (r"C:\Users\Bi thu\AppData\Local\CellSec\chibo.cellsec", "win32", None),
+        ("/mnt/chibo/data/chibo.cellsec", "linux", "ổ mạng"),
+        ("/media/nfs/chibo.cellsec", "linux", "ổ mạng"),
+        ("/home/u/remote/chibo.cellsec", "linux", "ổ mạng"),
+        ("/media/usb/chibo.cellsec", "linux", None),
+        ("/home/u/.local/share/CellSec/chibo.cellsec", "linux", None),
+        ("/home/u/Dropbox/chibo.cellsec", "linux", "Dropbox"),
+    ],
+)
 def test_risky_locations_are_named_in_vietnamese(path, platform, risky):
     warning = is_risky_location(path, platform=platform, mounts=MOUNTS)
     if risky is None:
@@ -179,4 +188,5 @@ def test_folders_with_vietnamese_names_and_odd_characters(tmp_path):
     info = make_backup(path, now=NOON)
     assert info.path.parent.name == "Sổ chi bộ-backups" and verify_backup(info.path).ok
     from cellsec.backup import check_file
+
     assert check_file(path).ok

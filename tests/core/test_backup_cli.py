@@ -1,19 +1,31 @@
 """The backup commands end to end, as support would run them: `python -m cellsec.cli ...`."""
+
 from __future__ import annotations
 
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from test_backup_helpers import demo_file, dump, scribble
+
+pytestmark = pytest.mark.slow  # starts processes / runs many examples: not in the fast loop
 
 
 def _cli(data, *args, timeout=120, stdin="", env=None):
     environ = {k: v for k, v in os.environ.items() if k != "CELLSEC_PASSWORD"}
-    return subprocess.run([sys.executable, "-m", "cellsec.cli", "--data", str(data), *args],
-                          capture_output=True, text=True, encoding="utf-8", timeout=timeout,
-                          check=False, input=stdin, env={**environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "cellsec.cli", "--data", str(data), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+        input=stdin,
+        env={**environ, **(env or {})},
+    )
 
 
 def _json(result):
@@ -36,8 +48,7 @@ def test_backup_list_verify_copy_and_restore(tmp_path):
     assert _json(_cli(data, "verify-backup", made["path"]))["ok"] is True
     # copy to a "USB stick", encrypted, then restore from it after a change
     usb = tmp_path / "usb"
-    copied = _cli(data, "copy-backup", made["path"], str(usb), "--password-stdin",
-                  stdin="bí mật\n")
+    copied = _cli(data, "copy-backup", made["path"], str(usb), "--password-stdin", stdin="bí mật\n")
     assert copied.returncode == 0, copied.stderr
     enc = next(usb.iterdir())
     assert enc.name.endswith(".cellsec.enc")
@@ -50,7 +61,7 @@ def test_backup_list_verify_copy_and_restore(tmp_path):
     assert done["data_path"] == str(data) and done["kept_aside"]
     assert dump(data) == original
     broken = tmp_path / "hong.cellsec"
-    broken.write_bytes(open(made["path"], "rb").read())
+    broken.write_bytes(Path(made["path"]).read_bytes())
     scribble(broken)
     bad = _cli(data, "verify-backup", str(broken))
     assert bad.returncode == 1 and _json(bad)["ok"] is False
@@ -68,9 +79,15 @@ def test_restore_refuses_while_another_cellsec_holds_the_file(tmp_path):
     data = demo_file(tmp_path)
     backup = _json(_cli(data, "backup"))["backup"]["path"]
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom cellsec.store import Store\n"
-         f"s = Store.open({str(data)!r})\nprint('open', flush=True)\ntime.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom cellsec.store import Store\n"
+            f"s = Store.open({str(data)!r})\nprint('open', flush=True)\ntime.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         result = _cli(data, "restore", backup)
@@ -79,6 +96,7 @@ def test_restore_refuses_while_another_cellsec_holds_the_file(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+        holder.stdout.close()
 
 
 def test_check_and_restore_newest_work_on_a_damaged_file(tmp_path):

@@ -1,13 +1,14 @@
 """Helpers for the backup tests (no tests here): a demo cell on disk, table dumps, damage."""
+
 from __future__ import annotations
 
 import random
 import sqlite3
 from pathlib import Path
 
-from core_forms import TODAY
+from factories import TODAY
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.store import Store
 
 
@@ -22,12 +23,18 @@ def dump(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table (statistics tables aside), in rowid order, plus identity."""
     conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' "
-            "ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' "
+                "ORDER BY name"
+            )
+        ]
         out = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
-        out["#pragma"] = [conn.execute("PRAGMA application_id").fetchone(),
-                          conn.execute("PRAGMA user_version").fetchone()]
+        out["#pragma"] = [
+            conn.execute("PRAGMA application_id").fetchone(),
+            conn.execute("PRAGMA user_version").fetchone(),
+        ]
         return out
     finally:
         conn.close()
@@ -38,7 +45,7 @@ def scribble(path: Path, seed: int = 3, length: int = 3000) -> None:
     cut, a bad sector): b-tree pages there stop making sense."""
     data = bytearray(Path(path).read_bytes())
     middle = len(data) // 2
-    data[middle:middle + length] = random.Random(seed).randbytes(length)
+    data[middle : middle + length] = random.Random(seed).randbytes(length)
     Path(path).write_bytes(bytes(data))
 
 

@@ -1,5 +1,6 @@
 """Passwords of USB copies: never blank, never in the process list, and a crafted encrypted file
 cannot make CellSec spend gigabytes of memory on each password tried."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,7 @@ from datetime import datetime
 import pytest
 from test_backup_helpers import demo_file
 
-from cellsec.backup import copy_backup_to, is_encrypted, make_backup, restore
-from cellsec.backup import crypto
+from cellsec.backup import copy_backup_to, crypto, is_encrypted, make_backup, restore
 from cellsec.errors import StorageError, ValidationError
 
 NOON = datetime(2026, 11, 22, 9, 30)
@@ -34,9 +34,11 @@ def _crafted(blob: bytes, log2_n: int, r: int, p: int) -> bytes:
     return bytes(header)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("log2_n, r, p", [(20, 8, 1), (17, 32, 1), (17, 8, 16), (24, 8, 1)])
 def test_kdf_settings_beyond_what_cellsec_writes_are_refused_before_any_work(
-        tmp_path, monkeypatch, log2_n, r, p):
+    tmp_path, monkeypatch, log2_n, r, p
+):
     # GIVEN an encrypted copy whose header was changed to ask for a dearer key derivation
     backup = make_backup(demo_file(tmp_path), now=NOON)
     secret = copy_backup_to(backup.path, tmp_path / "usb", password="mật khẩu")
@@ -53,11 +55,18 @@ def test_kdf_settings_beyond_what_cellsec_writes_are_refused_before_any_work(
 
 def _cli(*args, stdin="", env=None):
     environ = {k: v for k, v in os.environ.items() if k != "CELLSEC_PASSWORD"}
-    return subprocess.run([sys.executable, "-m", "cellsec.cli", *args], capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, input=stdin,
-                          env={**environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "cellsec.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        input=stdin,
+        env={**environ, **(env or {})},
+    )
 
 
+@pytest.mark.slow
 def test_the_command_line_never_takes_a_password_as_an_argument(tmp_path):
     backup = make_backup(demo_file(tmp_path), now=NOON)
     usb = tmp_path / "usb"
@@ -71,8 +80,7 @@ def test_the_command_line_never_takes_a_password_as_an_argument(tmp_path):
     blank = _cli("copy-backup", str(backup.path), str(usb), "--password-stdin", stdin="   \n")
     assert blank.returncode == 1 and "chỉ có dấu cách" in blank.stderr
     # THEN from the environment (not visible in the process list) it works
-    done = _cli("copy-backup", str(backup.path), str(usb), "--encrypt",
-                env={"CELLSEC_PASSWORD": "bí mật"})
+    done = _cli("copy-backup", str(backup.path), str(usb), "--encrypt", env={"CELLSEC_PASSWORD": "bí mật"})
     assert done.returncode == 0, done.stderr
     copy = next(usb.iterdir())
     assert copy.name.endswith(".enc") and crypto.decrypt_file(copy, "bí mật")

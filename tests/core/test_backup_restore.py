@@ -1,4 +1,5 @@
 """Restore: round trip, damaged files found at start-up and restored in one call, refusals."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,7 +8,7 @@ import time
 from datetime import datetime, timedelta
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
+from factories import TODAY, entry_form, member_form
 from test_backup_helpers import demo_file, dump, scribble, set_user_version
 
 from cellsec.backup import (
@@ -20,6 +21,7 @@ from cellsec.backup import (
     restore_newest,
     verify_backup,
 )
+from cellsec.backup.opening import open_store
 from cellsec.errors import DatabaseTooNewError, FileInUseError, NotCellSecFileError, StorageError
 from cellsec.services.members import add_member
 from cellsec.store import Store, migrate
@@ -29,8 +31,12 @@ NOON = datetime(2026, 11, 22, 9, 30)
 
 def _add_someone(path):
     with Store.open(path) as store:
-        add_member(store, member_form(full_name="Lê Thị Hoa", citizen_id="025088009999",
-                                      party_card_no="012345670000"), entry_form(), today=TODAY)
+        add_member(
+            store,
+            member_form(full_name="Lê Thị Hoa", citizen_id="025088009999", party_card_no="012345670000"),
+            entry_form(),
+            today=TODAY,
+        )
 
 
 def test_restore_round_trip_gives_back_every_row(tmp_path):
@@ -116,11 +122,14 @@ def test_truncated_file_is_detected(tmp_path):
     assert check_file(path).ok
 
 
-@pytest.mark.parametrize("content, state", [
-    (b"", HealthState.MISSING),
-    (b"PK\x03\x04 a zip file, not ours", HealthState.NOT_CELLSEC),
-    (None, HealthState.MISSING),
-])
+@pytest.mark.parametrize(
+    "content, state",
+    [
+        (b"", HealthState.MISSING),
+        (b"PK\x03\x04 a zip file, not ours", HealthState.NOT_CELLSEC),
+        (None, HealthState.MISSING),
+    ],
+)
 def test_missing_empty_or_foreign_file_offers_the_backup(tmp_path, content, state):
     path = demo_file(tmp_path)
     make_backup(path, now=NOON)
@@ -183,9 +192,8 @@ def test_foreign_and_damaged_sources_are_refused(tmp_path):
 def test_restore_refuses_while_the_file_is_open(tmp_path):
     path = demo_file(tmp_path)
     info = make_backup(path, now=NOON)
-    with Store.open(path):
-        with pytest.raises(FileInUseError, match="chibo.cellsec"):
-            restore(path, info.path)
+    with Store.open(path), pytest.raises(FileInUseError, match="chibo.cellsec"):
+        restore(path, info.path)
     restore(path, info.path)
 
 
@@ -213,7 +221,7 @@ def test_the_copy_made_before_an_upgrade_joins_the_backups(tmp_path):
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
-    with Store.open(old) as store:
+    with open_store(old) as store:
         bak = store.migration_backup
         assert bak is not None and bak.exists()
         # WHEN adopted into the backups folder

@@ -1,4 +1,5 @@
 """Grandfather-father-son retention: the pure plan across simulated dates, and applying it."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -62,8 +63,9 @@ def test_several_backups_in_a_day_keep_the_newest_of_the_day():
     assert len(kept(items, RetentionPolicy())) == 3
 
 
-@pytest.mark.parametrize("days, weeks, months", [(1, 0, 0), (3, 0, 0), (0, 2, 0), (0, 0, 2),
-                                                 (10, 8, 12), (0, 0, 0)])
+@pytest.mark.parametrize(
+    "days, weeks, months", [(1, 0, 0), (3, 0, 0), (0, 2, 0), (0, 0, 2), (10, 8, 12), (0, 0, 0)]
+)
 def test_numbers_are_parameters(days, weeks, months):
     items = [auto(NOW - timedelta(days=d)) for d in range(200)]
     policy = RetentionPolicy(days=days, weeks=weeks, months=months, last=0)
@@ -79,8 +81,7 @@ def test_numbers_are_parameters(days, weeks, months):
 def test_never_deletes_the_newest_good_backup_even_if_it_is_special():
     items = [auto(NOW - timedelta(days=d)) for d in range(1, 30)]
     newest = auto(NOW, kind="before_restore")
-    assert newest.key in kept([*items, newest], RetentionPolicy(days=0, weeks=0, months=0,
-                                                               last=0))
+    assert newest.key in kept([*items, newest], RetentionPolicy(days=0, weeks=0, months=0, last=0))
 
 
 def test_the_newest_good_backup_is_kept_when_newer_ones_are_bad():
@@ -92,8 +93,9 @@ def test_the_newest_good_backup_is_kept_when_newer_ones_are_bad():
 
 def test_pre_migration_and_pre_restore_backups_are_kept_five_of_each():
     migrations = [auto(NOW - timedelta(days=100 * i), kind="before_migration") for i in range(7)]
-    restores = [auto(NOW - timedelta(days=30 * i + 1), kind="before_restore", good=i % 2 == 0)
-                for i in range(7)]
+    restores = [
+        auto(NOW - timedelta(days=30 * i + 1), kind="before_restore", good=i % 2 == 0) for i in range(7)
+    ]
     regular = [auto(NOW - timedelta(days=d)) for d in range(3)]
     keep = set(kept([*migrations, *restores, *regular]))
     assert {c.key for c in migrations[:5]} <= keep
@@ -132,8 +134,7 @@ def test_apply_retention_deletes_files_and_leaves_strangers_alone(tmp_path):
     path = demo_file(tmp_path)
     start = datetime(2026, 10, 1, 20, 0)
     made = [make_backup(path, now=start + timedelta(hours=6 * i), kind="auto") for i in range(12)]
-    before_migration = make_backup(path, now=start - timedelta(days=300),
-                                   kind="before_migration")
+    before_migration = make_backup(path, now=start - timedelta(days=300), kind="before_migration")
     stranger = tmp_path / "chibo-backups" / "ban-chep-tay.cellsec"
     stranger.write_bytes(path.read_bytes())
     deleted = apply_retention(path, now=start + timedelta(days=3), policy=RetentionPolicy(last=0))

@@ -1,5 +1,6 @@
 """A check that passes means it: restore trusts a backup's own checksum, "restore newest" falls
 back to a backup that really verifies, and a rotted backup never stops new ones."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -70,7 +71,7 @@ def test_a_rotted_newest_backup_does_not_stop_automatic_backups(tmp_path):
     path = demo_file(tmp_path)
     old = make_backup(path, now=NOON)
     rot(old.path)
-    assert newest_good(list_backups(path)) is not None     # its manifest still says "good"
+    assert newest_good(list_backups(path)) is not None  # its manifest still says "good"
     # WHEN the automatic backup looks ten minutes later (not due, nothing changed)
     result = backup_if_due(path, NOON + timedelta(minutes=10))
     # THEN it sees no sound backup, so it makes one at once

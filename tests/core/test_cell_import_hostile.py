@@ -2,6 +2,7 @@
 deeply nested, enormous, null everywhere — each one the demo cell's export with one defect.
 Every one is refused with a Vietnamese ValidationError, writes nothing into an empty data file,
 and leaves no new data file behind when the CLI import would have created one."""
+
 from __future__ import annotations
 
 import copy
@@ -10,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY
 from db_checks import integrity_problems, row_counts
+from factories import TODAY
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
 from cellsec.errors import ValidationError
 from cellsec.services.cell_io import export_cell, import_cell_file, import_into_data_file
 from cellsec.store import Store
@@ -28,6 +29,7 @@ def demo_export(tmp_path_factory):
 
 def _set(path: str, value):
     """A defect: the value at a dotted path ("members.1.events") replaced."""
+
     def change(data):
         *parents, last = path.split(".")
         node = data
@@ -35,6 +37,7 @@ def _set(path: str, value):
             node = node[int(key)] if isinstance(node, list) else node[key]
         node[int(last) if isinstance(node, list) else last] = value
         return data
+
     return change
 
 
@@ -43,6 +46,7 @@ def _do(*steps):
         for step in steps:
             data = step(data)
         return data
+
     return change
 
 
@@ -50,6 +54,7 @@ def _copy_id(kind: str, src: int, dest: int, key: str = "id"):
     def change(data):
         data[kind][dest][key] = data[kind][src][key]
         return data
+
     return change
 
 
@@ -62,16 +67,20 @@ def _nested(depth: int, leaf=1):
 
 def _nulls(kind: str):
     """Null everywhere in the first record of a list."""
+
     def change(data):
         data[kind][0] = {k: None for k in data[kind][0]}
         return data
+
     return change
 
 
 def _text(mutate):
     """A defect in the bytes of the file rather than its JSON."""
+
     def change(data):
         return mutate(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
     return change
 
 
@@ -94,8 +103,10 @@ def _in_sealed_count(data, key, value):
 
 
 # Python's own wording that must never reach a user ("string indices must be integers", ...)
-PYTHON_TEXT = re.compile(r"\b(must be|object|indices|unhashable|invalid literal|has no "
-                         r"attribute|expected|not subscriptable|Traceback)\b")
+PYTHON_TEXT = re.compile(
+    r"\b(must be|object|indices|unhashable|invalid literal|has no "
+    r"attribute|expected|not subscriptable|Traceback)\b"
+)
 GENERIC = "dữ liệu không đúng định dạng. Chưa nhập gì"
 
 
@@ -159,14 +170,12 @@ CASES = {
     "gathering_ids_collide": _copy_id("liaison_gatherings", 0, 1),
     "working_away_ids_collide": _copy_id("working_away", 0, 1),
     "task_ids_collide": lambda d: _set("meetings.1.tasks.0.id", d["meetings"][0]["tasks"][0]["id"])(d),
-    "sheet_twice_a_year": _do(_set("comment_sheets.1.liaison_id", 1),
-                              _set("comment_sheets.1.year", 2025)),
+    "sheet_twice_a_year": _do(_set("comment_sheets.1.liaison_id", 1), _set("comment_sheets.1.year", 2025)),
     "document_number_twice": _set("document_numbers.1.number", 1),
     # references to records the file does not hold, or to the wrong one
     "roll_member_unknown": _set("meetings.0.roll.0.member_id", 999),
     "away_member_unknown": _set("working_away.0.member_id", 999),
-    "away_event_of_another_member": lambda d: _set("working_away.0.event_id",
-                                                   _first_event_id(d, 0))(d),
+    "away_event_of_another_member": lambda d: _set("working_away.0.event_id", _first_event_id(d, 0))(d),
     "direction_meeting_unknown": _set("directions.0.meeting_id", 999),
     "notice_superior_unknown": _set("meeting_notices.0.superior_id", 999),
     "assignment_superior_unknown": _set("superior_assignments.0.superior_id", 999),
@@ -185,8 +194,7 @@ CASES = {
     # enormous values
     "name_100k_chars": _set("members.2.full_name", "Nguyễn Văn " + "A" * 100_000),
     "notes_1mb": _set("members.2.notes", "x" * 1_000_000),
-    "number_5000_digits": _text(lambda b: b.replace(b'"version": 1', b'"version": 1' + b"0" * 5000,
-                                                    1)),
+    "number_5000_digits": _text(lambda b: b.replace(b'"version": 1', b'"version": 1' + b"0" * 5000, 1)),
     "sheet_year_huge": _set("comment_sheets.0.year", 10**20),
     "criteria_level_huge": _set("comment_sheets.0.criteria.civic", 10**30),
     "id_infinity": _text(lambda b: b.replace(b'"id": 1,', b'"id": Infinity,', 1)),
@@ -212,8 +220,7 @@ CASES = {
     "assignment_ends_before_start": _set("superior_assignments.0.end", "2000-01-01"),
     "direction_status_unknown": _set("directions.0.status", "finished"),
     "direction_open_but_closed": _set("directions.0.status", "open"),
-    "liaison_status_unknown": _set("liaison_members.0.history", [{"status": "gone",
-                                                                  "date": "2026-01-01"}]),
+    "liaison_status_unknown": _set("liaison_members.0.history", [{"status": "gone", "date": "2026-01-01"}]),
     "liaison_history_as_object": _set("liaison_members.0.history", {"status": "moved"}),
     "sheet_variant_unknown": _set("comment_sheets.0.variant", "x"),
     "sheet_criteria_as_list": _set("comment_sheets.0.criteria", ["civic", 0]),
@@ -305,7 +312,7 @@ def test_text_with_control_characters_is_imported_clean(demo_export, store, tmp_
     # A Word line break and stray control characters are cleaned, not refused, not stored
     data = copy.deepcopy(demo_export)
     data["members"][2]["notes"] = "Dòng một\x0bDòng hai\x00\x1b"
-    data["members"][2]["hometown"] = "Xã \ud83d Thanh Sơn"      # a broken emoji: lone surrogate
+    data["members"][2]["hometown"] = "Xã \ud83d Thanh Sơn"  # a broken emoji: lone surrogate
     path = tmp_path / "ctl.json"
     path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
     import_cell_file(store, path, today=TODAY)
@@ -313,16 +320,20 @@ def test_text_with_control_characters_is_imported_clean(demo_export, store, tmp_
     assert m.notes == "Dòng một\nDòng hai" and m.hometown == "Xã \ufffd Thanh Sơn"
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("meeting_date_compact", "Buổi sinh hoạt thứ 1: Ngày sinh hoạt: ngày “20251105” không hợp lệ "
-                             "(cần yyyy-mm-dd)."),
-    ("number_date_compact", "Số văn bản thứ 1, trường “date”: phải là ngày dạng yyyy-mm-dd."),
-    ("committee_start_compact", "Chi ủy, dòng thứ 1, trường “start”: phải là ngày dạng "
-                                "yyyy-mm-dd."),
-    ("committee_member_as_list", "Chi ủy, dòng thứ 1, trường “member_id”: phải là mã số"),
-    ("seal_absent_member_as_list", "Danh sách vắng: mã đảng viên phải là số nguyên."),
-    ("committee_post_unknown", "Chi ủy, dòng thứ 1, trường “post”: phải là một trong:"),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        (
+            "meeting_date_compact",
+            "Buổi sinh hoạt thứ 1: Ngày sinh hoạt: ngày “20251105” không hợp lệ (cần yyyy-mm-dd).",
+        ),
+        ("number_date_compact", "Số văn bản thứ 1, trường “date”: phải là ngày dạng yyyy-mm-dd."),
+        ("committee_start_compact", "Chi ủy, dòng thứ 1, trường “start”: phải là ngày dạng yyyy-mm-dd."),
+        ("committee_member_as_list", "Chi ủy, dòng thứ 1, trường “member_id”: phải là mã số"),
+        ("seal_absent_member_as_list", "Danh sách vắng: mã đảng viên phải là số nguyên."),
+        ("committee_post_unknown", "Chi ủy, dòng thứ 1, trường “post”: phải là một trong:"),
+    ],
+)
 def test_the_refusal_names_the_record_and_the_field(name, expected, demo_export, store, tmp_path):
     with pytest.raises(ValidationError) as refused:
         import_cell_file(store, _write_case(name, demo_export, tmp_path), today=TODAY)

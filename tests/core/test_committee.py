@@ -1,23 +1,24 @@
 """A cell-committee meeting (họp chi ủy) has the committee as its roll, as of its date, and its
 own counts; a cell without a committee cannot prepare one (issue 10, item 9)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import TODAY
+from meeting_helpers import complete
+from test_reports import pdf_text
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, MeetingKind
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.committee import add_committee_role, committee_on, end_committee_role
 from cellsec.services.meetings import approve_meeting, expected_roll, new_meeting, save_meeting
 from cellsec.services.minutes_record import meeting_counts
-from core_forms import TODAY
-from meeting_helpers import complete
-from test_reports import pdf_text
 
 ELECTED, MEETING = date(2025, 6, 15), date(2026, 10, 25)
 
@@ -35,10 +36,12 @@ def _full(store, on):
 def _elect(store):
     """GIVEN a committee elected on 15/06/2025: secretary, deputy and two members."""
     members = _full(store, ELECTED)
-    for entry, post in zip(members, ("secretary", "deputy_secretary", "committee_member",
-                                     "committee_member")):
-        add_committee_role(store, {"member_id": str(entry.member_id), "post": post,
-                                   "start": "15/06/2025"}, today=TODAY)
+    for entry, post in zip(
+        members, ("secretary", "deputy_secretary", "committee_member", "committee_member")
+    ):
+        add_committee_role(
+            store, {"member_id": str(entry.member_id), "post": post, "start": "15/06/2025"}, today=TODAY
+        )
     return members[:4]
 
 
@@ -57,8 +60,9 @@ def test_the_committee_is_the_roll_and_has_its_own_counts(cell, tmp_path):
     assert (c.total, c.present) == (4, 4)
     # WHEN one of them is absent and the minutes are approved
     roll = (m.roll[0], m.roll[1], replace(m.roll[2], mark=Mark.ABSENT_NO_REASON), m.roll[3])
-    meeting_id, _ = save_meeting(cell, complete(replace(m, roll=roll), chair=roll[0].name,
-                                                recorder=roll[1].name, votes=()))
+    meeting_id, _ = save_meeting(
+        cell, complete(replace(m, roll=roll), chair=roll[0].name, recorder=roll[1].name, votes=())
+    )
     approve_meeting(cell, meeting_id)
     # THEN the minutes count the committee, not the cell
     text = pdf_text(render(build_document(cell, "minutes", meeting_id=meeting_id)))[0]
@@ -82,17 +86,23 @@ def test_seats_are_checked(cell):
     seats = _elect(cell)
     other = _full(cell, ELECTED)[5]
     with pytest.raises(ValidationError, match="đã có bí thư"):
-        add_committee_role(cell, {"member_id": str(other.member_id), "post": "secretary",
-                                  "start": "01/01/2026"}, today=TODAY)
+        add_committee_role(
+            cell, {"member_id": str(other.member_id), "post": "secretary", "start": "01/01/2026"}, today=TODAY
+        )
     with pytest.raises(ValidationError, match="đã ở trong chi ủy"):
-        add_committee_role(cell, {"member_id": str(seats[2].member_id),
-                                  "post": "committee_member", "start": "01/01/2026"},
-                           today=TODAY)
+        add_committee_role(
+            cell,
+            {"member_id": str(seats[2].member_id), "post": "committee_member", "start": "01/01/2026"},
+            today=TODAY,
+        )
     probationary = next(e for e in expected_roll(cell, TODAY) if e.category == "probationary")
     with pytest.raises(ValidationError, match="không phải đảng viên chính thức"):
-        add_committee_role(cell, {"member_id": str(probationary.member_id),
-                                  "post": "committee_member", "start": "01/11/2026"},
-                           today=TODAY)
+        add_committee_role(
+            cell,
+            {"member_id": str(probationary.member_id), "post": "committee_member", "start": "01/11/2026"},
+            today=TODAY,
+        )
     with pytest.raises(ValidationError, match="Chức vụ trong chi ủy"):
-        add_committee_role(cell, {"member_id": str(other.member_id), "post": "boss",
-                                  "start": "01/01/2026"}, today=TODAY)
+        add_committee_role(
+            cell, {"member_id": str(other.member_id), "post": "boss", "start": "01/01/2026"}, today=TODAY
+        )

@@ -1,12 +1,14 @@
 """Counting rules of DOMAIN.md §3, on the worked example and the tricky cases."""
+
 from __future__ import annotations
 
 from fractions import Fraction
 
 import pytest
+from factories import RollBuilder
 
+from cellsec.entities.meetings import Mark, RollEntry, Vote, VoteKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Mark, RollEntry, Vote, VoteKind
 from cellsec.rules.counting import count_roll, percent, vote_result, votes_needed
 from cellsec.rules.settings import Rules
 
@@ -16,26 +18,19 @@ def worked_example(**kw):
     2 attached in. 14 ordinary full present + 1 exempted who came; 3 probationary and 2
     attached-in present; 2 full absent with accepted reason; 1 full absent without reason;
     the other exempted absent."""
-    roll, n = [], 0
-
-    def add(category, mark=Mark.PRESENT, **flags):
-        nonlocal n
-        n += 1
-        roll.append(RollEntry(member_id=n, name=f"Đảng viên {n}", category=category, mark=mark,
-                              **flags))
-    for _ in range(14):
-        add("full")
-    add("full", exempted=True)
-    add("full", Mark.NOT_EXPECTED, exempted=True)
-    add("full", kw.get("attached_out_mark", Mark.NOT_EXPECTED), attached_out=True)
-    add("full", Mark.ABSENT_REASON, reason="Ốm")
-    add("full", Mark.ABSENT_REASON, reason="Đi công tác")
-    add("full", Mark.ABSENT_NO_REASON)
-    for _ in range(3):
-        add("probationary")
-    for _ in range(2):
-        add("guest")
-    return roll
+    return (
+        RollBuilder()
+        .add("full", count=14)
+        .add("full", exempted=True)
+        .add("full", Mark.NOT_EXPECTED, exempted=True)
+        .add("full", kw.get("attached_out_mark", Mark.NOT_EXPECTED), attached_out=True)
+        .add("full", Mark.ABSENT_REASON, reason="Ốm")
+        .add("full", Mark.ABSENT_REASON, reason="Đi công tác")
+        .add("full", Mark.ABSENT_NO_REASON)
+        .add("probationary", count=3)
+        .add("guest", count=2)
+        .entries
+    )
 
 
 def test_worked_example_of_domain_md():
@@ -46,7 +41,7 @@ def test_worked_example_of_domain_md():
     assert [e.reason for e in c.absent_reason] == ["Ốm", "Đi công tác"]
     assert len(c.absent_no_reason) == 1
     assert c.eligible_voters == 16
-    assert c.eligible_present == 15     # 14 ordinary full members and the exempted one who came
+    assert c.eligible_present == 15  # 14 ordinary full members and the exempted one who came
     assert votes_needed(16, Fraction(1, 2), at_least=False) == 9
     assert votes_needed(16, Fraction(2, 3), at_least=True) == 11
 
@@ -77,15 +72,21 @@ def test_attendance_rate_leaves_out_exempted_and_attached_out_members():
     assert percent(Fraction(392, 2681)) == "14,62 %"
 
 
-@pytest.mark.parametrize("kind,in_favour,passed", [
-    (VoteKind.RESOLUTION, 9, True), (VoteKind.RESOLUTION, 8, False),
-    (VoteKind.ADMISSION, 11, True), (VoteKind.ADMISSION, 10, False),
-    (VoteKind.RECOGNITION, 11, True),
-])
+@pytest.mark.parametrize(
+    "kind,in_favour,passed",
+    [
+        (VoteKind.RESOLUTION, 9, True),
+        (VoteKind.RESOLUTION, 8, False),
+        (VoteKind.ADMISSION, 11, True),
+        (VoteKind.ADMISSION, 10, False),
+        (VoteKind.RECOGNITION, 11, True),
+    ],
+)
 def test_vote_thresholds(kind, in_favour, passed):
     count = count_roll(worked_example())
-    result = vote_result(Vote("Nghị quyết tháng 11", kind, in_favour, 15 - in_favour, 0), count,
-                         Rules.defaults())
+    result = vote_result(
+        Vote("Nghị quyết tháng 11", kind, in_favour, 15 - in_favour, 0), count, Rules.defaults()
+    )
     assert result.passed is passed and result.eligible == 16 and result.present == 15
 
 

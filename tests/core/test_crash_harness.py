@@ -1,4 +1,5 @@
 """Keep the crash harness honest: a few SIGKILLs mid-work lose nothing acknowledged."""
+
 from __future__ import annotations
 
 import signal
@@ -9,9 +10,10 @@ import pytest
 from bench import crash_harness
 from cellsec.store.lock import lock_path
 
+pytestmark = pytest.mark.slow  # starts processes / runs many examples: not in the fast loop
 
-@pytest.mark.skipif(sys.platform == "win32" or not hasattr(signal, "SIGKILL"),
-                    reason="SIGKILL is POSIX")
+
+@pytest.mark.skipif(sys.platform == "win32" or not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_killed_workers_lose_nothing_acknowledged(tmp_path):
     # GIVEN a worker in each mode (writes, backups, restores, upgrades), each killed twice at
     # random moments

@@ -1,5 +1,6 @@
 """The damaged-file matrix: each kind of damage gets the right message and offer, and nothing
 is lost (the damaged file is kept aside byte for byte when a backup replaces it)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,15 +17,24 @@ from cellsec.store import Store, migrate
 
 NOON = datetime(2026, 11, 22, 9, 30)
 # Words of SQLite's own messages that must never be the text a user reads.
-SQLITE_WORDS = ("malformed", "database disk image", "not a database", "UTF-8", "codec",
-                "integrity", "constraint failed", "readonly", "unable to open")
+SQLITE_WORDS = (
+    "malformed",
+    "database disk image",
+    "not a database",
+    "UTF-8",
+    "codec",
+    "integrity",
+    "constraint failed",
+    "readonly",
+    "unable to open",
+)
 
 
 def _replace_once(path: Path, old: bytes, new: bytes) -> None:
     data = path.read_bytes()
     at = data.find(old)
     assert at >= 0, old
-    path.write_bytes(data[:at] + new + data[at + len(new):])
+    path.write_bytes(data[:at] + new + data[at + len(new) :])
 
 
 def truncate(path: Path) -> None:
@@ -38,16 +48,16 @@ def flip_magic(path: Path) -> None:
 
 def flip_page_size(path: Path) -> None:
     data = bytearray(path.read_bytes())
-    data[16:18] = b"\x00\x03"   # 3 is not a power of two: SQLite refuses the header
+    data[16:18] = b"\x00\x03"  # 3 is not a power of two: SQLite refuses the header
     path.write_bytes(bytes(data))
 
 
 def flip_schema_text(path: Path) -> None:
-    _replace_once(path, b"CHECK (sex", b"\xff\xfe")   # invalid UTF-8 inside CREATE TABLE
+    _replace_once(path, b"CHECK (sex", b"\xff\xfe")  # invalid UTF-8 inside CREATE TABLE
 
 
 def flip_schema_comment(path: Path) -> None:
-    _replace_once(path, b"-- folded in Python", b"-- \xff\xfe")   # parses, but is not UTF-8
+    _replace_once(path, b"-- folded in Python", b"-- \xff\xfe")  # parses, but is not UTF-8
 
 
 def flip_data_page(path: Path) -> None:
@@ -95,10 +105,10 @@ MATRIX: list[tuple[Damage, type[Exception], HealthState, bool]] = [
 ]
 
 
-@pytest.mark.parametrize("damage, refusal, state, offered", MATRIX,
-                         ids=[m[0].__name__ for m in MATRIX])
+@pytest.mark.parametrize("damage, refusal, state, offered", MATRIX, ids=[m[0].__name__ for m in MATRIX])
 def test_each_kind_of_damage_gets_its_message_and_offer_and_nothing_is_lost(
-        tmp_path, damage, refusal, state, offered):
+    tmp_path, damage, refusal, state, offered
+):
     # GIVEN the demo cell with two good backups, then the data file is damaged this way
     path = demo_file(tmp_path)
     make_backup(path, now=NOON - timedelta(days=1))
@@ -112,7 +122,7 @@ def test_each_kind_of_damage_gets_its_message_and_offer_and_nothing_is_lost(
     message = str(refused.value)
     assert path.name in message
     assert not [w for w in SQLITE_WORDS if w in message], message
-    assert path.read_bytes() == damaged          # refusing changed nothing
+    assert path.read_bytes() == damaged  # refusing changed nothing
     # AND the start-up check names the same state, and offers the newest backup if it helps
     health = check_file(path)
     assert health.state is state, health.details
@@ -136,6 +146,7 @@ def test_a_file_the_app_refuses_never_gets_a_verified_backup(tmp_path):
     # GIVEN a data file breaking a CHECK constraint: read-only connections cannot see that
     # (SQLite attaches CHECK constraints only to writable databases)
     from cellsec.backup import BackupVerificationError, list_backups, verify_backup
+
     path = demo_file(tmp_path)
     good = make_backup(path, now=NOON)
     break_check_constraint(path)

@@ -1,4 +1,5 @@
 """Dates typed as dd/mm/yyyy: parsing with Vietnamese messages, month arithmetic."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,13 +17,16 @@ def test_parse_accepts_the_usual_ways_of_typing_a_date(text):
     assert parse_date(text, "Ngày sinh", today=TODAY) == date(2026, 3, 5)
 
 
-@pytest.mark.parametrize("text,fragment", [
-    ("31/02/1990", "không có trên lịch"),
-    ("1990-02-01", "dd/mm/yyyy"),
-    ("abc", "dd/mm/yyyy"),
-    ("01/01/2030", "tương lai"),
-    ("01/01/1800", "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ("31/02/1990", "không có trên lịch"),
+        ("1990-02-01", "dd/mm/yyyy"),
+        ("abc", "dd/mm/yyyy"),
+        ("01/01/2030", "tương lai"),
+        ("01/01/1800", "không hợp lệ"),
+    ],
+)
 def test_bad_dates_are_refused_with_the_field_named(text, fragment):
     with pytest.raises(ValidationError) as err:
         parse_date(text, "Ngày sinh", key="birth_date", today=TODAY)
@@ -48,10 +52,13 @@ def test_format_and_month_arithmetic():
     assert years_months(5) == "5 tháng"
 
 
-@pytest.mark.parametrize("text", ["20251105", "2025-W45-3", "2025-11-05T00:00", "2025-11-5",
-                                  " 2025-11-05", "2025-11-05\n", "٢٠٢٥-١١-٠٥"])
+@pytest.mark.parametrize(
+    "text",
+    ["20251105", "2025-W45-3", "2025-11-05T00:00", "2025-11-5", " 2025-11-05", "2025-11-05\n", "٢٠٢٥-١١-٠٥"],
+)
 def test_an_export_date_is_exactly_yyyy_mm_dd(text):
     from cellsec.dates import iso_date, iso_field
+
     with pytest.raises(ValueError):
         iso_date(text)
     with pytest.raises(ValidationError, match="cần yyyy-mm-dd"):

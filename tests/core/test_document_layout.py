@@ -2,6 +2,7 @@
 signature blocks never stand alone on a page, headings never end a page, a batch of comment
 sheets numbers each sheet's pages on its own, and page numbers go where the document profile
 says."""
+
 from __future__ import annotations
 
 import io
@@ -10,27 +11,40 @@ import unicodedata
 from datetime import date
 
 import pytest
+from factories import TODAY
 from pypdf import PdfReader
 from reportlab.platypus import Spacer
 
-from cellsec.entities import CellProfile
+from cellsec.entities.profile import CellProfile
 from cellsec.errors import ValidationError
 from cellsec.paths import resources_dir
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.style import load_sheet, parse_sheet
-from cellsec.reports.template import (Document, Header, Signature, frame_width, grid_table,
-                                      header_block, p, render, signature_row, title_block)
-from core_forms import TODAY
+from cellsec.reports.template import (
+    Document,
+    Header,
+    Signature,
+    frame_width,
+    grid_table,
+    header_block,
+    p,
+    render,
+    signature_row,
+    title_block,
+)
 
-PROFILE = CellProfile(cell_name="Chi bộ thôn Tân Hồng", superior_name="Đảng bộ xã Thanh Sơn",
-                      place_name="Thanh Sơn", secretary="Đặng Văn Khải")
+PROFILE = CellProfile(
+    cell_name="Chi bộ thôn Tân Hồng",
+    superior_name="Đảng bộ xã Thanh Sơn",
+    place_name="Thanh Sơn",
+    secretary="Đặng Văn Khải",
+)
 FINAL_WORDS = "Biên bản đã được đọc lại cho chi bộ nghe và được nhất trí thông qua"
 
 
 def pages_of(data: bytes) -> tuple[list[str], PdfReader]:
     reader = PdfReader(io.BytesIO(data))
-    texts = [unicodedata.normalize("NFC", " ".join(page.extract_text().split()))
-             for page in reader.pages]
+    texts = [unicodedata.normalize("NFC", " ".join(page.extract_text().split())) for page in reader.pages]
     return texts, reader
 
 
@@ -45,22 +59,28 @@ def minutes_like(filler_lines: int, closing: str) -> Document:
     paragraph, then THƯ KÝ and CHỦ TRÌ signing."""
     doc = Document(title="Biên bản thử")
     sheet, width = load_sheet(), frame_width(doc)
-    doc.story = [header_block(Header(PROFILE, date(2026, 11, 5)), width, sheet),
-                 *title_block("BIÊN BẢN", "SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11 NĂM 2026", sheet),
-                 *[p(f"- Ý kiến số {i + 1}: nhất trí.", "bullet", sheet)
-                   for i in range(filler_lines)],
-                 p(closing, "body", sheet),
-                 signature_row(Signature(("THƯ KÝ",), "Lê Thị Hằng"),
-                               Signature(("CHỦ TRÌ",), "Đặng Văn Khải"), width, sheet)]
+    doc.story = [
+        header_block(Header(PROFILE, date(2026, 11, 5)), width, sheet),
+        *title_block("BIÊN BẢN", "SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11 NĂM 2026", sheet),
+        *[p(f"- Ý kiến số {i + 1}: nhất trí.", "bullet", sheet) for i in range(filler_lines)],
+        p(closing, "body", sheet),
+        signature_row(
+            Signature(("THƯ KÝ",), "Lê Thị Hằng"), Signature(("CHỦ TRÌ",), "Đặng Văn Khải"), width, sheet
+        ),
+    ]
     return doc
 
 
-@pytest.mark.parametrize("closing", [
-    f"Buổi sinh hoạt kết thúc vào lúc 10 giờ 30 phút cùng ngày. {FINAL_WORDS}.",
-    "Buổi sinh hoạt kết thúc vào lúc 10 giờ 30 phút cùng ngày. " + "Chi bộ thống nhất các nội "
-    "dung đã bàn, giao chi ủy theo dõi, đôn đốc thực hiện và báo cáo kết quả tại buổi sinh hoạt "
-    "tháng sau. " * 4 + FINAL_WORDS + ".",
-], ids=["short-closing", "long-closing"])
+@pytest.mark.parametrize(
+    "closing",
+    [
+        f"Buổi sinh hoạt kết thúc vào lúc 10 giờ 30 phút cùng ngày. {FINAL_WORDS}.",
+        "Buổi sinh hoạt kết thúc vào lúc 10 giờ 30 phút cùng ngày. " + "Chi bộ thống nhất các nội "
+        "dung đã bàn, giao chi ủy theo dõi, đôn đốc thực hiện và báo cáo kết quả tại buổi sinh hoạt "
+        "tháng sau. " * 4 + FINAL_WORDS + ".",
+    ],
+    ids=["short-closing", "long-closing"],
+)
 def test_the_signature_block_stays_on_the_page_of_the_closing_paragraph(closing):
     # GIVEN minutes whose closing paragraph ends anywhere from mid-page to the very foot of page 1
     # (one more line of text each time), WHEN each is rendered
@@ -76,7 +96,7 @@ def test_the_signature_block_stays_on_the_page_of_the_closing_paragraph(closing)
         if signed > 0:
             moved_with_text += 1
             assert texts[signed].index(FINAL_WORDS) < texts[signed].index("THƯ KÝ")
-    assert moved_with_text > 0   # the range really crossed the page foot
+    assert moved_with_text > 0  # the range really crossed the page foot
 
 
 def test_a_long_closing_paragraph_splits_rather_than_leaving_half_a_page_empty():
@@ -95,10 +115,11 @@ def test_a_heading_is_never_the_last_line_of_a_page():
     for filler in range(22, 40):
         doc = Document(title="Thử tiêu đề")
         sheet = load_sheet()
-        doc.story = [*[p(f"- Dòng nội dung số {i + 1}.", "bullet", sheet) for i in range(filler)],
-                     p("III. NGHỊ QUYẾT VÀ NHIỆM VỤ THÁNG TỚI", "heading", sheet),
-                     p("Nội dung sau tiêu đề: chi bộ thống nhất nhiệm vụ tháng tới. " * 3,
-                       "body", sheet)]
+        doc.story = [
+            *[p(f"- Dòng nội dung số {i + 1}.", "bullet", sheet) for i in range(filler)],
+            p("III. NGHỊ QUYẾT VÀ NHIỆM VỤ THÁNG TỚI", "heading", sheet),
+            p("Nội dung sau tiêu đề: chi bộ thống nhất nhiệm vụ tháng tới. " * 3, "body", sheet),
+        ]
         texts, _ = pages_of(render(doc))
         # THEN the heading's page also holds the start of the text under it
         at = page_with(texts, "III. NGHỊ QUYẾT")
@@ -110,15 +131,18 @@ def test_a_heading_before_a_long_table_stays_where_the_table_can_start():
     doc = Document(title="Thử bảng")
     sheet = load_sheet()
     rows = [[i, f"Đảng viên số {i}", "Có mặt"] for i in range(1, 61)]
-    doc.story = [p("Phần mở đầu.", "body", sheet), p("I. DANH SÁCH", "heading", sheet),
-                 grid_table(["STT", "Họ và tên", "Điểm danh"], rows, [40, 200, 100], sheet)]
+    doc.story = [
+        p("Phần mở đầu.", "body", sheet),
+        p("I. DANH SÁCH", "heading", sheet),
+        grid_table(["STT", "Họ và tên", "Điểm danh"], rows, [40, 200, 100], sheet),
+    ]
     texts, _ = pages_of(render(doc))
     # THEN heading and table start on page 1 (no page left empty), the table runs on
     assert "I. DANH SÁCH" in texts[0] and "Đảng viên số 1 " in texts[0]
     assert "Đảng viên số 60" in texts[-1] and len(texts) >= 2
 
 
-MARGIN = 20 / 25.4 * 72    # top and bottom margins of the shipped profile, in points
+MARGIN = 20 / 25.4 * 72  # top and bottom margins of the shipped profile, in points
 
 
 def _number_positions(reader: PdfReader) -> list[list[tuple[str, float, float]]]:
@@ -141,8 +165,7 @@ def _number_positions(reader: PdfReader) -> list[list[tuple[str, float, float]]]
 def _three_pages() -> Document:
     doc = Document(title="Ba trang")
     sheet = load_sheet()
-    doc.story = [p(f"Đoạn văn thứ {i + 1}, đủ dài để xuống dòng. " * 3, "body", sheet)
-                 for i in range(40)]
+    doc.story = [p(f"Đoạn văn thứ {i + 1}, đủ dài để xuống dòng. " * 3, "body", sheet) for i in range(40)]
     return doc
 
 
@@ -154,17 +177,16 @@ def test_page_numbers_by_default_are_centred_at_the_top_from_page_two():
     width = float(reader.pages[0].mediabox.width)
     assert numbers[0] == []
     for index in (1, 2):
-        (text, x, y), = numbers[index]
+        ((text, x, y),) = numbers[index]
         assert text == str(index + 1)
-        assert y > height - MARGIN                    # inside the top margin
-        assert abs(x + 4 - width / 2) < 10            # centred (x is where the digit starts)
+        assert y > height - MARGIN  # inside the top margin
+        assert abs(x + 4 - width / 2) < 10  # centred (x is where the digit starts)
 
 
 def test_page_number_placement_is_a_setting_of_the_document_profile():
     # GIVEN a profile asking for numbers at the bottom right on every page
     raw = tomllib.loads((resources_dir() / "report_style.toml").read_text("utf-8"))
-    raw["page"].update(page_number_position="bottom", page_number_align="right",
-                       page_number_first=1)
+    raw["page"].update(page_number_position="bottom", page_number_align="right", page_number_first=1)
     sheet = parse_sheet(raw)
     # WHEN a document is rendered with it
     _, reader = pages_of(render(_three_pages(), sheet=sheet))
@@ -172,16 +194,19 @@ def test_page_number_placement_is_a_setting_of_the_document_profile():
     width = float(reader.pages[0].mediabox.width)
     # THEN every page, the first included, carries its number in the bottom margin, at the right
     for index, pieces in enumerate(numbers):
-        (text, x, y), = pieces
+        ((text, x, y),) = pieces
         assert text == str(index + 1)
         assert y < MARGIN and x > width * 0.8
 
 
-@pytest.mark.parametrize("key,value,fragment", [
-    ("page_number_position", "giữa", "page_number_position"),
-    ("page_number_align", "centre", "page_number_align"),
-    ("page_number_first", 0, "page_number_first"),
-])
+@pytest.mark.parametrize(
+    "key,value,fragment",
+    [
+        ("page_number_position", "giữa", "page_number_position"),
+        ("page_number_align", "centre", "page_number_align"),
+        ("page_number_first", 0, "page_number_first"),
+    ],
+)
 def test_a_wrong_page_number_setting_is_named(key, value, fragment):
     raw = tomllib.loads((resources_dir() / "report_style.toml").read_text("utf-8"))
     raw["page"][key] = value
@@ -190,7 +215,7 @@ def test_a_wrong_page_number_setting_is_named(key, value, fragment):
 
 
 def test_each_comment_sheet_of_a_batch_has_its_own_page_numbers(store):
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
 
     # GIVEN the demo, with several comment sheets due, some longer than a page
     create_demo(store, today=TODAY)
@@ -200,7 +225,7 @@ def test_each_comment_sheet_of_a_batch_has_its_own_page_numbers(store):
     numbers = _number_positions(reader)
     starts = [i for i, text in enumerate(texts) if "PHIẾU NHẬN XÉT" in text]
     assert len(starts) >= 2 and starts[0] == 0
-    assert len(texts) > len(starts)      # at least one sheet runs onto a second page
+    assert len(texts) > len(starts)  # at least one sheet runs onto a second page
     # THEN every sheet starts again at page 1 (PDF page labels) and its first page is unnumbered;
     # its later pages print 2, 3 … at the top
     for i in range(len(texts)):
@@ -217,10 +242,11 @@ def test_a_signature_block_alone_after_a_table_takes_the_last_rows_along():
         doc = Document(title="Danh sách thử")
         sheet, width = load_sheet(), frame_width(doc)
         rows = [[i, f"Đảng viên số {i}", "Chính thức"] for i in range(1, rows_count + 1)]
-        doc.story = [grid_table(["STT", "Họ và tên", "Tình trạng"], rows, [40, 250, 120], sheet),
-                     Spacer(1, 6),
-                     signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), "Đặng Văn Khải"),
-                                   width, sheet)]
+        doc.story = [
+            grid_table(["STT", "Họ và tên", "Tình trạng"], rows, [40, 250, 120], sheet),
+            Spacer(1, 6),
+            signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), "Đặng Văn Khải"), width, sheet),
+        ]
         texts, _ = pages_of(render(doc))
         # THEN the signer's page also shows the table's last row
         signed = page_with(texts, "T/M CHI BỘ")
@@ -232,9 +258,11 @@ def test_a_lead_in_line_is_kept_with_what_it_introduces():
     for filler in range(24, 40):
         doc = Document(title="Thử dòng dẫn")
         sheet = load_sheet()
-        doc.story = [*[p(f"- Dòng nội dung số {i + 1}.", "bullet", sheet) for i in range(filler)],
-                     p("Ý kiến phát biểu:", "lead_in", sheet),
-                     p("- Đồng chí Lê Thị Hằng: nhất trí với báo cáo.", "bullet", sheet)]
+        doc.story = [
+            *[p(f"- Dòng nội dung số {i + 1}.", "bullet", sheet) for i in range(filler)],
+            p("Ý kiến phát biểu:", "lead_in", sheet),
+            p("- Đồng chí Lê Thị Hằng: nhất trí với báo cáo.", "bullet", sheet),
+        ]
         texts, _ = pages_of(render(doc))
         # THEN the line and the first opinion are on the same page
         assert page_with(texts, "Ý kiến phát biểu:") == page_with(texts, "Lê Thị Hằng"), filler

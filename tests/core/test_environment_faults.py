@@ -1,22 +1,23 @@
 """The machine's faults are named as such: a read-only file, folder or medium, a full disk, a drive
 that went away — a Vietnamese message saying what happened and what to do; the file is opened
 read-only where it can be; a sound file is never called damaged; nothing is lost."""
+
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
 import pytest
-from core_forms import TODAY, entry_form, member_form
 from env_faults import (
-    fill_disk,
     files_of,
+    fill_disk,
     read_only_file,
     read_only_folder,
     remount_read_only,
     remount_writable,
     small_disk,
 )
+from factories import numbered_member
 from test_backup_helpers import demo_file, dump
 
 from cellsec.backup import HealthState, check_file, make_backup
@@ -27,17 +28,10 @@ from cellsec.errors import (
     ReadOnlyError,
     StorageError,
 )
-from cellsec.services.members import add_member
 from cellsec.store import Store, faults
 from cellsec.store.lock import lock_path
 
 RAW = ("database", "disk I/O", "readonly", "unable to open", "Errno", "No space")
-
-
-def _add(store: Store, n: int = 1) -> None:
-    name = f"Lê Thị {chr(ord('A') + n % 26)}{'a' * (n // 26 + 1)}"
-    add_member(store, member_form(full_name=name, citizen_id=f"02508800{n:04d}",
-                                  party_card_no=f"01234567{n:04d}"), entry_form(), today=TODAY)
 
 
 def _no_raw_words(message: str) -> None:
@@ -64,7 +58,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_every_write(tmp_path):
             assert store.members.count() == len(before["members"])
             # AND every write is refused with that reason, nothing written, no SQLite words
             with pytest.raises(ReadOnlyError, match="chế độ chỉ xem") as refused:
-                _add(store)
+                numbered_member(store, 1)
             _no_raw_words(str(refused.value))
         # AND the start-up check calls the file sound and offers no restore
         _sound_and_not_offered(path)
@@ -83,7 +77,7 @@ def test_a_read_only_folder_opens_the_file_read_only(tmp_path):
             assert str(tmp_path) in store.read_only and "không cho ghi" in store.read_only
             assert store.members.count() > 0
             with pytest.raises(ReadOnlyError):
-                _add(store)
+                numbered_member(store, 1)
         _sound_and_not_offered(path)
         # AND a backup cannot be made there: named as the folder's fault, not as damage
         with pytest.raises(ReadOnlyError, match="không cho ghi"):
@@ -102,7 +96,7 @@ def test_a_read_only_medium_is_named_as_such(tmp_path):
                 assert store.read_only is not None and "gạt khóa ghi" in store.read_only
                 assert store.members.count() > 0
                 with pytest.raises(ReadOnlyError, match="chế độ chỉ xem"):
-                    _add(store)
+                    numbered_member(store, 1)
             _sound_and_not_offered(path)
             assert files_of(usb) == before
         finally:
@@ -119,7 +113,7 @@ def test_a_full_disk_refuses_the_save_keeps_what_was_saved_and_recovers(tmp_path
             # WHEN a member is added THEN the disk is named full, with what to do, and nothing
             # is written
             with pytest.raises(DiskFullError, match="đã đầy") as refused:
-                _add(store)
+                numbered_member(store, 1)
             assert "Thùng rác" in str(refused.value)
             _no_raw_words(str(refused.value))
             assert store.members.count() == count
@@ -128,7 +122,7 @@ def test_a_full_disk_refuses_the_save_keeps_what_was_saved_and_recovers(tmp_path
                 make_backup(path)
             # AND once space is freed, the same window saves again
             filler.unlink()
-            _add(store)
+            numbered_member(store, 1)
             assert store.members.count() == count + 1
         _sound_and_not_offered(path)
 
@@ -142,7 +136,7 @@ def test_sqlite_reporting_a_full_database_is_named_the_same_way(store):
     # WHEN saving THEN the named fault, and the save left nothing behind
     with pytest.raises(DiskFullError, match="đã đầy"):
         for n in range(200):
-            _add(store, n)
+            numbered_member(store, n)
     assert store.members.count() < before + 200
     assert store.integrity_ok()
 
@@ -158,18 +152,17 @@ def test_a_drive_that_went_away_is_named_and_later_saves_say_so_too(tmp_path):
         usb.rename(gone)
         error = sqlite3.OperationalError("disk I/O error")
         error.sqlite_errorcode = sqlite3.SQLITE_IOERR_WRITE
-        with pytest.raises(FileGoneError) as refused:
-            with store.transaction():
-                raise error
+        with pytest.raises(FileGoneError) as refused, store.transaction():
+            raise error
         # THEN the message says the USB was pulled out and what to do
         assert "USB đã bị rút" in str(refused.value) and "cắm lại USB" in str(refused.value)
         _no_raw_words(str(refused.value))
-        assert "disk I/O error" in refused.value.detail      # kept for support
+        assert "disk I/O error" in refused.value.detail  # kept for support
         # AND later saves are refused the same way instead of failing again and again
         with pytest.raises(FileGoneError):
-            _add(store)
+            numbered_member(store, 1)
     finally:
-        store.close()   # closing a store whose drive is gone does not raise
+        store.close()  # closing a store whose drive is gone does not raise
         if gone.exists():
             gone.rename(usb)
 
@@ -180,16 +173,19 @@ def test_a_folder_that_went_away_is_not_offered_a_restore(tmp_path):
     assert "USB đã bị rút" in health.message
 
 
-@pytest.mark.parametrize("code, kind, error", [
-    (sqlite3.SQLITE_FULL, faults.DISK_FULL, DiskFullError),
-    (sqlite3.SQLITE_CORRUPT, faults.DAMAGED, DamagedFileError),
-    (sqlite3.SQLITE_NOTADB, faults.DAMAGED, DamagedFileError),
-    (sqlite3.SQLITE_BUSY, faults.BUSY, StorageError),
-    (sqlite3.SQLITE_READONLY_DBMOVED, faults.READ_ONLY_FILE, ReadOnlyError),
-    (sqlite3.SQLITE_READONLY_DIRECTORY, faults.READ_ONLY_FOLDER, ReadOnlyError),
-    (sqlite3.SQLITE_IOERR_READ, faults.DISK_ERROR, StorageError),
-    (sqlite3.SQLITE_MISMATCH, faults.UNKNOWN, StorageError),
-])
+@pytest.mark.parametrize(
+    "code, kind, error",
+    [
+        (sqlite3.SQLITE_FULL, faults.DISK_FULL, DiskFullError),
+        (sqlite3.SQLITE_CORRUPT, faults.DAMAGED, DamagedFileError),
+        (sqlite3.SQLITE_NOTADB, faults.DAMAGED, DamagedFileError),
+        (sqlite3.SQLITE_BUSY, faults.BUSY, StorageError),
+        (sqlite3.SQLITE_READONLY_DBMOVED, faults.READ_ONLY_FILE, ReadOnlyError),
+        (sqlite3.SQLITE_READONLY_DIRECTORY, faults.READ_ONLY_FOLDER, ReadOnlyError),
+        (sqlite3.SQLITE_IOERR_READ, faults.DISK_ERROR, StorageError),
+        (sqlite3.SQLITE_MISMATCH, faults.UNKNOWN, StorageError),
+    ],
+)
 def test_sqlite_errors_are_translated_by_kind_in_one_place(store, code, kind, error):
     # GIVEN SQLite reports an error of this kind on a sound, writable file
     exc = sqlite3.OperationalError("some English words from SQLite")
@@ -206,6 +202,7 @@ def test_sqlite_errors_are_translated_by_kind_in_one_place(store, code, kind, er
 def test_an_upgrade_on_a_full_disk_is_refused_as_such_and_changes_nothing(tmp_path):
     # GIVEN a file from CellSec's first schema on a disk with no room for the upgrade's backup
     import shutil
+
     old = Path(__file__).parent.parent / "data" / "cellsec-v1.cellsec"
     with small_disk(tmp_path / "disk", 1024) as disk:
         path = disk / "chibo.cellsec"

@@ -1,17 +1,19 @@
 """The exemption age (issue 10.4): `exemption_age_male` / `exemption_age_female` are used where
 their rule applies — recording an exemption for old age is checked against the member's age and
 sex, and the register shows who is past the age."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from cellsec.entities import Sex
+from factories import TODAY, member
+
+from cellsec.entities.members import Sex
 from cellsec.rules.exemption import over_exemption_age
 from cellsec.rules.settings import Rules
-from cellsec.services.members import add_event, add_member
+from cellsec.services.members import add_event
 from cellsec.services.register import event_warning, member_detail
 from cellsec.services.rule_settings import set_rule
-from core_forms import TODAY, entry_form, member_form
 
 
 def test_over_the_age_means_from_the_day_after_that_birthday():
@@ -26,9 +28,7 @@ def test_over_the_age_means_from_the_day_after_that_birthday():
 
 
 def _member(store, born: str, sex: str = "Nam") -> int:
-    member_id, _ = add_member(store, member_form(birth_date=born, sex=sex), entry_form(
-        admission_date="03/02/1990", official_date="03/02/1991"), today=TODAY)
-    return member_id
+    return member(store, born=born, sex=sex, admitted="03/02/1990", official="03/02/1991")
 
 
 def test_an_old_age_exemption_for_a_younger_member_is_questioned_by_the_setting(store):
@@ -57,8 +57,7 @@ def test_the_register_shows_who_is_past_the_age_and_a_doubtful_exemption(store):
     # GIVEN a man of 66 and a man of 58 exempted for old age (recorded anyway, as decided)
     old = _member(store, "10/05/1960")
     young = _member(store, "01/03/1968")
-    add_event(store, young, {"kind": "exempted", "date": "01/11/2026", "detail": "Tuổi cao"},
-              today=TODAY)
+    add_event(store, young, {"kind": "exempted", "date": "01/11/2026", "detail": "Tuổi cao"}, today=TODAY)
     # WHEN their records are opened on 22/11/2026
     old_detail = member_detail(store, old, TODAY)
     young_detail = member_detail(store, young, TODAY)

@@ -1,5 +1,6 @@
 """The lock is on the file, not its name: two names of one file cannot both be opened for
 writing — a hard link, a symlink, another spelling of the path, a folder mounted twice."""
+
 from __future__ import annotations
 
 import os
@@ -15,20 +16,28 @@ from cellsec.errors import FileInUseError
 from cellsec.store import Store
 from cellsec.store.lock import identity_locking
 
-pytestmark = pytest.mark.skipif(not identity_locking(),
-                                reason="this platform locks by name only (see store/lock.py)")
+pytestmark = pytest.mark.skipif(
+    not identity_locking(), reason="this platform locks by name only (see store/lock.py)"
+)
 
 OPEN_ELSEWHERE = (
     "import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
     "try:\n    Store.open(sys.argv[1]).close()\nexcept FileInUseError as e:\n"
-    "    print(e); sys.exit(3)\n")
+    "    print(e); sys.exit(3)\n"
+)
 
 
 def _other_process_opens(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", OPEN_ELSEWHERE, str(path)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", OPEN_ELSEWHERE, str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
+@pytest.mark.slow
 def test_a_hard_link_in_another_folder_is_the_same_file(tmp_path):
     # GIVEN the data file open in one window, and a second name for it in another folder
     path = tmp_path / "chibo.cellsec"
@@ -63,6 +72,7 @@ def test_other_spellings_of_the_path_are_the_same_file(tmp_path, spelling):
             Store.open(alias)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not can_mount(), reason="bind mounts need root on Linux")
 def test_a_folder_mounted_twice_is_the_same_file(tmp_path):
     # GIVEN the data folder reachable under a second path (as a mapped drive and its UNC path

@@ -1,5 +1,6 @@
 """Identifiers are never reused: a deleted record's id never comes back on a new record, so the
 history of the new one never shows the old one's entries (issue 9, item 10)."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,16 +8,30 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.history import meeting_history
 from cellsec.services.meetings import delete_meeting, new_meeting, save_meeting
 from cellsec.store import Store
 
 V7_FIXTURE = Path(__file__).parent.parent / "data" / "cellsec-v7-minutes.cellsec"
-AUDITED = ("members", "member_events", "meetings", "tasks", "corrections", "document_numbers",
-           "superiors", "superior_assignments", "meeting_notices", "directions",
-           "liaison_members", "liaison_status", "liaison_gatherings", "comment_sheets",
-           "working_away", "working_away_contacts")
+AUDITED = (
+    "members",
+    "member_events",
+    "meetings",
+    "tasks",
+    "corrections",
+    "document_numbers",
+    "superiors",
+    "superior_assignments",
+    "meeting_notices",
+    "directions",
+    "liaison_members",
+    "liaison_status",
+    "liaison_gatherings",
+    "comment_sheets",
+    "working_away",
+    "working_away_contacts",
+)
 
 
 def _draft(store, when=date(2026, 11, 5)):
@@ -41,11 +56,15 @@ def test_every_audited_table_uses_autoincrement(store):
     conn = sqlite3.connect(store.path)
     try:
         for table in AUDITED:
-            sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                               (table,)).fetchone()[0]
+            sql = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()[0]
             assert "AUTOINCREMENT" in sql, table
-            triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                    "AND tbl_name = ? AND name LIKE 'audit_%'", (table,)).fetchone()
+            triggers = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = ? AND name LIKE 'audit_%'",
+                (table,),
+            ).fetchone()
             assert triggers[0] == (0 if table == "tasks" else 3), table
     finally:
         conn.close()
@@ -61,8 +80,12 @@ def test_upgrading_an_old_file_never_reuses_an_id_deleted_before_the_upgrade(tmp
         # THEN the new meeting is 5, its history is its own, and the data kept its links
         assert new_id == 5
         assert len(meeting_history(store, new_id)) == 1
-        assert [m.id for m in store.meetings.list_between(date(2026, 1, 1), date(2026, 12, 31))] \
-            == [1, 2, 3, 5]
+        assert [m.id for m in store.meetings.list_between(date(2026, 1, 1), date(2026, 12, 31))] == [
+            1,
+            2,
+            3,
+            5,
+        ]
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

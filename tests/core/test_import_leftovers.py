@@ -1,6 +1,7 @@
 """One naming convention for every temporary file beside a data file: a whole-cell import killed
 midway (the CLI builds the new data file under a temporary name) leaves nothing past the next
 opening of that data file, like a killed backup or restore."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core_forms import TODAY
+from factories import TODAY
 
 from cellsec.demo import create_demo
 from cellsec.services.cell_io import export_cell, import_into_data_file
@@ -37,8 +38,12 @@ def test_a_killed_import_leaves_nothing_past_the_next_opening(store, tmp_path):
     folder = tmp_path / "moi"
     folder.mkdir()
     target = folder / "chibo.cellsec"
-    done = subprocess.run([sys.executable, "-c", DIE_AFTER_IMPORT, str(target), str(export)],
-                          capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", DIE_AFTER_IMPORT, str(target), str(export)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
     assert done.returncode == 9, done.stderr
     left = sorted(p.name for p in folder.iterdir())
     assert not target.exists() and any(name.startswith(".chibo.cellsec.") for name in left), left
@@ -47,8 +52,9 @@ def test_a_killed_import_leaves_nothing_past_the_next_opening(store, tmp_path):
     assert count == store.members.count()
     with Store.open(target):
         pass
-    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [], \
-        sorted(p.name for p in folder.iterdir())
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == [], sorted(
+        p.name for p in folder.iterdir()
+    )
 
 
 def test_the_killed_import_is_cleared_by_opening_the_data_file(store, tmp_path):
@@ -59,8 +65,11 @@ def test_the_killed_import_is_cleared_by_opening_the_data_file(store, tmp_path):
     folder = tmp_path / "moi"
     folder.mkdir()
     target = folder / "chibo.cellsec"
-    subprocess.run([sys.executable, "-c", DIE_AFTER_IMPORT, str(target), str(export)],
-                   capture_output=True, cwd=Path(__file__).parents[2])
+    subprocess.run(
+        [sys.executable, "-c", DIE_AFTER_IMPORT, str(target), str(export)],
+        capture_output=True,
+        cwd=Path(__file__).parents[2],
+    )
     assert [p for p in folder.iterdir() if p.name.startswith(".chibo.cellsec.")]
     # WHEN the secretary opens (creates) the data file instead
     with Store.open(target):

@@ -1,6 +1,7 @@
 """Rule settings that drive the calendar (issue 10, item 4): the thematic-meeting period
 (`thematic_every_months`) and the notice lead time to the superiors who follow the cell
 (`superior_notice_days_before`), each used wherever its rule applies."""
+
 from __future__ import annotations
 
 import json
@@ -10,13 +11,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import TODAY
 
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.meetings import new_meeting, notices_due, save_meeting, year_calendar
 from cellsec.services.rule_settings import set_rule
 from cellsec.services.superiors import assign_follower, record_notice, save_superior
-from core_forms import TODAY
 
 
 @pytest.fixture
@@ -54,12 +55,17 @@ def test_thematic_meetings_are_checked_per_period_the_cell_sets(cell):
     assert year_calendar(cell, 2026, today=TODAY).periods_without_thematic == ()
 
 
+@pytest.mark.slow
 def test_the_cli_reports_the_same_periods(cell, tmp_path):
     set_rule(cell, "thematic_every_months", "4")
     path = cell.path
     cell.close()
-    out = subprocess.run([sys.executable, "-m", "cellsec.cli", "--data", str(path), "meetings",
-                          "--year", "2025"], capture_output=True, text=True, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "cellsec.cli", "--data", str(path), "meetings", "--year", "2025"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     data = json.loads(out.stdout)
     assert data["thematic_every_months"] == 4
     assert data["periods_without_thematic"] == [[1, 4], [5, 8], [9, 12]]
@@ -78,6 +84,5 @@ def test_the_app_asks_for_the_notice_when_its_day_comes(cell):
     assert "chậm nhất ngày 27/11/2026" in due[0].text(date(2026, 11, 27))
     assert "đã quá hạn" in notices_due(cell, date(2026, 11, 29))[0].text(date(2026, 11, 29))
     # WHEN the notice is recorded THEN the app stops asking
-    record_notice(cell, meeting_id, follower, "28/11/2026", "Điện thoại",
-                  today=date(2026, 11, 28))
+    record_notice(cell, meeting_id, follower, "28/11/2026", "Điện thoại", today=date(2026, 11, 28))
     assert notices_due(cell, date(2026, 11, 29)) == []

@@ -3,6 +3,7 @@ meeting and correction services either succeed or raise a ValidationError — ne
 exception; a refused call writes nothing; the file stays consistent (integrity and foreign keys)
 and every approved record still verifies. The number of examples comes from the Hypothesis
 profile (the bench's fuzz profile raises it; see tests/core/conftest.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,43 +13,71 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import TODAY
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-
-from cellsec.demo import create_demo
-from cellsec.errors import ValidationError
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, ReviewStatus,
-                                      Task, TaskReview, Vote, VoteKind)
-from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
-                                       new_meeting, save_meeting)
-from cellsec.store import Store
-from core_forms import TODAY
 from meeting_helpers import complete
 
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                         HealthCheck.too_slow,
-                                                         HealthCheck.data_too_large])
-ANY_CHAR = st.characters()                      # lone surrogates and control characters too
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Guest,
+    Mark,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    Task,
+    TaskReview,
+    Vote,
+    VoteKind,
+)
+from cellsec.errors import ValidationError
+from cellsec.services.meetings import add_correction, approve_meeting, check_record, new_meeting, save_meeting
+from cellsec.store import Store
+
+pytestmark = pytest.mark.slow  # starts processes / runs many examples: not in the fast loop
+
+SETTINGS = settings(
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+ANY_CHAR = st.characters()  # lone surrogates and control characters too
 TEXT = st.one_of(st.text(ANY_CHAR, max_size=20), st.sampled_from(["", " ", "\x0b", "\udc80"]))
 MAYBE_TEXT = st.one_of(TEXT, st.none(), st.integers(), st.just(["x"]))
 NUMBER = st.one_of(st.integers(-3, 60), st.integers(), st.sampled_from([True, "3", None, 2.5]))
 DAY = st.dates(date(1850, 1, 1), date(2200, 12, 31))
-HEADER = ("start_time", "end_time", "place", "chair", "recorder", "topic", "purpose",
-          "dues_status", "resolution")
+HEADER = (
+    "start_time",
+    "end_time",
+    "place",
+    "chair",
+    "recorder",
+    "topic",
+    "purpose",
+    "dues_status",
+    "resolution",
+)
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """The demo register (no meetings), made once; each example works on its own copy, so the
     checks stay the same size however many examples the profile asks for."""
-    from cellsec.services.profile import save_profile
     from core_forms import PROFILE
+
+    from cellsec.services.profile import save_profile
+
     path = tmp_path_factory.mktemp("template") / "demo.cellsec"
     with Store.open(path) as store:
         save_profile(store, PROFILE)
         create_demo(store, today=TODAY, meetings=False)
-        meeting_id, _ = save_meeting(store, complete(new_meeting(store, MeetingKind.REGULAR,
-                                                                 date(2026, 10, 5))))
+        meeting_id, _ = save_meeting(
+            store, complete(new_meeting(store, MeetingKind.REGULAR, date(2026, 10, 5)))
+        )
         approve_meeting(store, meeting_id)
     return path
 
@@ -65,8 +94,23 @@ def _mutations(m, draw):
     """A handful of random changes to a valid draft: each part of the aggregate can break."""
     roll = list(m.roll)
     for _ in range(draw(st.integers(0, 3))):
-        part = draw(st.sampled_from(["header", "roll", "opinion", "guest", "vote", "task",
-                                     "review", "score", "kind", "date", "item"]))
+        part = draw(
+            st.sampled_from(
+                [
+                    "header",
+                    "roll",
+                    "opinion",
+                    "guest",
+                    "vote",
+                    "task",
+                    "review",
+                    "score",
+                    "kind",
+                    "date",
+                    "item",
+                ]
+            )
+        )
         if part == "header":
             m = replace(m, **{draw(st.sampled_from(HEADER)): draw(MAYBE_TEXT)})
         elif part == "roll" and roll:
@@ -84,28 +128,63 @@ def _mutations(m, draw):
                 roll[i] = replace(roll[i], reason=draw(MAYBE_TEXT))
             m = replace(m, roll=tuple(roll))
         elif part == "opinion" and m.items:
-            member = draw(st.one_of(st.none(), st.sampled_from([e.member_id for e in roll] or
-                                                               [1]), NUMBER))
-            o = Opinion(draw(MAYBE_TEXT), draw(MAYBE_TEXT), member,
-                        draw(st.one_of(st.none(), NUMBER)), draw(TEXT))
+            member = draw(st.one_of(st.none(), st.sampled_from([e.member_id for e in roll] or [1]), NUMBER))
+            o = Opinion(
+                draw(MAYBE_TEXT), draw(MAYBE_TEXT), member, draw(st.one_of(st.none(), NUMBER)), draw(TEXT)
+            )
             items = list(m.items)
             items[0] = replace(items[0], opinions=items[0].opinions + (o,))
             m = replace(m, items=tuple(items))
         elif part == "guest":
-            m = replace(m, guests=m.guests + (Guest(draw(MAYBE_TEXT), draw(TEXT), draw(
-                st.booleans()), draw(TEXT), draw(st.one_of(st.none(), NUMBER))),))
+            m = replace(
+                m,
+                guests=m.guests
+                + (
+                    Guest(
+                        draw(MAYBE_TEXT),
+                        draw(TEXT),
+                        draw(st.booleans()),
+                        draw(TEXT),
+                        draw(st.one_of(st.none(), NUMBER)),
+                    ),
+                ),
+            )
         elif part == "vote":
-            m = replace(m, votes=m.votes + (Vote(draw(MAYBE_TEXT), draw(st.sampled_from(
-                list(VoteKind))), draw(NUMBER), draw(NUMBER), draw(NUMBER)),))
+            m = replace(
+                m,
+                votes=m.votes
+                + (
+                    Vote(
+                        draw(MAYBE_TEXT),
+                        draw(st.sampled_from(list(VoteKind))),
+                        draw(NUMBER),
+                        draw(NUMBER),
+                        draw(NUMBER),
+                    ),
+                ),
+            )
         elif part == "task":
-            m = replace(m, tasks=m.tasks + (Task(draw(MAYBE_TEXT), draw(TEXT), draw(
-                st.one_of(st.none(), DAY, TEXT))),))
+            m = replace(
+                m,
+                tasks=m.tasks + (Task(draw(MAYBE_TEXT), draw(TEXT), draw(st.one_of(st.none(), DAY, TEXT))),),
+            )
         elif part == "review":
-            m = replace(m, reviews=m.reviews + (TaskReview(draw(NUMBER), draw(st.sampled_from(
-                list(ReviewStatus))), draw(TEXT)),))
+            m = replace(
+                m,
+                reviews=m.reviews
+                + (TaskReview(draw(NUMBER), draw(st.sampled_from(list(ReviewStatus))), draw(TEXT)),),
+            )
         elif part == "score":
-            m = replace(m, scores=m.scores + ((draw(st.one_of(st.sampled_from(
-                ["preparation", "attendance", "content"]), TEXT)), draw(NUMBER)),))
+            m = replace(
+                m,
+                scores=m.scores
+                + (
+                    (
+                        draw(st.one_of(st.sampled_from(["preparation", "attendance", "content"]), TEXT)),
+                        draw(NUMBER),
+                    ),
+                ),
+            )
         elif part == "kind":
             m = replace(m, kind=draw(st.one_of(st.sampled_from(list(MeetingKind)), TEXT)))
         elif part == "date":
@@ -116,8 +195,7 @@ def _mutations(m, draw):
 
 
 def _state(store):
-    return (store.audit.count(), tuple(store.meetings.all_ids()),
-            store.meetings.document_numbers())
+    return (store.audit.count(), tuple(store.meetings.all_ids()), store.meetings.document_numbers())
 
 
 def _consistent(store):
@@ -143,8 +221,7 @@ def _attempt(store, action):
 
 @SETTINGS
 @given(data=st.data(), month=st.integers(1, 9), approve=st.booleans())
-def test_any_minutes_are_saved_or_refused_cleanly(template, tmp_path_factory, data, month,
-                                                  approve):
+def test_any_minutes_are_saved_or_refused_cleanly(template, tmp_path_factory, data, month, approve):
     with fresh(template, tmp_path_factory) as cell:
         # GIVEN a complete draft for a month of 2026, changed at random
         base = complete(new_meeting(cell, MeetingKind.REGULAR, date(2026, month, 5)))
@@ -161,10 +238,9 @@ def test_any_minutes_are_saved_or_refused_cleanly(template, tmp_path_factory, da
 
 @SETTINGS
 @given(texts=st.lists(MAYBE_TEXT, min_size=1, max_size=3), when=st.one_of(DAY, st.none()))
-def test_any_correction_is_added_and_resealed_or_refused(template, tmp_path_factory, texts,
-                                                         when):
+def test_any_correction_is_added_and_resealed_or_refused(template, tmp_path_factory, texts, when):
     with fresh(template, tmp_path_factory) as cell:
-        meeting_id = cell.meetings.all_ids()[0]     # approved October minutes
+        meeting_id = cell.meetings.all_ids()[0]  # approved October minutes
         for text in texts:
             _attempt(cell, lambda text=text: add_correction(cell, meeting_id, text, today=when))
             _consistent(cell)

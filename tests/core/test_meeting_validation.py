@@ -1,18 +1,30 @@
 """The meeting services check their own input (issue 9, item 4): whatever a caller hands them,
 a mistake is a ValidationError in Vietnamese naming the part at fault, and nothing is written."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import TODAY
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import (
+    AgendaItem,
+    Guest,
+    Mark,
+    MeetingKind,
+    Opinion,
+    ReviewStatus,
+    RollEntry,
+    Task,
+    TaskReview,
+    Vote,
+    VoteKind,
+)
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, ReviewStatus,
-                                      RollEntry, Task, TaskReview, Vote, VoteKind)
 from cellsec.services.meetings import add_correction, new_meeting, save_meeting
-from core_forms import TODAY
 
 NOVEMBER = date(2026, 11, 5)
 
@@ -36,27 +48,49 @@ def _with_opinion(m, opinion):
 def _bad_cases(m):
     present = next(e for e in m.roll if e.mark is Mark.PRESENT)
     absent = replace(m.roll[0], mark=Mark.ABSENT_NO_REASON)
-    yield "guest position", _with_opinion(replace(m, guests=(Guest("Khách A"),)),
-                                          Opinion("Khách B", "Ý kiến", guest_position=1)), \
-        "không còn trong danh sách khách mời"
+    yield (
+        "guest position",
+        _with_opinion(replace(m, guests=(Guest("Khách A"),)), Opinion("Khách B", "Ý kiến", guest_position=1)),
+        "không còn trong danh sách khách mời",
+    )
     yield "on the roll twice", replace(m, roll=m.roll + (m.roll[0],)), "hai lần"
-    yield "unknown member", replace(m, roll=m.roll + (RollEntry(999, "Người Lạ", "full"),)), \
-        "không khớp sổ đảng viên"
+    yield (
+        "unknown member",
+        replace(m, roll=m.roll + (RollEntry(999, "Người Lạ", "full"),)),
+        "không khớp sổ đảng viên",
+    )
     yield "missing from roll", replace(m, roll=m.roll[1:]), "thiếu"
-    yield "wrong category", replace(m, roll=(replace(m.roll[0], category="guest"),) + m.roll[1:]), \
-        "ghi sai diện"
-    yield "missing superior", replace(m, guests=(Guest("Cấp Trên", superior_id=4242),)), \
-        "không còn trong danh bạ"
-    yield "unknown task", replace(m, reviews=(TaskReview(777, ReviewStatus.DONE),)), \
-        "không còn trong các buổi sinh hoạt trước"
-    yield "review twice", replace(m, reviews=(TaskReview(777, ReviewStatus.DONE),) * 2), \
-        "hai lần"
-    yield "negative votes", replace(m, votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, -1, 0, 0),)), \
-        "phải từ 0"
-    yield "votes as text", replace(m, votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, "3", 0, 0),)), \
-        "số nguyên"
-    yield "too many votes", replace(m, votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, 9999, 0,
-                                                   0),)), "vượt số đảng viên"
+    yield (
+        "wrong category",
+        replace(m, roll=(replace(m.roll[0], category="guest"),) + m.roll[1:]),
+        "ghi sai diện",
+    )
+    yield (
+        "missing superior",
+        replace(m, guests=(Guest("Cấp Trên", superior_id=4242),)),
+        "không còn trong danh bạ",
+    )
+    yield (
+        "unknown task",
+        replace(m, reviews=(TaskReview(777, ReviewStatus.DONE),)),
+        "không còn trong các buổi sinh hoạt trước",
+    )
+    yield "review twice", replace(m, reviews=(TaskReview(777, ReviewStatus.DONE),) * 2), "hai lần"
+    yield (
+        "negative votes",
+        replace(m, votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, -1, 0, 0),)),
+        "phải từ 0",
+    )
+    yield (
+        "votes as text",
+        replace(m, votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, "3", 0, 0),)),
+        "số nguyên",
+    )
+    yield (
+        "too many votes",
+        replace(m, votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, 9999, 0, 0),)),
+        "vượt số đảng viên",
+    )
     yield "score too high", replace(m, scores=(("preparation", 21),)), "chỉ được từ 0 đến 20"
     yield "score twice", replace(m, scores=(("preparation", 1), ("preparation", 2))), "hai lần"
     yield "unknown criterion", replace(m, scores=(("x", 1),)), "không có trong thiết lập"
@@ -64,11 +98,16 @@ def _bad_cases(m):
     yield "title None", replace(m, items=(AgendaItem(None),)), "tên mục"
     yield "speaker None", _with_opinion(m, Opinion(None, "Ý kiến")), "người phát biểu"
     yield "items not a list", replace(m, items=5), "danh sách"
-    yield "mark unknown", replace(m, roll=(replace(m.roll[0], mark="gone"),) + m.roll[1:]), \
-        "điểm danh"
+    yield "mark unknown", replace(m, roll=(replace(m.roll[0], mark="gone"),) + m.roll[1:]), "điểm danh"
     yield "speaker not on roll", _with_opinion(m, Opinion("Ai Đó", "Ý kiến")), "chức vụ"
-    yield "absent speaker", _with_opinion(replace(m, roll=(absent,) + m.roll[1:]), Opinion(
-        absent.name, "Ý kiến", member_id=absent.member_id)), "không có mặt"
+    yield (
+        "absent speaker",
+        _with_opinion(
+            replace(m, roll=(absent,) + m.roll[1:]),
+            Opinion(absent.name, "Ý kiến", member_id=absent.member_id),
+        ),
+        "không có mặt",
+    )
     yield "date None", replace(m, date=None), "Ngày sinh hoạt"
     yield "task deadline text", replace(m, tasks=(Task("Việc", deadline="mai"),)), "thời hạn"
     yield "present speaker ok", None, present.name
@@ -90,7 +129,8 @@ def test_a_speaker_typed_without_accents_is_found_on_the_roll(draft):
     store, m = draft
     member = next(e for e in m.roll if e.mark is Mark.PRESENT and " " in e.name)
     from cellsec.text import fold
-    typed = fold(member.name)                      # "nguyen van duc" for "Nguyễn Văn Đức"
+
+    typed = fold(member.name)  # "nguyen van duc" for "Nguyễn Văn Đức"
     # WHEN an opinion names them without accents
     meeting_id, _ = save_meeting(store, _with_opinion(m, Opinion(typed, "Nhất trí.")))
     # THEN the opinion points at the member, written as the roll writes the name
@@ -102,8 +142,9 @@ def test_another_person_speaks_only_with_a_position(draft):
     store, m = draft
     with pytest.raises(ValidationError, match="chức vụ"):
         save_meeting(store, _with_opinion(m, Opinion("Bà Nguyễn Thị Lan", "Ý kiến.")))
-    meeting_id, _ = save_meeting(store, _with_opinion(m, Opinion(
-        "Nguyễn Thị Lan", "Ý kiến.", speaker_title="Trưởng thôn")))
+    meeting_id, _ = save_meeting(
+        store, _with_opinion(m, Opinion("Nguyễn Thị Lan", "Ý kiến.", speaker_title="Trưởng thôn"))
+    )
     assert store.meetings.get(meeting_id).items[0].opinions[0].speaker_title == "Trưởng thôn"
 
 

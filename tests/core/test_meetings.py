@@ -1,5 +1,6 @@
 """Meetings: the roll from the register as of the meeting date, saving, approval lock, digest,
 numbering per term, corrections, and the year's calendar."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -7,18 +8,25 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import TODAY, entry_form, member_form
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import AgendaItem, Guest, Mark, MeetingKind, Opinion, Task, Vote, VoteKind
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import (AgendaItem, Guest, Mark, MeetingKind, Opinion, Task, Vote,
-                                      VoteKind)
 from cellsec.rules.counting import count_roll
-from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
-                                       delete_meeting, duration_warning, expected_roll,
-                                       new_meeting, save_meeting, year_calendar)
 from cellsec.services.meeting_checks import link_speakers
+from cellsec.services.meetings import (
+    add_correction,
+    approve_meeting,
+    check_record,
+    delete_meeting,
+    duration_warning,
+    expected_roll,
+    new_meeting,
+    save_meeting,
+    year_calendar,
+)
 from cellsec.services.members import add_event, add_member, rules_of
-from core_forms import TODAY, entry_form, member_form
 
 MEETING_DAY = date(2026, 11, 5)
 
@@ -35,35 +43,49 @@ def filled(store, when=MEETING_DAY, kind=MeetingKind.REGULAR):
     roll[0] = replace(roll[0], mark=Mark.ABSENT_REASON, reason="Ốm")
     roll[1] = replace(roll[1], mark=Mark.ABSENT_NO_REASON)
     items = [replace(item, content="Đồng chí Bí thư trình bày.") for item in m.items]
-    items[2] = replace(items[2], opinions=(Opinion("Lê Thị Hằng", "Đề nghị làm đường bê tông."),
-                                           Opinion("Nguyễn Văn Đức", "Nhất trí, góp 2 ngày công.",
-                                                   member_id=None)),
-                       conclusion="Chi bộ thống nhất vận động nhân dân góp công.")
-    return replace(m, end_time="10:00", place="Nhà văn hóa thôn Tân Hồng", recorder="Lê Thị Hằng",
-                   items=tuple(items), roll=tuple(roll),
-                   guests=(Guest("Hoàng Minh Tuấn", "Đảng ủy viên, Phó Chủ tịch UBND xã", True),),
-                   votes=(Vote("Nghị quyết tháng 11", VoteKind.RESOLUTION,
-                               count_roll(roll).eligible_present - 1, 0, 1),),
-                   tasks=(Task("Hoàn thành thu đảng phí quý IV", "Đồng chí Hằng", date(2026, 12, 15)),),
-                   dues_status="Đã thu đủ đảng phí tháng 10.",
-                   resolution="Chi bộ thống nhất các nhiệm vụ tháng tới.")
+    items[2] = replace(
+        items[2],
+        opinions=(
+            Opinion("Lê Thị Hằng", "Đề nghị làm đường bê tông."),
+            Opinion("Nguyễn Văn Đức", "Nhất trí, góp 2 ngày công.", member_id=None),
+        ),
+        conclusion="Chi bộ thống nhất vận động nhân dân góp công.",
+    )
+    return replace(
+        m,
+        end_time="10:00",
+        place="Nhà văn hóa thôn Tân Hồng",
+        recorder="Lê Thị Hằng",
+        items=tuple(items),
+        roll=tuple(roll),
+        guests=(Guest("Hoàng Minh Tuấn", "Đảng ủy viên, Phó Chủ tịch UBND xã", True),),
+        votes=(
+            Vote("Nghị quyết tháng 11", VoteKind.RESOLUTION, count_roll(roll).eligible_present - 1, 0, 1),
+        ),
+        tasks=(Task("Hoàn thành thu đảng phí quý IV", "Đồng chí Hằng", date(2026, 12, 15)),),
+        dues_status="Đã thu đủ đảng phí tháng 10.",
+        resolution="Chi bộ thống nhất các nhiệm vụ tháng tới.",
+    )
 
 
 def test_roll_is_the_register_as_of_the_meeting_date(demo):
     roll = expected_roll(demo, MEETING_DAY)
     c = count_roll(roll)
-    assert (c.total, c.full, c.probationary, c.exempted, c.attached_out, c.guests) == \
-        (39, 36, 3, 3, 1, 2)
+    assert (c.total, c.full, c.probationary, c.exempted, c.attached_out, c.guests) == (39, 36, 3, 3, 1, 2)
     not_called = [e for e in roll if e.mark is Mark.NOT_EXPECTED]
     assert len(not_called) == 4 and all(e.exempted or e.attached_out for e in not_called)
 
 
 def test_a_member_admitted_or_exempted_on_the_meeting_date_counts_as_of_that_day(store):
-    member_id, _ = add_member(store, member_form(), entry_form(admission_date="05/11/2025",
-                                                             official_date=""), today=TODAY)
-    other, _ = add_member(store, member_form(full_name="Trần Thị Mai", sex="Nữ", citizen_id="",
-                                             party_card_no=""),
-                          entry_form(admission_date="05/11/2026", official_date=""), today=TODAY)
+    member_id, _ = add_member(
+        store, member_form(), entry_form(admission_date="05/11/2025", official_date=""), today=TODAY
+    )
+    other, _ = add_member(
+        store,
+        member_form(full_name="Trần Thị Mai", sex="Nữ", citizen_id="", party_card_no=""),
+        entry_form(admission_date="05/11/2026", official_date=""),
+        today=TODAY,
+    )
     add_event(store, member_id, {"kind": "exempted", "date": "05/11/2026"}, today=TODAY)
     roll = {e.member_id: e for e in expected_roll(store, MEETING_DAY)}
     assert roll[other].category == "probationary"
@@ -94,13 +116,16 @@ def test_next_regular_meeting_is_prefilled_with_last_months_tasks(demo):
     assert demo.meetings.get(saved).reviews[0].result == "Xong"
 
 
-@pytest.mark.parametrize("change,fragment", [
-    (dict(end_time="07:30"), "Giờ kết thúc: phải sau giờ bắt đầu"),
-    (dict(start_time="25:00"), "Giờ bắt đầu"),
-    (dict(votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, 40, 0, 0),)), "vượt số đảng viên"),
-    (dict(guests=(Guest(""),)), "Khách mời"),
-    (dict(items=(AgendaItem("Thảo luận", opinions=(Opinion("", "Ý kiến"),)),)), "tên người phát biểu"),
-])
+@pytest.mark.parametrize(
+    "change,fragment",
+    [
+        (dict(end_time="07:30"), "Giờ kết thúc: phải sau giờ bắt đầu"),
+        (dict(start_time="25:00"), "Giờ bắt đầu"),
+        (dict(votes=(Vote("Nghị quyết", VoteKind.RESOLUTION, 40, 0, 0),)), "vượt số đảng viên"),
+        (dict(guests=(Guest(""),)), "Khách mời"),
+        (dict(items=(AgendaItem("Thảo luận", opinions=(Opinion("", "Ý kiến"),)),)), "tên người phát biểu"),
+    ],
+)
 def test_bad_minutes_are_refused_and_nothing_is_written(demo, change, fragment):
     with pytest.raises(ValidationError, match=fragment):
         save_meeting(demo, replace(filled(demo), **change))
@@ -119,8 +144,12 @@ def test_short_meeting_gets_a_warning_not_a_refusal(demo):
     m = replace(filled(demo), end_time="09:00")
     assert "60 phút, ít hơn 90 phút" in duration_warning(m, rules_of(demo))
     save_meeting(demo, m)
-    combined = replace(m, kind=MeetingKind.COMBINED, topic="Học tập và làm theo tư tưởng, đạo đức, "
-                       "phong cách Hồ Chí Minh", end_time="09:50")
+    combined = replace(
+        m,
+        kind=MeetingKind.COMBINED,
+        topic="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        end_time="09:50",
+    )
     assert "ít hơn 120 phút" in duration_warning(combined, rules_of(demo))
 
 
@@ -141,6 +170,7 @@ def test_approval_locks_numbers_and_keeps_a_digest(demo):
 
 def test_numbers_restart_at_01_for_a_new_term(demo):
     from cellsec.services.profile import profile_form, save_profile
+
     first, _ = save_meeting(demo, filled(demo))
     approve_meeting(demo, first)
     form = profile_form(demo.profile.get())
@@ -163,12 +193,12 @@ def test_corrections_are_added_under_approved_minutes(demo):
     with pytest.raises(ValidationError, match="chưa thông qua"):
         add_correction(demo, meeting_id, "Sửa tên")
     approve_meeting(demo, meeting_id)
-    add_correction(demo, meeting_id, "Đính chính: đồng chí Đức góp 3 ngày công.",
-                   today=date(2026, 11, 20))
+    add_correction(demo, meeting_id, "Đính chính: đồng chí Đức góp 3 ngày công.", today=date(2026, 11, 20))
     m = demo.meetings.get(meeting_id)
     assert [(c.date, c.text) for c in m.corrections] == [
-        (date(2026, 11, 20), "Đính chính: đồng chí Đức góp 3 ngày công.")]
-    assert check_record(demo, meeting_id).ok is True   # the correction is sealed with it
+        (date(2026, 11, 20), "Đính chính: đồng chí Đức góp 3 ngày công.")
+    ]
+    assert check_record(demo, meeting_id).ok is True  # the correction is sealed with it
 
 
 def test_tampering_with_approved_minutes_is_detected(demo):
@@ -183,8 +213,9 @@ def test_tampering_with_approved_minutes_is_detected(demo):
 
 def test_year_calendar_shows_months_without_regular_and_quarters_without_thematic(demo):
     save_meeting(demo, filled(demo, date(2026, 10, 5)))
-    save_meeting(demo, replace(filled(demo, date(2026, 8, 20), MeetingKind.THEMATIC),
-                               topic="Chuyển đổi số ở thôn"))
+    save_meeting(
+        demo, replace(filled(demo, date(2026, 8, 20), MeetingKind.THEMATIC), topic="Chuyển đổi số ở thôn")
+    )
     cal = year_calendar(demo, 2026, today=TODAY)
     missing = [r.month for r in cal.months if r.missing_regular]
     assert missing == [1, 2, 3, 4, 5, 6, 7, 8, 9]
@@ -194,6 +225,7 @@ def test_year_calendar_shows_months_without_regular_and_quarters_without_themati
 
 def test_a_number_keeps_the_issuer_code_it_was_issued_with(demo):
     from cellsec.services.rule_settings import set_rule
+
     first, _ = save_meeting(demo, filled(demo))
     approve_meeting(demo, first)
     set_rule(demo, "document_type_code_cell", "CBT")

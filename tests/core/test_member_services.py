@@ -1,19 +1,18 @@
 """Member services: validation with the field named, nothing written on error, duplicates,
 events that contradict the history, the roll as of a date."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from factories import TODAY, entry_form, member_form
 
-from cellsec.entities import EventKind, Presence
+from cellsec.entities.members import EventKind, Presence
 from cellsec.errors import ValidationError
 from cellsec.services.member_form import parse_member
-from cellsec.services.members import (add_event, add_member, delete_event, find_duplicates,
-                                      update_member)
+from cellsec.services.members import add_event, add_member, delete_event, find_duplicates, update_member
 from cellsec.services.register import StatusFilter, filter_rows, load_register, summarise
-
-from core_forms import TODAY, entry_form, member_form
 
 
 def test_add_member_stores_text_identifiers_with_leading_zeros(store):
@@ -29,23 +28,28 @@ def test_add_member_stores_text_identifiers_with_leading_zeros(store):
 
 def test_decomposed_input_is_stored_composed(store):
     import unicodedata
-    form = member_form(full_name=unicodedata.normalize("NFD", "đặng thị ánh"), sex="Nữ",
-                       citizen_id="", party_card_no="")
+
+    form = member_form(
+        full_name=unicodedata.normalize("NFD", "đặng thị ánh"), sex="Nữ", citizen_id="", party_card_no=""
+    )
     member_id, _ = add_member(store, form, entry_form(), today=TODAY)
     assert store.members.get(member_id).full_name == unicodedata.normalize("NFC", "Đặng Thị Ánh")
 
 
-@pytest.mark.parametrize("field,value,label", [
-    ("full_name", "", "Họ và tên"),
-    ("full_name", "Nguyễn 123", "Họ và tên"),
-    ("birth_date", "31/02/1990", "Ngày sinh"),
-    ("birth_date", "01/01/2030", "Ngày sinh"),
-    ("citizen_id", "12345", "Số CCCD"),
-    ("party_card_no", "12345678901A", "Số thẻ đảng viên"),
-    ("phone", "12345", "Điện thoại"),
-    ("sex", "", "Giới tính"),
-    ("military_to", "01/01/1990", "Ngày xuất ngũ"),
-])
+@pytest.mark.parametrize(
+    "field,value,label",
+    [
+        ("full_name", "", "Họ và tên"),
+        ("full_name", "Nguyễn 123", "Họ và tên"),
+        ("birth_date", "31/02/1990", "Ngày sinh"),
+        ("birth_date", "01/01/2030", "Ngày sinh"),
+        ("citizen_id", "12345", "Số CCCD"),
+        ("party_card_no", "12345678901A", "Số thẻ đảng viên"),
+        ("phone", "12345", "Điện thoại"),
+        ("sex", "", "Giới tính"),
+        ("military_to", "01/01/1990", "Ngày xuất ngũ"),
+    ],
+)
 def test_bad_member_field_is_named_and_nothing_is_written(store, field, value, label):
     form = member_form(**{field: value})
     if field == "military_to":
@@ -57,13 +61,16 @@ def test_bad_member_field_is_named_and_nothing_is_written(store, field, value, l
     assert store.members.count() == 0
 
 
-@pytest.mark.parametrize("entry,key", [
-    (entry_form(admission_date=""), "admission_date"),
-    (entry_form(official_date="01/06/2014"), "official_date"),   # before 12 months of probation
-    (entry_form(admission_date="01/01/2000"), "admission_date"),  # under 18
-    (entry_form(entry_kind="transferred_in", joined_date=""), "joined_date"),
-    (entry_form(entry_kind="transferred_in", joined_date="01/01/2020", origin=""), "origin"),
-])
+@pytest.mark.parametrize(
+    "entry,key",
+    [
+        (entry_form(admission_date=""), "admission_date"),
+        (entry_form(official_date="01/06/2014"), "official_date"),  # before 12 months of probation
+        (entry_form(admission_date="01/01/2000"), "admission_date"),  # under 18
+        (entry_form(entry_kind="transferred_in", joined_date=""), "joined_date"),
+        (entry_form(entry_kind="transferred_in", joined_date="01/01/2020", origin=""), "origin"),
+    ],
+)
 def test_bad_entry_is_refused_and_nothing_is_written(store, entry, key):
     with pytest.raises(ValidationError) as err:
         add_member(store, member_form(), entry, today=TODAY)
@@ -75,8 +82,7 @@ def test_duplicates_are_found_by_name_and_birth_date_or_identifiers(store):
     add_member(store, member_form(), entry_form(), today=TODAY)
     same_name = parse_member(member_form(citizen_id="", party_card_no=""), today=TODAY)
     same_card = parse_member(member_form(full_name="Lê Văn An", citizen_id=""), today=TODAY)
-    other = parse_member(member_form(full_name="Lê Văn An", citizen_id="", party_card_no=""),
-                         today=TODAY)
+    other = parse_member(member_form(full_name="Lê Văn An", citizen_id="", party_card_no=""), today=TODAY)
     assert [m.full_name for m in find_duplicates(store, same_name)] == ["Nguyễn Văn Đức"]
     assert len(find_duplicates(store, same_card)) == 1
     assert find_duplicates(store, other) == []
@@ -84,8 +90,7 @@ def test_duplicates_are_found_by_name_and_birth_date_or_identifiers(store):
 
 def test_update_member_changes_fields_and_keeps_events(store):
     member_id, _ = add_member(store, member_form(), entry_form(), today=TODAY)
-    update_member(store, member_id, member_form(phone="0987654321", occupation="Nông dân"),
-                  today=TODAY)
+    update_member(store, member_id, member_form(phone="0987654321", occupation="Nông dân"), today=TODAY)
     m = store.members.get(member_id)
     assert m.phone == "0987654321" and m.occupation == "Nông dân"
     assert len(store.members.events_of(member_id)) == 2
@@ -102,8 +107,9 @@ def test_event_that_contradicts_the_status_is_refused_and_not_written(store):
 
 def test_exemption_event_then_delete_it(store):
     member_id, _ = add_member(store, member_form(), entry_form(), today=TODAY)
-    add_event(store, member_id, {"kind": "exempted", "date": "01/06/2026", "detail": "Ốm dài ngày"},
-              today=TODAY)
+    add_event(
+        store, member_id, {"kind": "exempted", "date": "01/06/2026", "detail": "Ốm dài ngày"}, today=TODAY
+    )
     rows = load_register(store, TODAY)
     assert rows[0].state.exempted
     exemption = store.members.events_of(member_id)[-1]
@@ -116,15 +122,17 @@ def test_exemption_event_then_delete_it(store):
 
 
 def test_probation_rule_applies_to_recognition_events(store):
-    member_id, _ = add_member(store, member_form(), entry_form(admission_date="01/03/2026",
-                                                             official_date=""), today=TODAY)
+    member_id, _ = add_member(
+        store, member_form(), entry_form(admission_date="01/03/2026", official_date=""), today=TODAY
+    )
     with pytest.raises(ValidationError, match="chưa hết 12 tháng dự bị"):
         add_event(store, member_id, {"kind": "recognised", "date": "01/10/2026"}, today=TODAY)
 
 
 def test_roll_as_of_a_date_and_summary_with_the_demo_cell(store):
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     from cellsec.services.profile import save_profile  # noqa: F401  (profile comes with the demo)
+
     s2 = store
     # the fixture already saved a profile; the demo needs an empty register only
     create_demo(s2, today=TODAY, meetings=False)

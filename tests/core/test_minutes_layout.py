@@ -1,20 +1,22 @@
 """The printed minutes and resolution read back from the PDF: a line that introduces what follows
 ("Ý kiến phát biểu:", "Biểu quyết:") never ends a page, and generated lines end with one full
 stop from the one wording helper (issue 10.10)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
+from factories import TODAY
+from test_document_layout import pages_of
+
 from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind, Task
+from cellsec.entities.meetings import MeetingKind, Task
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.minutes import build_minutes, collect_minutes
 from cellsec.reports.style import load_sheet
 from cellsec.reports.template import Document, frame_width, p, render
 from cellsec.services.meetings import new_meeting, save_meeting
-from core_forms import TODAY
-from test_document_layout import pages_of
 
 LEAD_INS = ("Ý kiến phát biểu:", "Các ý kiến chỉ đạo chi bộ theo dõi thực hiện:", "Biểu quyết:")
 
@@ -26,8 +28,8 @@ def _march_minutes(store):
     return collect_minutes(store, march.id)
 
 
-MARGIN = 20 / 25.4 * 72            # the bottom margin of the shipped profile, in points
-LINE = 14 * 1.25                    # one line of body text
+MARGIN = 20 / 25.4 * 72  # the bottom margin of the shipped profile, in points
+LINE = 14 * 1.25  # one line of body text
 
 
 def _foot_gaps(reader) -> list[float]:
@@ -40,6 +42,7 @@ def _foot_gaps(reader) -> list[float]:
         def visit(text, cm, tm, font_dict, font_size, lows=lows):
             if text.strip():
                 lows.append(tm[5] * cm[3] + cm[5])
+
         page.extract_text(visitor_text=visit)
         gaps.append((min(y for y in lows if y > MARGIN - 1) - MARGIN) / LINE)
     return gaps
@@ -53,8 +56,11 @@ def test_a_lead_in_line_is_never_the_last_line_of_a_page(store):
     for filler in range(36):
         doc = Document(title="Biên bản")
         story = build_minutes(data, sheet, frame_width(doc))
-        doc.story = [story[0], *[p(f"- Dòng thêm {i + 1}.", "bullet", sheet)
-                                 for i in range(filler)], *story[1:]]
+        doc.story = [
+            story[0],
+            *[p(f"- Dòng thêm {i + 1}.", "bullet", sheet) for i in range(filler)],
+            *story[1:],
+        ]
         texts, reader = pages_of(render(doc))
         for number, text in enumerate(texts[:-1]):
             # THEN no page but the last ends with a lead-in: it goes over with what it introduces
@@ -65,15 +71,14 @@ def test_a_lead_in_line_is_never_the_last_line_of_a_page(store):
         # two-line opinion, or the signatures with the closing lines) leaves at most a few
         # lines empty, never half a page (the baseline of the last line sits ~1.5 lines up)
         assert max(_foot_gaps(reader), default=0) < 6.5, (filler, _foot_gaps(reader))
-    assert seen_at_foot > 0    # the lead-ins really came to a page foot (and moved with the text)
+    assert seen_at_foot > 0  # the lead-ins really came to a page foot (and moved with the text)
 
 
 def test_tasks_and_directions_end_with_one_full_stop_in_minutes_and_resolution(store):
     # GIVEN a draft whose tasks were typed with their own full stop, one with owner and deadline
     create_demo(store, today=TODAY, meetings=False)
     m = new_meeting(store, MeetingKind.REGULAR, date(2026, 11, 5))
-    tasks = (Task("Làm đường bê tông xóm 3.", "Chi ủy", date(2026, 12, 5)),
-             Task("Thu đảng phí quý IV;"))
+    tasks = (Task("Làm đường bê tông xóm 3.", "Chi ủy", date(2026, 12, 5)), Task("Thu đảng phí quý IV;"))
     meeting_id, _ = save_meeting(store, replace(m, tasks=tasks, resolution="Thống nhất."))
     for name in ("minutes", "resolution"):
         # WHEN the minutes and the resolution are printed

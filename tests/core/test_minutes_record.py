@@ -1,6 +1,7 @@
 """Approved minutes are a sealed, self-contained record (issue 9, items 1 and 2): nothing done
 to another record changes what they print or their seal; a correction re-seals; a change made
 outside the app — including reopening them — is detected, never silently accepted."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,25 +11,31 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import TODAY
+from meeting_helpers import complete
+from test_reports import pdf_text
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Guest, Mark, MeetingKind, ReviewStatus, Task
+from cellsec.entities.superiors import DirectionStatus
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Guest, Mark, MeetingKind, ReviewStatus, Task
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
+from cellsec.services.meetings import (
+    add_correction,
+    approve_meeting,
+    check_record,
+    delete_meeting,
+    new_meeting,
+    save_meeting,
+)
 from cellsec.services.member_form import member_form
-from cellsec.services.meetings import (add_correction, approve_meeting, check_record,
-                                       delete_meeting, new_meeting, save_meeting)
 from cellsec.services.members import update_member
 from cellsec.services.minutes_record import vanished_minutes
 from cellsec.services.profile import profile_form, save_profile
 from cellsec.services.rule_settings import set_rule
 from cellsec.services.superiors import add_direction, follow_up, save_superior
 from cellsec.store import Store
-from cellsec.superior_entities import DirectionStatus
-from core_forms import TODAY
-from meeting_helpers import complete
-from test_reports import pdf_text
 
 V7_FIXTURE = Path(__file__).parent.parent / "data" / "cellsec-v7-minutes.cellsec"
 OCTOBER, NOVEMBER = date(2026, 10, 5), date(2026, 11, 5)
@@ -40,26 +47,36 @@ def sealed(store):
     approved, that review those tasks, report the direction done, have the superior as a
     guest, a speaker on the roll, and the member working elsewhere present."""
     create_demo(store, today=TODAY, meetings=False)
-    superior, _ = save_superior(store, {"name": "Hoàng Minh Tuấn", "position": "Đảng ủy viên",
-                                        "level": "commune"})
-    guest = Guest("Hoàng Minh Tuấn", "Đảng ủy viên", True, "Đề nghị làm tốt công tác dân vận.",
-                  superior)
+    superior, _ = save_superior(
+        store, {"name": "Hoàng Minh Tuấn", "position": "Đảng ủy viên", "level": "commune"}
+    )
+    guest = Guest("Hoàng Minh Tuấn", "Đảng ủy viên", True, "Đề nghị làm tốt công tác dân vận.", superior)
     october = new_meeting(store, MeetingKind.REGULAR, OCTOBER)
-    october_id, _ = save_meeting(store, replace(
-        october, guests=(guest,), tasks=(Task("Rà soát hộ nghèo", "Đồng chí Hằng",
-                                               date(2026, 10, 30)),
-                                          Task("Thu đảng phí quý IV", "Đồng chí Khải"))))
-    add_direction(store, october_id, {"superior_id": str(superior), "text": "Vận động làm "
-                                      "đường bê tông", "deadline": "30/11/2026"})
+    october_id, _ = save_meeting(
+        store,
+        replace(
+            october,
+            guests=(guest,),
+            tasks=(
+                Task("Rà soát hộ nghèo", "Đồng chí Hằng", date(2026, 10, 30)),
+                Task("Thu đảng phí quý IV", "Đồng chí Khải"),
+            ),
+        ),
+    )
+    add_direction(
+        store,
+        october_id,
+        {"superior_id": str(superior), "text": "Vận động làm đường bê tông", "deadline": "30/11/2026"},
+    )
     november = new_meeting(store, MeetingKind.REGULAR, NOVEMBER)
     roll = tuple(replace(e, mark=Mark.PRESENT) if e.attached_out else e for e in november.roll)
     speaker = next(e for e in roll if e.mark is Mark.PRESENT and e.category == "full")
     items = list(november.items)
-    items[-2] = replace(items[-2], opinions=(
-        replace(_opinion(speaker.name), member_id=speaker.member_id),))
+    items[-2] = replace(items[-2], opinions=(replace(_opinion(speaker.name), member_id=speaker.member_id),))
     reviews = tuple(replace(r, status=ReviewStatus.DONE, result="Xong") for r in november.reviews)
-    november_id, _ = save_meeting(store, complete(replace(
-        november, roll=roll, items=tuple(items), reviews=reviews, guests=(guest,))))
+    november_id, _ = save_meeting(
+        store, complete(replace(november, roll=roll, items=tuple(items), reviews=reviews, guests=(guest,)))
+    )
     direction = store.superiors.directions(meeting_id=october_id)[0]
     follow_up(store, direction.id, DirectionStatus.DONE, "Đã làm xong 300 m", november_id)
     approve_meeting(store, november_id)
@@ -67,7 +84,8 @@ def sealed(store):
 
 
 def _opinion(name):
-    from cellsec.meeting_entities import Opinion
+    from cellsec.entities.meetings import Opinion
+
     return Opinion(name, "Nhất trí với báo cáo.")
 
 
@@ -101,8 +119,7 @@ def test_editing_the_earlier_draft_changes_nothing_in_approved_minutes(sealed):
     before, digest = minutes_text(store, november), store.meetings.get(november).digest
     # WHEN the October draft's reviewed task is rewritten
     m = store.meetings.get(october)
-    save_meeting(store, replace(m, tasks=(replace(m.tasks[0], content="Việc khác hẳn"),
-                                          m.tasks[1])))
+    save_meeting(store, replace(m, tasks=(replace(m.tasks[0], content="Việc khác hẳn"), m.tasks[1])))
     # THEN November prints and verifies exactly as approved
     _unchanged(store, november, before, digest)
     assert "Việc khác hẳn" not in before
@@ -121,8 +138,9 @@ def test_deleting_the_earlier_draft_changes_nothing_in_approved_minutes(sealed):
 def test_editing_a_directory_entry_changes_nothing_in_approved_minutes(sealed):
     store, _, november, _, superior = sealed
     before, digest = minutes_text(store, november), store.meetings.get(november).digest
-    save_superior(store, {"name": "Hoàng Văn Khác", "position": "Phó Bí thư Đảng ủy",
-                          "level": "commune"}, superior)
+    save_superior(
+        store, {"name": "Hoàng Văn Khác", "position": "Phó Bí thư Đảng ủy", "level": "commune"}, superior
+    )
     _unchanged(store, november, before, digest)
 
 
@@ -150,8 +168,7 @@ def test_renaming_a_member_changes_nothing_in_approved_minutes(sealed):
     store, _, november, speaker, _ = sealed
     before, digest = minutes_text(store, november), store.meetings.get(november).digest
     member = store.members.get(speaker.member_id)
-    update_member(store, speaker.member_id, {**member_form(member), "full_name": "Tên Mới Hẳn"},
-                  today=TODAY)
+    update_member(store, speaker.member_id, {**member_form(member), "full_name": "Tên Mới Hẳn"}, today=TODAY)
     _unchanged(store, november, before, digest)
 
 
@@ -170,11 +187,14 @@ def test_a_correction_reseals_and_is_covered_by_the_digest(sealed):
     assert "đính chính" in check_record(store, november).message
 
 
-@pytest.mark.parametrize("sql,fragment", [
-    ("UPDATE document_numbers SET number = 7 WHERE meeting_id = {id}", "Số nghị quyết"),
-    ("UPDATE meetings SET digest = 'x' WHERE id = {id}", "Dấu kiểm"),
-    ("UPDATE opinions SET content = 'Không nhất trí.'", "Nội dung biên bản"),
-])
+@pytest.mark.parametrize(
+    "sql,fragment",
+    [
+        ("UPDATE document_numbers SET number = 7 WHERE meeting_id = {id}", "Số nghị quyết"),
+        ("UPDATE meetings SET digest = 'x' WHERE id = {id}", "Dấu kiểm"),
+        ("UPDATE opinions SET content = 'Không nhất trí.'", "Nội dung biên bản"),
+    ],
+)
 def test_changes_outside_the_app_are_detected(sealed, sql, fragment):
     store, _, november, _, _ = sealed
     conn = sqlite3.connect(store.path)
@@ -193,14 +213,13 @@ def test_reopening_approved_minutes_outside_the_app_is_refused_then_detected(sea
         conn.execute("UPDATE meetings SET status = 'draft' WHERE id = ?", (november,))
     # someone who drops the guard gets through — and the app says so, and stays locked
     conn.execute("DROP TRIGGER meetings_approved_locked")
-    conn.execute("UPDATE meetings SET status = 'draft', approved_at = NULL WHERE id = ?",
-                 (november,))
+    conn.execute("UPDATE meetings SET status = 'draft', approved_at = NULL WHERE id = ?", (november,))
     conn.commit()
     conn.close()
     check = check_record(store, november)
     assert check.ok is False and "trạng thái nháp" in check.message
     m = store.meetings.get(november)
-    assert m.approved                      # shown as the approved record, read-only
+    assert m.approved  # shown as the approved record, read-only
     with pytest.raises(ValidationError, match="khóa"):
         save_meeting(store, m)
     with pytest.raises(ValidationError, match="không xóa được"):
@@ -214,10 +233,13 @@ def test_the_sealed_record_itself_cannot_be_rewritten_unnoticed(sealed):
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute("UPDATE minutes_seals SET record_json = '{}'")
     conn.execute("DROP TRIGGER minutes_seals_append_only")
-    text = conn.execute("SELECT record_json FROM minutes_seals WHERE meeting_id = ?",
-                        (november,)).fetchone()[0]
-    conn.execute("UPDATE minutes_seals SET record_json = ? WHERE meeting_id = ?",
-                 (text.replace('"approved_at":"', '"approved_at":"1999'), november))
+    text = conn.execute("SELECT record_json FROM minutes_seals WHERE meeting_id = ?", (november,)).fetchone()[
+        0
+    ]
+    conn.execute(
+        "UPDATE minutes_seals SET record_json = ? WHERE meeting_id = ?",
+        (text.replace('"approved_at":"', '"approved_at":"1999'), november),
+    )
     conn.commit()
     conn.close()
     assert check_record(store, november).ok is False
@@ -243,8 +265,9 @@ def test_minutes_approved_before_the_upgrade_are_sealed_from_their_content(tmp_p
         before = [store.meetings.get_live(i) for i in ids]
         # WHEN it is opened THEN each is sealed once, from its content, and verifies
         assert all(check_record(store, i).ok for i in ids)
-        assert [store.meetings.get(i) for i in ids] == [replace(
-            m, digest=store.meetings.get(m.id).digest) for m in before]
+        assert [store.meetings.get(i) for i in ids] == [
+            replace(m, digest=store.meetings.get(m.id).digest) for m in before
+        ]
         assert store.meetings.seals.pending() == []
 
 
@@ -252,8 +275,7 @@ def test_an_old_approval_that_no_longer_matched_is_flagged_after_the_upgrade(tmp
     path = tmp_path / "old.cellsec"
     shutil.copy(V7_FIXTURE, path)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE opinions SET content = 'Sửa lén' WHERE id = (SELECT min(id) FROM "
-                 "opinions)")
+    conn.execute("UPDATE opinions SET content = 'Sửa lén' WHERE id = (SELECT min(id) FROM opinions)")
     conn.commit()
     conn.close()
     with Store.open(path) as store:

@@ -1,5 +1,6 @@
 """Printed documents, checked by their text (pypdf) and their fonts: every font embedded,
 Vietnamese names intact, the counts and the HD 36 header lines in place."""
+
 from __future__ import annotations
 
 import io
@@ -8,16 +9,16 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import TODAY
 from pypdf import PdfReader
+from test_meetings import filled
 
 from cellsec.dates import document_date
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.meetings import add_correction, approve_meeting, save_meeting
-from core_forms import TODAY
-from test_meetings import filled
 
 
 def pdf_text(data: bytes) -> tuple[str, PdfReader]:
@@ -33,8 +34,10 @@ def fonts_of(reader: PdfReader) -> set[tuple[str, bool]]:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
-            embedded = bool(descriptor and any(k in descriptor.get_object()
-                                               for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+            embedded = bool(
+                descriptor
+                and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            )
             found.add((str(font["/BaseFont"]), embedded))
     return found
 
@@ -56,16 +59,24 @@ def test_minutes_pdf_has_header_counts_names_and_embedded_fonts(cell):
     store, meeting_id = cell
     approve_meeting(store, meeting_id)
     text, reader = pdf_text(render(build_document(store, "minutes", meeting_id=meeting_id)))
-    for line in ("ĐẢNG BỘ XÃ THANH SƠN", "CHI BỘ THÔN TÂN HỒNG", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                 "Thanh Sơn, ngày 05 tháng 11 năm 2026", "BIÊN BẢN",
-                 "SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11 NĂM 2026",
-                 "Tổng số đảng viên của chi bộ: 39 đồng chí (chính thức: 36, dự bị: 3)",
-                 "Số đảng viên được miễn công tác và sinh hoạt đảng: 3 đồng chí",
-                 "Vắng có lý do: 1 đồng chí", "Vắng không lý do: 1 đồng chí",
-                 "Số đảng viên có quyền biểu quyết: 31 đồng chí",
-                 "Đồng chí Lê Thị Hằng: Đề nghị làm đường bê tông",
-                 "Đại biểu cấp ủy cấp trên dự: đồng chí Hoàng Minh Tuấn",
-                 "THƯ KÝ", "CHỦ TRÌ", "được nhất trí thông qua"):
+    for line in (
+        "ĐẢNG BỘ XÃ THANH SƠN",
+        "CHI BỘ THÔN TÂN HỒNG",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Thanh Sơn, ngày 05 tháng 11 năm 2026",
+        "BIÊN BẢN",
+        "SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 11 NĂM 2026",
+        "Tổng số đảng viên của chi bộ: 39 đồng chí (chính thức: 36, dự bị: 3)",
+        "Số đảng viên được miễn công tác và sinh hoạt đảng: 3 đồng chí",
+        "Vắng có lý do: 1 đồng chí",
+        "Vắng không lý do: 1 đồng chí",
+        "Số đảng viên có quyền biểu quyết: 31 đồng chí",
+        "Đồng chí Lê Thị Hằng: Đề nghị làm đường bê tông",
+        "Đại biểu cấp ủy cấp trên dự: đồng chí Hoàng Minh Tuấn",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+        "được nhất trí thông qua",
+    ):
         assert line in text, line
     assert "BẢN NHÁP" not in text
     assert fonts_of(reader) and all(embedded for _, embedded in fonts_of(reader))
@@ -85,9 +96,17 @@ def test_resolution_is_numbered_and_signed_for_the_cell(cell):
     store, meeting_id = cell
     approve_meeting(store, meeting_id)
     text, _ = pdf_text(render(build_document(store, "resolution", meeting_id=meeting_id)))
-    for line in ("Số 01-NQ/CB", "NGHỊ QUYẾT", "Về nhiệm vụ tháng 12 năm 2026", "T/M CHI BỘ",
-                 "BÍ THƯ", "Đặng Văn Khải", "Nơi nhận:", "Lưu chi bộ",
-                 "Hoàn thành thu đảng phí quý IV"):
+    for line in (
+        "Số 01-NQ/CB",
+        "NGHỊ QUYẾT",
+        "Về nhiệm vụ tháng 12 năm 2026",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "Đặng Văn Khải",
+        "Nơi nhận:",
+        "Lưu chi bộ",
+        "Hoàn thành thu đảng phí quý IV",
+    ):
         assert line in text, line
 
 

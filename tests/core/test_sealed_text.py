@@ -3,6 +3,7 @@ may hold characters today's cleaner changes (a Word line break \\x0b, "\\r\\n", 
 Their seal is checked against the record exactly as stored or exported; cleaning applies only to
 what is not sealed, so such minutes still verify, travel through export and import unchanged, and
 are never refused or sealed anew because of it."""
+
 from __future__ import annotations
 
 import shutil
@@ -11,18 +12,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import TODAY
+from meeting_helpers import complete
+from test_minutes_record import V7_FIXTURE, minutes_text
 
 from cellsec.demo import create_demo
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.cell_io import export_cell, import_cell
 from cellsec.services.meetings import add_correction, check_record, new_meeting, save_meeting
 from cellsec.services.minutes_record import legacy_content_digest
 from cellsec.store import Store
-from core_forms import TODAY
-from meeting_helpers import complete
-from test_minutes_record import V7_FIXTURE, minutes_text
 
-OLD_TEXT = "Dòng một\x0bdòng hai\r\ndòng ba. "        # as Word and an old version left it
+OLD_TEXT = "Dòng một\x0bdòng hai\r\ndòng ba. "  # as Word and an old version left it
 
 
 @pytest.fixture
@@ -35,7 +36,8 @@ def old_file(tmp_path: Path) -> tuple[Path, int]:
     conn = sqlite3.connect(path)
     meeting_id, item_id = conn.execute(
         "SELECT meeting_id, min(id) FROM agenda_items WHERE meeting_id = "
-        "(SELECT min(id) FROM meetings WHERE status = 'approved')").fetchone()
+        "(SELECT min(id) FROM meetings WHERE status = 'approved')"
+    ).fetchone()
     conn.execute("UPDATE agenda_items SET content = ? WHERE id = ?", (OLD_TEXT, item_id))
     conn.commit()
     conn.close()
@@ -62,7 +64,7 @@ def test_old_minutes_with_uncleaned_text_still_verify_after_the_upgrade(old_file
         check = check_record(store, meeting_id)
         # THEN they verify, with no note that the content had changed at the upgrade
         assert check.ok is True, check.message
-        assert _item_text(store, meeting_id) == OLD_TEXT       # the sealed text is kept as it is
+        assert _item_text(store, meeting_id) == OLD_TEXT  # the sealed text is kept as it is
         sealed = store.meetings.seals.latest(meeting_id)
         assert "\\u000b" in sealed.record_json and "\\r\\n" in sealed.record_json
         # and they print, the Word line break shown as a line break
@@ -88,8 +90,7 @@ def test_old_minutes_with_uncleaned_text_survive_export_and_import_unchanged(old
     # WHEN the export is imported into a new file
     with Store.open(tmp_path / "copy.cellsec") as copy:
         import_cell(copy, data, today=TODAY)
-        new_id = next(i for i in copy.meetings.all_ids()
-                      if copy.meetings.seals.latest(i).digest == digest)
+        new_id = next(i for i in copy.meetings.all_ids() if copy.meetings.seals.latest(i).digest == digest)
         # THEN the minutes verify there with the same digest: taken as sealed, not sealed anew
         # from cleaned text
         assert check_record(copy, new_id).ok is True
@@ -120,7 +121,8 @@ def test_a_draft_imported_with_uncleaned_text_is_cleaned(store, tmp_path):
 def test_an_export_from_before_sealed_records_with_uncleaned_text_is_taken(old_file, tmp_path):
     # GIVEN the old minutes exported as a version before sealed records did: the minutes as
     # stored, with the digest of their approval
-    from cellsec.records import plain
+    from cellsec.codec.plain import plain
+
     path, meeting_id = old_file
     with Store.open(path) as store:
         data = export_cell(store)

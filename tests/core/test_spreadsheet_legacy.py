@@ -1,4 +1,5 @@
 """Legacy Vietnamese encodings: TCVN3 (ABC) and VNI text is recognised and converted to NFC."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -7,9 +8,21 @@ import pytest
 
 from cellsec.spreadsheets import legacy
 
-NAMES = ["Nguyễn Văn Đức", "Trần Thị Hường", "Phạm Quốc Tuấn", "Đặng Văn Khải",
-         "Vũ Đình Trường", "Dương Thị Nguyệt", "Lê Thị Thu Thủy", "Ngô Quang Huy",
-         "Thôn Tân Hồng, xã Thanh Sơn", "Phật giáo", "Trung cấp", "NGUYỄN VĂN ĐỨC", "Nữ"]
+NAMES = [
+    "Nguyễn Văn Đức",
+    "Trần Thị Hường",
+    "Phạm Quốc Tuấn",
+    "Đặng Văn Khải",
+    "Vũ Đình Trường",
+    "Dương Thị Nguyệt",
+    "Lê Thị Thu Thủy",
+    "Ngô Quang Huy",
+    "Thôn Tân Hồng, xã Thanh Sơn",
+    "Phật giáo",
+    "Trung cấp",
+    "NGUYỄN VĂN ĐỨC",
+    "Nữ",
+]
 
 
 @pytest.mark.parametrize("text", NAMES)
@@ -36,8 +49,9 @@ def test_known_samples():
     assert legacy.decode("Ñaëng Thò Hoàng").text == "Đặng Thị Hồng"
 
 
-@pytest.mark.parametrize("text", ["Lê Hà", "Tô Tú", "Võ Thị Sáu", "Hồ Chí Minh", "Kinh",
-                                  "Không", "Nguyễn Văn A", "Trần Văn Bé"])
+@pytest.mark.parametrize(
+    "text", ["Lê Hà", "Tô Tú", "Võ Thị Sáu", "Hồ Chí Minh", "Kinh", "Không", "Nguyễn Văn A", "Trần Văn Bé"]
+)
 def test_unicode_text_is_left_alone(text):
     decoded = legacy.decode(text)
     assert decoded.text == text

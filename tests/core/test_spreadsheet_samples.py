@@ -1,5 +1,6 @@
 """Sample spreadsheets for the spreadsheet tests (synthetic names only), and the checks that
 the committed samples in tests/data/import/ still read as they should."""
+
 from __future__ import annotations
 
 import csv
@@ -8,23 +9,44 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-HEADERS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Số thẻ đảng viên", "SĐT",
-           "Ngày vào Đảng", "Ngày chính thức", "Quê quán"]
+HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Số CCCD",
+    "Số thẻ đảng viên",
+    "SĐT",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Quê quán",
+]
 
 
 def person(n: int, name: str, **over: object) -> list[object]:
     """A valid row for HEADERS: member number n gets distinct identifiers."""
     row: dict[str, object] = {
-        "STT": n, "Họ và tên": name, "Giới tính": "Nam", "Ngày sinh": f"{n:02d}/03/1970",
-        "Số CCCD": f"0250700{n:05d}", "Số thẻ đảng viên": f"0100000{n:05d}",
-        "SĐT": f"09123{n:05d}", "Ngày vào Đảng": "03/02/1995", "Ngày chính thức": "03/02/1996",
-        "Quê quán": "Xã Mẫu Sơn"}
+        "STT": n,
+        "Họ và tên": name,
+        "Giới tính": "Nam",
+        "Ngày sinh": f"{n:02d}/03/1970",
+        "Số CCCD": f"0250700{n:05d}",
+        "Số thẻ đảng viên": f"0100000{n:05d}",
+        "SĐT": f"09123{n:05d}",
+        "Ngày vào Đảng": "03/02/1995",
+        "Ngày chính thức": "03/02/1996",
+        "Quê quán": "Xã Mẫu Sơn",
+    }
     row.update(over)
     return [row[h] for h in HEADERS]
 
 
-def write_xlsx(path: Path, rows: list[list[object]], headers: list[str] | None = None,
-               before: list[list[object]] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    rows: list[list[object]],
+    headers: list[str] | None = None,
+    before: list[list[object]] | None = None,
+) -> Path:
     wb = Workbook()
     ws = wb.active
     for line in before or []:
@@ -54,11 +76,18 @@ def cp1258_text(text: str) -> str:
     return "".join(out)
 
 
-def write_csv(path: Path, rows: list[list[object]], headers: list[str] | None = None, *,
-              encoding: str = "utf-8-sig", delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path,
+    rows: list[list[object]],
+    headers: list[str] | None = None,
+    *,
+    encoding: str = "utf-8-sig",
+    delimiter: str = ",",
+) -> Path:
     def cell(value: object) -> str:
         text = "" if value is None else str(value)
         return cp1258_text(text) if encoding == "cp1258" else text
+
     with path.open("w", encoding=encoding, newline="") as fh:
         writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow([cell(h) for h in headers or HEADERS])
@@ -77,12 +106,21 @@ def make_samples(folder: Path = SAMPLES) -> None:
     from datetime import datetime
 
     from cellsec.spreadsheets.legacy import to_tcvn3, to_vni
+
     folder.mkdir(parents=True, exist_ok=True)
-    rows = [person(1, "Trần Thị Hường", **{"Giới tính": "Nữ", "Quê quán": "Xã Thanh Sơn"}),
-            person(2, "Phạm Quốc Tuấn"), person(3, "Đặng Văn Khải")]
+    rows = [
+        person(1, "Trần Thị Hường", **{"Giới tính": "Nữ", "Quê quán": "Xã Thanh Sơn"}),
+        person(2, "Phạm Quốc Tuấn"),
+        person(3, "Đặng Văn Khải"),
+    ]
     legacy_rows = [[to_tcvn3(v) if isinstance(v, str) else v for v in r] for r in rows]
-    write_csv(folder / "tcvn3-excel-cu.csv", legacy_rows, [to_tcvn3(h) for h in HEADERS],
-              encoding="latin-1", delimiter=";")
+    write_csv(
+        folder / "tcvn3-excel-cu.csv",
+        legacy_rows,
+        [to_tcvn3(h) for h in HEADERS],
+        encoding="latin-1",
+        delimiter=";",
+    )
     vni_rows = [[to_vni(v) if isinstance(v, str) else v for v in r] for r in rows]
     write_xlsx(folder / "vni.xlsx", vni_rows, [to_vni(h) for h in HEADERS])
     wb = Workbook()
@@ -90,33 +128,83 @@ def make_samples(folder: Path = SAMPLES) -> None:
     ws.title = "DS dang vien"
     ws.append(["ĐẢNG BỘ XÃ MẪU SƠN"])
     ws.append(["DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN MẪU"])
-    ws.append(["STT", "Họ và tên", "Ngày sinh", None, "Quê quán", "Số CCCD", "Điện thoại",
-               "Ngày vào Đảng", "Ngày chính thức", "Chuyển đến từ", "Ngày đến chi bộ"])
+    ws.append(
+        [
+            "STT",
+            "Họ và tên",
+            "Ngày sinh",
+            None,
+            "Quê quán",
+            "Số CCCD",
+            "Điện thoại",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Chuyển đến từ",
+            "Ngày đến chi bộ",
+        ]
+    )
     ws.append([None, None, "Nam", "Nữ"])
     ws.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)"])
-    ws.append([1, "Nguyễn Văn Mẫu", datetime(1950, 4, 2), None, "Mẫu Sơn", 25050000001,
-               912000001, datetime(1975, 5, 19), datetime(1976, 5, 19)])
-    ws.append([2, to_tcvn3("Lê Thị Thu Thủy"), None, "12/07/1962", to_tcvn3("Thôn Tân Hồng"),
-               "025062000002", "0912000002", "03/02/1990", "03/02/1991"])
-    ws.append([3, to_vni("Vũ Đình Trường"), "31/02/1960", None, None, "12345", None,
-               "03/02/1985", None])
-    ws.append([4, "Ngô Quang Huy", "01/01/1970", None, None, None, None, "03/02/2000",
-               "03/02/2001", "Chi bộ thôn Bắc", "01/06/2015"])
-    ws.append([5, "Nguyễn Văn Mẫu", datetime(1950, 4, 2), None, "Mẫu Sơn", None, None,
-               "19/05/1975", None])
+    ws.append(
+        [
+            1,
+            "Nguyễn Văn Mẫu",
+            datetime(1950, 4, 2),
+            None,
+            "Mẫu Sơn",
+            25050000001,
+            912000001,
+            datetime(1975, 5, 19),
+            datetime(1976, 5, 19),
+        ]
+    )
+    ws.append(
+        [
+            2,
+            to_tcvn3("Lê Thị Thu Thủy"),
+            None,
+            "12/07/1962",
+            to_tcvn3("Thôn Tân Hồng"),
+            "025062000002",
+            "0912000002",
+            "03/02/1990",
+            "03/02/1991",
+        ]
+    )
+    ws.append([3, to_vni("Vũ Đình Trường"), "31/02/1960", None, None, "12345", None, "03/02/1985", None])
+    ws.append(
+        [
+            4,
+            "Ngô Quang Huy",
+            "01/01/1970",
+            None,
+            None,
+            None,
+            None,
+            "03/02/2000",
+            "03/02/2001",
+            "Chi bộ thôn Bắc",
+            "01/06/2015",
+        ]
+    )
+    ws.append([5, "Nguyễn Văn Mẫu", datetime(1950, 4, 2), None, "Mẫu Sơn", None, None, "19/05/1975", None])
     ws.append([])
     ws.append([None, None, None, None, None, None, None, None, "Người lập biểu"])
     wb.save(folder / "so-dang-vien-giay.xlsx")
 
 
 def test_committed_samples_read_as_expected(store):
-    from core_forms import TODAY
+    from factories import TODAY
 
     from cellsec.spreadsheets import RowAction, preview_import
+
     for name in ("tcvn3-excel-cu.csv", "vni.xlsx"):
         p = preview_import(store, SAMPLES / name, today=TODAY)
-        assert [r.member.full_name for r in p.rows] == ["Trần Thị Hường", "Phạm Quốc Tuấn",
-                                                        "Đặng Văn Khải"], name
+        assert [r.member.full_name for r in p.rows] == [
+            "Trần Thị Hường",
+            "Phạm Quốc Tuấn",
+            "Đặng Văn Khải",
+        ], name
         assert p.rows[0].member.hometown == "Xã Thanh Sơn"
     p = preview_import(store, SAMPLES / "so-dang-vien-giay.xlsx", today=TODAY)
     assert p.header_row == 3 and p.ignored_rows == (5, 12)
@@ -125,8 +213,13 @@ def test_committed_samples_read_as_expected(store):
     assert by_row[7].member.full_name == "Lê Thị Thu Thủy" and by_row[7].member.sex.label == "Nữ"
     assert [x.column for x in by_row[8].problems] == ["Ngày sinh (Nam)", "Số CCCD"]
     assert by_row[9].events[-1].detail == "Chi bộ thôn Bắc"
-    assert [r.action for r in p.rows] == [RowAction.ADD, RowAction.ADD, RowAction.ERROR,
-                                          RowAction.ADD, RowAction.DUPLICATE]
+    assert [r.action for r in p.rows] == [
+        RowAction.ADD,
+        RowAction.ADD,
+        RowAction.ERROR,
+        RowAction.ADD,
+        RowAction.DUPLICATE,
+    ]
 
 
 if __name__ == "__main__":

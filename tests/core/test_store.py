@@ -1,4 +1,5 @@
 """The data file: fresh creation, upgrade of a saved v1 file, refusals, lock, durability settings."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,13 +9,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from factories import TODAY
 
-from cellsec.errors import (DatabaseTooNewError, FileInUseError, NotCellSecFileError, StorageError,
-                            ValidationError)
+from cellsec.backup.opening import open_store
+from cellsec.errors import (
+    DatabaseTooNewError,
+    FileInUseError,
+    NotCellSecFileError,
+    StorageError,
+    ValidationError,
+)
 from cellsec.services.register import load_register
 from cellsec.store import Store
 from cellsec.store.migrate import APPLICATION_ID, latest_version
-from core_forms import TODAY
 
 V1_FIXTURE = Path(__file__).parent.parent / "data" / "cellsec-v1.cellsec"
 
@@ -35,8 +42,8 @@ def test_saved_v1_file_is_upgraded_with_a_backup_and_data_intact(tmp_path):
     # GIVEN a file written by version 1 of the schema
     path = tmp_path / "old.cellsec"
     shutil.copy(V1_FIXTURE, path)
-    # WHEN it is opened
-    with Store.open(path) as store:
+    # WHEN the app opens it
+    with open_store(path) as store:
         # THEN it is upgraded, the backup was made first, and every record survived
         assert store.schema_version == latest_version()
         backup = store.migration_backup
@@ -85,14 +92,18 @@ def test_another_sqlite_database_is_refused(tmp_path):
         Store.open(path)
 
 
+@pytest.mark.slow
 def test_a_second_process_cannot_open_the_same_file(tmp_path):
     path = tmp_path / "locked.cellsec"
     with Store.open(path):
-        code = ("import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
-                f"try:\n    Store.open({str(path)!r})\nexcept FileInUseError as e:\n"
-                "    print(e); sys.exit(3)\n")
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                encoding="utf-8", timeout=60)
+        code = (
+            "import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
+            f"try:\n    Store.open({str(path)!r})\nexcept FileInUseError as e:\n"
+            "    print(e); sys.exit(3)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", timeout=60
+        )
         assert result.returncode == 3
         assert "đang được mở bởi một cửa sổ CellSec khác" in result.stdout
     # once closed, it opens again
@@ -101,21 +112,20 @@ def test_a_second_process_cannot_open_the_same_file(tmp_path):
 
 def test_the_same_process_cannot_open_it_twice(tmp_path):
     path = tmp_path / "twice.cellsec"
-    with Store.open(path):
-        with pytest.raises(FileInUseError):
-            Store.open(path)
+    with Store.open(path), pytest.raises(FileInUseError):
+        Store.open(path)
 
 
 def test_a_failed_action_rolls_back_completely(store):
-    with pytest.raises(ValidationError):
-        with store.transaction() as conn:
-            conn.execute("INSERT INTO rule_settings VALUES ('x', '1', 'now')")
-            raise ValidationError("thử")
+    with pytest.raises(ValidationError), store.transaction() as conn:
+        conn.execute("INSERT INTO rule_settings VALUES ('x', '1', 'now')")
+        raise ValidationError("thử")
     assert store.settings.overrides() == {}
 
 
 def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
     import os
+
     if os.geteuid() == 0:
         # root ignores permissions; make the "file" a directory-shaped trap instead
         trap = tmp_path / "x.cellsec"
@@ -135,15 +145,16 @@ def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
 
 def test_a_damaged_file_is_refused_at_open(tmp_path):
     # GIVEN a data file with a page overwritten in the middle (a bad sector, a power cut)
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
     from cellsec.errors import DamagedFileError
+
     path = tmp_path / "damaged.cellsec"
     with Store.open(path) as store:
         create_demo(store)
     data = bytearray(path.read_bytes())
     page = 4096
     middle = (len(data) // page // 2) * page
-    data[middle:middle + page] = bytes([0xA5]) * page
+    data[middle : middle + page] = bytes([0xA5]) * page
     path.write_bytes(bytes(data))
     # WHEN it is opened THEN a clear refusal, not a half-working app
     with pytest.raises(DamagedFileError, match="bị hỏng"):

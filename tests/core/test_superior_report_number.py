@@ -1,23 +1,24 @@
 """The superiors' report carries "Số NN-BC/CB" like the other numbered documents (issue 10.10):
 numbered per type and term when issued, the same number and date on every later print, and the
 same number on the screen, in the PDF and in the CLI's JSON."""
+
 from __future__ import annotations
 
 import json
 from datetime import date
 
 import pytest
+from factories import TODAY
+from test_document_layout import pages_of
 
-from cellsec.cli import main as cli_main
-from cellsec.demo import create_demo
+from cellsec.cli.main import main as cli_main
+from cellsec.demo.cell import create_demo
 from cellsec.errors import ValidationError
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.profile import profile_form, save_profile
 from cellsec.services.superior_tally import issue_superior_report, superior_report_number
 from cellsec.store import Store
-from core_forms import TODAY
-from test_document_layout import pages_of
 
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 Q1 = (date(2026, 1, 1), date(2026, 3, 31))
@@ -46,14 +47,13 @@ def test_a_report_is_a_draft_until_issued_then_keeps_its_number_and_date(store):
     # WHEN it is issued again THEN nothing changes (no new number is used up)
     again, changes = issue_superior_report(store, *YEAR, today=date(2026, 12, 1))
     assert again == number and not changes.superiors
-    assert [n["number"] for n in store.meetings.document_numbers()
-            if n["type_code"] == "BC"] == [1]
+    assert [n["number"] for n in store.meetings.document_numbers() if n["type_code"] == "BC"] == [1]
 
 
 def test_reports_are_numbered_per_type_and_term(store):
     create_demo(store, today=TODAY)
     resolutions = [n for n in store.meetings.document_numbers() if n["type_code"] == "NQ"]
-    assert resolutions      # the demo's resolutions do not take BC numbers
+    assert resolutions  # the demo's resolutions do not take BC numbers
     # GIVEN the year's report issued, WHEN the first quarter's report is issued THEN it is 02
     issue_superior_report(store, *YEAR, today=TODAY)
     assert issue_superior_report(store, *Q1, today=TODAY)[0].text == "02-BC/CB"
@@ -78,10 +78,13 @@ def test_the_number_is_the_same_on_paper_and_in_the_cli(tmp_path, capsys):
     assert f"Số {out['number']}" in paper
 
 
-@pytest.mark.parametrize("period,fragment", [
-    ((date(2026, 12, 1), date(2026, 12, 31)), "chưa tới"),
-    ((date(2026, 6, 30), date(2026, 1, 1)), "ngày kết thúc trước ngày bắt đầu"),
-])
+@pytest.mark.parametrize(
+    "period,fragment",
+    [
+        ((date(2026, 12, 1), date(2026, 12, 31)), "chưa tới"),
+        ((date(2026, 6, 30), date(2026, 1, 1)), "ngày kết thúc trước ngày bắt đầu"),
+    ],
+)
 def test_a_report_that_cannot_be_issued_is_refused_and_nothing_written(store, period, fragment):
     with pytest.raises(ValidationError, match=fragment):
         issue_superior_report(store, *period, today=TODAY)
@@ -93,13 +96,16 @@ def test_the_workbook_shows_the_number_the_pdf_prints(store, tmp_path):
 
     from cellsec.reports.superior_xlsx import write_superior_xlsx
     from cellsec.services.superior_tally import superior_tally
+
     create_demo(store, today=TODAY)
 
     def sheet_of(name):
         path = tmp_path / name
         write_superior_xlsx(superior_tally(store, *Q1, today=TODAY), path)
-        return {row[0]: row[1] for row in load_workbook(path)["Báo cáo"].iter_rows(
-            min_row=2, values_only=True)}
+        return {
+            row[0]: row[1] for row in load_workbook(path)["Báo cáo"].iter_rows(min_row=2, values_only=True)
+        }
+
     # GIVEN the first quarter's report not issued: the workbook says it is a draft
     assert sheet_of("nhap.xlsx")["Số"].startswith("Bản nháp")
     # WHEN it is issued THEN the workbook carries the number and date the PDF prints

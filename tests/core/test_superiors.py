@@ -1,42 +1,53 @@
 """Superior committee members: directory, assignments over time, notices, directions carried
 from meeting to meeting, and the tally against the yearly target."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
+import factories
 import pytest
+from factories import TODAY
+from meeting_helpers import complete
 
-from cellsec.demo import create_demo
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Guest, MeetingKind
+from cellsec.entities.superiors import DirectionStatus
 from cellsec.errors import ValidationError
-from cellsec.meeting_entities import Guest, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.superior_tally import superior_tally
-from cellsec.services.superiors import (add_direction, assign_follower, assigned_on, follow_up,
-                                        open_directions, overdue_directions, record_notice,
-                                        save_superior)
-from cellsec.superior_entities import DirectionStatus
-from core_forms import TODAY
-from meeting_helpers import complete
+from cellsec.services.superiors import (
+    add_direction,
+    assign_follower,
+    assigned_on,
+    follow_up,
+    open_directions,
+    overdue_directions,
+    record_notice,
+    save_superior,
+)
 
 
 @pytest.fixture
 def cell(store):
     create_demo(store, today=TODAY, meetings=False)
-    a, _ = save_superior(store, {"name": "hoàng minh tuấn", "position": "Đảng ủy viên",
-                                 "level": "commune", "committee": "Đảng ủy xã Thanh Sơn"})
-    b, _ = save_superior(store, {"name": "Đỗ Văn Bình", "position": "Phó Bí thư Đảng ủy",
-                                 "level": "commune"})
-    c, _ = save_superior(store, {"name": "Trịnh Thu Hà", "position": "Tỉnh ủy viên",
-                                 "level": "province"})
+    a, _ = save_superior(
+        store,
+        {
+            "name": "hoàng minh tuấn",
+            "position": "Đảng ủy viên",
+            "level": "commune",
+            "committee": "Đảng ủy xã Thanh Sơn",
+        },
+    )
+    b, _ = save_superior(store, {"name": "Đỗ Văn Bình", "position": "Phó Bí thư Đảng ủy", "level": "commune"})
+    c, _ = save_superior(store, {"name": "Trịnh Thu Hà", "position": "Tỉnh ủy viên", "level": "province"})
     return store, a, b, c
 
 
 def meeting(store, when, *guests):
-    m = new_meeting(store, MeetingKind.REGULAR, when)
-    meeting_id, _ = save_meeting(store, replace(m, end_time="09:45", recorder="Lê Thị Hằng",
-                                                guests=tuple(guests)))
-    return meeting_id
+    return factories.meeting(store, when, end_time="09:45", recorder="Lê Thị Hằng", guests=tuple(guests))
 
 
 def guest(store, superior_id):
@@ -87,8 +98,7 @@ def test_tally_across_assignment_change_and_a_guest_who_is_not_the_follower(cell
     assert "Chưa đạt" in people["Hoàng Minh Tuấn"].warning
     assert people["Trịnh Thu Hà"].attended == 1 and people["Trịnh Thu Hà"].target == 2
     quarter = superior_tally(store, date(2026, 7, 1), date(2026, 9, 30), today=date(2027, 1, 10))
-    assert {p.superior.name: p.attended for p in quarter.people} == {
-        "Hoàng Minh Tuấn": 1, "Đỗ Văn Bình": 1}
+    assert {p.superior.name: p.attended for p in quarter.people} == {"Hoàng Minh Tuấn": 1, "Đỗ Văn Bình": 1}
 
 
 def test_running_year_warns_when_off_course(cell):
@@ -103,8 +113,9 @@ def test_direction_carries_over_until_reported_done(cell):
     # GIVEN a direction given in October with a November deadline
     store, a, *_ = cell
     october = meeting(store, date(2026, 10, 5), guest(store, a))
-    add_direction(store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo",
-                                   "deadline": "05/11/2026"})
+    add_direction(
+        store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo", "deadline": "05/11/2026"}
+    )
     # THEN it shows up for review at the next meeting and is overdue after its deadline
     assert [d.text for d in open_directions(store, before=date(2026, 11, 5))] == ["Rà soát hộ nghèo"]
     assert [d.text for d in overdue_directions(store, today=TODAY)] == ["Rà soát hộ nghèo"]
@@ -141,11 +152,12 @@ def test_demo_year_end_tally_matches_a_count_by_hand(store):
 
 def test_report_pdf_and_excel_show_the_same_figures(store, tmp_path):
     from openpyxl import load_workbook
+    from test_reports import pdf_text
 
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.superior_xlsx import write_superior_xlsx
     from cellsec.reports.template import render
-    from test_reports import pdf_text
+
     create_demo(store, today=TODAY)
     t = superior_tally(store, date(2026, 1, 1), date(2026, 12, 31), today=TODAY)
     text, reader = pdf_text(render(build_document(store, "superiors", year=2026)))
@@ -165,29 +177,42 @@ def test_report_pdf_and_excel_show_the_same_figures(store, tmp_path):
 def test_next_regular_meeting_is_prefilled_with_open_directions(cell):
     store, a, *_ = cell
     october = meeting(store, date(2026, 10, 5), guest(store, a))
-    add_direction(store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo",
-                                   "deadline": "05/11/2026"})
+    add_direction(
+        store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo", "deadline": "05/11/2026"}
+    )
     nxt = new_meeting(store, MeetingKind.REGULAR, date(2026, 11, 5))
     # the item is there; its list is printed from the directions records (test_minutes_record)
     assert any(i.title == "Kiểm điểm thực hiện ý kiến chỉ đạo của cấp trên" for i in nxt.items)
 
 
 def test_directions_given_at_a_meeting_are_printed_in_its_minutes(cell):
+    from test_reports import pdf_text
+
     from cellsec.reports.catalogue import build_document
     from cellsec.reports.template import render
-    from test_reports import pdf_text
+
     store, a, *_ = cell
     october = meeting(store, date(2026, 10, 5), guest(store, a))
-    add_direction(store, october, {"superior_id": str(a), "text": "Rà soát hộ nghèo",
-                                   "owner": "Đồng chí Hằng", "deadline": "05/11/2026"})
+    add_direction(
+        store,
+        october,
+        {
+            "superior_id": str(a),
+            "text": "Rà soát hộ nghèo",
+            "owner": "Đồng chí Hằng",
+            "deadline": "05/11/2026",
+        },
+    )
     text, _ = pdf_text(render(build_document(store, "minutes", meeting_id=october)))
     assert "Ý kiến phát biểu, chỉ đạo của đại biểu" in text
-    assert "Rà soát hộ nghèo (đồng chí Hoàng Minh Tuấn; phụ trách: Đồng chí Hằng; thời hạn: " \
-           "05/11/2026)" in text
+    assert (
+        "Rà soát hộ nghèo (đồng chí Hoàng Minh Tuấn; phụ trách: Đồng chí Hằng; thời hạn: 05/11/2026)" in text
+    )
 
 
 def test_no_direction_on_approved_minutes_and_guests_from_the_directory_are_superiors(cell):
     from cellsec.services.meetings import approve_meeting
+
     store, a, *_ = cell
     plain_guest = replace(guest(store, a), is_superior=False)
     m = meeting(store, date(2026, 10, 5), plain_guest)
@@ -200,6 +225,7 @@ def test_no_direction_on_approved_minutes_and_guests_from_the_directory_are_supe
 
 
 def test_changes_combine():
-    from cellsec.entities import Changes
+    from cellsec.entities.changes import Changes
+
     both = Changes(members=True, member_ids=frozenset({1})) | Changes(liaison=True)
     assert both.members and both.liaison and both.member_ids == {1} and not both.meetings

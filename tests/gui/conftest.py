@@ -1,4 +1,5 @@
 """GUI test fixtures: offscreen Qt, a fresh data file with a cell profile, private settings."""
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,7 @@ def app_settings(tmp_path: Path, qapp):
     """Settings in a temporary ini file, never the tester's own."""
     from PySide6.QtCore import QSettings
 
-    from ui.settings import AppSettings
+    from ui.shell.settings import AppSettings
 
     return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
@@ -47,8 +48,8 @@ def recording_ask() -> RecordingAsk:
 
 @pytest.fixture
 def window(qtbot, store, app_settings, recording_ask):
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
 
     w = MainWindow(store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
@@ -66,7 +67,7 @@ def page(window):
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     """A fresh data file holding the demo cell and its year of approved meetings
     (Nov 2025 – Oct 2026); 'today' is 22/11/2026, so November has no meeting yet."""
-    from cellsec.demo import create_demo
+    from cellsec.demo.cell import create_demo
 
     s = Store.open(tmp_path / "demo.cellsec")
     create_demo(s, today=TODAY)
@@ -87,12 +88,11 @@ def notices() -> Notices:
 @pytest.fixture
 def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notices):
     """The "Sinh hoạt chi bộ" page of a real main window on the demo file, showing 2026."""
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
+    from ui.common.tasks import wait_for_tasks
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
 
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
     page = w.pages[1]
     page.today = lambda: TODAY
@@ -102,19 +102,18 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
     w.nav.setCurrentRow(1)
     page.set_year(TODAY.year)
     yield page
-    wait_for_tasks()   # no PDF worker may outlive its test
+    wait_for_tasks()  # no PDF worker may outlive its test
 
 
 @pytest.fixture
 def demo_window(qtbot, demo_store, app_settings, recording_ask, answers, notices):
     """The main window on the demo file, every page built, thinking today is 22/11/2026, with
     questions and notices answered by the test."""
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from ui.tasks import wait_for_tasks
+    from ui.common.tasks import wait_for_tasks
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
 
-    w = MainWindow(demo_store, app_settings,
-                   StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
     for p in w.pages:
         if hasattr(p, "today"):

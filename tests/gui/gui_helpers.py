@@ -1,9 +1,11 @@
 """Helpers shared by the GUI tests: seeding a file through services, reading what is shown."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from cellsec.services.members import add_member
+from factories import member
+
 from cellsec.services.register import load_register
 from cellsec.store import Store
 
@@ -23,7 +25,7 @@ class RecordingAsk:
         self.box_texts: list[str] = []
 
     def __call__(self, parent, message: str, cancel_text: str):
-        from ui.store_opener import Choice, StorageErrorBox
+        from ui.shell.store_opener import Choice, StorageErrorBox
 
         # Build the real box so the test reads what the user would read, but never exec it.
         box = StorageErrorBox(parent, message, cancel_text)
@@ -33,13 +35,9 @@ class RecordingAsk:
         return Choice.CANCEL
 
 
-def add(store: Store, name: str, born: str, admitted: str, official: str = "",
-        **fields: str) -> int:
+def add(store: Store, name: str, born: str, admitted: str, official: str = "", **fields: str) -> int:
     """Put a member in the file through the service, as an earlier session would have."""
-    form = {"full_name": name, "sex": fields.pop("sex", "Nam"), "birth_date": born, **fields}
-    member_id, _ = add_member(store, form, {"entry_kind": "admitted", "admission_date": admitted,
-                                            "official_date": official})
-    return member_id
+    return member(store, name, born, admitted=admitted, official=official, today=None, **fields)
 
 
 def shown_names(page) -> list[str]:
@@ -96,3 +94,16 @@ class Notices:
     @property
     def texts(self) -> list[str]:
         return [text for _, text, _ in self.shown]
+
+
+def column(table, header: str) -> int:
+    """The column whose header reads `header` (a two-line header reads with a space): tests name
+    the column a user would look at, not its position."""
+    from PySide6.QtCore import QAbstractItemModel, Qt
+
+    model = table if isinstance(table, QAbstractItemModel) else table.model()
+    for c in range(model.columnCount()):
+        text = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        if " ".join(str(text or "").split()) == header:
+            return c
+    raise AssertionError(f"no column “{header}”")

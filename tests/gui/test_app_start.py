@@ -1,4 +1,5 @@
 """Starting the app: first-run profile, a file already in use, the smoke run, switching files."""
+
 from __future__ import annotations
 
 import io
@@ -15,9 +16,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.errors import FileInUseError
 from cellsec.services.profile import save_profile
 from cellsec.store import Store
-from ui.app import default_data_path, parse_args
-from ui.launcher import Launcher
-from ui.store_opener import StoreOpener
+
+from ui.shell.app import default_data_path, parse_args
+from ui.shell.launcher import Launcher
+from ui.shell.store_opener import StoreOpener
 
 ROOT = Path(__file__).resolve().parents[2]
 SAVE = QDialogButtonBox.StandardButton.Save
@@ -38,8 +40,9 @@ def _launcher(qapp, app_settings, opener: StoreOpener) -> tuple[Launcher, QuitRe
     return launcher, quit_
 
 
-def test_first_run_asks_for_the_profile_then_shows_the_cell_name(qtbot, qapp, tmp_path,
-                                                                 app_settings, recording_ask):
+def test_first_run_asks_for_the_profile_then_shows_the_cell_name(
+    qtbot, qapp, tmp_path, app_settings, recording_ask
+):
     # GIVEN a data file that has never been used
     launcher, quit_ = _launcher(qapp, app_settings, StoreOpener(ask=recording_ask))
     assert launcher.start(tmp_path / "moi.cellsec")
@@ -73,8 +76,7 @@ def test_first_run_profile_must_be_complete(qtbot, qapp, tmp_path, app_settings,
     launcher.store.close()
 
 
-def test_cancelling_the_first_run_profile_quits(qtbot, qapp, tmp_path, app_settings,
-                                                recording_ask):
+def test_cancelling_the_first_run_profile_quits(qtbot, qapp, tmp_path, app_settings, recording_ask):
     launcher, quit_ = _launcher(qapp, app_settings, StoreOpener(ask=recording_ask))
     path = tmp_path / "moi.cellsec"
     launcher.start(path)
@@ -85,7 +87,8 @@ def test_cancelling_the_first_run_profile_quits(qtbot, qapp, tmp_path, app_setti
 
 
 def test_file_held_by_another_window_is_refused_with_a_vietnamese_message(
-        qtbot, qapp, store, data_path, app_settings, recording_ask):
+    qtbot, qapp, store, data_path, app_settings, recording_ask
+):
     # GIVEN the data file is held open (the `store` fixture plays the first CellSec window)
     with pytest.raises(FileInUseError) as refused:
         Store.open(data_path)
@@ -100,17 +103,17 @@ def test_file_held_by_another_window_is_refused_with_a_vietnamese_message(
     assert "đang được mở bởi một cửa sổ CellSec khác" in recording_ask.box_texts[0]
 
 
-def test_not_a_cellsec_file_offers_another_file(qtbot, qapp, tmp_path, store, data_path,
-                                                app_settings):
+def test_not_a_cellsec_file_offers_another_file(qtbot, qapp, tmp_path, store, data_path, app_settings):
     # GIVEN a text file, and a user who then picks the good data file
     stray = tmp_path / "ghi-chu.cellsec"
     stray.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
     store.close()
-    from ui.store_opener import Choice
+    from ui.shell.store_opener import Choice
 
     asked: list[str] = []
-    opener = StoreOpener(ask=lambda _p, message, _c: asked.append(message) or Choice.OTHER_FILE,
-                         choose=lambda _p: data_path)
+    opener = StoreOpener(
+        ask=lambda _p, message, _c: asked.append(message) or Choice.OTHER_FILE, choose=lambda _p: data_path
+    )
     launcher, _ = _launcher(qapp, app_settings, opener)
     # WHEN the app starts on the stray file
     assert launcher.start(stray)
@@ -120,8 +123,7 @@ def test_not_a_cellsec_file_offers_another_file(qtbot, qapp, tmp_path, store, da
     assert launcher.window.store.path == data_path.resolve()
 
 
-def test_main_window_switches_to_another_file_and_releases_the_old_one(
-        qtbot, window, tmp_path, data_path):
+def test_main_window_switches_to_another_file_and_releases_the_old_one(qtbot, window, tmp_path, data_path):
     # GIVEN a second file with its own cell and one member
     other = tmp_path / "chibo2.cellsec"
     with Store.open(other) as s:
@@ -146,15 +148,29 @@ def test_profile_edit_from_menu_updates_the_status_bar(qtbot, window):
 
 
 def test_menus_are_vietnamese(window):
+    # The third menu is the current page's own (its print and export commands).
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Tệp", "&Chi bộ", "Trợ &giúp"]
+    assert titles == ["&Tệp", "&Chi bộ", "Sổ đảng viên", "Trợ &giúp"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Sổ đảng viên", "Sinh hoạt chi bộ", "Cấp trên", "Nơi cư trú"]
+        "Sổ đảng viên",
+        "Sinh hoạt chi bộ",
+        "Cấp trên",
+        "Nơi cư trú",
+    ]
+
+
+def test_the_page_menu_follows_the_page_shown(window):
+    """GIVEN the window WHEN the secretary goes to the meetings THEN the menu between "Chi bộ"
+    and "Trợ giúp" is the meetings page's, with the same commands as its buttons."""
+    window.nav.setCurrentRow(1)
+    menu = window.page_menu
+    assert menu.title() == "Sinh hoạt chi bộ" and menu.menuAction().isVisible()
+    assert "Sổ biên bản cả năm" in [a.text() for a in menu.actions()]
 
 
 def test_last_used_file_is_preferred_when_it_still_exists(tmp_path, app_settings):
     last = tmp_path / "cu.cellsec"
-    assert default_data_path(last) != last   # missing: fall back to the per-user default
+    assert default_data_path(last) != last  # missing: fall back to the per-user default
     last.write_bytes(b"")
     assert default_data_path(last) == last
     args, qt_args = parse_args(["--data", "x.cellsec", "--demo", "-platform", "offscreen"])
@@ -162,24 +178,38 @@ def test_last_used_file_is_preferred_when_it_still_exists(tmp_path, app_settings
 
 
 def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CELLSEC_SMOKE_EXIT_MS": "500",
-           "CELLSEC_SMOKE_ALL_PAGES": "1",
-           # Keep QSettings away from the tester's own configuration.
-           "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data")}
-    return subprocess.run([sys.executable, "-m", "ui.app", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout, check=False)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CELLSEC_SMOKE_EXIT_MS": "500",
+        "CELLSEC_SMOKE_ALL_PAGES": "1",
+        # Keep QSettings away from the tester's own configuration.
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "ui.app", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
+@pytest.mark.slow
 def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):
     with Store.open(data_path) as s:
         save_profile(s, PROFILE)
     result = _run_app(["--data", str(data_path)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "CELLSEC_WINDOW_SHOWN" in result.stdout
-    assert "CELLSEC_PAGES_OK 4" in result.stdout   # every area builds (imported on first use)
+    assert "CELLSEC_PAGES_OK 4" in result.stdout  # every area builds (imported on first use)
 
 
+@pytest.mark.slow
 def test_second_launch_on_a_held_file_says_so_and_exits(tmp_path, store, data_path):
     # GIVEN this process holds the file; WHEN another CellSec starts on it (headless)
     result = _run_app(["--data", str(data_path)], tmp_path)
@@ -189,8 +219,7 @@ def test_second_launch_on_a_held_file_says_so_and_exits(tmp_path, store, data_pa
     assert "CELLSEC_WINDOW_SHOWN" not in result.stdout
 
 
-def test_new_data_file_asks_for_its_profile_before_replacing_the_open_one(
-        qtbot, window, tmp_path, data_path):
+def test_new_data_file_asks_for_its_profile_before_replacing_the_open_one(qtbot, window, tmp_path, data_path):
     # GIVEN the secretary chooses "Tạo tệp dữ liệu mới…" and names a new file
     new_path = tmp_path / "chibo-moi.cellsec"
     window.choose_new_file = lambda _parent: new_path
@@ -209,8 +238,7 @@ def test_new_data_file_asks_for_its_profile_before_replacing_the_open_one(
     Store.open(data_path).close()  # the old file was released
 
 
-def test_new_data_file_cancelled_profile_keeps_the_current_file(qtbot, window, tmp_path,
-                                                                data_path):
+def test_new_data_file_cancelled_profile_keeps_the_current_file(qtbot, window, tmp_path, data_path):
     new_path = tmp_path / "chibo-moi.cellsec"
     window.choose_new_file = lambda _parent: new_path
     window.new_data_file()
@@ -236,6 +264,7 @@ def test_new_data_file_never_overwrites_an_existing_file(qtbot, window, tmp_path
 def test_the_last_file_is_kept_when_its_absence_needs_saying(tmp_path):
     from cellsec.backup import make_backup
     from cellsec.store import Store
+
     # GIVEN the last file used was on a USB stick that is not plugged in now
     on_usb = tmp_path / "usb" / "chibo.cellsec"
     # THEN it is kept (the opener says the stick is missing) instead of quietly opening another

@@ -1,18 +1,20 @@
 """The "Sao lưu và khôi phục" dialog: back up now, check, copy to USB with a password, restore."""
+
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
 import pytest
-from gui_helpers import Answers, Notices, add, stored_names, type_text
+from gui_helpers import Answers, Notices, add, column, stored_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.backup import list_backups, make_backup
-from cellsec.entities import Changes
-from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.backup_password import BLANK, MISMATCH, PasswordDialog
+from cellsec.backup import list_backups, make_backup, open_store
+from cellsec.entities.changes import Changes
+
+from ui.safety.backup_dialog import BackupDialog
+from ui.safety.backup_password import BLANK, MISMATCH, PasswordDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -61,7 +63,7 @@ def test_manual_backup_appears_in_the_list_verified(qtbot, window, dialog, store
     # WHEN it is checked again ("Kiểm tra") THEN it is still good
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, dialog)
-    assert dialog.table.item(0, 4).text().startswith("✓ tốt (vừa kiểm tra")
+    assert dialog.table.item(0, column(dialog.table, "Kiểm tra")).text().startswith("✓ tốt (vừa kiểm tra")
 
 
 def test_a_tampered_backup_is_marked_by_the_check(qtbot, dialog, store):
@@ -72,12 +74,13 @@ def test_a_tampered_backup_is_marked_by_the_check(qtbot, dialog, store):
     info.path.write_bytes(bytes(data))
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, dialog)
-    assert dialog.table.item(0, 4).text() == "✗ hỏng — không dùng được"
+    assert dialog.table.item(0, column(dialog.table, "Kiểm tra")).text() == "✗ hỏng — không dùng được"
     assert "HỎNG" in dialog.status_label.text()
 
 
 def test_encrypted_copy_then_restore_with_a_wrong_then_the_right_password(
-        qtbot, window, dialog, store, tmp_path):
+    qtbot, window, dialog, store, tmp_path
+):
     # GIVEN one member and a backup of that state, copied to "USB" with a password
     add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986")
     make_backup(store.path)
@@ -116,8 +119,10 @@ def test_encrypted_copy_then_restore_with_a_wrong_then_the_right_password(
     # AND the data as it was (two members) is kept aside in the backups folder
     kept = [i for i in list_backups(window.store.path) if i.kind == "before_restore"]
     assert len(kept) == 1 and kept[0].members == 2 and kept[0].good
-    assert any(dialog.table.item(r, 1).text() == "Trước khi khôi phục"
-               for r in range(dialog.table.rowCount()))
+    assert any(
+        dialog.table.item(r, column(dialog.table, "Loại")).text() == "Trước khi khôi phục"
+        for r in range(dialog.table.rowCount())
+    )
 
 
 def test_cancelling_the_password_restores_nothing(qtbot, window, dialog, store, tmp_path):
@@ -131,7 +136,7 @@ def test_cancelling_the_password_restores_nothing(qtbot, window, dialog, store, 
     dialog.choose_file = lambda _p: copy
     dialog.ask_open_password = Passwords(None)
     dialog.restore_from_file()
-    assert window.store is store   # never closed
+    assert window.store is store  # never closed
     assert len(list_backups(store.path)) == 1 and list_backups(store.path)[0] == info
 
 
@@ -144,8 +149,7 @@ def test_restoring_a_listed_backup_reopens_the_file(qtbot, window, dialog, store
     assert "Khôi phục dữ liệu về bản sao lưu lúc" in dialog.ask.questions[-1]
 
 
-def test_backup_of_a_newer_version_is_refused_in_vietnamese(qtbot, window, dialog, store,
-                                                           tmp_path):
+def test_backup_of_a_newer_version_is_refused_in_vietnamese(qtbot, window, dialog, store, tmp_path):
     info = make_backup(store.path)
     newer = tmp_path / "moi-hon.cellsec"
     newer.write_bytes(info.path.read_bytes())
@@ -218,13 +222,15 @@ def test_a_password_of_only_spaces_is_refused(qtbot):
 
 
 def test_a_crafted_encrypted_file_is_refused_before_any_password_is_asked(
-        qtbot, window, dialog, store, tmp_path):
+    qtbot, window, dialog, store, tmp_path
+):
     # GIVEN an "encrypted copy" whose header asks for a key derivation CellSec never writes
     from cellsec.backup import copy_backup_to
     from cellsec.backup.crypto import MAGIC
+
     secret = copy_backup_to(make_backup(store.path).path, tmp_path / "usb", password="mật khẩu")
     blob = bytearray(secret.read_bytes())
-    blob[len(MAGIC) + 1] = 30          # log2 N = 30: gigabytes of memory per try
+    blob[len(MAGIC) + 1] = 30  # log2 N = 30: gigabytes of memory per try
     crafted = tmp_path / "usb" / "la.cellsec.enc"
     crafted.write_bytes(bytes(blob))
     passwords = Passwords()
@@ -239,11 +245,12 @@ def test_a_crafted_encrypted_file_is_refused_before_any_password_is_asked(
 
 def test_a_backup_opened_to_look_at_cannot_be_restored_into(qtbot, app_settings, store):
     # GIVEN a backup opened in the window ("Mở tệp dữ liệu…" on a backup file)
-    from ui.main_window import MainWindow
-    from ui.store_opener import StoreOpener
-    from cellsec.store import Store
+
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
+
     backup = make_backup(store.path)
-    window = MainWindow(Store.open(backup.path), app_settings, StoreOpener())
+    window = MainWindow(open_store(backup.path), app_settings, StoreOpener())  # as the app opens it
     qtbot.addWidget(window)
     assert "bản sao lưu" in window.backups.banner.text()
     # WHEN the backups dialog is opened THEN its restore buttons are off, saying why

@@ -1,6 +1,7 @@
 """The machine's faults in the real window: a read-only file opens read-only and every save is
 refused with the reason, never called damaged; a rotted backup or a folder refusing backups
 turns the status red and is named; a missing USB stick is said, not replaced by an empty file."""
+
 from __future__ import annotations
 
 import io
@@ -17,14 +18,15 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "core"))
 from env_faults import read_only_file, read_only_folder  # noqa: E402
 
 from cellsec.backup import list_backups, make_backup  # noqa: E402
-from cellsec.demo import create_demo  # noqa: E402
+from cellsec.demo.cell import create_demo  # noqa: E402
 from cellsec.store import Store  # noqa: E402
 from cellsec.store.lock import lock_path  # noqa: E402
-from ui.backup_keeper import COLOURS, READ_ONLY_LABEL  # noqa: E402
-from ui.crash import CrashReporter  # noqa: E402
-from ui.dialogs.member_dialog import MemberDialog  # noqa: E402
-from ui.launcher import Launcher  # noqa: E402
-from ui.store_opener import StoreOpener  # noqa: E402
+
+from ui.members.member_dialog import MemberDialog  # noqa: E402
+from ui.safety.backup_keeper import COLOURS, READ_ONLY_LABEL  # noqa: E402
+from ui.shell.crash import CrashReporter  # noqa: E402
+from ui.shell.launcher import Launcher  # noqa: E402
+from ui.shell.store_opener import StoreOpener  # noqa: E402
 
 NOW = datetime(2026, 11, 22, 10, 0)
 
@@ -44,9 +46,9 @@ class NoHealthQuestion:
 
 
 def _start(qtbot, qapp, app_settings, recording_ask, path: Path):
-    launcher = Launcher(qapp, app_settings, StoreOpener(ask=recording_ask,
-                                                        ask_health=NoHealthQuestion()),
-                        out=io.StringIO())
+    launcher = Launcher(
+        qapp, app_settings, StoreOpener(ask=recording_ask, ask_health=NoHealthQuestion()), out=io.StringIO()
+    )
     launcher.on_quit = lambda: None
     assert launcher.start(path)
     window = launcher.window
@@ -65,7 +67,8 @@ class Shown:
 
 @pytest.mark.qt_no_exception_capture
 def test_a_read_only_file_opens_in_a_read_only_window_and_saves_are_refused(
-        qtbot, qapp, tmp_path, app_settings, recording_ask, monkeypatch):
+    qtbot, qapp, tmp_path, app_settings, recording_ask, monkeypatch
+):
     # GIVEN the demo cell in a file marked read-only
     path = demo_file(tmp_path)
     before = path.read_bytes()
@@ -89,11 +92,13 @@ def test_a_read_only_file_opens_in_a_read_only_window_and_saves_are_refused(
             qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
             dialog = page.active_dialog
             assert isinstance(dialog, MemberDialog)
-            for key, text in dict(full_name="Nguyễn Văn Mới", birth_date="15/08/1958",
-                                  admission_date="03/02/1985").items():
+            for key, text in dict(
+                full_name="Nguyễn Văn Mới", birth_date="15/08/1958", admission_date="03/02/1985"
+            ).items():
                 type_text(qtbot, dialog.fields[key], text)
-            qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
-                             Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(
+                dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+            )
         finally:
             reporter.uninstall()
         # THEN it is refused with the reason — a warning, not a crash — and the dialog stays
@@ -107,8 +112,9 @@ def test_a_read_only_file_opens_in_a_read_only_window_and_saves_are_refused(
     assert path.read_bytes() == before
 
 
-def test_a_read_only_folder_at_start_is_not_called_damaged(qtbot, qapp, tmp_path, app_settings,
-                                                          recording_ask):
+def test_a_read_only_folder_at_start_is_not_called_damaged(
+    qtbot, qapp, tmp_path, app_settings, recording_ask
+):
     # GIVEN the demo cell copied into a folder that cannot be written (a CD, a shared folder)
     path = demo_file(tmp_path)
     lock_path(path).unlink()
@@ -130,7 +136,7 @@ def test_a_rotted_backup_is_named_and_a_new_one_made_at_once(qtbot, window, stor
     data[len(data) // 2] ^= 0x40
     old.path.write_bytes(bytes(data))
     keeper.refresh_label()
-    assert keeper.state == "ok"          # the manifest alone still says good
+    assert keeper.state == "ok"  # the manifest alone still says good
     made = []
     keeper.sig_backup_made.connect(made.append)
     # WHEN the timer's check runs (nothing changed, nothing due)
@@ -156,12 +162,13 @@ def test_a_folder_refusing_backups_is_red_and_named_not_damaged(qtbot, window, s
 
 
 def test_a_usb_stick_not_plugged_in_is_said_and_no_empty_file_is_made(
-        qtbot, qapp, tmp_path, app_settings, recording_ask):
+    qtbot, qapp, tmp_path, app_settings, recording_ask
+):
     # GIVEN the last file used was on a USB stick that is not plugged in now
     path = tmp_path / "usb" / "CellSec" / "chibo.cellsec"
-    launcher = Launcher(qapp, app_settings, StoreOpener(ask=recording_ask,
-                                                        ask_health=NoHealthQuestion()),
-                        out=io.StringIO())
+    launcher = Launcher(
+        qapp, app_settings, StoreOpener(ask=recording_ask, ask_health=NoHealthQuestion()), out=io.StringIO()
+    )
     launcher.on_quit = lambda: None
     # WHEN the app starts THEN it says the stick is missing and what to do, and creates nothing
     assert not launcher.start(path)

@@ -1,14 +1,16 @@
 """Automatic backups: the "last backup" label, the timer's job, visible failures, the close."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from gui_helpers import Notices, add
 
-import ui.backup_keeper as keeper_module
 from cellsec.backup import list_backups, make_backup
 from cellsec.errors import StorageError
-from ui.backup_keeper import COLOURS
+
+import ui.safety.backup_keeper as keeper_module
+from ui.safety.backup_keeper import COLOURS
 
 NOW = datetime(2026, 11, 22, 10, 0)
 
@@ -71,9 +73,13 @@ def test_a_failed_backup_is_shown_not_silent(qtbot, window, monkeypatch):
     keeper.check_now()
     qtbot.waitUntil(lambda: keeper.state == "failed", timeout=10_000)
     # THEN a Vietnamese notice, and the label turns red and says it
-    assert keeper.notify.shown == [("Sao lưu không thành công",
-                                    "Sao lưu không thành công: Không sao lưu được “t.cellsec”: "
-                                    "ổ đĩa đầy.", True)]
+    assert keeper.notify.shown == [
+        (
+            "Sao lưu không thành công",
+            "Sao lưu không thành công: Không sao lưu được “t.cellsec”: ổ đĩa đầy.",
+            True,
+        )
+    ]
     assert "lần sao lưu vừa rồi bị lỗi" in keeper.label.text()
     assert _colour(keeper) == COLOURS["failed"]
     assert "ổ đĩa đầy" in keeper.label.toolTip()
@@ -105,4 +111,4 @@ def test_a_failing_backup_at_close_never_stops_the_close(qtbot, window, store, m
     assert notices.shown and "Sao lưu không thành công khi đóng" in notices.shown[0][1]
     from cellsec.store import Store
 
-    Store.open(store.path).close()   # the file was released all the same
+    Store.open(store.path).close()  # the file was released all the same

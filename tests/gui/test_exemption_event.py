@@ -1,14 +1,16 @@
 """Recording an exemption for old age asks when the member is not yet over the exemption age
 (the rule setting), and the register's panel shows each member's age against it."""
+
 from __future__ import annotations
 
 from gui_helpers import Answers, add, shown_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
-from cellsec.entities import EventKind
+from cellsec.entities.members import EventKind
 from cellsec.rules.exemption import EXEMPTION_REASONS
-from ui.dialogs.event_dialog import EventDialog
+
+from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -32,7 +34,7 @@ def test_an_old_age_exemption_for_a_younger_member_is_confirmed_first(qtbot, pag
     reasons = dialog.fields["detail"]
     assert isinstance(reasons, QComboBox)
     assert [reasons.itemText(i) for i in range(reasons.count())] == list(EXEMPTION_REASONS)
-    reasons.setCurrentIndex(0)     # "Tuổi cao"
+    reasons.setCurrentIndex(0)  # "Tuổi cao"
     type_text(qtbot, dialog.fields["date"], "01/03/2024")
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
     # THEN the secretary is asked, with his age and the rule; "Không" saves nothing

@@ -1,4 +1,5 @@
 """Exporting to Excel from the pages: the register as shown, the meetings of the year shown."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from cellsec.services.register import StatusFilter
-from ui.dialogs.export_actions import CSV_FILTER, XLSX_FILTER, with_suffix
+
+from ui.common.file_choosers import CSV_FILTER, XLSX_FILTER, with_suffix
 
 
 class SavePath:
@@ -33,8 +35,7 @@ def _sheet_rows(path: Path) -> list[tuple]:
 
 def test_members_page_exports_the_register_as_shown(qtbot, page, store, tmp_path):
     # GIVEN two members, one of them no longer on the roll filter's list
-    add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986",
-        citizen_id="001058000123")
+    add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986", citizen_id="001058000123")
     add(store, "Lê Thị Hoa", "02/03/1970", "05/06/1995", "05/06/1996", sex="Nữ")
     page.reload()
     page.notify = Notices()
@@ -53,8 +54,7 @@ def test_members_page_exports_the_register_as_shown(qtbot, page, store, tmp_path
 
 
 def test_members_export_follows_the_status_filter_and_csv_suffix(qtbot, page, store, tmp_path):
-    add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986",
-        citizen_id="025058001234")
+    add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986", citizen_id="025058001234")
     page.reload()
     page.status_box.setCurrentIndex(page.status_box.findData(StatusFilter.ALL.value))
     page.notify = Notices()
@@ -63,7 +63,7 @@ def test_members_export_follows_the_status_filter_and_csv_suffix(qtbot, page, st
     text = (tmp_path / "dang-vien.csv").read_text(encoding="utf-8-sig")
     assert "Nguyễn Văn Đức" in text
     # The CCCD is written so that Excel keeps it as text with its leading zero: no warning
-    assert '"=""025058001234"""' in text     # ="025058001234", quoted the CSV way
+    assert '"=""025058001234"""' in text  # ="025058001234", quoted the CSV way
     assert "mất số 0" not in page.notify.shown[-1][1]
 
 

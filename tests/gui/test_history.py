@@ -1,4 +1,5 @@
 """Change history: a member's record, a meeting's minutes, and the whole log with filters."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -8,11 +9,12 @@ from gui_helpers import add, type_text
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
-from ui.dialogs.history_dialog import HistoryDialog
-from ui.dialogs.history_log import HistoryLogDialog
-from ui.dialogs.member_dialog import MemberDialog
+
+from ui.common.history import HistoryDialog
+from ui.members.member_dialog import MemberDialog
+from ui.safety.change_log import HistoryLogDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -37,7 +39,7 @@ def test_member_history_shows_a_phone_change_made_in_the_member_dialog(qtbot, pa
     assert isinstance(history, HistoryDialog) and history.isVisible()
     # THEN the newest entry is the phone change, old → new, with who and when
     entries = history.view.entries
-    assert len(entries) == 2                      # added, then edited
+    assert len(entries) == 2  # added, then edited
     newest = entries[0]
     assert newest.what == "Sửa hồ sơ đảng viên"
     assert newest.lines == ("Điện thoại: 0912345678 → 0987654321",)
@@ -71,15 +73,13 @@ def test_meeting_editor_shows_the_history_of_the_minutes(qtbot, meetings_page, d
     assert isinstance(history, HistoryDialog) and history.isVisible()
     # THEN the place change is there, old → new
     assert "Địa điểm: Nhà văn hóa → Hội trường thôn" in history.text()
-    assert history.windowTitle() == (f"Lịch sử thay đổi — {MeetingKind.REGULAR.label} ngày "
-                                      "25/11/2026")
+    assert history.windowTitle() == (f"Lịch sử thay đổi — {MeetingKind.REGULAR.label} ngày 25/11/2026")
     history.reject()
     editor.reject()
 
 
 def test_a_new_unsaved_meeting_has_no_history_yet(qtbot, meetings_page, demo_store):
-    editor = meetings_page.open_editor(new_meeting(demo_store, MeetingKind.REGULAR,
-                                                   date(2026, 11, 25)))
+    editor = meetings_page.open_editor(new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 11, 25)))
     qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
     assert "Chưa có thay đổi nào" in editor.history_dialog.text()
     editor.history_dialog.reject()
@@ -96,7 +96,7 @@ def test_change_log_filters_by_text_kind_user_and_date(qtbot, window, store):
     assert isinstance(log, HistoryLogDialog) and log.isVisible()
     qtbot.addWidget(log)
     everything = len(log.entries)
-    assert everything >= 3          # the profile, then the two members
+    assert everything >= 3  # the profile, then the two members
     assert log.count_label.text() == f"{everything} lần thay đổi"
     # THEN searching without accents finds one member
     type_text(qtbot, log.search, "le thi hoa")

@@ -1,22 +1,32 @@
 """The Excel import wizard: columns, preview with problems by row and column, fixes, import."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from gui_helpers import TODAY, Notices, shown_names, stored_names
+from gui_helpers import TODAY, Notices, column, shown_names, stored_names
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from cellsec.backup import list_backups
-from ui.dialogs.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
+
+from ui.transfer.import_preview import ACTION, INCLUDE, ROW
+from ui.transfer.import_wizard import FILE, MAPPING, PREVIEW, SUMMARY, ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton
-HEADERS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Điện thoại",
-           "Ngày vào Đảng", "Ngày chính thức"]
+HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Số CCCD",
+    "Điện thoại",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+]
 ROWS = [
-    [1, "Nguyễn Văn Đức", "Nam", "15/08/1958", 1058000123, 912345678, "03/02/1985",
-     "03/02/1986"],
+    [1, "Nguyễn Văn Đức", "Nam", "15/08/1958", 1058000123, 912345678, "03/02/1985", "03/02/1986"],
     [2, "Lê Thị Hoa", "Nữ", "32/13/1970", None, "0987654321", "05/06/1995", "05/06/1996"],
     [3, "Trần Văn Bình", "Nam", "01/01/1961", None, None, "01/01/1991", "01/01/1992"],
 ]
@@ -61,15 +71,24 @@ def test_import_lists_the_bad_row_and_adds_the_good_ones(qtbot, window, wizard, 
     qtbot.mouseClick(wizard.file_step.choose_button, LEFT)
     qtbot.waitUntil(lambda: wizard.step == MAPPING, timeout=20_000)
     fields = [c.currentData() for c in wizard.mapping_step.combos]
-    assert fields == [None, "full_name", "sex", "birth_date", "citizen_id", "phone",
-                      "admission_date", "official_date"]
-    assert wizard.mapping_step.table.item(1, 2).text().startswith("Nguyễn Văn Đức; Lê Thị Hoa")
+    assert fields == [
+        None,
+        "full_name",
+        "sex",
+        "birth_date",
+        "citizen_id",
+        "phone",
+        "admission_date",
+        "official_date",
+    ]
+    samples = column(wizard.mapping_step.table, "Ví dụ (các dòng đầu)")
+    assert wizard.mapping_step.table.item(1, samples).text().startswith("Nguyễn Văn Đức; Lê Thị Hoa")
     # WHEN "Tiếp tục" THEN every row with what it would do
     qtbot.mouseClick(wizard.next_button, LEFT)
     preview = wizard.preview_step
-    actions = [preview.table.item(r, 5).text() for r in range(preview.table.rowCount())]
+    actions = [preview.table.item(r, ACTION).text() for r in range(preview.table.rowCount())]
     assert actions == ["Thêm mới", "Lỗi", "Thêm mới"]
-    assert [preview.table.item(r, 1).text() for r in range(3)] == ["2", "3", "4"]
+    assert [preview.table.item(r, ROW).text() for r in range(3)] == ["2", "3", "4"]
     # AND the problem is listed with its spreadsheet row and column
     problems = [preview.problems.item(i).text() for i in range(preview.problems.count())]
     assert problems == ["Dòng 3, cột “Ngày sinh”: ngày 32/13/1970 không có trên lịch."]
@@ -78,7 +97,7 @@ def test_import_lists_the_bad_row_and_adds_the_good_ones(qtbot, window, wizard, 
     assert "Dòng 2: Số CCCD: “1058000123” bị Excel lưu thành số nên mất số 0 ở đầu" in notes
     # AND the bad row cannot be ticked; the button counts the two good ones
     assert not preview.is_included(1)
-    assert not preview.table.item(1, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert not preview.table.item(1, INCLUDE).flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert wizard.import_button.text() == "Nhập 2 đảng viên"
     # WHEN "Nhập 2 đảng viên"
     qtbot.mouseClick(wizard.import_button, LEFT)
@@ -116,7 +135,7 @@ def test_a_fixed_row_is_rechecked_and_imported(qtbot, wizard, store):
     edit.setText("01/03/1970")
     qtbot.mouseClick(preview.recheck_button, LEFT)
     # THEN the row is fine now, ticked, and counted
-    assert preview.table.item(1, 5).text() == "Thêm mới"
+    assert preview.table.item(1, ACTION).text() == "Thêm mới"
     assert preview.is_included(1)
     assert preview.problems.count() == 0
     assert wizard.import_button.text() == "Nhập 3 đảng viên"
@@ -135,7 +154,7 @@ def test_an_unticked_row_is_skipped(qtbot, wizard, store):
 def test_a_column_left_out_in_the_mapping_is_not_imported(qtbot, wizard, store):
     qtbot.mouseClick(wizard.file_step.choose_button, LEFT)
     qtbot.waitUntil(lambda: wizard.step == MAPPING, timeout=20_000)
-    wizard.mapping_step.set_field(5, None)            # "Điện thoại": not imported
+    wizard.mapping_step.set_field(5, None)  # "Điện thoại": not imported
     qtbot.mouseClick(wizard.next_button, LEFT)
     assert all(not r.values.get("phone") for r in wizard.preview_step.rows)
     # choosing a field for a second column takes it from the first
@@ -150,11 +169,10 @@ def test_duplicates_of_the_register_are_skipped_by_default(qtbot, window, wizard
     add(store, "Trần Văn Bình", "01/01/1961", "01/01/1991", "01/01/1992")
     _to_preview(qtbot, wizard)
     preview = wizard.preview_step
-    assert preview.table.item(2, 5).text() == "Bỏ qua vì trùng"
+    assert preview.table.item(2, ACTION).text() == "Bỏ qua vì trùng"
     assert not preview.is_included(2)
     notes = [preview.notes.item(i).text() for i in range(preview.notes.count())]
-    assert any(n.startswith("Dòng 4: Trùng với hồ sơ đã có trong sổ: Trần Văn Bình")
-               for n in notes)
+    assert any(n.startswith("Dòng 4: Trùng với hồ sơ đã có trong sổ: Trần Văn Bình") for n in notes)
 
 
 def test_a_file_that_cannot_be_read_is_explained(qtbot, wizard, tmp_path):

@@ -1,26 +1,29 @@
 """The "Nơi cư trú" page, first tab, on the demo file: the register through its dialog, the
 6-monthly gathering, and the year's comment sheets — who is missing, filling and sending one,
 printing all the sheets still to do."""
+
 from __future__ import annotations
 
 import pytest
-from gui_helpers import TODAY, type_text
+from gui_helpers import TODAY, column, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.liaison_entities import LiaisonStatus
+from cellsec.entities.liaison import LiaisonStatus
 from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, participation
-from ui.dialogs.comment_sheet_dialog import CommentSheetDialog
-from ui.dialogs.liaison_dialog import LiaisonDialog
-from ui.dialogs.liaison_form_dialog import FormDialog
-from ui.dialogs.liaison_gathering_dialog import GatheringDialog
-from ui.pages.liaison_page import LiaisonPage
-from ui.widgets.superior_tables import AMBER, GREEN, RED
+
+from ui.common.form_dialog import FormDialog
+from ui.common.record_table import AMBER, GREEN, RED
+from ui.liaison.comment_sheet_dialog import CommentSheetDialog
+from ui.liaison.gathering_dialog import GatheringDialog
+from ui.liaison.liaison_dialog import LiaisonDialog
+from ui.liaison.page import LiaisonPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save
-STATE_COLUMN = 6
+COMMENTS_THIS_YEAR = "Nhận xét năm nay"  # the register's column of this year's sheet
+STATE = "Tình trạng"  # the comment sheets' column
 DEMO_MISSING = ["Nguyễn Thị Ngọc Diệp", "Lê Thu Trang", "Đỗ Quang Khải"]
 
 
@@ -39,7 +42,7 @@ def page(window) -> LiaisonPage:
 
 
 def _row_of(table, name: str) -> int:
-    return table.column_texts(0).index(name)
+    return table.column_texts(column(table, "Họ và tên")).index(name)
 
 
 def test_bad_received_date_is_refused_and_nothing_saved(qtbot, page, demo_store):
@@ -87,7 +90,7 @@ def test_register_shows_this_years_state_in_colour(page, demo_store):
     states = {d.member.full_name: d.state for d in comment_list(demo_store, 2026, TODAY)}
     colours = {CommentState.OVERDUE: RED, CommentState.DUE: AMBER, CommentState.DONE: GREEN}
     for name, state in states.items():
-        item = table.item(_row_of(table, name), STATE_COLUMN)
+        item = table.item(_row_of(table, name), column(table, COMMENTS_THIS_YEAR))
         assert item.text() == state.label
         if state in colours:
             assert item.background().color().name() == colours[state]
@@ -102,7 +105,8 @@ def test_comment_due_list_shows_the_demos_missing_people(page, demo_store):
     assert comments.missing_names() == DEMO_MISSING
     assert comments.missing_label.text() == (
         "Còn thiếu 3 phiếu: Nguyễn Thị Ngọc Diệp (quá hạn 18/11/2026); Lê Thu Trang (quá hạn "
-        "20/11/2026); Đỗ Quang Khải (hạn 15/12/2026).")
+        "20/11/2026); Đỗ Quang Khải (hạn 15/12/2026)."
+    )
     # Last year everything was sent: nobody is missing
     comments.set_year(2025)
     assert comments.missing_names() == []
@@ -116,8 +120,7 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     qtbot.mouseClick(comments.fill_button, LEFT)
     dialog = page.active_dialog
     assert isinstance(dialog, CommentSheetDialog)
-    assert list(dialog.groups) == ["civic", "ethics", "gatherings", "contact", "movements",
-                                   "proposal"]
+    assert list(dialog.groups) == ["civic", "ethics", "gatherings", "contact", "movements", "proposal"]
     # WHEN a sent date is typed before every criterion is rated THEN it is refused
     dialog.choose("civic", 0)
     type_text(qtbot, dialog.fields["front_met_date"], "16/11/2026")
@@ -129,8 +132,14 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     # WHEN the rest is rated with the mouse and saved
     for key in ("ethics", "gatherings", "contact", "movements", "proposal"):
         qtbot.mouseClick(dialog.radios[key][1], LEFT)
-    assert dialog.criteria() == {"civic": 0, "ethics": 1, "gatherings": 1, "contact": 1,
-                                 "movements": 1, "proposal": 1}
+    assert dialog.criteria() == {
+        "civic": 0,
+        "ethics": 1,
+        "gatherings": 1,
+        "contact": 1,
+        "movements": 1,
+        "proposal": 1,
+    }
     type_text(qtbot, dialog.fields["free_text"], "Nhiệt tình với công việc chung của thôn.")
     qtbot.mouseClick(dialog.buttons.button(SAVE), LEFT)
     qtbot.waitUntil(lambda: page.active_dialog is None)
@@ -138,10 +147,14 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     assert _khai_state(demo_store) is CommentState.DONE
     assert comments.missing_names() == DEMO_MISSING[:2]
     row = _row_of(comments.table, "Đỗ Quang Khải")
-    assert comments.table.item(row, 4).text() == CommentState.DONE.label
-    assert comments.table.item(row, 4).background().color().name() == GREEN
+    state = comments.table.item(row, column(comments.table, STATE))
+    assert state.text() == CommentState.DONE.label
+    assert state.background().color().name() == GREEN
     register = page.register.table
-    assert register.item(_row_of(register, "Đỗ Quang Khải"), STATE_COLUMN).text() == "Đã gửi"
+    assert (
+        register.item(_row_of(register, "Đỗ Quang Khải"), column(register, COMMENTS_THIS_YEAR)).text()
+        == "Đã gửi"
+    )
 
 
 def test_short_sheet_shows_only_the_short_criteria(qtbot, page, demo_store):
@@ -190,8 +203,7 @@ def test_gathering_ticks_who_came(qtbot, page, demo_store):
     qtbot.waitUntil(lambda: page.active_dialog is None)
     assert participation(demo_store, 2026)[hai] == (before[0] + 1, before[1] + 1)
     table = page.register.table
-    assert table.row_texts(_row_of(table, "Trần Văn Hải"))[5] == \
-        f"{before[0] + 1}/{before[1] + 1}"
+    assert table.row_texts(_row_of(table, "Trần Văn Hải"))[5] == f"{before[0] + 1}/{before[1] + 1}"
     assert page.register.gathering_label.text().startswith("Gặp mặt gần nhất: 22/11/2026 (1/5")
 
 
@@ -221,13 +233,12 @@ def test_print_all_sheets_to_do_opens_the_preview_with_pages(qtbot, page):
     assert preview.file_name == "Phieu-nhan-xet-2026-can-lam.pdf"
     qtbot.waitUntil(lambda: preview.is_ready or preview.failure is not None, timeout=30_000)
     assert preview.failure is None
-    assert preview.page_count >= len(DEMO_MISSING)      # one sheet (or more pages) each
+    assert preview.page_count >= len(DEMO_MISSING)  # one sheet (or more pages) each
     assert preview.page_label.text() == f"Trang 1 / {preview.page_count}"
     preview.reject()
 
 
-def test_print_one_sheet_and_the_register_and_export(qtbot, page, demo_store, tmp_path,
-                                                     notices):
+def test_print_one_sheet_and_the_register_and_export(qtbot, page, demo_store, tmp_path, notices):
     from openpyxl import load_workbook
 
     comments = page.register.comments
@@ -257,16 +268,18 @@ def _khai_id(store) -> int:
 
 
 def _khai_state(store) -> CommentState:
-    return next(d.state for d in comment_list(store, 2026, TODAY)
-                if d.member.full_name == "Đỗ Quang Khải")
+    return next(d.state for d in comment_list(store, 2026, TODAY) if d.member.full_name == "Đỗ Quang Khải")
 
 
 def test_year_selector_reads_that_year(page):
     comments = page.register.comments
     comments.set_year(2025)
     assert comments.year == 2025
-    states = {comments.table.item(r, 0).text(): comments.table.item(r, 4).text()
-              for r in range(comments.table.rowCount())}
+    name, state = column(comments.table, "Họ và tên"), column(comments.table, STATE)
+    states = {
+        comments.table.item(r, name).text(): comments.table.item(r, state).text()
+        for r in range(comments.table.rowCount())
+    }
     assert states["Trần Văn Hải"] == "Đã gửi"
 
 

@@ -1,26 +1,28 @@
 """The "Đảng viên đi làm ăn xa" tab on the demo file: a record made through the dialog reaches
 the members page (Changes routed by the main window); contact, dues, return; the banner of
 reminders and mismatches with the register; printing and Excel."""
+
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
-from gui_helpers import TODAY, type_text
+from gui_helpers import TODAY, column, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.dates import format_date
-from cellsec.entities import Changes
+from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.services.members import update_event
 from cellsec.services.register import load_register
 from cellsec.services.working_away import inconsistencies, reminders
-from ui.dialogs.liaison_form_dialog import FormDialog
-from ui.dialogs.working_away_dialog import WorkingAwayDialog
-from ui.models.member_table_model import COLUMNS
-from ui.pages.liaison_page import WORKING_AWAY, LiaisonPage
-from ui.pages.members_page import MembersPage
+
+from ui.common.form_dialog import FormDialog
+from ui.liaison.page import WORKING_AWAY, LiaisonPage
+from ui.liaison.working_away_dialog import WorkingAwayDialog
+from ui.members.member_table_model import COLUMNS
+from ui.members.page import MembersPage
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save
@@ -30,7 +32,7 @@ STATUS = next(i for i, c in enumerate(COLUMNS) if c.header == "Tình trạng")
 @pytest.fixture
 def window(demo_window):
     members = demo_window.page_of(MembersPage)
-    members.set_as_of(TODAY)      # the register as of the demo's today
+    members.set_as_of(TODAY)  # the register as of the demo's today
     members.reload()
     return demo_window
 
@@ -46,9 +48,15 @@ def page(window) -> LiaisonPage:
 def _candidate(store) -> tuple[int, str]:
     """A full member on the roll today, neither exempted nor away already."""
     away = {w.member_id for w in store.liaison.working_away()}
-    row = next(r for r in load_register(store, TODAY)
-               if r.state.on_roll and not r.state.exempted and not r.state.attached_out
-               and r.state.standing.value == "full" and r.member.id not in away)
+    row = next(
+        r
+        for r in load_register(store, TODAY)
+        if r.state.on_roll
+        and not r.state.exempted
+        and not r.state.attached_out
+        and r.state.standing.value == "full"
+        and r.member.id not in away
+    )
     return row.member.id, row.member.full_name
 
 
@@ -58,10 +66,12 @@ def _status_shown(members: MembersPage, member_id: int) -> str:
     return members.model.index(row, STATUS).data()
 
 
-@pytest.mark.parametrize("arrangement, words", [("exemption", "miễn sinh hoạt"),
-                                                ("temporary_transfer", "SHTT nơi khác")])
-def test_record_made_in_the_dialog_shows_on_the_members_page(qtbot, window, page, demo_store,
-                                                             arrangement, words):
+@pytest.mark.parametrize(
+    "arrangement, words", [("exemption", "miễn sinh hoạt"), ("temporary_transfer", "SHTT nơi khác")]
+)
+def test_record_made_in_the_dialog_shows_on_the_members_page(
+    qtbot, window, page, demo_store, arrangement, words
+):
     members = window.page_of(MembersPage)
     member_id, name = _candidate(demo_store)
     assert words not in _status_shown(members, member_id)
@@ -88,7 +98,7 @@ def test_record_made_in_the_dialog_shows_on_the_members_page(qtbot, window, page
     qtbot.waitUntil(lambda: page.active_dialog is None)
     # THEN the record is listed, and the members page (routed Changes) shows the new status
     assert len(demo_store.liaison.working_away()) == count + 1
-    assert name in page.working_away.table.column_texts(0)
+    assert name in page.working_away.table.column_texts(column(page.working_away.table, "Đảng viên"))
     assert words in _status_shown(members, member_id)
 
 
@@ -142,9 +152,20 @@ def test_banner_shows_reminders_and_mismatches_with_the_register(window, page, d
     w = demo_store.liaison.working_away()[0]
     e = next(x for x in demo_store.members.events_of(w.member_id) if x.id == w.event_id)
     with pytest.raises(ValidationError, match="đi làm ăn xa"):
-        update_event(demo_store, w.member_id, e.id, {
-            "kind": e.kind.value, "date": format_date(e.date), "end_date": "31/12/2027",
-            "decision_ref": e.decision_ref, "detail": e.detail, "note": e.note}, today=TODAY)
+        update_event(
+            demo_store,
+            w.member_id,
+            e.id,
+            {
+                "kind": e.kind.value,
+                "date": format_date(e.date),
+                "end_date": "31/12/2027",
+                "decision_ref": e.decision_ref,
+                "detail": e.detail,
+                "note": e.note,
+            },
+            today=TODAY,
+        )
     # ... and if the file is edited outside the app (another program), the banner says so
     conn = sqlite3.connect(demo_store.path)
     conn.execute("UPDATE member_events SET end_date = '2027-12-31' WHERE id = ?", (e.id,))
@@ -171,7 +192,7 @@ def test_print_and_export_the_list(qtbot, page, demo_store, tmp_path):
     page.choose_xlsx = lambda _parent, name: offered.append(name) or chosen
     qtbot.mouseClick(page.working_away.excel_button, LEFT)
     assert offered == ["Di-lam-an-xa-22-11-2026.xlsx"]
-    rows = [[c.value for c in r] for r in load_workbook(chosen).active.iter_rows()
-            if isinstance(r[0].value, int)]
-    assert sorted(r[1] for r in rows) == sorted(w.member_name
-                                                for w in demo_store.liaison.working_away())
+    rows = [
+        [c.value for c in r] for r in load_workbook(chosen).active.iter_rows() if isinstance(r[0].value, int)
+    ]
+    assert sorted(r[1] for r in rows) == sorted(w.member_name for w in demo_store.liaison.working_away())

@@ -1,4 +1,5 @@
 """The meeting editor: approval locks it, corrections, vote errors, warnings, keyboard safety."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,9 +17,10 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
-from ui.dialogs.meeting_editor import (
+
+from ui.meetings.editor import (
     APPROVE_QUESTION,
     CORRECTIONS,
     DISCARD_QUESTION,
@@ -27,18 +29,24 @@ from ui.dialogs.meeting_editor import (
     ROLL,
     MeetingEditor,
 )
-from ui.models.roll_model import MARK
+from ui.meetings.roll_model import MARK, NAME
 
 LEFT = Qt.MouseButton.LeftButton
-NOVEMBER = date(2026, 11, 20)   # held before "today" (22/11): corrections come after
+NOVEMBER = date(2026, 11, 20)  # held before "today" (22/11): corrections come after
 
 
 def _draft(store, **fields):
     """A November draft saved through the service, ready to approve."""
     m = new_meeting(store, MeetingKind.REGULAR, NOVEMBER)
     items = tuple(replace(i, content="Đồng chí Bí thư trình bày.") for i in m.items)
-    m = replace(m, end_time="09:45", recorder=m.roll[1].name, items=items,
-                resolution="Chi bộ thống nhất các nhiệm vụ tháng 12.", **fields)
+    m = replace(
+        m,
+        end_time="09:45",
+        recorder=m.roll[1].name,
+        items=items,
+        resolution="Chi bộ thống nhất các nhiệm vụ tháng 12.",
+        **fields,
+    )
     meeting_id, _ = save_meeting(store, m)
     return store.meetings.get(meeting_id)
 
@@ -66,8 +74,7 @@ def _locked(w) -> bool:
     return not w.isEnabled()
 
 
-def test_approving_locks_the_minutes_and_corrections_can_be_added(qtbot, meetings_page,
-                                                                  demo_store, answers):
+def test_approving_locks_the_minutes_and_corrections_can_be_added(qtbot, meetings_page, demo_store, answers):
     # GIVEN a complete November draft opened from the page
     meeting = _draft(demo_store)
     meetings_page.reload()
@@ -85,8 +92,8 @@ def test_approving_locks_the_minutes_and_corrections_can_be_added(qtbot, meeting
     assert unlocked == []
     assert editor.roll_editor.called_model.read_only
     view = editor.roll_editor.called_view
-    view.setCurrentIndex(editor.roll_editor.called_model.index(0, 1))
-    qtbot.keyClick(view, Qt.Key.Key_K)                      # marking is refused too
+    view.setCurrentIndex(editor.roll_editor.called_model.index(0, NAME))
+    qtbot.keyClick(view, Qt.Key.Key_K)  # marking is refused too
     assert editor.roll_editor.called_model.entry(0).mark is stored.roll[0].mark
     assert not editor.save_button.isEnabled()
     # ... and a save forced anyway is refused by the core, with its message
@@ -102,8 +109,7 @@ def test_approving_locks_the_minutes_and_corrections_can_be_added(qtbot, meeting
     # THEN it is stored with today's date and listed under the earlier ones
     corrections = demo_store.meetings.get(meeting.id).corrections
     assert [(c.date, c.text) for c in corrections] == [(TODAY, "Sửa tên người phát biểu ở mục 3.")]
-    assert editor.corrections_list.item(0).text() == \
-        "Ngày 22/11/2026: Sửa tên người phát biểu ở mục 3."
+    assert editor.corrections_list.item(0).text() == "Ngày 22/11/2026: Sửa tên người phát biểu ở mục 3."
     assert editor.correction_text.toPlainText() == ""
     # Closing needs no question: nothing is pending
     editor.reject()
@@ -111,8 +117,7 @@ def test_approving_locks_the_minutes_and_corrections_can_be_added(qtbot, meeting
     assert meetings_page.tree.topLevelItem(10).child(0).text(2).startswith("Đã thông qua")
 
 
-def test_declining_the_approval_question_keeps_the_draft(qtbot, meetings_page, demo_store,
-                                                         answers):
+def test_declining_the_approval_question_keeps_the_draft(qtbot, meetings_page, demo_store, answers):
     meeting = _draft(demo_store)
     editor = _open(qtbot, meetings_page, meeting)
     answers.answer = False
@@ -122,14 +127,15 @@ def test_declining_the_approval_question_keeps_the_draft(qtbot, meetings_page, d
     editor.done(0)
 
 
-def test_vote_larger_than_eligible_voters_is_refused_and_nothing_saved(qtbot, meetings_page,
-                                                                       demo_store):
+def test_vote_larger_than_eligible_voters_is_refused_and_nothing_saved(qtbot, meetings_page, demo_store):
     # GIVEN a new November meeting in the editor (not saved yet)
     editor = _open(qtbot, meetings_page, new_meeting(demo_store, MeetingKind.REGULAR, NOVEMBER))
     eligible = editor.roll_editor.count().eligible_voters
     present = editor.roll_editor.count().eligible_present
-    assert f"Số đảng viên có quyền biểu quyết: {eligible} (có mặt: {present})" == \
-        editor.resolution_tab.eligible_label.text()
+    assert (
+        f"Số đảng viên có quyền biểu quyết: {eligible} (có mặt: {present})"
+        == editor.resolution_tab.eligible_label.text()
+    )
     # WHEN a vote with more ballots than eligible voters is entered
     editor.tabs.setCurrentIndex(RESOLUTION)
     votes = editor.resolution_tab.votes
@@ -160,7 +166,7 @@ def test_vote_larger_than_eligible_voters_is_refused_and_nothing_saved(qtbot, me
 def test_missing_reason_switches_to_the_roll_tab(qtbot, meetings_page, demo_store):
     editor = _open(qtbot, meetings_page, new_meeting(demo_store, MeetingKind.REGULAR, NOVEMBER))
     model = editor.roll_editor.called_model
-    model.set_mark(3, Mark.ABSENT_REASON)            # no reason typed
+    model.set_mark(3, Mark.ABSENT_REASON)  # no reason typed
     assert editor.save() is False
     assert editor.tabs.currentIndex() == ROLL
     assert "vắng có lý do nhưng chưa ghi lý do" in editor.banner.text()
@@ -203,15 +209,15 @@ def test_new_date_recomputes_the_roll_keeping_marks(qtbot, meetings_page, demo_s
     date_box.editingFinished.emit()
     # The roll is the register on 02/01/2026 (the demo cell had fewer members then) ...
     roll = editor.roll_editor.roll()
-    assert [e.member_id for e in roll] == \
-        [e.member_id for e in new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 1, 2)).roll]
+    assert [e.member_id for e in roll] == [
+        e.member_id for e in new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 1, 2)).roll
+    ]
     # ... and the mark already taken is kept
     assert {e.name: e.mark for e in roll}[name] is Mark.ABSENT_NO_REASON
     editor.done(0)
 
 
-def test_enter_never_closes_and_escape_asks_before_discarding(qtbot, meetings_page, demo_store,
-                                                              answers):
+def test_enter_never_closes_and_escape_asks_before_discarding(qtbot, meetings_page, demo_store, answers):
     meeting = _draft(demo_store)
     editor = _open(qtbot, meetings_page, meeting)
     place = editor.general.fields["place"]
@@ -251,13 +257,12 @@ def test_mark_column_offers_a_drop_down_for_the_mouse(qtbot, meetings_page, demo
 def test_digest_mismatch_is_warned_on_open(qtbot, meetings_page, demo_store, notices):
     # GIVEN an approved October meeting whose stored digest no longer matches its content
     october = demo_store.meetings.list_between(date(2026, 10, 1), date(2026, 10, 31))[0]
-    conn = sqlite3.connect(demo_store.path)   # changed outside the app
+    conn = sqlite3.connect(demo_store.path)  # changed outside the app
     conn.execute("UPDATE meetings SET digest = ? WHERE id = ?", ("0" * 64, october.id))
     conn.commit()
     conn.close()
     meetings_page.reload()
-    assert meetings_page.tree.topLevelItem(9).child(0).text(4) == \
-        "Biên bản không khớp bản đã thông qua!"
+    assert meetings_page.tree.topLevelItem(9).child(0).text(4) == "Biên bản không khớp bản đã thông qua!"
     # WHEN it is opened THEN a clear warning is given, and the editor shows it too
     meetings_page.select_meeting(october.id)
     qtbot.mouseClick(meetings_page.open_button, LEFT)

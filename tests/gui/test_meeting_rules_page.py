@@ -1,5 +1,6 @@
 """The meetings page follows the cell's rule settings (issue 10, item 4) and shows the
 completeness check before approval (issue 10, item 7), in the real page and editor."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,14 +8,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.rule_settings import set_rule
-from ui.dialogs.meeting_editor import APPROVE_QUESTION
+
+from ui.meetings.editor import APPROVE_QUESTION
 
 
-def test_the_page_asks_for_the_notice_to_the_follower_when_its_day_comes(meetings_page,
-                                                                          demo_store):
+def test_the_page_asks_for_the_notice_to_the_follower_when_its_day_comes(meetings_page, demo_store):
     # GIVEN a draft for 25/11/2026 (today is 22/11) and notices due 3 days ahead
     set_rule(demo_store, "superior_notice_days_before", "3")
     save_meeting(demo_store, new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 11, 25)))
@@ -38,14 +39,14 @@ def test_the_year_shows_thematic_periods_of_the_cells_setting(meetings_page, dem
     assert "tháng 1–2" in meetings_page.flags_label.text()
 
 
-def test_approval_lists_what_is_missing_and_asks_about_warnings(qtbot, meetings_page, demo_store,
-                                                                answers):
+def test_approval_lists_what_is_missing_and_asks_about_warnings(qtbot, meetings_page, demo_store, answers):
     # GIVEN a November draft whose recorder is absent and whose resolution is empty
     m = new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 11, 25))
     roll = list(m.roll)
     roll[1] = replace(roll[1], mark=Mark.ABSENT_NO_REASON)
-    meeting_id, _ = save_meeting(demo_store, replace(m, end_time="09:00", recorder=roll[1].name,
-                                                     roll=tuple(roll)))
+    meeting_id, _ = save_meeting(
+        demo_store, replace(m, end_time="09:00", recorder=roll[1].name, roll=tuple(roll))
+    )
     editor = meetings_page.open_editor(demo_store.meetings.get(meeting_id))
     qtbot.waitExposed(editor)
     # WHEN approval is asked THEN it is refused with the whole list, nothing asked or locked
@@ -69,18 +70,20 @@ def test_approval_lists_what_is_missing_and_asks_about_warnings(qtbot, meetings_
     editor.done(0)
 
 
-def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, window, store,
-                                                                        notices):
+def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, window, store, notices):
     """In a cell with no committee recorded, preparing a committee meeting says why not; once
     the committee is entered in "Chi ủy…", the meeting's roll is the committee."""
     from gui_helpers import add, type_text
 
-    from ui.dialogs.committee_dialog import CommitteeDialog
-    from ui.dialogs.meeting_editor import MeetingEditor
-    from ui.dialogs.new_meeting_dialog import NewMeetingDialog
+    from ui.cell.committee_dialog import CommitteeDialog
+    from ui.meetings.editor import MeetingEditor
+    from ui.meetings.new_meeting_dialog import NewMeetingDialog
 
-    for name, born in (("Nguyễn Văn An", "01/01/1960"), ("Trần Thị Bình", "02/02/1965"),
-                       ("Lê Văn Cường", "03/03/1970")):
+    for name, born in (
+        ("Nguyễn Văn An", "01/01/1960"),
+        ("Trần Thị Bình", "02/02/1965"),
+        ("Lê Văn Cường", "03/03/1970"),
+    ):
         add(store, name, born, "01/01/2000", "01/02/2001")
     page = window.pages[1]
     page.ask, page.notify = lambda *a, **k: True, notices
@@ -97,7 +100,7 @@ def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, w
     assert "Chi bộ chưa có chi ủy vào ngày 10/11/2026" in notices.texts[-1]
     # WHEN two members are entered as the committee
     qtbot.mouseClick(page.committee_button, Qt.MouseButton.LeftButton)
-    committee = page.active_dialog
+    committee = window.active_dialog  # the committee is the cell's: the shell opens it
     assert isinstance(committee, CommitteeDialog)
     for name, post in (("Nguyễn Văn An", "secretary"), ("Lê Văn Cường", "committee_member")):
         box = committee.fields["member_id"]

@@ -1,6 +1,7 @@
 """Who spoke, in the real meeting editor: opinions follow their guest when the guest list
 changes (issue 9, item 4), and speakers are chosen from the roll and the guests with the
 register's folded matching (issue 10, item 8)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,13 +10,14 @@ from datetime import date
 from gui_helpers import type_text
 from PySide6.QtCore import Qt
 
-from cellsec.meeting_entities import Guest, MeetingKind, Opinion
+from cellsec.entities.meetings import Guest, MeetingKind, Opinion
 from cellsec.services.meetings import new_meeting, save_meeting
-from ui.dialogs.meeting_editor import CONTENT, GUESTS, MeetingEditor
+
+from ui.meetings.editor import CONTENT, GUESTS, MeetingEditor
 
 LEFT = Qt.MouseButton.LeftButton
 NOVEMBER = date(2026, 11, 25)
-DISCUSSION = 3      # "Thảo luận, phê bình và tự phê bình" (after the directions item)
+DISCUSSION = 3  # "Thảo luận, phê bình và tự phê bình" (after the directions item)
 
 
 def _draft_with_guests(store):
@@ -23,11 +25,19 @@ def _draft_with_guests(store):
     m = new_meeting(store, MeetingKind.REGULAR, NOVEMBER)
     items = list(m.items)
     index = next(i for i, item in enumerate(items) if item.title.startswith("Thảo luận"))
-    items[index] = replace(items[index], opinions=(
-        Opinion("Khách Hai", "Đề nghị chi bộ quan tâm thanh niên.", guest_position=1),))
-    meeting_id, _ = save_meeting(store, replace(
-        m, end_time="09:45", items=tuple(items),
-        guests=(Guest("Khách Một", "Bí thư Chi đoàn"), Guest("Khách Hai", "Trưởng thôn"))))
+    items[index] = replace(
+        items[index],
+        opinions=(Opinion("Khách Hai", "Đề nghị chi bộ quan tâm thanh niên.", guest_position=1),),
+    )
+    meeting_id, _ = save_meeting(
+        store,
+        replace(
+            m,
+            end_time="09:45",
+            items=tuple(items),
+            guests=(Guest("Khách Một", "Bí thư Chi đoàn"), Guest("Khách Hai", "Trưởng thôn")),
+        ),
+    )
     return store.meetings.get(meeting_id), index
 
 
@@ -44,8 +54,7 @@ def _remove_guest(qtbot, editor, row):
     qtbot.mouseClick(table.remove_button, LEFT)
 
 
-def test_removing_an_earlier_guest_keeps_the_opinion_with_its_guest(qtbot, meetings_page,
-                                                                    demo_store):
+def test_removing_an_earlier_guest_keeps_the_opinion_with_its_guest(qtbot, meetings_page, demo_store):
     meeting, index = _draft_with_guests(demo_store)
     editor = _open(qtbot, meetings_page, meeting)
     # WHEN the first guest (who did not speak) is removed and the minutes saved
@@ -59,8 +68,7 @@ def test_removing_an_earlier_guest_keeps_the_opinion_with_its_guest(qtbot, meeti
     editor.done(0)
 
 
-def test_removing_the_guest_who_spoke_is_a_message_not_a_crash(qtbot, meetings_page,
-                                                               demo_store):
+def test_removing_the_guest_who_spoke_is_a_message_not_a_crash(qtbot, meetings_page, demo_store):
     meeting, index = _draft_with_guests(demo_store)
     editor = _open(qtbot, meetings_page, meeting)
     # WHEN the guest who spoke is removed
@@ -69,8 +77,7 @@ def test_removing_the_guest_who_spoke_is_a_message_not_a_crash(qtbot, meetings_p
     assert editor.save() is False
     assert "Khách Hai" in editor.banner.text() and "chức vụ" in editor.banner.text()
     assert editor.tabs.currentIndex() == CONTENT
-    assert [g.name for g in demo_store.meetings.get(meeting.id).guests] == \
-        ["Khách Một", "Khách Hai"]
+    assert [g.name for g in demo_store.meetings.get(meeting.id).guests] == ["Khách Một", "Khách Hai"]
     editor.done(0)
 
 

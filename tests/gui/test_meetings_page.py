@@ -1,5 +1,6 @@
 """The meetings page: the year month by month, and a month's meeting prepared through the
 real page and editor (roll call by keyboard, an opinion, save)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,16 +10,17 @@ from gui_helpers import TODAY, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 
-from cellsec.demo import create_demo
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.rules.counting import count_roll
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.store import Store
-from ui.dialogs.meeting_editor import CONTENT, ROLL, MeetingEditor
-from ui.dialogs.new_meeting_dialog import NewMeetingDialog
-from ui.models.roll_model import NAME
-from ui.pages.meetings_page import MeetingsPage
-from ui.widgets.year_tree import MISSING, MISSING_NOW
+
+from ui.meetings.editor import CONTENT, ROLL, MeetingEditor
+from ui.meetings.new_meeting_dialog import NewMeetingDialog
+from ui.meetings.page import MeetingsPage
+from ui.meetings.roll_model import NAME
+from ui.meetings.year_tree import MISSING, MISSING_NOW
 
 SAVE = QDialogButtonBox.StandardButton.Save
 LEFT = Qt.MouseButton.LeftButton
@@ -77,8 +79,8 @@ def test_prepare_november_meeting_roll_call_opinion_and_save(qtbot, meetings_pag
     view.setFocus()
     view.setCurrentIndex(model.index(4, NAME))
     qtbot.keyClick(view, Qt.Key.Key_K)
-    assert view.currentIndex().row() == 5          # K moves on to the next member
-    assert editor.isVisible()                     # Enter in the reason did not close the minutes
+    assert view.currentIndex().row() == 5  # K moves on to the next member
+    assert editor.isVisible()  # Enter in the reason did not close the minutes
     # ... adds an opinion to the discussion item, spoken by a member present
     editor.tabs.setCurrentIndex(CONTENT)
     agenda = editor.agenda
@@ -90,7 +92,7 @@ def test_prepare_november_meeting_roll_call_opinion_and_save(qtbot, meetings_pag
     speaker = agenda.opinions.cell(0, "speaker")
     assert isinstance(speaker, QComboBox)
     offered = [speaker.itemText(i) for i in range(speaker.count())]
-    assert absent not in offered and truant not in offered   # only members present speak
+    assert absent not in offered and truant not in offered  # only members present speak
     speaker.setCurrentIndex(0)
     type_text(qtbot, agenda.opinions.cell(0, "content"), "Đề nghị sửa đường liên thôn.")
     # ... and saves with Ctrl+S
@@ -105,20 +107,27 @@ def test_prepare_november_meeting_roll_call_opinion_and_save(qtbot, meetings_pag
     marks = {e.name: e for e in m.roll}
     assert marks[absent].mark is Mark.ABSENT_REASON and marks[absent].reason == "Ốm, nằm viện"
     assert marks[truant].mark is Mark.ABSENT_NO_REASON
-    assert sum(e.mark is Mark.PRESENT for e in m.roll if e.expected) == \
-        sum(1 for e in m.roll if e.expected) - 2
+    assert (
+        sum(e.mark is Mark.PRESENT for e in m.roll if e.expected) == sum(1 for e in m.roll if e.expected) - 2
+    )
     discussion = m.items[discussion_row]
-    assert [(o.speaker, o.content) for o in discussion.opinions] == \
-        [(offered[0], "Đề nghị sửa đường liên thôn.")]
+    assert [(o.speaker, o.content) for o in discussion.opinions] == [
+        (offered[0], "Đề nghị sửa đường liên thôn.")
+    ]
     assert discussion.opinions[0].member_id is not None
     # ... and the summary line shows exactly what count_roll says of the stored roll
     c = count_roll(m.roll)
     summary = roll.summary_label.text()
-    for fragment in (f"Tổng số {c.total} đảng viên", f"chính thức {c.full}",
-                     f"dự bị {c.probationary}", f"miễn sinh hoạt {c.exempted}",
-                     f"Có mặt {c.present} ", f"vắng có lý do {len(c.absent_reason)}",
-                     f"vắng không lý do {len(c.absent_no_reason)}",
-                     f"Số có quyền biểu quyết {c.eligible_voters}"):
+    for fragment in (
+        f"Tổng số {c.total} đảng viên",
+        f"chính thức {c.full}",
+        f"dự bị {c.probationary}",
+        f"miễn sinh hoạt {c.exempted}",
+        f"Có mặt {c.present} ",
+        f"vắng có lý do {len(c.absent_reason)}",
+        f"vắng không lý do {len(c.absent_no_reason)}",
+        f"Số có quyền biểu quyết {c.eligible_voters}",
+    ):
         assert fragment in summary
     assert len(c.absent_reason) == 1 and len(c.absent_no_reason) == 1
     assert editor.heading.text().endswith("Nháp (chưa thông qua)")
@@ -133,8 +142,7 @@ def test_prepare_november_meeting_roll_call_opinion_and_save(qtbot, meetings_pag
     assert november.child(0).text(3) == f"Có mặt {c.present}/{c.total}"
 
 
-def test_past_months_without_regular_meeting_are_flagged(qtbot, tmp_path, app_settings,
-                                                         answers, notices):
+def test_past_months_without_regular_meeting_are_flagged(qtbot, tmp_path, app_settings, answers, notices):
     # GIVEN a cell whose register is there but no meeting was ever entered
     store = Store.open(tmp_path / "empty-year.cellsec")
     create_demo(store, today=TODAY, meetings=False)
@@ -153,23 +161,22 @@ def test_past_months_without_regular_meeting_are_flagged(qtbot, tmp_path, app_se
     # WHEN a regular meeting is saved for March THEN March is no longer flagged
     meeting = new_meeting(store, MeetingKind.REGULAR, date(2026, 3, 10))
     _, changes = save_meeting(store, meeting)
-    page.apply_changes(changes)
-    assert page.month_note(3) == "Quý I chưa sinh hoạt chuyên đề"   # still no thematic one
+    page.apply(changes)
+    assert page.month_note(3) == "Quý I chưa sinh hoạt chuyên đề"  # still no thematic one
     assert 3 not in page.missing_months
     store.close()
 
 
-def test_delete_draft_asks_first_and_approved_cannot_be_deleted(qtbot, meetings_page, demo_store,
-                                                                answers):
+def test_delete_draft_asks_first_and_approved_cannot_be_deleted(qtbot, meetings_page, demo_store, answers):
     page = meetings_page
     thematic = new_meeting(demo_store, MeetingKind.THEMATIC, date(2026, 11, 28))
     draft_id, changes = save_meeting(demo_store, replace(thematic, topic="Học tập Nghị quyết"))
-    page.apply_changes(changes)
+    page.apply(changes)
     page.select_meeting(draft_id)
     assert page.delete_button.isEnabled()
     answers.answer = False
     qtbot.mouseClick(page.delete_button, LEFT)
-    assert demo_store.meetings.get(draft_id) is not None      # "Không": nothing deleted
+    assert demo_store.meetings.get(draft_id) is not None  # "Không": nothing deleted
     answers.answer = True
     qtbot.mouseClick(page.delete_button, LEFT)
     assert demo_store.meetings.get(draft_id) is None

@@ -1,7 +1,8 @@
 """The register page keeps every member's admission: deleting it is refused with the reason."""
+
 from __future__ import annotations
 
-from gui_helpers import add, shown_names
+from gui_helpers import add, column, shown_names
 from PySide6.QtCore import Qt
 
 from cellsec.services.members import add_event
@@ -21,8 +22,11 @@ def test_deleting_the_admission_of_a_deceased_member_is_refused(qtbot, page, sto
     page.ask = lambda _parent, _title, _text: True
     page.notify = lambda _parent, title, text, **_kw: notices.append((title, text))
     # WHEN the secretary selects the admission and deletes it, answering Có
-    row = next(r for r in range(history.rowCount())
-               if "Kết nạp vào Đảng" in history.item(r, 1).text())
+    row = next(
+        r
+        for r in range(history.rowCount())
+        if "Kết nạp vào Đảng" in history.item(r, column(history, "Sự kiện")).text()
+    )
     history.selectRow(row)
     qtbot.mouseClick(page.detail.delete_button, Qt.MouseButton.LeftButton)
     # THEN a warning says why, and the history still starts with the admission

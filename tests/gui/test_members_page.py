@@ -1,19 +1,20 @@
 """The register page: events in the history, the "as of" date, filters and the keyboard."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from gui_helpers import add, shown_names, type_text
+from gui_helpers import add, column, shown_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cellsec.entities import EventKind
+from cellsec.entities.members import EventKind
 from cellsec.services.members import add_event
 from cellsec.services.register import StatusFilter
-from ui.dialogs.event_dialog import EventDialog
+
+from ui.members.event_dialog import EventDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
-STATUS_COLUMN = 7
 
 
 def _select(page, name: str) -> None:
@@ -24,8 +25,7 @@ def _select(page, name: str) -> None:
 
 def _history(page) -> list[list[str]]:
     table = page.detail.history
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
 
 
 def _set_status(page, status: StatusFilter) -> None:
@@ -43,7 +43,7 @@ def test_recording_an_exemption_changes_status_and_history(qtbot, page, store):
     assert isinstance(dialog, EventDialog)
     assert not dialog.fields["end_date"].isVisible()
     dialog.set_kind(EventKind.EXEMPTED)
-    assert dialog.fields["end_date"].isVisible()   # a period: "Đến ngày" is offered
+    assert dialog.fields["end_date"].isVisible()  # a period: "Đến ngày" is offered
     type_text(qtbot, dialog.fields["date"], "01/03/2024")
     type_text(qtbot, dialog.fields["decision_ref"], "12-QĐ/CB")
     type_text(qtbot, dialog.fields["detail"], "Tuổi cao, sức khỏe yếu")
@@ -51,10 +51,12 @@ def test_recording_an_exemption_changes_status_and_history(qtbot, page, store):
     qtbot.waitUntil(lambda: page.active_dialog is None)
     # THEN the status column and the detail panel say so, and the history lists the event
     row = shown_names(page).index("Phạm Văn Lộc")
-    assert page.model.index(row, STATUS_COLUMN).data() == "Chính thức, miễn sinh hoạt"
+    assert page.model.index(row, column(page.model, "Tình trạng")).data() == "Chính thức, miễn sinh hoạt"
     assert page.detail.facts["status"].text() == "Chính thức, miễn sinh hoạt"
-    assert ["01/03/2024", ("Miễn công tác và sinh hoạt đảng\n"
-                           "Số văn bản: 12-QĐ/CB\nNội dung: Tuổi cao, sức khỏe yếu")] in _history(page)
+    assert [
+        "01/03/2024",
+        ("Miễn công tác và sinh hoạt đảng\nSố văn bản: 12-QĐ/CB\nNội dung: Tuổi cao, sức khỏe yếu"),
+    ] in _history(page)
     assert "miễn sinh hoạt 1" in page.summary_label.text()
 
 
@@ -64,7 +66,7 @@ def test_event_contradicting_history_is_refused_in_the_dialog(qtbot, page, store
     _select(page, "Phạm Văn Lộc")
     page.record_event()
     dialog = page.active_dialog
-    dialog.set_kind(EventKind.RECOGNISED)   # already a full member
+    dialog.set_kind(EventKind.RECOGNISED)  # already a full member
     type_text(qtbot, dialog.fields["date"], "01/03/2024")
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
@@ -81,20 +83,24 @@ def test_discipline_offers_the_levels(qtbot, page, store):
     dialog = page.active_dialog
     dialog.set_kind(EventKind.DISCIPLINED)
     detail = dialog.fields["detail"]
-    assert [detail.itemText(i) for i in range(detail.count())] == ["Khiển trách", "Cảnh cáo",
-                                                                    "Cách chức"]
+    assert [detail.itemText(i) for i in range(detail.count())] == ["Khiển trách", "Cảnh cáo", "Cách chức"]
     dialog.reject()
 
 
 def test_period_end_shows_as_implied_event_that_cannot_be_edited(qtbot, page, store):
     member_id = add(store, "Phạm Văn Lộc", "10/04/1945", "01/06/1970", "01/06/1971")
-    add_event(store, member_id, {"kind": "attached_out", "date": "01/01/2023",
-                                 "end_date": "30/06/2023", "detail": "Xã Hòa Bình"})
+    add_event(
+        store,
+        member_id,
+        {"kind": "attached_out", "date": "01/01/2023", "end_date": "30/06/2023", "detail": "Xã Hòa Bình"},
+    )
     page.reload()
     _select(page, "Phạm Văn Lộc")
     history = _history(page)
-    assert history[-2] == ["01/01/2023", ("Sinh hoạt tạm thời nơi khác\nĐến ngày: 30/06/2023\n"
-                                          "Nội dung: Xã Hòa Bình")]
+    assert history[-2] == [
+        "01/01/2023",
+        ("Sinh hoạt tạm thời nơi khác\nĐến ngày: 30/06/2023\nNội dung: Xã Hòa Bình"),
+    ]
     assert history[-1] == ["01/07/2023", "Trở về sinh hoạt tại chi bộ\n(tự động: hết thời hạn)"]
     page.detail.history.selectRow(len(history) - 1)
     assert not page.detail.edit_button.isEnabled()
@@ -140,12 +146,12 @@ def test_as_of_date_changes_the_roll(qtbot, page, store):
     page.set_as_of(date(2020, 6, 1))
     assert shown_names(page) == ["Nguyễn Văn An", "Trần Thị Bình"]
     row = shown_names(page).index("Trần Thị Bình")
-    assert page.model.index(row, STATUS_COLUMN).data() == "Dự bị"
+    assert page.model.index(row, column(page.model, "Tình trạng")).data() == "Dự bị"
     # AND "Tất cả hồ sơ" as of 2019 lists her as not yet in the cell
     page.set_as_of(date(2019, 12, 31))
     _set_status(page, StatusFilter.ALL)
     assert shown_names(page) == ["Nguyễn Văn An", "Trần Thị Bình"]
-    assert page.model.index(1, STATUS_COLUMN).data() == "Chưa vào chi bộ"
+    assert page.model.index(1, column(page.model, "Tình trạng")).data() == "Chưa vào chi bộ"
 
 
 def test_status_filter_shows_probationary_only(qtbot, page, store):

@@ -2,6 +2,7 @@
 screen, the printed minutes, the Excel list and the CLI's JSON are the same number — before
 and after the cell changes the rule on members attached elsewhere who come to the meeting —
 and approved minutes keep the number they were approved with."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,8 @@ from datetime import date
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from cellsec.cli import cmd_meetings
-from cellsec.meeting_entities import Mark, MeetingKind
+from cellsec.cli.main import cmd_meetings
+from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.meetings import new_meeting, save_meeting
@@ -28,10 +29,10 @@ NOVEMBER = date(2026, 11, 20)
 
 
 def _pdf(store, meeting_id) -> int:
-    reader = PdfReader(io.BytesIO(render(build_document(store, "minutes",
-                                                        meeting_id=meeting_id))))
-    text = unicodedata.normalize("NFC", " ".join(" ".join(
-        page.extract_text() for page in reader.pages).split()))
+    reader = PdfReader(io.BytesIO(render(build_document(store, "minutes", meeting_id=meeting_id))))
+    text = unicodedata.normalize(
+        "NFC", " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    )
     return int(re.search(r"Số đảng viên có quyền biểu quyết: (\d+) đồng chí", text).group(1))
 
 
@@ -42,7 +43,7 @@ def _excel(store, tmp_path, meeting_date) -> int:
     rows = list(sheet.iter_rows(values_only=True))
     start = next(i for i, r in enumerate(rows) if "Có quyền biểu quyết" in r)
     col = rows[start].index("Có quyền biểu quyết")
-    row = next(r for r in rows[start + 1:] if r[0] and r[0].date() == meeting_date)
+    row = next(r for r in rows[start + 1 :] if r[0] and r[0].date() == meeting_date)
     return row[col]
 
 
@@ -50,8 +51,7 @@ def _cli(store, meeting_id) -> int:
     out = io.StringIO()
     with redirect_stdout(out):
         cmd_meetings(store, argparse.Namespace(year=2026))
-    return next(m["eligible_voters"] for m in json.loads(out.getvalue())["meetings"]
-                if m["id"] == meeting_id)
+    return next(m["eligible_voters"] for m in json.loads(out.getvalue())["meetings"] if m["id"] == meeting_id)
 
 
 def _screen(qtbot, page, store, meeting_id) -> tuple[int, str]:
@@ -68,14 +68,19 @@ def _screen(qtbot, page, store, meeting_id) -> tuple[int, str]:
 
 def _everywhere(qtbot, page, store, tmp_path, meeting_id, when):
     shown, label = _screen(qtbot, page, store, meeting_id)
-    values = {"screen": shown, "pdf": _pdf(store, meeting_id),
-              "excel": _excel(store, tmp_path, when), "cli": _cli(store, meeting_id)}
+    values = {
+        "screen": shown,
+        "pdf": _pdf(store, meeting_id),
+        "excel": _excel(store, tmp_path, when),
+        "cli": _cli(store, meeting_id),
+    }
     assert f"có quyền biểu quyết: {shown} " in label
     return values
 
 
 def test_eligible_voters_agree_everywhere_before_and_after_the_rule_changes(
-        qtbot, meetings_page, demo_store, tmp_path):
+    qtbot, meetings_page, demo_store, tmp_path
+):
     # GIVEN a November draft where the members attached elsewhere came to the meeting
     m = new_meeting(demo_store, MeetingKind.REGULAR, NOVEMBER)
     roll = tuple(replace(e, mark=Mark.PRESENT) if e.attached_out else e for e in m.roll)
@@ -93,5 +98,4 @@ def test_eligible_voters_agree_everywhere_before_and_after_the_rule_changes(
     assert came >= 1
     assert set(after.values()) == {before["screen"] - came}, after
     # AND the approved October minutes still say what they were approved with, everywhere
-    assert _everywhere(qtbot, meetings_page, demo_store, tmp_path, october.id,
-                       october.date) == approved
+    assert _everywhere(qtbot, meetings_page, demo_store, tmp_path, october.id, october.date) == approved

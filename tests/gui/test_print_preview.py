@@ -1,5 +1,6 @@
 """Printing: the preview renders on a worker, pages, zoom, save as PDF, print; start-up stays
 free of ReportLab."""
+
 from __future__ import annotations
 
 import json
@@ -9,12 +10,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from cellsec.store import Store
-from ui.dialogs.print_preview import PrintPreviewDialog
-from ui.tasks import wait_for_tasks
+
+from ui.common.tasks import wait_for_tasks
+from ui.printing.preview import PrintPreviewDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton
@@ -30,8 +33,7 @@ def _select_october(page, store: Store) -> int:
 def _ready(qtbot, page) -> PrintPreviewDialog:
     dialog = page.active_dialog
     assert isinstance(dialog, PrintPreviewDialog)
-    qtbot.waitUntil(lambda: dialog.is_ready or dialog.failure is not None,
-                    timeout=RENDER_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.is_ready or dialog.failure is not None, timeout=RENDER_TIMEOUT_MS)
     assert dialog.failure is None
     return dialog
 
@@ -88,8 +90,7 @@ def test_print_paints_every_page_on_the_printer(qtbot, meetings_page, demo_store
 
     dialog.choose_printer = printer
     qtbot.mouseClick(dialog.print_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Đã gửi"),
-                    timeout=RENDER_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Đã gửi"), timeout=RENDER_TIMEOUT_MS)
     assert dialog.printed_pages == dialog.page_count
     assert dialog.status_label.text() == f"Đã gửi {dialog.page_count} trang tới máy in."
     assert target.read_bytes().startswith(b"%PDF")
@@ -121,9 +122,9 @@ def test_closing_the_preview_before_it_is_ready_is_safe(qtbot, meetings_page, de
     _select_october(meetings_page, demo_store)
     meetings_page.print_selected("minutes")
     dialog = meetings_page.active_dialog
-    dialog.reject()                 # at once, while the worker renders
+    dialog.reject()  # at once, while the worker renders
     assert wait_for_tasks()
-    qtbot.wait(50)                  # a late report must not reach the closed dialog
+    qtbot.wait(50)  # a late report must not reach the closed dialog
     assert not dialog.is_ready
 
 
@@ -136,13 +137,13 @@ def test_register_list_prints_from_the_members_page(qtbot, meetings_page):
     qtbot.mouseClick(members.print_button, LEFT)
     dialog = members.active_dialog
     assert isinstance(dialog, PrintPreviewDialog)
-    qtbot.waitUntil(lambda: dialog.is_ready or dialog.failure is not None,
-                    timeout=RENDER_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.is_ready or dialog.failure is not None, timeout=RENDER_TIMEOUT_MS)
     assert dialog.failure is None and dialog.page_count >= 1
     assert dialog.file_name == "Danh-sach-dang-vien-22-11-2026.pdf"
     dialog.reject()
 
 
+@pytest.mark.slow
 def test_starting_the_app_does_not_import_reportlab(tmp_path):
     # GIVEN a fresh interpreter that imports the app and builds its main window on a data file
     # with meetings, showing the meetings page too
@@ -151,14 +152,14 @@ import json, sys
 from datetime import date
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-import ui.app
+import ui.shell.app
 from cellsec.store import Store
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
-from ui.store_opener import StoreOpener
+from ui.shell.main_window import MainWindow
+from ui.shell.settings import AppSettings
+from ui.shell.store_opener import StoreOpener
 app = QApplication([])
-store = Store.open({str(tmp_path / 'start.cellsec')!r})
-settings = AppSettings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))
+store = Store.open({str(tmp_path / "start.cellsec")!r})
+settings = AppSettings(QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat))
 window = MainWindow(store, settings, StoreOpener())
 window.show()
 window.nav.setCurrentRow(1)
@@ -170,8 +171,15 @@ print(json.dumps({{"reportlab": "reportlab" in sys.modules,
 window.close()
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     # THEN neither ReportLab, the report modules nor PDFium were loaded
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 4}

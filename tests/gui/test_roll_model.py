@@ -1,13 +1,16 @@
 """The roll table model: Qt's model checks, marks by key, and what it refuses."""
+
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
 
-from cellsec.meeting_entities import Mark
+from cellsec.entities.meetings import Mark
 from cellsec.services.meetings import expected_roll
-from ui.models.roll_model import (
+
+from ui.meetings.roll_editor import RollEditor
+from ui.meetings.roll_model import (
     ACCEPTED,
     APART_MARKS,
     MARK,
@@ -15,7 +18,6 @@ from ui.models.roll_model import (
     REASON,
     RollTableModel,
 )
-from ui.widgets.roll_editor import RollEditor
 
 
 def _model(store) -> RollTableModel:
@@ -44,8 +46,9 @@ def test_reason_and_acceptance_only_for_absent_with_reason(demo_store):
     assert model.flags(model.index(0, REASON)) & editable
     assert model.setData(model.index(0, REASON), "  Ốm  ")
     assert model.entry(0).reason == "Ốm"
-    assert model.setData(model.index(0, ACCEPTED), Qt.CheckState.Unchecked.value,
-                         Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(
+        model.index(0, ACCEPTED), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert model.entry(0).reason_accepted is False
     # Marking present again drops the reason (it would otherwise print in the minutes)
     model.set_mark(0, Mark.PRESENT)
@@ -72,5 +75,6 @@ def test_members_listed_apart_can_only_be_marked_present_or_not_called(qtbot, de
     # "Tất cả có mặt" leaves them alone; the order of the roll is kept when read back
     editor.mark_all_present()
     assert all(apart.entry(r).mark is Mark.NOT_EXPECTED for r in range(apart.rowCount()))
-    assert [e.member_id for e in editor.roll()] == \
-        [e.member_id for e in expected_roll(demo_store, date(2026, 11, 25))]
+    assert [e.member_id for e in editor.roll()] == [
+        e.member_id for e in expected_roll(demo_store, date(2026, 11, 25))
+    ]

@@ -1,11 +1,13 @@
 """The rule-settings dialog: a bad value is refused with its message; a good one is saved and
 used; "Về mặc định" sets it back."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.services.members import rules_of
-from ui.dialogs.rules_dialog import RulesDialog
+
+from ui.cell.rules_dialog import RulesDialog
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -25,7 +27,7 @@ def test_change_refuse_and_reset_a_rule(qtbot, store):
     dialog.reset_button.click()
     assert rules_of(store)["probation_months"] == 12
     dialog.select("comment_criteria")
-    assert not dialog.value_edit.isEnabled()   # criteria lists are shown, not edited here
+    assert not dialog.value_edit.isEnabled()  # criteria lists are shown, not edited here
 
 
 def _open_list(qtbot, dialog, key):
@@ -60,8 +62,10 @@ def test_quality_criteria_edited_row_by_row_must_sum_to_100(qtbot, store):
     assert "95" in editor.total_label.text()
     editor.buttons.button(SAVE).click()
     # THEN the dialog stays open with the service's message; nothing is saved
-    assert editor.isVisible() and "tổng điểm tối đa các tiêu chí phải bằng 100 (đang là 95)" \
-        in editor.banner.text()
+    assert (
+        editor.isVisible()
+        and "tổng điểm tối đa các tiêu chí phải bằng 100 (đang là 95)" in editor.banner.text()
+    )
     assert store.settings.overrides() == {}
     # WHEN a sixth criterion of 5 points is added and saved
     editor.editor.add_row({"label": "Thực hiện nghị quyết tháng trước", "max": 5})
@@ -72,8 +76,7 @@ def test_quality_criteria_edited_row_by_row_must_sum_to_100(qtbot, store):
     assert [c["max"] for c in saved] == [15, 20, 15, 25, 20, 5]
     assert saved[-1]["key"] == "thuc_hien_nghi_quyet_thang_truoc"
     assert dialog.changes.meetings
-    assert "Thực hiện nghị quyết tháng trước: 5 điểm" in _cell_text(
-        dialog, "meeting_quality_criteria", 1)
+    assert "Thực hiện nghị quyết tháng trước: 5 điểm" in _cell_text(dialog, "meeting_quality_criteria", 1)
     # WHEN "Về mặc định" is pressed on the main dialog THEN the shipped list is back
     dialog.select("meeting_quality_criteria")
     dialog.reset_button.click()
@@ -84,19 +87,18 @@ def test_a_comment_criterion_needs_three_levels_and_the_short_sheet_is_ticked(qt
     dialog = RulesDialog(store)
     qtbot.addWidget(dialog)
     editor = _open_list(qtbot, dialog, "comment_criteria")
-    editor.editor.add_row({"label": "Tham gia giữ gìn an ninh trật tự", "level1": "Tích cực",
-                           "level2": "Có tham gia"})
+    editor.editor.add_row(
+        {"label": "Tham gia giữ gìn an ninh trật tự", "level1": "Tích cực", "level2": "Có tham gia"}
+    )
     editor.buttons.button(SAVE).click()
     assert "dòng 7: chưa ghi mức 3" in editor.banner.text()
     editor.editor.cell(6, "level3").setPlainText("Không tham gia")
     editor.buttons.button(SAVE).click()
     qtbot.waitUntil(lambda: dialog.list_dialog is None)
-    assert rules_of(store)["comment_criteria"][-1]["levels"] == [
-        "Tích cực", "Có tham gia", "Không tham gia"]
+    assert rules_of(store)["comment_criteria"][-1]["levels"] == ["Tích cực", "Có tham gia", "Không tham gia"]
     # WHEN the short sheet is opened THEN every criterion is listed by name, the three in use ticked
     short = _open_list(qtbot, dialog, "comment_short_criteria")
-    assert [r["chosen"] for r in short.editor.rows()] == [True, True, False, False, False, True,
-                                                          False]
+    assert [r["chosen"] for r in short.editor.rows()] == [True, True, False, False, False, True, False]
     # WHEN the new one is ticked and "Đề nghị của chi ủy" unticked THEN that is what is saved
     short.editor.cell(6, "chosen").setChecked(True)
     short.editor.cell(5, "chosen").setChecked(False)
@@ -109,8 +111,7 @@ def test_a_comment_criterion_needs_three_levels_and_the_short_sheet_is_ticked(qt
     dialog.select("comment_criteria")
     dialog.reset_button.click()
     # THEN the reset is refused with the reason, and nothing changes
-    assert "phiếu rút gọn đang dùng tiêu chí “Tham gia giữ gìn an ninh trật tự”" in \
-        dialog.error.text()
+    assert "phiếu rút gọn đang dùng tiêu chí “Tham gia giữ gìn an ninh trật tự”" in dialog.error.text()
     assert len(rules_of(store)["comment_criteria"]) == 7
 
 

@@ -1,14 +1,16 @@
 """The window shell: what it remembers, what it says in the status bar, unexpected errors."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.crash import CrashReporter
-from ui.main_window import MainWindow
-from ui.qt_vi import VietnameseQtTranslator
-from ui.store_opener import StoreOpener
+from ui.members.member_table_model import NAME
+from ui.shell.crash import CrashReporter
+from ui.shell.main_window import MainWindow
+from ui.shell.qt_vi import VietnameseQtTranslator
+from ui.shell.store_opener import StoreOpener
 
 
 def test_status_bar_shows_cell_and_file(window, data_path):
@@ -33,7 +35,7 @@ def test_window_remembers_last_file_and_column_layout(qtbot, store, data_path, a
     first = MainWindow(store, app_settings, StoreOpener())
     qtbot.addWidget(first)
     first.show()
-    first.pages[0].table.setColumnWidth(1, 333)
+    first.pages[0].table.setColumnWidth(NAME, 333)
     first.close()
     # WHEN the app starts again
     assert app_settings.last_data_file == data_path.resolve()
@@ -42,12 +44,12 @@ def test_window_remembers_last_file_and_column_layout(qtbot, store, data_path, a
     again = MainWindow(Store.open(data_path), app_settings, StoreOpener())
     qtbot.addWidget(again)
     # THEN the column has the width it was left with
-    assert again.pages[0].table.columnWidth(1) == 333
+    assert again.pages[0].table.columnWidth(NAME) == 333
     assert again.has_saved_geometry
 
 
 def test_unexpected_error_is_logged_and_never_blocks_headless(qapp, capsys):
-    reporter = CrashReporter(interactive=True)   # offscreen: must not open a modal box
+    reporter = CrashReporter(interactive=True)  # offscreen: must not open a modal box
     try:
         raise RuntimeError("hỏng")
     except RuntimeError as exc:
@@ -73,7 +75,7 @@ def test_look_uses_a_larger_font_and_vietnamese_locale(qapp):
 
     from PySide6.QtCore import QLocale
 
-    from ui.theme import BASE_POINT_SIZE, apply_look
+    from ui.shell.theme import BASE_POINT_SIZE, apply_look
 
     font, sheet, locale = qapp.font(), qapp.styleSheet(), QLocale()
     translator = apply_look(qapp)

@@ -1,27 +1,30 @@
 """The "Cấp trên" page on the demo file: the directory and assignments through their dialogs,
 the follow-up list (from the meetings page's overdue line), and the tally for a period equal to
 the core's figures, printed and exported."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from gui_helpers import TODAY, type_text
+from gui_helpers import TODAY, column, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.dates import format_date
-from cellsec.meeting_entities import MeetingKind
+from cellsec.entities.meetings import MeetingKind
+from cellsec.entities.superiors import DirectionStatus
 from cellsec.services.meetings import new_meeting, save_meeting
 from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assigned_on, overdue_directions
-from cellsec.superior_entities import DirectionStatus
-from ui.dialogs.superior_dialog import AssignDialog, SuperiorDialog
-from ui.dialogs.superior_follow_up import FollowUpDialog
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.superiors_page import DIRECTIONS, TALLY, SuperiorsPage
-from ui.widgets.superior_tables import RED
-from ui.widgets.superior_tally_view import target_text
+
+from ui.common.record_table import RED
+from ui.common.superior_entry import SuperiorDialog
+from ui.meetings.page import MeetingsPage
+from ui.superiors.assign_dialog import AssignDialog
+from ui.superiors.follow_up_dialog import FollowUpDialog
+from ui.superiors.page import DIRECTIONS, TALLY, SuperiorsPage
+from ui.superiors.tally_view import target_text
 
 LEFT = Qt.MouseButton.LeftButton
 SAVE = QDialogButtonBox.StandardButton.Save
@@ -43,7 +46,8 @@ def page(window) -> SuperiorsPage:
 def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_store):
     # GIVEN the demo directory: two people in Vietnamese name order (Hà before Tuấn), Hoàng Minh
     # Tuấn following the cell
-    assert page.directory.column_texts(0) == ["Trịnh Thu Hà", "Hoàng Minh Tuấn"]
+    names = page.directory.column_texts(column(page.directory, "Họ và tên"))
+    assert names == ["Trịnh Thu Hà", "Hoàng Minh Tuấn"]
     # WHEN a new person is typed with a bad phone number
     qtbot.mouseClick(page.add_button, LEFT)
     dialog = page.active_dialog
@@ -62,8 +66,8 @@ def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_sto
     qtbot.mouseClick(dialog.buttons.button(SAVE), LEFT)
     qtbot.waitUntil(lambda: page.active_dialog is None)
     # THEN the directory shows the new person (the main window routed the change)
-    assert "Lê Văn Bình" in page.directory.column_texts(0)
-    row = page.directory.column_texts(0).index("Lê Văn Bình")
+    assert "Lê Văn Bình" in page.directory.column_texts(column(page.directory, "Họ và tên"))
+    row = page.directory.column_texts(column(page.directory, "Họ và tên")).index("Lê Văn Bình")
     assert page.directory.row_texts(row)[4] == "0987654321"
 
     # WHEN the secretary selects them and assigns them to follow the cell from 01/12/2026
@@ -85,7 +89,8 @@ def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_sto
 
 
 def test_edit_keeps_errors_in_the_dialog(qtbot, page, demo_store):
-    page.directory.selectRow(page.directory.column_texts(0).index("Trịnh Thu Hà"))
+    names = page.directory.column_texts(column(page.directory, "Họ và tên"))
+    page.directory.selectRow(names.index("Trịnh Thu Hà"))
     qtbot.keyClick(page.directory, Qt.Key.Key_Return)
     dialog = page.active_dialog
     assert isinstance(dialog, SuperiorDialog)
@@ -98,8 +103,7 @@ def test_edit_keeps_errors_in_the_dialog(qtbot, page, demo_store):
     dialog.reject()
 
 
-def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, window, page,
-                                                                          demo_store):
+def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, window, page, demo_store):
     # GIVEN the demo: the September direction is past its deadline and still open
     late = overdue_directions(demo_store, TODAY)
     assert len(late) == 1
@@ -113,18 +117,20 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
     assert window.stack.currentWidget() is page
     assert page.tabs.currentIndex() == DIRECTIONS
     assert page.filter_box.currentData() == "overdue"
-    assert page.directions_table.column_texts(2) == [late[0].text]
-    assert page.directions_table.item(0, 0).background().color().name() == RED
+    assert page.directions_table.column_texts(column(page.directions_table, "Nội dung chỉ đạo")) == [
+        late[0].text
+    ]
+    received = column(page.directions_table, "Ngày nhận")
+    assert page.directions_table.item(0, received).background().color().name() == RED
     # WHEN the result is reported at the November meeting (a draft: approved minutes are
     # sealed) through the dialog
-    november, _ = save_meeting(demo_store, new_meeting(demo_store, MeetingKind.REGULAR,
-                                                       date(2026, 11, 20)))
+    november, _ = save_meeting(demo_store, new_meeting(demo_store, MeetingKind.REGULAR, date(2026, 11, 20)))
     page.directions_table.selectRow(0)
     qtbot.mouseClick(page.follow_button, LEFT)
     dialog = page.active_dialog
     assert isinstance(dialog, FollowUpDialog)
     assert dialog.fields.text("status") == DirectionStatus.DONE.value
-    assert dialog.fields.text("meeting_id") == str(november)   # the next open meeting
+    assert dialog.fields.text("meeting_id") == str(november)  # the next open meeting
     type_text(qtbot, dialog.fields["result"], "Đã thu đủ đảng phí quý III.")
     qtbot.mouseClick(dialog.buttons.button(SAVE), LEFT)
     qtbot.waitUntil(lambda: page.active_dialog is None)
@@ -139,8 +145,11 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
 
 def _shown_people(page) -> list[tuple[str, str, str]]:
     table = page.tally.people
-    return [(table.item(r, 0).text(), table.item(r, 3).text(), table.item(r, 4).text())
-            for r in range(table.rowCount())]
+    name, came, target = (column(table, h) for h in ("Họ và tên", "Số buổi dự", "Chỉ tiêu của kỳ"))
+    return [
+        (table.item(r, name).text(), table.item(r, came).text(), table.item(r, target).text())
+        for r in range(table.rowCount())
+    ]
 
 
 @pytest.mark.parametrize("period", [(2026, 0), (2026, 3), "custom"])
@@ -159,21 +168,23 @@ def test_tally_on_screen_equals_the_core_figures(qtbot, page, demo_store, period
     assert page.tally.held_label.text() == str(t.held)
     assert page.tally.with_label.text() == str(t.with_superior)
     assert page.tally.directions_label.text() == (
-        f"{len(t.directions)} nội dung; đã hoàn thành {t.directions_done}; "
-        f"chưa xong {t.directions_open}")
-    assert _shown_people(page) == [(x.superior.name, str(x.attended), target_text(x.target))
-                                   for x in t.people]
-    remarks = page.tally.people.column_texts(5)
+        f"{len(t.directions)} nội dung; đã hoàn thành {t.directions_done}; chưa xong {t.directions_open}"
+    )
+    assert _shown_people(page) == [
+        (x.superior.name, str(x.attended), target_text(x.target)) for x in t.people
+    ]
+    remarks = page.tally.people.column_texts(column(page.tally.people, "Nhận xét"))
     assert remarks == [x.warning or ("Đạt" if x.meets_target else "") for x in t.people]
-    assert page.tally.meetings.column_texts(0) == [format_date(x.meeting.date)
-                                                   for x in t.meetings]
+    dates = page.tally.meetings.column_texts(column(page.tally.meetings, "Ngày"))
+    assert dates == [format_date(x.meeting.date) for x in t.meetings]
 
 
 def test_whole_year_warns_the_follower_behind_target(page):
     page.tally.set_period(2026, 0)
-    names = page.tally.people.column_texts(0)
+    names = page.tally.people.column_texts(column(page.tally.people, "Họ và tên"))
     row = names.index("Hoàng Minh Tuấn")
-    assert page.tally.people.item(row, 5).text().startswith("Có nguy cơ không đạt")
+    remark = page.tally.people.item(row, column(page.tally.people, "Nhận xét")).text()
+    assert remark.startswith("Có nguy cơ không đạt")
 
 
 def test_bad_custom_period_is_said_and_disables_print(page):
@@ -212,8 +223,7 @@ def test_print_report_and_export_excel(qtbot, page, demo_store, tmp_path, notice
     preview.reject()
 
 
-def test_issue_the_report_of_a_period_and_print_it_with_its_number(qtbot, page, demo_store,
-                                                                    answers, notices):
+def test_issue_the_report_of_a_period_and_print_it_with_its_number(qtbot, page, demo_store, answers, notices):
     from cellsec.reports.catalogue import build_document
     from cellsec.services.superior_tally import superior_report_number
 

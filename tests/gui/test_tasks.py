@@ -1,9 +1,11 @@
 """Background jobs report in Vietnamese: a refusal of the core with its own message, a bug with
 a Vietnamese sentence (never Python's English text), its details going the crash path."""
+
 from __future__ import annotations
 
 from cellsec.errors import ValidationError
-from ui import tasks
+
+from ui.common import tasks
 
 
 def _fail_with(qtbot, error: Exception) -> tuple[list[str], list]:
@@ -15,7 +17,7 @@ def _fail_with(qtbot, error: Exception) -> tuple[list[str], list]:
     with qtbot.captureExceptions() as bugs:
         tasks.run_in_background(job, on_failed=messages.append, failure="Không đọc được tệp")
         qtbot.waitUntil(lambda: bool(messages))
-        qtbot.wait(50)      # the bug report is queued like the message
+        qtbot.wait(50)  # the bug report is queued like the message
     return messages, bugs
 
 

@@ -1,0 +1,1 @@
+"""The cell itself: its profile, its rule settings and its committee over time."""

@@ -1,1 +1,0 @@
-"""Dialogs: one form each, saving through a cellsec service."""

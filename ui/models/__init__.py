@@ -1,1 +1,0 @@
-"""Qt item models over plain lists of core entities (they never query the data file)."""

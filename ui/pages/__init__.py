@@ -1,1 +1,0 @@
-"""Pages shown in the main window, one per area of the secretary's work."""

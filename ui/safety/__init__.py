@@ -1,0 +1,1 @@
+"""Keeping the data safe: backups (automatic, manual, restore, USB) and the change log."""

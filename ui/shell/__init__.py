@@ -1,0 +1,1 @@
+"""The window shell: app start-up, main window, navigation, menus, status bar, settings."""

@@ -1,0 +1,119 @@
+"""Start-up sequence: open the data file, ask for the cell profile if needed, show the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from cellsec.store import Store
+
+from ui.cell.profile_dialog import ProfileDialog, needs_profile
+from ui.shell.main_window import MainWindow
+from ui.shell.settings import AppSettings
+from ui.shell.store_opener import StoreOpener
+
+
+def fill_demo(store: Store, err: TextIO = sys.stderr) -> None:
+    """--demo: put the synthetic demo cell into an empty file, if this build has it."""
+    try:
+        from cellsec.demo.cell import create_demo  # imported lazily: optional and not tiny
+    except ImportError:
+        print("CellSec: --demo bị bỏ qua (bản này chưa có dữ liệu mẫu).", file=err)
+        return
+    if store.members.count() == 0:
+        create_demo(store)
+
+
+class Launcher(QObject):
+    """Drives start-up without nested event loops, so tests can step through it."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: AppSettings,
+        opener: StoreOpener,
+        *,
+        demo: bool = False,
+        smoke_exit_ms: int | None = None,
+        t0: float | None = None,
+        out: TextIO = sys.stdout,
+    ) -> None:
+        super().__init__()
+        self._app = app
+        self._settings = settings
+        self._opener = opener
+        self._demo = demo
+        self._smoke_exit_ms = smoke_exit_ms
+        self._t0 = time.perf_counter() if t0 is None else t0
+        self._out = out
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
+        self.profile_dialog: ProfileDialog | None = None
+        self.on_quit: Callable[[], None] = app.quit
+
+    def start(self, path: Path) -> bool:
+        """Open the file and show the first screen; False when the user chose to quit."""
+        # Until the main window is up, closing a dialog must not end the application.
+        self._app.setQuitOnLastWindowClosed(False)
+        self.store = self._opener.open(path)
+        if self.store is None:
+            return False
+        if self._demo:
+            fill_demo(self.store)
+        if needs_profile(self.store):
+            self.profile_dialog = ProfileDialog(self.store, first_run=True)
+            self.profile_dialog.finished.connect(self._on_profile_finished)
+            self.profile_dialog.open()
+        else:
+            self._show_main()
+        return True
+
+    def _on_profile_finished(self, result: int) -> None:
+        dialog, self.profile_dialog = self.profile_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._show_main()
+            return
+        if self.store is not None:  # cancelled on first run: nothing to show, so quit
+            self.store.close()
+        self.on_quit()
+
+    def _show_main(self) -> None:
+        assert self.store is not None
+        self.window = MainWindow(self.store, self._settings, self._opener)
+        self.window.sig_shown.connect(self._on_window_shown)
+        if self.window.has_saved_geometry:
+            self.window.show()
+        else:  # first run: the whole screen, with room for every column
+            self.window.showMaximized()
+        self._app.setQuitOnLastWindowClosed(True)
+
+    def _on_window_shown(self) -> None:
+        seconds = time.perf_counter() - self._t0
+        print(f"CELLSEC_WINDOW_SHOWN {seconds:.3f}", file=self._out, flush=True)
+        if self.window is not None:
+            navigation = self.window.navigation
+            register = navigation.page(navigation.index_of("members"))
+            register.sig_loaded.connect(self._on_register_loaded)
+        if self._smoke_exit_ms is not None:
+            QTimer.singleShot(self._smoke_exit_ms, self._smoke_exit)
+
+    def _on_register_loaded(self) -> None:
+        seconds = time.perf_counter() - self._t0
+        print(f"CELLSEC_REGISTER_READY {seconds:.3f}", file=self._out, flush=True)
+
+    def _smoke_exit(self) -> None:
+        if self.window is not None and os.environ.get("CELLSEC_SMOKE_ALL_PAGES"):
+            # The packaged app's smoke check: every area can be built (its modules are there).
+            print(f"CELLSEC_PAGES_OK {len(self.window.pages)}", file=self._out, flush=True)
+        if self.window is not None:
+            self.window.close()
+        self.on_quit()

@@ -1,0 +1,109 @@
+"""The navigation list and the pages behind it, each built (and its module imported) when first
+opened; the shell reaches a page only through the page contract (ui.common.page)."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
+
+from cellsec.store import Store
+
+from ui import liaison, meetings, members, superiors
+from ui.common.page import Page, PageSpec
+from ui.shell.settings import AppSettings
+
+# The areas in navigation order. build.spec takes every ui module, since these are imported
+# by name; scripts/build_bundle.py checks that the bundle builds each of them.
+PAGES: tuple[PageSpec, ...] = (members.PAGE, meetings.PAGE, superiors.PAGE, liaison.PAGE)
+
+
+class Navigation(QObject):
+    """`nav` (the list on the left) and `stack` (the page shown); a page stands in as an empty
+    widget until first opened. `sig_built(page)` lets the shell wire a new page."""
+
+    sig_built = Signal(object)  # Page
+
+    def __init__(self, settings: AppSettings, parent: QWidget, specs: tuple[PageSpec, ...] = PAGES) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._specs = specs
+        self._store: Store | None = None
+        self._pages: list[Page | None] = []
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("Sinh hoạt chi bộ") + 48)
+        self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+
+    @property
+    def specs(self) -> tuple[PageSpec, ...]:
+        return self._specs
+
+    def take_store(self, store: Store) -> None:
+        """Drop the pages of the previous file (keeping their view state) and stand in new
+        ones; the page that was current is opened again."""
+        self._store = store
+        current = max(self.nav.currentRow(), 0)
+        self.save_view_states()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages = [None] * len(self._specs)
+        for spec in self._specs:
+            self.stack.addWidget(QWidget())  # stands in until the page is first opened
+            self.nav.addItem(spec.title)
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(min(current, len(self._specs) - 1))
+        self._on_nav_row(self.nav.currentRow())
+
+    def save_view_states(self) -> None:
+        for page in self.built():
+            self._settings.save_page_state(page.state_key, page.view_state())
+
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(self._pages):
+            self.page(row)
+            self.stack.setCurrentIndex(row)
+
+    def page(self, index: int) -> Page:
+        """The page at `index`, built now if it was not yet."""
+        page = self._pages[index]
+        if page is None:
+            assert self._store is not None
+            spec = self._specs[index]
+            page = getattr(importlib.import_module(spec.module), spec.class_name)(self._store)
+            assert isinstance(page, Page)
+            page.restore_view_state(self._settings.page_state(page.state_key))
+            standin = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(standin)
+            standin.deleteLater()
+            self._pages[index] = page
+            self.sig_built.emit(page)
+        return page
+
+    def built(self) -> list[Page]:
+        """The pages opened so far (the others read fresh data when opened)."""
+        return [p for p in self._pages if p is not None]
+
+    def index_of(self, key: str) -> int:
+        return next((i for i, spec in enumerate(self._specs) if spec.key == key), -1)
+
+    def current(self) -> Page | None:
+        row = self.nav.currentRow()
+        return self._pages[row] if 0 <= row < len(self._pages) else None
+
+    def show(self, key: str) -> Page | None:
+        """Make the page named `key` current; None if there is no such page."""
+        index = self.index_of(key)
+        if index < 0:
+            return None
+        page = self.page(index)
+        self.nav.setCurrentRow(index)
+        return page

@@ -1,1 +1,0 @@
-"""Reusable widgets shared by pages and dialogs."""
