@@ -28,6 +28,7 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
         "on": on,
         "period": period_of(args),
         "liaison_id": args.liaison,
+        "per_member": args.per_member,
     }
     for warning in document_warnings(store, args.document, **options):
         print(f"{warning.title}: {warning.text}", file=sys.stderr)
@@ -60,4 +61,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render.add_argument("--as-of", default="", help="ngày dd/mm/yyyy (danh sách đảng viên, danh sách dự họp)")
     render.add_argument("--from", dest="start", default="", help="kỳ báo cáo: từ ngày")
     render.add_argument("--to", dest="end", default="", help="kỳ báo cáo: đến ngày")
+    render.add_argument(
+        "--per-member",
+        action="store_true",
+        help="giấy mời: mỗi đảng viên được triệu tập một tờ, ghi sẵn họ tên",
+    )
     render.set_defaults(func=cmd_render)

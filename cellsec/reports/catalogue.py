@@ -103,6 +103,12 @@ def _working_away(doc: Document, store: Store, r: Request) -> Document:
     return working_away_document(doc, store, r.on)
 
 
+def _invitation(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.invitation import invitation_document
+
+    return invitation_document(doc, store, r.meeting_id, per_member=r.per_member, today=r.today)
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -158,6 +164,13 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _working_away,
             file_names.working_away,
             landscape=True,
+        ),
+        DocumentSpec(
+            "invitation",
+            "Giấy mời dự sinh hoạt chi bộ",
+            _invitation,
+            file_names.invitation,
+            hint="--meeting, hoặc để trống điền tay; --per-member: mỗi đảng viên một tờ",
         ),
     )
 }

@@ -81,3 +81,10 @@ def liaison(_store: Store, r: Request) -> str:
 
 def working_away(_store: Store, r: Request) -> str:
     return f"Danh-sach-di-lam-an-xa-{_on(r)}.pdf"
+
+
+def invitation(store: Store, r: Request) -> str:
+    m = _meeting(store, r)
+    if m is None:
+        return "Giay-moi-mau.pdf"
+    return f"Giay-moi-{_when(m)}{'-tung-dang-vien' if r.per_member else ''}.pdf"

@@ -20,6 +20,7 @@ class Request:
     liaison_id: int | None = None
     kind: MeetingKind = MeetingKind.REGULAR
     today: date | None = None
+    per_member: bool = False  # one copy per member called, the name filled in (invitation)
 
     @property
     def the_year(self) -> int:

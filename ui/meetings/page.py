@@ -69,6 +69,10 @@ class MeetingsPage(Page):
         self.resolution_button = QPushButton("Nghị quyết")
         self.attendance_button = QPushButton("In danh sách dự họp")
         self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi sinh hoạt)")
+        self.invitation_button = QPushButton("Giấy mời")
+        self.invitation_button.setToolTip(
+            "Giấy mời dự sinh hoạt cho buổi đang chọn; chưa chọn buổi nào: giấy mời để trống, điền tay"
+        )
         self.book_button = QPushButton("Sổ biên bản cả năm")
         self.committee_button = QPushButton("Chi ủy…")
         self.committee_button.setToolTip("Danh sách chi ủy theo thời gian (điểm danh họp chi ủy)")
@@ -79,6 +83,7 @@ class MeetingsPage(Page):
         self.minutes_button.clicked.connect(lambda: self.print_selected("minutes"))
         self.resolution_button.clicked.connect(lambda: self.print_selected("resolution"))
         self.attendance_button.clicked.connect(self.print_attendance)
+        self.invitation_button.clicked.connect(self.print_invitation)
         self.book_button.clicked.connect(self.print_book)
 
         top = QHBoxLayout()
@@ -93,7 +98,13 @@ class MeetingsPage(Page):
         top.addWidget(self.year_box)
         prints = QHBoxLayout()
         prints.addWidget(QLabel("In:"))
-        for b in (self.minutes_button, self.resolution_button, self.attendance_button, self.book_button):
+        for b in (
+            self.minutes_button,
+            self.resolution_button,
+            self.attendance_button,
+            self.invitation_button,
+            self.book_button,
+        ):
             prints.addWidget(b)
         prints.addStretch(1)
 
@@ -144,6 +155,12 @@ class MeetingsPage(Page):
         return [
             self.page_action("Chuẩn bị buổi sinh hoạt mới…", self.prepare_new),
             self.page_action("In danh sách dự họp", self.print_attendance),
+            self.page_action("In giấy mời", self.print_invitation),
+            self.page_action(
+                "In giấy mời ghi tên từng đảng viên",
+                lambda: self.print_invitation(per_member=True),
+                "Mỗi đảng viên được triệu tập dự buổi sinh hoạt đang chọn một tờ, ghi sẵn họ tên",
+            ),
             self.page_action("Sổ biên bản cả năm", self.print_book),
             self.page_action("Xuất ra Excel…", self.export_year),
         ]
@@ -317,6 +334,14 @@ class MeetingsPage(Page):
         else:
             dialog = self._preview(self, "attendance", on=self._suggested_date())
         self.active_dialog = dialog  # type: ignore[assignment]
+
+    def print_invitation(self, per_member: bool = False) -> None:
+        """For the meeting chosen (draft or approved), else a blank one to fill by hand."""
+        meeting = self._selected_meeting()
+        meeting_id = meeting.id if meeting is not None else None
+        self.active_dialog = self._preview(  # type: ignore[assignment]
+            self, "invitation", meeting_id=meeting_id, per_member=per_member, today=self.today()
+        )
 
     def print_book(self) -> None:
         self.active_dialog = self._preview(self, "book", year=self.year)  # type: ignore[assignment]
