@@ -82,3 +82,53 @@ def test_every_number_date_and_choice_is_guarded_and_the_form_scrolls_instead(qt
     assert area.verticalScrollBar().value() > 0
     # AND the guard is one filter on the application
     assert isinstance(guard, WheelGuard) and install_wheel_guard(QApplication.instance()) is guard
+
+
+def test_a_refusals_banner_goes_away_on_the_next_attempt(qtbot, page, store):
+    # GIVEN an exemption being recorded for a man of 49, with a date that does not exist (refused)
+    from gui_helpers import Answers, add, shown_names, type_text
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from cellsec.entities.members import EventKind
+
+    from ui.members.event_dialog import EventDialog
+
+    save = QDialogButtonBox.StandardButton.Save
+    add(store, "Phạm Văn Lộc", "01/03/1975", "01/06/2000", "01/06/2001")
+    page.reload()
+    page.table.selectRow(shown_names(page).index("Phạm Văn Lộc"))
+    page.record_event()
+    dialog = page.active_dialog
+    assert isinstance(dialog, EventDialog)
+    dialog.ask = Answers(answer=False)
+    dialog.set_kind(EventKind.EXEMPTED)
+    dialog.fields["detail"].setCurrentIndex(0)  # "Tuổi cao"
+    type_text(qtbot, dialog.fields["date"], "31/02/2024")
+    qtbot.mouseClick(dialog.buttons.button(save), Qt.MouseButton.LeftButton)
+    assert dialog.banner.isVisible() and "Ngày" in dialog.banner.text()
+    # WHEN the date is corrected and the next attempt stops at the age question ("Không")
+    dialog.fields["date"].clear()
+    type_text(qtbot, dialog.fields["date"], "01/03/2024")
+    qtbot.mouseClick(dialog.buttons.button(save), Qt.MouseButton.LeftButton)
+    # THEN the old refusal is no longer on screen: nothing is wrong with the form now
+    assert dialog.isVisible() and dialog.ask.questions
+    assert not dialog.banner.isVisible() and dialog.banner.text() == ""
+
+
+def test_the_banner_helper_clears_first_shows_a_refusal_and_says_it_failed(qtbot):
+    from cellsec.errors import ValidationError
+
+    from ui.common.dialogs import ErrorBanner
+    from ui.common.form_fields import FormFields
+
+    banner = ErrorBanner()
+    qtbot.addWidget(banner)
+    fields = FormFields()
+    banner.show_message("Lần trước: Ngày sinh không hợp lệ.")
+    with banner.attempt(fields) as tried:
+        assert banner.isHidden()  # cleared as the attempt starts
+        raise ValidationError("Họ và tên: chưa nhập.", "Họ và tên", "full_name")
+    assert tried.failed and banner.text() == "Họ và tên: chưa nhập."
+    with banner.attempt(fields) as tried:
+        pass
+    assert not tried.failed and banner.isHidden()

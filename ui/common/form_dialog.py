@@ -8,9 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
-from cellsec.errors import ValidationError
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
 from ui.common.form_fields import FormFields, form_layout
 
 Action = Callable[[dict[str, str]], Changes]
@@ -72,9 +71,8 @@ class FormDialog(QDialog):
             rows[0][2].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields, self._aliases) as tried:
             self.changes = self._action(self.fields.values())
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err, self._aliases)
+        if tried.failed:
             return
         self.accept()

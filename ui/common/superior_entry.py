@@ -7,11 +7,10 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Level, Superior
-from cellsec.errors import ValidationError
 from cellsec.services.superiors import SUPERIOR_LABELS, save_superior
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, line_edit, memo
 
@@ -82,11 +81,10 @@ class SuperiorDialog(QDialog):
         self.fields["name"].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.superior_id, self.changes = save_superior(
                 self._store, self.fields.values(), self.superior_id
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

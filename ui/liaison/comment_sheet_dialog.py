@@ -176,6 +176,7 @@ class CommentSheetDialog(QDialog):
         return {k: g.checkedId() for k, g in self.groups.items() if g.checkedId() >= 0}
 
     def _on_save(self) -> None:
+        self.banner.clear_message()  # an earlier refusal is not the answer to this attempt
         values = self.fields.values()
         dates: dict[str, Any] = {k: values[k] for k in SHEET_DATE_LABELS}
         try:

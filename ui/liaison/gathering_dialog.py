@@ -14,7 +14,7 @@ from cellsec.errors import ValidationError
 from cellsec.services.liaison import members_in_order, save_gathering
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
 from ui.common.form_dialog import BIG_CHECKS, roomy_form
 from ui.common.form_fields import FormFields, date_edit, line_edit, memo
 
@@ -93,11 +93,10 @@ class GatheringDialog(QDialog):
     def _on_save(self) -> None:
         values = self.fields.values()
         present = [i for i, c in self.checks.items() if c.isChecked()]
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.gathering_id, self.changes = save_gathering(
                 self._store, values["date"], values["place"], values["content"], present, today=self._today
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

@@ -11,11 +11,10 @@ from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.liaison import LiaisonCategory, LiaisonMember, LiaisonStatus
 from cellsec.entities.members import Sex
-from cellsec.errors import ValidationError
 from cellsec.services.liaison import LIAISON_LABELS, change_status, save_liaison
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
 from ui.common.form_dialog import FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
@@ -112,12 +111,11 @@ class LiaisonDialog(QDialog):
         self.fields["full_name"].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.liaison_id, self.changes = save_liaison(
                 self._store, self.fields.values(), self.liaison_id, today=self._today
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()
 
