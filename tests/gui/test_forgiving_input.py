@@ -132,3 +132,125 @@ def test_the_banner_helper_clears_first_shows_a_refusal_and_says_it_failed(qtbot
     with banner.attempt(fields) as tried:
         pass
     assert not tried.failed and banner.isHidden()
+
+
+def _member_dialog_with_a_new_phone(qtbot, page, store):
+    from gui_helpers import add, type_text
+
+    from ui.members.member_dialog import MemberDialog
+
+    add(store, "Nguyễn Văn Đức", "15/08/1958", "03/02/1985", "03/02/1986", phone="0912345678")
+    page.reload()
+    page.table.selectRow(0)
+    page.edit_member()
+    dialog = page.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    qtbot.waitExposed(dialog)
+    dialog.fields["phone"].clear()
+    type_text(qtbot, dialog.fields["phone"], "0987654321")
+    return dialog
+
+
+def test_closing_an_editor_with_unsaved_changes_asks_and_quay_lai_keeps_the_form(
+    qtbot, page, store, unsaved_answers
+):
+    from ui.common.editor_dialog import Unsaved
+
+    # GIVEN a member's phone changed in the member dialog, not saved
+    dialog = _member_dialog_with_a_new_phone(qtbot, page, store)
+    # WHEN the secretary presses Esc and answers "Quay lại"
+    unsaved_answers.answer = Unsaved.BACK
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    # THEN she was asked, and the form is still open with what she typed
+    assert unsaved_answers.asked == ["MemberDialog"]
+    assert dialog.isVisible() and dialog.fields.text("phone") == "0987654321"
+    # WHEN she closes again and answers "Lưu" THEN the change is saved and the dialog closes
+    unsaved_answers.answer = Unsaved.SAVE
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert store.members.get(dialog.member_id).phone == "0987654321"
+
+
+def test_khong_luu_closes_without_saving_and_an_untouched_form_closes_without_asking(
+    qtbot, page, store, unsaved_answers
+):
+    # GIVEN a changed phone WHEN closed with "Không lưu" THEN nothing is saved
+    dialog = _member_dialog_with_a_new_phone(qtbot, page, store)
+    member_id = dialog.member_id
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert unsaved_answers.asked == ["MemberDialog"]
+    assert store.members.get(member_id).phone == "0912345678"
+    # GIVEN the dialog opened again and nothing typed WHEN closed THEN no question
+    page.edit_member()
+    again = page.active_dialog
+    qtbot.waitExposed(again)
+    again.reject()
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert unsaved_answers.asked == ["MemberDialog"]
+
+
+def test_every_record_editor_shares_the_unsaved_changes_question():
+    from ui.cell.profile_dialog import ProfileDialog
+    from ui.cell.rule_list_dialog import RuleListDialog
+    from ui.common.editor_dialog import EditorDialog
+    from ui.common.form_dialog import FormDialog
+    from ui.common.superior_entry import SuperiorDialog
+    from ui.liaison.comment_sheet_dialog import CommentSheetDialog
+    from ui.liaison.gathering_dialog import GatheringDialog
+    from ui.liaison.liaison_dialog import LiaisonDialog
+    from ui.liaison.working_away_dialog import WorkingAwayDialog
+    from ui.members.event_dialog import EventDialog
+    from ui.members.member_dialog import MemberDialog
+    from ui.superiors.assign_dialog import AssignDialog
+    from ui.superiors.follow_up_dialog import FollowUpDialog
+
+    editors = (
+        ProfileDialog,
+        RuleListDialog,
+        FormDialog,
+        SuperiorDialog,
+        CommentSheetDialog,
+        GatheringDialog,
+        LiaisonDialog,
+        WorkingAwayDialog,
+        EventDialog,
+        MemberDialog,
+        AssignDialog,
+        FollowUpDialog,
+    )
+    assert all(issubclass(d, EditorDialog) for d in editors)
+
+
+def test_a_saved_member_is_confirmed_and_shown_even_when_the_search_hid_him(qtbot, window, page, store):
+    from gui_helpers import add, shown_names, type_text
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from cellsec.services.register import StatusFilter
+
+    from ui.members.member_dialog import MemberDialog
+
+    # GIVEN the register searched for "Dũng" (one member shown)
+    add(store, "Nguyễn Văn Dũng", "01/01/1960", "01/01/1990", "01/01/1991")
+    page.reload()
+    page.search.setText("Dũng")
+    qtbot.waitUntil(lambda: shown_names(page) == ["Nguyễn Văn Dũng"])
+    # WHEN a new member, Nguyễn Văn Đức, is added and saved
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    for key, text in {
+        "full_name": "Nguyễn Văn Đức",
+        "birth_date": "15/08/1958",
+        "admission_date": "03/02/1985",
+        "official_date": "03/02/1986",
+    }.items():
+        type_text(qtbot, dialog.fields[key], text)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    # THEN the status bar names what was saved
+    assert window.statusBar().currentMessage() == "Đã lưu hồ sơ đảng viên Nguyễn Văn Đức."
+    # AND the search was cleared so the list shows him, selected
+    assert page.search.text() == "" and page.status_box.currentData() == StatusFilter.ALL.value
+    assert "Nguyễn Văn Đức" in shown_names(page)
+    assert page.detail.detail is not None and page.detail.detail.row.member.full_name == "Nguyễn Văn Đức"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
@@ -17,6 +17,7 @@ from cellsec.services.rule_settings import list_kind, set_rule_value
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.rows_editor import Col, RowsEditor
 
 COLUMNS = {
@@ -48,7 +49,7 @@ HINTS = {
 }
 
 
-class RuleListDialog(QDialog):
+class RuleListDialog(EditorDialog):
     """After Lưu, `changes` holds what the service changed (None if nothing was saved)."""
 
     def __init__(self, store: Store, setting: RuleSetting, parent: QWidget | None = None) -> None:
@@ -140,6 +141,9 @@ class RuleListDialog(QDialog):
             )
 
     # --- saving ------------------------------------------------------------------------------
+    def edit_state(self) -> object:
+        return self.editor.rows()
+
     def save(self) -> None:
         try:
             self.changes = set_rule_value(self._store, self._setting.key, self.value())

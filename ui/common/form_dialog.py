@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, form_layout
 
 Action = Callable[[dict[str, str]], Changes]
@@ -27,7 +28,7 @@ def roomy_form() -> QFormLayout:
     return form
 
 
-class FormDialog(QDialog):
+class FormDialog(EditorDialog):
     """`rows` are (key, label, widget); `action(values)` saves and returns Changes.
     After Lưu: `changes`. `aliases` maps a service's error key to a field key."""
 

@@ -3,7 +3,7 @@ the meeting editor's "Cấp trên" tab)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Level, Superior
@@ -11,6 +11,7 @@ from cellsec.services.superiors import SUPERIOR_LABELS, save_superior
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, line_edit, memo
 
@@ -22,7 +23,7 @@ PLACEHOLDERS = {
 }
 
 
-class SuperiorDialog(QDialog):
+class SuperiorDialog(EditorDialog):
     """New entry when `superior` is None. After Lưu: `superior_id` and `changes`."""
 
     def __init__(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date, parse_date
 from cellsec.entities.changes import Changes
@@ -15,11 +15,12 @@ from cellsec.services.liaison import members_in_order, save_gathering
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import BIG_CHECKS, roomy_form
 from ui.common.form_fields import FormFields, date_edit, line_edit, memo
 
 
-class GatheringDialog(QDialog):
+class GatheringDialog(EditorDialog):
     """After Lưu: `gathering_id` and `changes`. The ticks follow the date: only members
     keeping contact that day can be marked present."""
 
@@ -86,6 +87,9 @@ class GatheringDialog(QDialog):
             if active
             else f"Ngày {format_date(when)} không có đảng viên nào đang giữ mối liên hệ."
         )
+
+    def edit_state(self) -> object:
+        return self.fields.values(), {i for i, c in self.checks.items() if c.isChecked()}
 
     def tick(self, liaison_id: int, present: bool = True) -> None:
         self.checks[liaison_id].setChecked(present)

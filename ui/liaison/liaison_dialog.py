@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
@@ -15,6 +15,7 @@ from cellsec.services.liaison import LIAISON_LABELS, change_status, save_liaison
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
@@ -58,7 +59,7 @@ def liaison_values(m: LiaisonMember) -> dict[str, str]:
     }
 
 
-class LiaisonDialog(QDialog):
+class LiaisonDialog(EditorDialog):
     """New entry when `member` is None. After Lưu: `liaison_id` and `changes`."""
 
     def __init__(

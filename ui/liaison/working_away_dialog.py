@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
@@ -21,6 +21,7 @@ from cellsec.services.working_away import (
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
@@ -36,7 +37,7 @@ LEFT = ("member_id", "arrangement", "application_date", "start", "end", "decisio
 RIGHT = ("destination", "employer", "contact", "dues", "reason")
 
 
-class WorkingAwayDialog(QDialog):
+class WorkingAwayDialog(EditorDialog):
     """After Lưu: `record_id` and `changes` (the register changes too)."""
 
     def __init__(self, store: Store, today: date, *, parent: QWidget | None = None) -> None:

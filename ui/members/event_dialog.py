@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
@@ -13,6 +13,7 @@ from cellsec.services.register import event_warning
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit
 
 CHOOSE_KIND = "— Chọn loại sự kiện —"
@@ -32,7 +33,7 @@ DETAIL_HINTS = {
 }
 
 
-class EventDialog(QDialog):
+class EventDialog(EditorDialog):
     """New event when `event` is None, else an edit of it. After Lưu, `changes` is set."""
 
     def __init__(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
@@ -26,6 +26,7 @@ from cellsec.services.members import (
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
 from ui.members.entry_section import EntrySection
 
@@ -104,7 +105,7 @@ def _field_widget(key: str) -> QWidget:
     return line_edit(PLACEHOLDERS.get(key, ""))
 
 
-class MemberDialog(QDialog):
+class MemberDialog(EditorDialog):
     """New member when `member` is None, else an edit. After Lưu: `member_id` and `changes`."""
 
     def __init__(
@@ -163,6 +164,13 @@ class MemberDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
         return scroll
+
+    def saved_message(self) -> str:
+        name = self.fields.text("full_name").strip()
+        return f"Đã lưu hồ sơ đảng viên {name}." if name else super().saved_message()
+
+    def edit_state(self) -> object:
+        return self.member_values(), self.entry.values() if self.entry is not None else None
 
     def member_values(self) -> dict[str, str]:
         return self.fields.values(MEMBER_LABELS)

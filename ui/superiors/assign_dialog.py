@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
@@ -12,6 +12,7 @@ from cellsec.services.superiors import assign_follower, directory_in_order
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit
 
@@ -22,7 +23,7 @@ ASSIGN_HINT = (
 )
 
 
-class AssignDialog(QDialog):
+class AssignDialog(EditorDialog):
     """Phân công theo dõi chi bộ. After Lưu: `changes`."""
 
     def __init__(

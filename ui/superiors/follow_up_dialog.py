@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
@@ -13,6 +13,7 @@ from cellsec.services.superiors import follow_up
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, memo
 
@@ -42,7 +43,7 @@ def report_meetings(store: Store, d: Direction, today: date) -> list[tuple[str, 
     return [(f"{m.kind.label} ngày {format_date(m.date)}", m.id) for m in later]
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(EditorDialog):
     """After Lưu: `changes`. `meeting_id` preselects the meeting reporting the result."""
 
     def __init__(
