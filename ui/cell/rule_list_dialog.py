@@ -73,6 +73,7 @@ class RuleListDialog(EditorDialog):
         self.total_label.setVisible(self._kind == "scored")
         self.editor.sig_changed.connect(self._show_total)
         self.default_button = QPushButton("Về mặc định")
+        self.default_button.setToolTip("Điền lại danh sách theo văn bản quy định (lưu khi bấm Lưu)")
         self.default_button.setToolTip("Điền lại danh sách gốc (chưa lưu cho tới khi bấm Lưu)")
         self.default_button.setAutoDefault(False)
         self.default_button.clicked.connect(lambda: self.fill(self._setting.default))

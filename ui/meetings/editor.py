@@ -161,9 +161,11 @@ class MeetingEditor(QDialog):
             self.tabs.addTab(widget, title)
 
         self.save_button = QPushButton("Lưu (Ctrl+S)")
+        self.save_button.setToolTip("Lưu bản nháp biên bản (chưa thông qua, còn sửa được)")
         self.approve_button = QPushButton("Thông qua biên bản…")
         self.approve_button.setToolTip("Khóa biên bản sau khi thư ký đọc lại và chi bộ thông qua")
         self.print_button = QPushButton("Xem và in biên bản")
+        self.print_button.setToolTip("Xem và in biên bản này")
         self.print_resolution_button = QPushButton("Nghị quyết")
         self.print_resolution_button.setToolTip("Xem và in nghị quyết của buổi sinh hoạt")
         self.close_button = QPushButton("Đóng")
