@@ -200,6 +200,7 @@ def test_every_record_editor_shares_the_unsaved_changes_question():
     from ui.liaison.gathering_dialog import GatheringDialog
     from ui.liaison.liaison_dialog import LiaisonDialog
     from ui.liaison.working_away_dialog import WorkingAwayDialog
+    from ui.meetings.editor import MeetingEditor
     from ui.members.event_dialog import EventDialog
     from ui.members.member_dialog import MemberDialog
     from ui.superiors.assign_dialog import AssignDialog
@@ -218,6 +219,7 @@ def test_every_record_editor_shares_the_unsaved_changes_question():
         MemberDialog,
         AssignDialog,
         FollowUpDialog,
+        MeetingEditor,
     )
     assert all(issubclass(d, EditorDialog) for d in editors)
 
