@@ -119,6 +119,20 @@ def test_qts_own_boxes_and_menus_are_vietnamese(qtbot, vietnamese_qt):
     qtbot.addWidget(spin)
     for menu in (edit.createStandardContextMenu(), spin.lineEdit().createStandardContextMenu()):
         assert [t for t in menu_texts(menu) if english_words(t)] == []
+    # AND a date box's calendar (month and day names from the Vietnamese locale)
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QCalendarWidget
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    try:
+        calendar = QCalendarWidget()
+        qtbot.addWidget(calendar)
+        calendar.show()
+        qtbot.waitExposed(calendar)
+        assert english_on(calendar) == []
+    finally:
+        QLocale.setDefault(before)
     assert QCoreApplication.translate("QScrollBar", "Scroll here") == "Cuộn đến đây"
     assert QCoreApplication.translate("QPrintDialog", "Print range") == "Phạm vi in"
 
