@@ -205,9 +205,13 @@ def content_for_audit(m: Meeting | None) -> dict[str, Any] | None:
         "Khách mời": [f"{g.name} — {g.title}" for g in m.guests],
         "Biểu quyết": [f"{v.subject}: {v.in_favour}/{v.against}/{v.other}" for v in m.votes],
         "Nhiệm vụ": [
-            f"{t.content} ({t.owner}, {t.deadline.isoformat() if t.deadline else ''})" for t in m.tasks
+            f"{t.content} ({t.owner}, {format_date(t.deadline) if t.deadline else ''})" for t in m.tasks
         ],
-        "Kiểm điểm nhiệm vụ": [f"{r.task_id}: {r.status.label} {r.result}" for r in m.reviews],
+        "Kiểm điểm nhiệm vụ": [
+            f"{r.task.content if r.task else 'Nhiệm vụ'}: {r.status.label}"
+            + (f" — {r.result}" if r.result else "")
+            for r in m.reviews
+        ],
         "Tự đánh giá": dict(m.scores),
     }
 

@@ -123,3 +123,16 @@ def demo_window(qtbot, demo_store, app_settings, recording_ask, answers, notices
     qtbot.waitExposed(w)
     yield w
     wait_for_tasks()
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch):
+    """Never a modal "Lưu / Không lưu / Quay lại" box in a test: closing an editor with changes
+    answers Không lưu (as Hủy did before) unless the test plans another answer."""
+    from gui_helpers import UnsavedAnswers
+
+    from ui.common.editor_dialog import EditorDialog
+
+    answers = UnsavedAnswers()
+    monkeypatch.setattr(EditorDialog, "ask_unsaved", staticmethod(answers))
+    return answers

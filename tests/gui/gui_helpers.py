@@ -107,3 +107,18 @@ def column(table, header: str) -> int:
         if " ".join(str(text or "").split()) == header:
             return c
     raise AssertionError(f"no column “{header}”")
+
+
+class UnsavedAnswers:
+    """Stands in for the "Lưu / Không lưu / Quay lại" question of an editor dialog: records the
+    dialogs it was asked from and gives the planned answer (Không lưu unless a test says)."""
+
+    def __init__(self) -> None:
+        from ui.common.editor_dialog import Unsaved
+
+        self.answer = Unsaved.DISCARD
+        self.asked: list[str] = []
+
+    def __call__(self, parent, title: str):
+        self.asked.append(type(parent).__name__)
+        return self.answer

@@ -121,3 +121,19 @@ def test_change_log_filters_by_text_kind_user_and_date(qtbot, window, store):
     # AND opening it again brings back the same window
     window.data_safety.open_change_log()
     assert window.data_safety.log_window is log
+
+
+def test_the_change_log_of_the_demo_cell_reads_like_a_logbook(qtbot, demo_store):
+    # GIVEN the demo cell (a year of meetings, members, superiors, liaison records)
+    import re
+
+    # WHEN the secretary opens Nhật ký thay đổi
+    log = HistoryLogDialog(lambda: demo_store)
+    qtbot.addWidget(log)
+    text = log.view.toPlainText()
+    # THEN every line is in Vietnamese words: no stored key, no Python list or dict, no ISO date
+    assert "Điểm danh: Có mặt:" in text and "Tự đánh giá: Chuẩn bị nội dung" in text
+    for raw in ("preparation", "attendance", "closed_meeting_id", "regular", "committee_member", "['", "{'"):
+        assert raw not in text
+    assert re.search(r"\d{4}-\d{2}-\d{2}", text) is None
+    assert re.search(r"\b[a-z]+_[a-z_]+\b", text) is None

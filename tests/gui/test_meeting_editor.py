@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from cellsec.entities.meetings import Mark, MeetingKind
 from cellsec.services.meetings import new_meeting, save_meeting
 
+from ui.common.editor_dialog import Unsaved
 from ui.meetings.editor import (
     APPROVE_QUESTION,
     CORRECTIONS,
-    DISCARD_QUESTION,
     GENERAL,
     RESOLUTION,
     ROLL,
@@ -217,7 +217,9 @@ def test_new_date_recomputes_the_roll_keeping_marks(qtbot, meetings_page, demo_s
     editor.done(0)
 
 
-def test_enter_never_closes_and_escape_asks_before_discarding(qtbot, meetings_page, demo_store, answers):
+def test_enter_never_closes_and_escape_asks_before_discarding(
+    qtbot, meetings_page, demo_store, unsaved_answers
+):
     meeting = _draft(demo_store)
     editor = _open(qtbot, meetings_page, meeting)
     place = editor.general.fields["place"]
@@ -225,21 +227,20 @@ def test_enter_never_closes_and_escape_asks_before_discarding(qtbot, meetings_pa
     qtbot.keyClick(place, Qt.Key.Key_Return)
     assert editor.isVisible()
     # Esc with nothing changed closes without a question
-    asked = len(answers.questions)
     qtbot.keyClick(place, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: meetings_page.active_dialog is None)
-    assert len(answers.questions) == asked
+    assert unsaved_answers.asked == []
 
     editor = _open(qtbot, meetings_page, meeting)
     place = editor.general.fields["place"]
     type_text(qtbot, place, " mới")
-    # Esc with a change asks; "Không" keeps the editor open with the text
-    answers.answer = False
+    # Esc with a change asks (Lưu / Không lưu / Quay lại); "Quay lại" keeps the editor open
+    unsaved_answers.answer = Unsaved.BACK
     qtbot.keyClick(place, Qt.Key.Key_Escape)
-    assert answers.questions[-1] == DISCARD_QUESTION
+    assert unsaved_answers.asked == ["MeetingEditor"]
     assert editor.isVisible()
-    # "Có" discards: the store still has the old place
-    answers.answer = True
+    # "Không lưu" discards: the store still has the old place
+    unsaved_answers.answer = Unsaved.DISCARD
     qtbot.keyClick(place, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: meetings_page.active_dialog is None)
     assert demo_store.meetings.get(meeting.id).place == meeting.place

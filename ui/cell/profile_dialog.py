@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
-from cellsec.errors import ValidationError
 from cellsec.services.profile import PROFILE_LABELS, profile_form, save_profile
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, date_edit, form_layout, line_edit
 
 EXAMPLES = {
@@ -27,7 +27,7 @@ FIRST_RUN_TEXT = (
 )
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(EditorDialog):
     """Edit the cell profile; on success `changes` holds what the service changed."""
 
     def __init__(self, store: Store, *, first_run: bool = False, parent: QWidget | None = None) -> None:
@@ -58,10 +58,9 @@ class ProfileDialog(QDialog):
         self.fields["cell_name"].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.changes = save_profile(self._store, self.fields.values())
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()
 

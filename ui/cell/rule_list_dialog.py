@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
@@ -17,6 +17,7 @@ from cellsec.services.rule_settings import list_kind, set_rule_value
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.rows_editor import Col, RowsEditor
 
 COLUMNS = {
@@ -48,7 +49,7 @@ HINTS = {
 }
 
 
-class RuleListDialog(QDialog):
+class RuleListDialog(EditorDialog):
     """After Lưu, `changes` holds what the service changed (None if nothing was saved)."""
 
     def __init__(self, store: Store, setting: RuleSetting, parent: QWidget | None = None) -> None:
@@ -72,6 +73,7 @@ class RuleListDialog(QDialog):
         self.total_label.setVisible(self._kind == "scored")
         self.editor.sig_changed.connect(self._show_total)
         self.default_button = QPushButton("Về mặc định")
+        self.default_button.setToolTip("Điền lại danh sách theo văn bản quy định (lưu khi bấm Lưu)")
         self.default_button.setToolTip("Điền lại danh sách gốc (chưa lưu cho tới khi bấm Lưu)")
         self.default_button.setAutoDefault(False)
         self.default_button.clicked.connect(lambda: self.fill(self._setting.default))
@@ -140,6 +142,9 @@ class RuleListDialog(QDialog):
             )
 
     # --- saving ------------------------------------------------------------------------------
+    def edit_state(self) -> object:
+        return self.editor.rows()
+
     def save(self) -> None:
         try:
             self.changes = set_rule_value(self._store, self._setting.key, self.value())

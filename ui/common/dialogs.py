@@ -74,6 +74,45 @@ class ErrorBanner(QLabel):
         self.clear()
         self.hide()
 
+    def attempt(self, fields: FormFields | None = None, aliases: dict[str, str] | None = None) -> Attempt:
+        """`with banner.attempt(fields) as tried:` around one try at saving: the last refusal's
+        message goes away as the try starts (never left over from before), a ValidationError
+        inside is shown here with its field focused, and `tried.failed` tells the caller."""
+        return Attempt(self, fields, aliases)
+
+
+class Attempt:
+    """One try at saving from a form (see ErrorBanner.attempt)."""
+
+    def __init__(
+        self, banner: ErrorBanner, fields: FormFields | None, aliases: dict[str, str] | None
+    ) -> None:
+        self._banner = banner
+        self._fields = fields
+        self._aliases = aliases
+        self.failed = False
+
+    def __enter__(self) -> Attempt:
+        self._banner.clear_message()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, _tb: object) -> bool:
+        if not isinstance(err, ValidationError):
+            return False
+        self.failed = True
+        if self._fields is None:
+            self._banner.show_message(str(err))
+        else:
+            show_validation_error(self._banner, self._fields, err, self._aliases)
+        return True
+
+    def refuse(self, text: str, field: QWidget | None = None) -> None:
+        """A refusal the form itself finds (nothing chosen): said the same way."""
+        self.failed = True
+        self._banner.show_message(text)
+        if field is not None:
+            focus_field(field)
+
 
 def focus_field(widget: QWidget) -> None:
     """Bring a field into view: switch every enclosing tab to the one holding it, then focus."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
-from cellsec.errors import ValidationError
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, form_layout
 
 Action = Callable[[dict[str, str]], Changes]
@@ -28,7 +28,7 @@ def roomy_form() -> QFormLayout:
     return form
 
 
-class FormDialog(QDialog):
+class FormDialog(EditorDialog):
     """`rows` are (key, label, widget); `action(values)` saves and returns Changes.
     After Lưu: `changes`. `aliases` maps a service's error key to a field key."""
 
@@ -72,9 +72,8 @@ class FormDialog(QDialog):
             rows[0][2].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields, self._aliases) as tried:
             self.changes = self._action(self.fields.values())
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err, self._aliases)
+        if tried.failed:
             return
         self.accept()

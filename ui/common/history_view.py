@@ -19,15 +19,17 @@ STYLE = """
 
 def entry_html(entry: HistoryEntry) -> str:
     lines = "".join(f'<p class="line">• {escape(line)}</p>' for line in entry.lines)
+    whose = f" — {escape(entry.subject)}" if entry.subject else ""
     return (
-        f'<p class="head">{escape(entry.at)} — {escape(entry.what)} '
+        f'<p class="head">{escape(entry.at)} — {escape(entry.what)}{whose} '
         f'<span class="who">(người sửa: {escape(entry.user)})</span></p>{lines}'
     )
 
 
 def entry_text(entry: HistoryEntry) -> str:
     """The same as plain text (copying, tests)."""
-    head = f"{entry.at} — {entry.what} (người sửa: {entry.user})"
+    whose = f" — {entry.subject}" if entry.subject else ""
+    head = f"{entry.at} — {entry.what}{whose} (người sửa: {entry.user})"
     return "\n".join([head, *(f"  • {line}" for line in entry.lines)])
 
 

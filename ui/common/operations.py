@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
@@ -75,8 +75,22 @@ def run_dialog(
         route(changes)
         if after_route is not None:
             after_route(dialog)
+        confirm_saved(host, dialog)
 
     return open_dialog(host, dialog, finished)
+
+
+CONFIRM_MS = 8000  # how long "Đã lưu …" stays in the status bar
+
+
+def confirm_saved(host: object, dialog: QDialog) -> None:
+    """A short confirmation naming what was saved, in the status bar of the host's window
+    (`dialog.saved_message()`, or "Đã lưu — <the dialog's title>")."""
+    said = getattr(dialog, "saved_message", None)
+    text = said() if callable(said) else f"Đã lưu — {dialog.windowTitle()}"
+    window = host.window() if isinstance(host, QWidget) else None
+    if isinstance(window, QMainWindow) and text:
+        window.statusBar().showMessage(text, CONFIRM_MS)
 
 
 def run_operation(

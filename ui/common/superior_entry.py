@@ -3,15 +3,15 @@ the meeting editor's "Cấp trên" tab)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Level, Superior
-from cellsec.errors import ValidationError
 from cellsec.services.superiors import SUPERIOR_LABELS, save_superior
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, line_edit, memo
 
@@ -23,7 +23,7 @@ PLACEHOLDERS = {
 }
 
 
-class SuperiorDialog(QDialog):
+class SuperiorDialog(EditorDialog):
     """New entry when `superior` is None. After Lưu: `superior_id` and `changes`."""
 
     def __init__(
@@ -82,11 +82,10 @@ class SuperiorDialog(QDialog):
         self.fields["name"].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.superior_id, self.changes = save_superior(
                 self._store, self.fields.values(), self.superior_id
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

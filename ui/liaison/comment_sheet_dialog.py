@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -27,6 +26,7 @@ from cellsec.services.members import rules_of
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, button_box, focus_field
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import BIG_CHECKS, FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
@@ -68,7 +68,7 @@ def request_dialog(
     )
 
 
-class CommentSheetDialog(QDialog):
+class CommentSheetDialog(EditorDialog):
     """After Lưu: `changes`. The short variant shows only the settings' short criteria."""
 
     def __init__(
@@ -172,10 +172,14 @@ class CommentSheetDialog(QDialog):
     def choose(self, key: str, level: int) -> None:
         self.radios[key][level].setChecked(True)
 
+    def edit_state(self) -> object:
+        return self.fields.values(), self.criteria()
+
     def criteria(self) -> dict[str, int]:
         return {k: g.checkedId() for k, g in self.groups.items() if g.checkedId() >= 0}
 
     def _on_save(self) -> None:
+        self.banner.clear_message()  # an earlier refusal is not the answer to this attempt
         values = self.fields.values()
         dates: dict[str, Any] = {k: values[k] for k in SHEET_DATE_LABELS}
         try:

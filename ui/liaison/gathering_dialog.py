@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date, parse_date
 from cellsec.entities.changes import Changes
@@ -14,12 +14,13 @@ from cellsec.errors import ValidationError
 from cellsec.services.liaison import members_in_order, save_gathering
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import BIG_CHECKS, roomy_form
 from ui.common.form_fields import FormFields, date_edit, line_edit, memo
 
 
-class GatheringDialog(QDialog):
+class GatheringDialog(EditorDialog):
     """After Lưu: `gathering_id` and `changes`. The ticks follow the date: only members
     keeping contact that day can be marked present."""
 
@@ -87,17 +88,19 @@ class GatheringDialog(QDialog):
             else f"Ngày {format_date(when)} không có đảng viên nào đang giữ mối liên hệ."
         )
 
+    def edit_state(self) -> object:
+        return self.fields.values(), {i for i, c in self.checks.items() if c.isChecked()}
+
     def tick(self, liaison_id: int, present: bool = True) -> None:
         self.checks[liaison_id].setChecked(present)
 
     def _on_save(self) -> None:
         values = self.fields.values()
         present = [i for i, c in self.checks.items() if c.isChecked()]
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.gathering_id, self.changes = save_gathering(
                 self._store, values["date"], values["place"], values["content"], present, today=self._today
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

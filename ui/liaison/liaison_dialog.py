@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.liaison import LiaisonCategory, LiaisonMember, LiaisonStatus
 from cellsec.entities.members import Sex
-from cellsec.errors import ValidationError
 from cellsec.services.liaison import LIAISON_LABELS, change_status, save_liaison
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
@@ -59,7 +59,7 @@ def liaison_values(m: LiaisonMember) -> dict[str, str]:
     }
 
 
-class LiaisonDialog(QDialog):
+class LiaisonDialog(EditorDialog):
     """New entry when `member` is None. After Lưu: `liaison_id` and `changes`."""
 
     def __init__(
@@ -112,12 +112,11 @@ class LiaisonDialog(QDialog):
         self.fields["full_name"].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.liaison_id, self.changes = save_liaison(
                 self._store, self.fields.values(), self.liaison_id, today=self._today
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()
 

@@ -40,13 +40,17 @@ class LiaisonRegisterTab(QWidget):
         self.members: list[LiaisonMember] = []
         self._select_after: int | None = None
         self.add_button = QPushButton("Thêm đảng viên")
+        self.add_button.setToolTip("Thêm đảng viên đang công tác nơi khác, giữ mối liên hệ với chi bộ")
         self.edit_button = QPushButton("Sửa")
+        self.edit_button.setToolTip("Sửa thông tin đảng viên đang chọn")
         self.status_button = QPushButton("Thay đổi tình trạng…")
         self.status_button.setToolTip("Chuyển nơi ở, nghỉ hưu, thôi giữ mối liên hệ")
         self.gathering_button = QPushButton("Gặp mặt 6 tháng…")
         self.gathering_button.setToolTip("Ghi buổi chi bộ gặp mặt đảng viên giữ mối liên hệ và điểm danh")
         self.print_button = QPushButton("In sổ theo dõi")
+        self.print_button.setToolTip("Xem và in sổ theo dõi đảng viên giữ mối liên hệ")
         self.excel_button = QPushButton("Xuất Excel")
+        self.excel_button.setToolTip("Lưu danh sách ra tệp Excel")
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.status_button.clicked.connect(self.change_status)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.liaison import Arrangement, WorkingAway
-from cellsec.errors import ValidationError
 from cellsec.services.register import StatusFilter, filter_rows, load_register
 from cellsec.services.working_away import (
     LABELS,
@@ -21,7 +20,8 @@ from cellsec.services.working_away import (
 )
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import FormDialog, roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
 
@@ -37,7 +37,7 @@ LEFT = ("member_id", "arrangement", "application_date", "start", "end", "decisio
 RIGHT = ("destination", "employer", "contact", "dues", "reason")
 
 
-class WorkingAwayDialog(QDialog):
+class WorkingAwayDialog(EditorDialog):
     """After Lưu: `record_id` and `changes` (the register changes too)."""
 
     def __init__(self, store: Store, today: date, *, parent: QWidget | None = None) -> None:
@@ -89,12 +89,11 @@ class WorkingAwayDialog(QDialog):
         self.fields["member_id"].setFocus()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.record_id, self.changes = start_working_away(
                 self._store, self.fields.values(), today=self._today
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()
 

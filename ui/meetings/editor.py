@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -49,6 +48,7 @@ from cellsec.services.minutes_record import (
 from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, ask_yes_no, focus_field, show_notice
+from ui.common.editor_dialog import EditorDialog
 from ui.common.history import history_button
 from ui.meetings.agenda_editor import AgendaEditor
 from ui.meetings.corrections_tab import CorrectionsTab
@@ -80,7 +80,6 @@ ERROR_TABS = {
 }
 APPROVE_QUESTION = "Biên bản đã được đọc lại và chi bộ thông qua? Sau khi thông qua sẽ không sửa được."
 WARNINGS_QUESTION = "Biên bản còn những điểm sau:\n\n{}\n\nVẫn thông qua biên bản?"
-DISCARD_QUESTION = "Các thay đổi chưa được lưu. Đóng mà không lưu?"
 WARNING_STYLE = (
     "QLabel#digest_warning { color: #7a1010; background: #fde2e0; border: 2px solid "
     "#c0392b; border-radius: 4px; padding: 8px; font-weight: bold; }"
@@ -94,8 +93,11 @@ def meeting_title(m: Meeting) -> str:
     return f"{m.kind.label} ngày {format_date(m.date)}"
 
 
-class MeetingEditor(QDialog):
-    """`changes` holds what was written (saved, approved, corrected), even if later closed."""
+class MeetingEditor(EditorDialog):
+    """`changes` holds what was written (saved, approved, corrected), even if later closed.
+    Closing with unsaved changes asks Lưu / Không lưu / Quay lại (EditorDialog)."""
+
+    unsaved_title = "Đóng biên bản"
 
     def __init__(
         self,
@@ -161,9 +163,11 @@ class MeetingEditor(QDialog):
             self.tabs.addTab(widget, title)
 
         self.save_button = QPushButton("Lưu (Ctrl+S)")
+        self.save_button.setToolTip("Lưu bản nháp biên bản (chưa thông qua, còn sửa được)")
         self.approve_button = QPushButton("Thông qua biên bản…")
         self.approve_button.setToolTip("Khóa biên bản sau khi thư ký đọc lại và chi bộ thông qua")
         self.print_button = QPushButton("Xem và in biên bản")
+        self.print_button.setToolTip("Xem và in biên bản này")
         self.print_resolution_button = QPushButton("Nghị quyết")
         self.print_resolution_button.setToolTip("Xem và in nghị quyết của buổi sinh hoạt")
         self.close_button = QPushButton("Đóng")
@@ -508,10 +512,15 @@ class MeetingEditor(QDialog):
             return
         super().keyPressEvent(event)
 
-    def reject(self) -> None:
-        if self.is_dirty() and not self.ask(self, "Đóng biên bản", DISCARD_QUESTION):
-            return
-        super().reject()
+    def has_unsaved_changes(self) -> bool:
+        return self.is_dirty()
+
+    def save_from_close(self) -> None:
+        if self.save():
+            self.accept()
+
+    def saved_message(self) -> str:
+        return f"Đã lưu biên bản {self._meeting.kind.label.lower()} ngày {format_date(self._meeting.date)}."
 
 
 def meeting_history_button(parent: QWidget, store: Store, meeting_of: Callable[[], Meeting]) -> QPushButton:

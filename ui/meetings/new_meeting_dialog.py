@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date, parse_date
 from cellsec.entities.meetings import MeetingKind
-from cellsec.errors import ValidationError
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
 from ui.common.form_fields import FormFields, combo, date_edit, form_layout
 
 
@@ -47,12 +46,11 @@ class NewMeetingDialog(QDialog):
         box.setCurrentIndex(box.findData(kind.value))
 
     def _on_accept(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             when = parse_date(
                 self.fields.text("date"), "Ngày sinh hoạt", key="date", required=True, allow_future=True
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         assert when is not None
         self.kind = MeetingKind(self.fields.text("kind"))

@@ -66,7 +66,9 @@ class MeetingsPage(Page):
         self.delete_button = QPushButton("Xóa nháp")
         self.delete_button.setToolTip("Xóa buổi sinh hoạt chưa thông qua (nhập nhầm)")
         self.minutes_button = QPushButton("Xem và in biên bản")
+        self.minutes_button.setToolTip("Xem và in biên bản của buổi sinh hoạt đang chọn")
         self.resolution_button = QPushButton("Nghị quyết")
+        self.resolution_button.setToolTip("Xem và in nghị quyết của buổi sinh hoạt đang chọn")
         self.attendance_button = QPushButton("In danh sách dự họp")
         self.attendance_button.setToolTip("Danh sách để đảng viên ký khi đến dự (in trước buổi sinh hoạt)")
         self.invitation_button = QPushButton("Giấy mời")
@@ -74,6 +76,7 @@ class MeetingsPage(Page):
             "Giấy mời dự sinh hoạt cho buổi đang chọn; chưa chọn buổi nào: giấy mời để trống, điền tay"
         )
         self.book_button = QPushButton("Sổ biên bản cả năm")
+        self.book_button.setToolTip("Xem và in các biên bản đã thông qua của năm đang xem, đóng thành sổ")
         self.committee_button = QPushButton("Chi ủy…")
         self.committee_button.setToolTip("Danh sách chi ủy theo thời gian (điểm danh họp chi ủy)")
         self.committee_button.clicked.connect(self.edit_committee)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.members import DISCIPLINE_LEVELS, EventKind, MemberEvent
-from cellsec.errors import ValidationError
 from cellsec.rules.exemption import EXEMPTION_REASONS
 from cellsec.services.members import EVENT_LABELS, add_event, update_event
 from cellsec.services.register import event_warning
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit
 
 CHOOSE_KIND = "— Chọn loại sự kiện —"
@@ -33,7 +33,7 @@ DETAIL_HINTS = {
 }
 
 
-class EventDialog(QDialog):
+class EventDialog(EditorDialog):
     """New event when `event` is None, else an edit of it. After Lưu, `changes` is set."""
 
     def __init__(
@@ -132,16 +132,15 @@ class EventDialog(QDialog):
 
     def _on_save(self) -> None:
         event_id = self._event.id if self._event is not None else None
-        warning = event_warning(self._store, self._member_id, self.values(), event_id=event_id)
-        if warning and not self.ask(self, "Kiểm tra tuổi", f"{warning}\n\nVẫn ghi sự kiện này?"):
-            return
-        try:
+        with self.banner.attempt(self.fields) as tried:
+            warning = event_warning(self._store, self._member_id, self.values(), event_id=event_id)
+            if warning and not self.ask(self, "Kiểm tra tuổi", f"{warning}\n\nVẫn ghi sự kiện này?"):
+                return
             if self._event is None:
                 self.changes = add_event(self._store, self._member_id, self.values())
             else:
                 assert self._event.id is not None
                 self.changes = update_event(self._store, self._member_id, self._event.id, self.values())
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

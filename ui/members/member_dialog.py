@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.members import MEMBER_DATE_FIELDS, Member
-from cellsec.errors import ValidationError
 from cellsec.services.member_form import (
     MEMBER_LABELS,
     POLITICAL_THEORY_LEVELS,
@@ -26,7 +25,8 @@ from cellsec.services.members import (
 )
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, ask_yes_no, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, combo, date_edit, form_layout, line_edit, memo
 from ui.members.entry_section import EntrySection
 
@@ -105,7 +105,7 @@ def _field_widget(key: str) -> QWidget:
     return line_edit(PLACEHOLDERS.get(key, ""))
 
 
-class MemberDialog(QDialog):
+class MemberDialog(EditorDialog):
     """New member when `member` is None, else an edit. After Lưu: `member_id` and `changes`."""
 
     def __init__(
@@ -165,15 +165,21 @@ class MemberDialog(QDialog):
         scroll.setWidget(page)
         return scroll
 
+    def saved_message(self) -> str:
+        name = self.fields.text("full_name").strip()
+        return f"Đã lưu hồ sơ đảng viên {name}." if name else super().saved_message()
+
+    def edit_state(self) -> object:
+        return self.member_values(), self.entry.values() if self.entry is not None else None
+
     def member_values(self) -> dict[str, str]:
         return self.fields.values(MEMBER_LABELS)
 
     def _on_save(self) -> None:
-        # A message from an earlier attempt would be read as the answer to this one (a save the
-        # storage refuses is told by the app's refusal box, ui.crash, not by this banner).
-        self.banner.clear_message()
+        # The attempt clears an earlier message: it would be read as the answer to this one (a
+        # save the storage refuses is told by the app's refusal box, ui.crash, not this banner).
         form = self.member_values()
-        try:
+        with self.banner.attempt(self.fields, KEY_ALIASES) as tried:
             # Check everything before asking about duplicates, so the question comes last.
             member = parse_member(form, member_id=self.member_id)
             if self.entry is not None:
@@ -185,8 +191,7 @@ class MemberDialog(QDialog):
             else:
                 assert self.member_id is not None
                 self.changes = update_member(self._store, self.member_id, form)
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err, KEY_ALIASES)
+        if tried.failed:
             return
         self.accept()
 

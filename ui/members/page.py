@@ -277,13 +277,32 @@ class MembersPage(Page):
         def select_new(dialog: MemberDialog) -> None:
             self._select_next = dialog.member_id
 
-        self.run_dialog(MemberDialog(self._store, parent=self), before_route=select_new)
+        self.run_dialog(
+            MemberDialog(self._store, parent=self), before_route=select_new, after_route=self._reveal
+        )
 
     def edit_member(self) -> None:
         member_id = self.selected_member_id()
         detail = member_detail(self._store, member_id, self.on) if member_id else None
         if detail is not None:
-            self.run_dialog(MemberDialog(self._store, detail.row.member, parent=self))
+            self.run_dialog(
+                MemberDialog(self._store, detail.row.member, parent=self), after_route=self._reveal
+            )
+
+    def _reveal(self, dialog: MemberDialog) -> None:
+        """The member just saved is shown and selected even if the search or the status filter
+        hid them: the filter is widened to everyone and the search cleared."""
+        member_id = dialog.member_id
+        if member_id is None or self.model.row_of_member(member_id) >= 0:
+            return
+        for widget in (self.search, self.status_box):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status_box.setCurrentIndex(self.status_box.findData(StatusFilter.ALL.value))
+        for widget in (self.search, self.status_box):
+            widget.blockSignals(False)
+        self._select_next = member_id
+        self._refilter()
 
     def record_event(self) -> None:
         detail = self.detail.detail

@@ -61,6 +61,7 @@ class HistoryLogDialog(QDialog):
         self.user = QComboBox()
         self.user.addItem(ALL, None)
         self.refresh_button = QPushButton("Làm mới")
+        self.refresh_button.setToolTip("Đọc lại nhật ký (các thay đổi vừa ghi)")
         self.count_label = QLabel()
         self.view = HistoryView()
         close = QPushButton("Đóng")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTranslator
 
+from ui.common.qt_texts import QT_TEXTS
+
 _EDIT_MENU = {
     "&Undo": "&Hoàn tác",
     "&Redo": "&Làm lại",
@@ -48,7 +50,10 @@ class VietnameseQtTranslator(QTranslator):
     ) -> str | None:
         # None becomes a null QString, which Qt reads as "no translation here". An empty
         # string would be taken as the translation and blank out every other text.
-        return TEXTS.get(context, {}).get(source)
+        found = TEXTS.get(context, {}).get(source)
+        if found is None and context.startswith("Q"):  # Qt's own classes (the app never tr()s)
+            found = QT_TEXTS.get(source)
+        return found
 
     def isEmpty(self) -> bool:
         return False

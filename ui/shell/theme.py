@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from ui.common.wheel_guard import install_wheel_guard
 from ui.shell.qt_vi import VietnameseQtTranslator
 
 BASE_POINT_SIZE = 11.0
@@ -27,4 +28,5 @@ def apply_look(app: QApplication) -> VietnameseQtTranslator:
     translator = VietnameseQtTranslator(app)
     app.installTranslator(translator)
     app.setStyleSheet(STYLE_SHEET)
+    install_wheel_guard(app)  # the wheel never changes a field without the focus
     return translator

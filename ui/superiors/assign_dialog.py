@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
-from cellsec.errors import ValidationError
 from cellsec.services.superiors import assign_follower, directory_in_order
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit
 
@@ -23,7 +23,7 @@ ASSIGN_HINT = (
 )
 
 
-class AssignDialog(QDialog):
+class AssignDialog(EditorDialog):
     """Phân công theo dõi chi bộ. After Lưu: `changes`."""
 
     def __init__(
@@ -64,11 +64,10 @@ class AssignDialog(QDialog):
 
     def _on_save(self) -> None:
         values = self.fields.values()
-        if not values["superior_id"]:
-            self.banner.show_message("Người theo dõi: chưa chọn người trong danh bạ.")
-            self.fields["superior_id"].setFocus()
-            return
-        try:
+        with self.banner.attempt(self.fields) as tried:
+            if not values["superior_id"]:
+                tried.refuse("Người theo dõi: chưa chọn người trong danh bạ.", self.fields["superior_id"])
+                return
             self.changes = assign_follower(
                 self._store,
                 int(values["superior_id"]),
@@ -77,7 +76,6 @@ class AssignDialog(QDialog):
                 values["note"],
                 today=self._today,
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Direction, DirectionStatus
-from cellsec.errors import ValidationError
 from cellsec.services.superiors import follow_up
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, memo
 
@@ -43,7 +43,7 @@ def report_meetings(store: Store, d: Direction, today: date) -> list[tuple[str, 
     return [(f"{m.kind.label} ngày {format_date(m.date)}", m.id) for m in later]
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(EditorDialog):
     """After Lưu: `changes`. `meeting_id` preselects the meeting reporting the result."""
 
     def __init__(
@@ -106,11 +106,10 @@ class FollowUpDialog(QDialog):
         status = DirectionStatus(values["status"])
         meeting = int(values["meeting_id"]) if values["meeting_id"] else None
         assert self._direction.id is not None
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.changes = follow_up(
                 self._store, self._direction.id, status, values["result"].strip(), meeting
             )
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
+        if tried.failed:
             return
         self.accept()

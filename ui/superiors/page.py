@@ -82,7 +82,9 @@ class SuperiorsPage(Page):
 
     def _build_directory(self) -> QWidget:
         self.add_button = QPushButton("Thêm người vào danh bạ")
+        self.add_button.setToolTip("Thêm cấp ủy viên cấp trên vào danh bạ")
         self.edit_button = QPushButton("Sửa")
+        self.edit_button.setToolTip("Sửa thông tin người đang chọn trong danh bạ")
         self.assign_button = QPushButton("Phân công theo dõi chi bộ…")
         self.assign_button.setToolTip(
             "Ghi người được Đảng ủy phân công theo dõi chi bộ, từ ngày nào đến ngày nào"

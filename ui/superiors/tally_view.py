@@ -73,6 +73,7 @@ class TallyView(QWidget):
             "Cấp số …-BC/CB cho báo cáo của kỳ đang xem; in lại sau này vẫn giữ số và ngày ban hành"
         )
         self.excel_button = QPushButton("Xuất Excel")
+        self.excel_button.setToolTip("Lưu bảng của kỳ đang xem ra tệp Excel")
         self.excel_button.setToolTip("Lưu các số liệu của kỳ đang xem ra tệp Excel")
         self.banner = ErrorBanner()
 

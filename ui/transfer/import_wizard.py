@@ -108,6 +108,7 @@ class ImportWizard(QDialog):
         self.back_button = QPushButton("Quay lại")
         self.next_button = QPushButton("Tiếp tục")
         self.import_button = QPushButton("Nhập")
+        self.import_button.setToolTip("Ghi các dòng hợp lệ vào sổ đảng viên (sao lưu trước khi nhập)")
         self.cancel_button = QPushButton("Hủy")
         self.close_button = QPushButton("Đóng")
         for b in (
