@@ -38,6 +38,7 @@ ENTITY_LABELS = {
     "rule_settings": "Thiết lập quy định",
     "restore": "Khôi phục dữ liệu từ bản sao lưu",
     "committee_roles": "Chức vụ trong chi ủy",
+    "due_marks": "Việc cần làm",
 }
 FIELD_LABELS = {
     **MEMBER_LABELS,
@@ -110,6 +111,9 @@ FIELD_LABELS = {
     "key": "Thiết lập",
     "content": "Nội dung",
     "topic_preparer": "Người chuẩn bị chuyên đề",
+    "what": "Việc",
+    "on_date": "Ngày ghi",
+    "until_date": "Hoãn đến ngày",
 }
 _CODES = {
     "sex": {"nam": "Nam", "nu": "Nữ"},
@@ -131,6 +135,7 @@ _CODES = {
     },
     "level": {"commune": "Đảng ủy xã/phường", "province": "Tỉnh ủy/Thành ủy", "other": "Cấp khác"},
     "variant": {"full": "Phiếu đầy đủ", "short": "Phiếu rút gọn"},
+    "kind": {"done": "Đã làm", "postponed": "Hoãn"},  # a mark on the to-do list
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 _HIDDEN = {
@@ -145,6 +150,8 @@ _HIDDEN = {
     "digest",
     "approved_at",
     "self_rating",
+    "item_key",
+    "rule",
 }
 
 
