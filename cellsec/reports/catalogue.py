@@ -103,6 +103,12 @@ def _working_away(doc: Document, store: Store, r: Request) -> Document:
     return working_away_document(doc, store, r.on)
 
 
+def _todo(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.todo_list import todo_list_document
+
+    return todo_list_document(doc, store, r.on)
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -159,6 +165,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             file_names.working_away,
             landscape=True,
         ),
+        DocumentSpec("todo", "Việc cần làm", _todo, file_names.todo, hint="--as-of: ngày lập danh sách"),
     )
 }
 

@@ -81,3 +81,8 @@ def liaison(_store: Store, r: Request) -> str:
 
 def working_away(_store: Store, r: Request) -> str:
     return f"Danh-sach-di-lam-an-xa-{_on(r)}.pdf"
+
+
+def todo(_store: Store, r: Request) -> str:
+    on = r.on or date.today()
+    return f"Viec-can-lam-thang-{on.month}-{on.year}.pdf"

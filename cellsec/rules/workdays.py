@@ -9,15 +9,16 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 EXTRA_DAYS_OFF_KEY = "extra_days_off"
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 @lru_cache(maxsize=64)
 def official_days_off(year: int) -> frozenset[date]:
-    """Vietnam's public holidays of one year, substitute days included (the library's rules)."""
+    """Vietnam's public holidays of one year, substitute days included (the library's rules).
+    Imported here, when first needed: loading the library's Vietnam calendar takes ~0.2 s."""
+    import holidays
+
     return frozenset(holidays.country_holidays("VN", years=year, observed=True))
 
 

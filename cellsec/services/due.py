@@ -133,6 +133,19 @@ def postpone(
     return Changes(todo=True)
 
 
+ITEM_HEADERS = ("Tình trạng", "Việc cần làm", "Đối với", "Hạn", "Ghi chú")
+
+
+def item_texts(item: DueItem) -> list[str]:
+    """One item as the page shows it and the PDF prints it (ITEM_HEADERS' columns)."""
+    return [item.state.label, item.what, item.who, format_date(item.due), item.note]
+
+
+def list_title(today: date) -> str:
+    """ "Việc cần làm tháng 12/2026": the printed list's title."""
+    return f"Việc cần làm tháng {today.month}/{today.year}"
+
+
 def item_json(item: DueItem) -> dict[str, Any]:
     """One item as the CLI prints it (and as tests compare page, PDF and CLI)."""
     return {
