@@ -49,10 +49,11 @@ def _notices(store: Store, today: date, rules: Rules) -> tuple[NoticeFact, ...]:
 
 def collect_facts(store: Store, today: date, rules: Rules) -> DueFacts:
     """Everything the rules read, in a few queries."""
-    names = store.due.member_names()
-    events = store.members.all_events()
-    members = tuple(MemberFacts(mid, names.get(mid, ""), tuple(evs)) for mid, evs in events.items())
     back = int(rules["due_lookback_months"]) if isinstance(rules["due_lookback_months"], int) else 3
+    members = tuple(
+        MemberFacts(mid, name, tuple(events))
+        for mid, name, events in store.due.members_with_deadlines(add_months(today, -back))
+    )
     start = add_months(date(today.year, 1, 1), -max(back, 12))
     year = today.year
     return DueFacts(

@@ -98,3 +98,43 @@ def test_counts_by_page_count_what_is_red_or_amber(demo):
     counts = counts_by_page(items)
     assert counts and all(n > 0 for n in counts.values())
     assert sum(counts.values()) == sum(1 for i in items if i.state.value != "later")
+
+
+def test_a_probationer_and_an_ending_exemption_among_full_members(store):
+    from factories import member
+
+    from cellsec.services.members import add_event
+
+    # GIVEN two full members (one exempted until 31/12/2026) and a member admitted 15/01/2026
+    member(store, "Nguyễn Văn Đức")
+    exempted = member(store, "Trần Thị Bình", sex="Nữ", citizen_id="001188000123")
+    add_event(
+        store,
+        exempted,
+        {"kind": "exempted", "date": "01/06/2026", "end_date": "31/12/2026", "detail": "Ốm dài ngày"},
+        today=TODAY,
+    )
+    member(store, "Lê Văn Cường", "02/02/1995", admitted="15/01/2026", official="", citizen_id="001195000456")
+    # WHEN the list is made on 15/12/2026
+    items = due_items(store, date(2026, 12, 15))
+    # THEN the probation ending and the exemption ending are there, for the right people
+    found = {(i.rule, i.who) for i in items}
+    assert ("probation_end", "Lê Văn Cường") in found
+    assert ("period_end", "Trần Thị Bình") in found
+    assert not any(i.who == "Nguyễn Văn Đức" for i in items)
+
+
+def test_the_list_reads_a_backup_opened_read_only(demo):
+    from cellsec.backup.create import make_backup
+    from cellsec.backup.opening import open_store
+
+    # GIVEN a verified backup of the file, opened to be looked at (read-only)
+    backup = make_backup(demo)
+    day = date(2026, 12, 20)
+    expected = [i.key for i in due_items(demo, day) if i.target.page != "safety"]
+    with open_store(backup.path) as copy:
+        assert copy.read_only is not None
+        # THEN it lists the same things to do (the backups' own reminders aside)
+        assert [i.key for i in due_items(copy, day) if i.target.page != "safety"] == expected
+    # AND the backup just made is the newest verified one: no backup is asked for now
+    assert not [i for i in due_items(demo, backup.created.date()) if i.rule == "backup_verified"]

@@ -115,7 +115,8 @@ def test_the_six_monthly_liaison_gathering():
 
 def test_backup_and_usb_copy_reminders():
     facts = DueFacts(last_verified_backup=date(2026, 12, 1), started=date(2026, 1, 1))
-    # THEN a verified backup is due 7 days after the last one
+    # THEN a verified backup is asked for 7 days after the last one, not before
+    assert run("backup_verified", facts, date(2026, 12, 7)) == []
     assert [(i.due, i.state.value) for i in run("backup_verified", facts, date(2026, 12, 8))] == [
         (date(2026, 12, 8), "soon")
     ]

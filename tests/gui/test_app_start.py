@@ -153,7 +153,7 @@ def test_menus_are_vietnamese(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Tệp", "&Chi bộ", "Việc cần làm", "Trợ &giúp"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Việc cần làm (1)",  # a new file: the first backup is due soon
+        "Việc cần làm",  # a new file: nothing due yet
         "Sổ đảng viên",
         "Sinh hoạt chi bộ",
         "Cấp trên",

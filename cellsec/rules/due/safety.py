@@ -16,14 +16,14 @@ def _since(when: date | None) -> str:
 
 
 def backup_verified(facts: DueFacts, ctx: DueContext) -> Iterator[DueItem]:
-    """No verified backup for `due_backup_days` days (due that many days after the last one;
-    from the day the file was first used if there is none)."""
+    """No verified backup for `due_backup_days` days: shown from the day it falls due (that many
+    days after the last one, or after the file was first used if there is none)."""
     last = facts.last_verified_backup
     since = last or facts.started
     if since is None:
         return
     due = since + timedelta(days=ctx.setting("due_backup_days"))
-    if due - timedelta(days=ctx.setting("due_soon_days")) > ctx.today:
+    if due > ctx.today:  # a weekly habit: asked for on the day it falls due, not before
         return
     yield ctx.item(
         "backup_verified",

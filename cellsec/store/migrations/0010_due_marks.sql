@@ -16,6 +16,9 @@ CREATE TABLE due_marks (
 );
 CREATE INDEX due_marks_item ON due_marks(item_key, id);
 
+-- The list looks for running probations and ending periods among thousands of members' events.
+CREATE INDEX member_events_kind ON member_events(kind, member_id, date);
+
 CREATE TRIGGER audit_due_marks_insert AFTER INSERT ON due_marks
 BEGIN
     INSERT INTO audit_log (txn, at, user, action, entity, row_id, scope, scope_id, old_json, new_json)
