@@ -129,3 +129,42 @@ def test_page_pdf_and_cli_agree(todo, capsys):
         for text in (state, " ".join(what.split()[:3]), who, due):
             assert pdf.find(text, position) >= 0, text
         position = pdf.find(due, position) + 1
+
+
+def test_a_task_opens_its_meeting_and_a_member_item_the_member(todo, qtbot):
+    window = todo.window()
+    # WHEN the secretary opens a task of a meeting's resolution
+    row = _row_of(todo, "task_deadline")
+    meeting_id = int(todo.items[row].target.part.split(":")[1])
+    todo.table.selectRow(row)
+    qtbot.mouseClick(todo.open_button, LEFT)
+    # THEN the meetings page shows that meeting selected
+    meetings = window.navigation.current()
+    assert meetings is not None and meetings.key == "meetings"
+    assert meetings.selected_meeting_id() == meeting_id
+    # AND a member's item (e.g. a probation ending) lands on that member in the register
+    window.nav.setCurrentRow(1)
+    members = window.navigation.current()
+    assert members is not None and members.key == "members"
+    qtbot.waitUntil(lambda: members.is_loaded)
+    wanted = members.model.row_at(5).member.id
+    window.nav.setCurrentRow(0)
+    window.show_request("members", f"member:{wanted}")
+    assert window.navigation.current() is members
+    assert members.selected_member_id() == wanted
+
+
+def test_a_working_away_item_opens_its_record(todo, qtbot):
+    window = todo.window()
+    row = _row_of(todo, "working_away_silent")
+    record_id = int(todo.items[row].target.part.split(":")[1])
+    todo.table.selectRow(row)
+    qtbot.mouseClick(todo.open_button, LEFT)
+    liaison = window.navigation.current()
+    assert liaison is not None and liaison.key == "liaison"
+    assert liaison.tabs.currentWidget() is liaison.working_away
+    chosen = liaison.working_away.table.selected_payload()
+    assert (
+        getattr(chosen, "id", None) == record_id
+        or getattr(getattr(chosen, "record", None), "id", None) == record_id
+    )
