@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
+from cellsec.errors import ValidationError
+
 EXTRA_DAYS_OFF_KEY = "extra_days_off"
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -20,6 +22,28 @@ def official_days_off(year: int) -> frozenset[date]:
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=year, observed=True))
+
+
+def check_days_off(text: str, label: str) -> str:
+    """The extra days off as the secretary typed them, checked: each a real date dd/mm/yyyy,
+    separated by ";" or ","; returned sorted, written alike ("" for none)."""
+    days = []
+    for token in re.split(r"[;,\n]+", text):
+        token = token.strip()
+        if not token:
+            continue
+        match = _DATE.fullmatch(token)
+        try:
+            if match is None:
+                raise ValueError
+            days.append(date(int(match[3]), int(match[2]), int(match[1])))
+        except ValueError:
+            raise ValidationError(
+                f"{label}: “{token}” không phải ngày (ghi dd/mm/yyyy, cách nhau bởi dấu ;).",
+                label,
+                EXTRA_DAYS_OFF_KEY,
+            ) from None
+    return "; ".join(d.strftime("%d/%m/%Y") for d in sorted(set(days)))
 
 
 def parse_days_off(text: object) -> frozenset[date]:

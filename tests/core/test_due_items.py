@@ -138,3 +138,19 @@ def test_the_list_reads_a_backup_opened_read_only(demo):
         assert [i.key for i in due_items(copy, day) if i.target.page != "safety"] == expected
     # AND the backup just made is the newest verified one: no backup is asked for now
     assert not [i for i in due_items(demo, backup.created.date()) if i.rule == "backup_verified"]
+
+
+def test_cli_todo_prints_the_list_and_refuses_a_wrong_date(demo, capsys):
+    import json
+
+    from cellsec.cli.main import main as cli_main
+
+    path = str(demo.path)
+    expected = [i.key for i in due_items(demo, date(2026, 12, 20))]
+    demo.close()
+    assert cli_main(["--data", path, "todo", "--as-of", "20/12/2026"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [i["key"] for i in out["items"]] == expected
+    assert out["as_of"] == "20/12/2026" and sum(out["counts"].values()) == len(expected)
+    assert cli_main(["--data", path, "todo", "--as-of", "32/12/2026"]) == 1
+    assert "--as-of" in capsys.readouterr().err

@@ -49,3 +49,21 @@ def test_thirty_working_days_after_a_probation_ending_before_tet():
     # THEN the 30 working days skip the five Tết weekdays: the review is due on 05/03/2027
     assert cal.working_days_between(date(2027, 1, 15), end) == 30
     assert end == date(2027, 3, 5)
+
+
+def test_the_extra_days_off_setting_is_checked_and_then_counted(store):
+    import pytest
+
+    from cellsec.errors import ValidationError
+    from cellsec.services.members import rules_of
+    from cellsec.services.rule_settings import set_rule
+
+    # WHEN the secretary types a wrong date THEN it is refused, naming it
+    with pytest.raises(ValidationError, match="“31/02/2027” không phải ngày"):
+        set_rule(store, "extra_days_off", "02/01/2027; 31/02/2027")
+    # WHEN two days are typed in any order THEN they are kept sorted, written alike
+    set_rule(store, "extra_days_off", " 3/1/2027 , 02/01/2027")
+    assert rules_of(store)["extra_days_off"] == "02/01/2027; 03/01/2027"
+    # AND clearing it is allowed
+    set_rule(store, "extra_days_off", "")
+    assert rules_of(store)["extra_days_off"] == ""
