@@ -60,7 +60,8 @@ def window(qtbot, store, app_settings, recording_ask):
 
 @pytest.fixture
 def page(window):
-    return window.pages[1]  # the register (the to-do list is first)
+    window.nav.setCurrentRow(1)  # the register, shown (the app opens on the to-do list)
+    return window.pages[1]
 
 
 @pytest.fixture
