@@ -17,6 +17,7 @@ class Changes:
     meeting_ids: frozenset[int] = field(default_factory=frozenset)
     superiors: bool = False
     liaison: bool = False
+    todo: bool = False  # a mark on the to-do list (done / postponed)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes (one user action that ran two services)."""

@@ -109,6 +109,12 @@ def _invitation(doc: Document, store: Store, r: Request) -> Document:
     return invitation_document(doc, store, r.meeting_id, per_member=r.per_member, today=r.today)
 
 
+def _todo(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.todo_list import todo_list_document
+
+    return todo_list_document(doc, store, r.on)
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -172,6 +178,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             file_names.invitation,
             hint="--meeting, hoặc để trống điền tay; --per-member: mỗi đảng viên một tờ",
         ),
+        DocumentSpec("todo", "Việc cần làm", _todo, file_names.todo, hint="--as-of: ngày lập danh sách"),
     )
 }
 

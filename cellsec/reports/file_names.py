@@ -88,3 +88,8 @@ def invitation(store: Store, r: Request) -> str:
     if m is None:
         return "Giay-moi-mau.pdf"
     return f"Giay-moi-{_when(m)}{'-tung-dang-vien' if r.per_member else ''}.pdf"
+
+
+def todo(_store: Store, r: Request) -> str:
+    on = r.on or date.today()
+    return f"Viec-can-lam-thang-{on.month}-{on.year}.pdf"

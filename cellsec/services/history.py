@@ -36,6 +36,7 @@ ENTITY_LABELS = {
     "rule_settings": "Thiết lập quy định",
     "restore": "Khôi phục dữ liệu từ bản sao lưu",
     "committee_roles": "Chức vụ trong chi ủy",
+    "due_marks": "Việc cần làm",
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 

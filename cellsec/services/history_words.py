@@ -100,6 +100,9 @@ FIELD_LABELS = {
     "topic_preparer": "Người chuẩn bị chuyên đề",
     "role": "Chức vụ",
     "closed_meeting_id": "Kết thúc tại buổi",
+    "what": "Việc",
+    "on_date": "Ngày ghi",
+    "until_date": "Hoãn đến ngày",
 }
 # Stored for the program's own use: never a line of the history.
 HIDDEN = {
@@ -120,6 +123,8 @@ HIDDEN = {
     "created_at",
     "updated_at",
     "changed_at",
+    "item_key",
+    "rule",
 }
 YES_NO_KEYS = {"present", "is_superior", "exempted", "attached_out", "suspended"}
 CODES = {
@@ -147,6 +152,8 @@ CODES = {
     "kind": {
         **{k.value: k.label for k in MeetingKind},
         **{k.value: EVENT_LABELS[k] for k in EventKind},
+        "done": "Đã làm",  # a mark on the to-do list
+        "postponed": "Hoãn",
     },
 }
 EMPTY = "(trống)"

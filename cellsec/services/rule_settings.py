@@ -5,11 +5,13 @@ checked before it is saved, each able to go back to the shipped default."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
 from cellsec.rules.settings import Rules, RuleSetting
+from cellsec.rules.workdays import EXTRA_DAYS_OFF_KEY, check_days_off
 from cellsec.services.forms import plain_text
 from cellsec.services.members import rules_of
 from cellsec.services.rule_lists import (
@@ -61,11 +63,19 @@ def show_value(value: Any, key: str = "", rules: Rules | None = None) -> str:
     return str(value)
 
 
+# Settings typed as text with their own form: milestones "30, 40, 45"; the extra days off
+# "02/01/2027; 03/01/2027" (may be empty: no extra day off).
+_TEXT_PARSERS: dict[str, Callable[[Rules, str, str], Any]] = {
+    "badge_milestones_years": lambda rules, value, _label: parse_milestones(rules, value),
+    EXTRA_DAYS_OFF_KEY: lambda _rules, value, label: check_days_off(value, label),
+}
+
+
 def _parse(setting: RuleSetting, text: str, rules: Rules) -> Any:
     value = nfc(text)
     label = setting.label
-    if setting.key == "badge_milestones_years":
-        return parse_milestones(rules, value)
+    if setting.key in _TEXT_PARSERS:
+        return _TEXT_PARSERS[setting.key](rules, value, label)
     if setting.key in FRACTION_RULES:
         return check_fraction(rules, setting.key, value)
     if isinstance(setting.default, bool):

@@ -60,7 +60,8 @@ def window(qtbot, store, app_settings, recording_ask):
 
 @pytest.fixture
 def page(window):
-    return window.pages[0]
+    window.nav.setCurrentRow(1)  # the register, shown (the app opens on the to-do list)
+    return window.pages[1]
 
 
 @pytest.fixture
@@ -94,12 +95,12 @@ def meetings_page(qtbot, demo_store, app_settings, recording_ask, answers, notic
 
     w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
     qtbot.addWidget(w)
-    page = w.pages[1]
+    page = w.pages[2]
     page.today = lambda: TODAY
     page.ask, page.notify = answers, notices
     w.show()
     qtbot.waitExposed(w)
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(2)
     page.set_year(TODAY.year)
     yield page
     wait_for_tasks()  # no PDF worker may outlive its test

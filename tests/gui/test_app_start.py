@@ -133,8 +133,9 @@ def test_main_window_switches_to_another_file_and_releases_the_old_one(qtbot, wi
     window.switch_to(other)
     # THEN the window shows it, and the first file is free again
     assert window.cell_label.text() == "Chi bộ tổ dân phố 5"
-    qtbot.waitUntil(lambda: window.pages[0].is_loaded)
-    assert [r.member.full_name for r in window.pages[0].model.rows()] == ["Lê Văn Tám"]
+    window.nav.setCurrentRow(1)  # the register (the app opens on the to-do list)
+    qtbot.waitUntil(lambda: window.pages[1].is_loaded)
+    assert [r.member.full_name for r in window.pages[1].model.rows()] == ["Lê Văn Tám"]
     Store.open(data_path).close()
 
 
@@ -150,8 +151,9 @@ def test_profile_edit_from_menu_updates_the_status_bar(qtbot, window):
 def test_menus_are_vietnamese(window):
     # The third menu is the current page's own (its print and export commands).
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Tệp", "&Chi bộ", "Sổ đảng viên", "Trợ &giúp"]
+    assert titles == ["&Tệp", "&Chi bộ", "Việc cần làm", "Trợ &giúp"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Việc cần làm",  # a new file: nothing due yet
         "Sổ đảng viên",
         "Sinh hoạt chi bộ",
         "Cấp trên",
@@ -162,7 +164,7 @@ def test_menus_are_vietnamese(window):
 def test_the_page_menu_follows_the_page_shown(window):
     """GIVEN the window WHEN the secretary goes to the meetings THEN the menu between "Chi bộ"
     and "Trợ giúp" is the meetings page's, with the same commands as its buttons."""
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(2)
     menu = window.page_menu
     assert menu.title() == "Sinh hoạt chi bộ" and menu.menuAction().isVisible()
     assert "Sổ biên bản cả năm" in [a.text() for a in menu.actions()]
@@ -206,7 +208,7 @@ def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):
     result = _run_app(["--data", str(data_path)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "CELLSEC_WINDOW_SHOWN" in result.stdout
-    assert "CELLSEC_PAGES_OK 4" in result.stdout  # every area builds (imported on first use)
+    assert "CELLSEC_PAGES_OK 5" in result.stdout  # every area builds (imported on first use)
 
 
 @pytest.mark.slow
@@ -257,8 +259,9 @@ def test_new_data_file_never_overwrites_an_existing_file(qtbot, window, tmp_path
     window.new_data_file()
     assert window.cell_label.text() == "Chi bộ thôn Cũ"
     assert "không bị ghi đè" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.pages[0].is_loaded)
-    assert window.pages[0].model.rowCount() == 1
+    window.nav.setCurrentRow(1)  # the register (the app opens on the to-do list)
+    qtbot.waitUntil(lambda: window.pages[1].is_loaded)
+    assert window.pages[1].model.rowCount() == 1
 
 
 def test_the_last_file_is_kept_when_its_absence_needs_saying(tmp_path):

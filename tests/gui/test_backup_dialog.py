@@ -113,7 +113,8 @@ def test_encrypted_copy_then_restore_with_a_wrong_then_the_right_password(
     # AND the window reopened the file with the content of the copy
     assert window.store is not store
     assert stored_names(window.store) == ["Nguyễn Văn Đức"]
-    page = window.pages[0]
+    page = window.pages[1]
+    window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: page.is_loaded)
     assert [r.member.full_name for r in page.model.rows()] == ["Nguyễn Văn Đức"]
     # AND the data as it was (two members) is kept aside in the backups folder

@@ -88,7 +88,7 @@ def test_a_read_only_file_opens_in_a_read_only_window_and_saves_are_refused(
         monkeypatch.setattr(reporter, "_can_show", lambda: True)
         reporter.install()
         try:
-            page = window.pages[0]
+            page = window.pages[1]
             qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
             dialog = page.active_dialog
             assert isinstance(dialog, MemberDialog)

@@ -108,7 +108,8 @@ def test_import_lists_the_bad_row_and_adds_the_good_ones(qtbot, window, wizard, 
     assert sorted(stored_names(store)) == ["Nguyễn Văn Đức", "Trần Văn Bình"]
     qtbot.mouseClick(wizard.close_button, LEFT)
     qtbot.waitUntil(lambda: window.active_dialog is None)
-    page = window.pages[0]
+    page = window.pages[1]
+    window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: page.is_loaded)
     assert sorted(shown_names(page)) == ["Nguyễn Văn Đức", "Trần Văn Bình"]
     duc = next(r.member for r in page.model.rows() if r.member.full_name == "Nguyễn Văn Đức")

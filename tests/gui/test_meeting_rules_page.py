@@ -85,9 +85,9 @@ def test_a_committee_meeting_needs_a_committee_and_takes_it_as_its_roll(qtbot, w
         ("Lê Văn Cường", "03/03/1970"),
     ):
         add(store, name, born, "01/01/2000", "01/02/2001")
-    page = window.pages[1]
+    page = window.pages[2]
     page.ask, page.notify = lambda *a, **k: True, notices
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(2)
     # WHEN a committee meeting is prepared THEN the page says the cell has no committee
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.active_dialog

@@ -67,7 +67,9 @@ def test_the_main_dialogs_are_vietnamese(qtbot, vietnamese_qt, demo_window, demo
     from ui.transfer.import_wizard import ImportWizard
 
     member = demo_store.members.all()[0]
-    meetings = demo_window.pages[1]
+    from ui.meetings.page import MeetingsPage
+
+    meetings = demo_window.page_of(MeetingsPage)
     meeting = demo_store.meetings.get(demo_store.meetings.all_ids()[-1])
     dialogs = [
         MemberDialog(demo_store, member, parent=demo_window),

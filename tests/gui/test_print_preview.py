@@ -130,8 +130,8 @@ def test_closing_the_preview_before_it_is_ready_is_safe(qtbot, meetings_page, de
 
 def test_register_list_prints_from_the_members_page(qtbot, meetings_page):
     window = meetings_page.window()
-    members = window.pages[0]
-    window.nav.setCurrentRow(0)
+    members = window.pages[1]
+    window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: members.is_loaded)
     members.set_as_of(date(2026, 11, 22))
     qtbot.mouseClick(members.print_button, LEFT)
@@ -162,7 +162,7 @@ store = Store.open({str(tmp_path / "start.cellsec")!r})
 settings = AppSettings(QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat))
 window = MainWindow(store, settings, StoreOpener())
 window.show()
-window.nav.setCurrentRow(1)
+window.nav.setCurrentRow(2)
 app.processEvents()
 print(json.dumps({{"reportlab": "reportlab" in sys.modules,
                   "reports": "cellsec.reports" in sys.modules,
@@ -182,4 +182,4 @@ window.close()
     )
     # THEN neither ReportLab, the report modules nor PDFium were loaded
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 4}
+    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 5}

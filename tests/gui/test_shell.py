@@ -35,7 +35,7 @@ def test_window_remembers_last_file_and_column_layout(qtbot, store, data_path, a
     first = MainWindow(store, app_settings, StoreOpener())
     qtbot.addWidget(first)
     first.show()
-    first.pages[0].table.setColumnWidth(NAME, 333)
+    first.pages[1].table.setColumnWidth(NAME, 333)
     first.close()
     # WHEN the app starts again
     assert app_settings.last_data_file == data_path.resolve()
@@ -44,7 +44,7 @@ def test_window_remembers_last_file_and_column_layout(qtbot, store, data_path, a
     again = MainWindow(Store.open(data_path), app_settings, StoreOpener())
     qtbot.addWidget(again)
     # THEN the column has the width it was left with
-    assert again.pages[0].table.columnWidth(NAME) == 333
+    assert again.pages[1].table.columnWidth(NAME) == 333
     assert again.has_saved_geometry
 
 

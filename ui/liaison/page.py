@@ -71,6 +71,24 @@ class LiaisonPage(Page):
         self.register.reload()
         self.working_away.reload()
 
+    def show_part(self, part: str) -> None:
+        """ "working_away:<id>" (the second tab, that record), "comment:<liaison id>" or
+        "gathering" (the register tab), asked for by the to-do list."""
+        kind, _, value = part.partition(":")
+        tab = self.working_away if kind == "working_away" else self.register
+        self.tabs.setCurrentWidget(tab)
+        if value.isdigit():
+            wanted = int(value)
+            tab.table.select_where(
+                lambda p: (
+                    wanted
+                    in (
+                        getattr(h, "id", None)
+                        for h in (p, getattr(p, "member", None), getattr(p, "record", None))
+                    )
+                )
+            )
+
     # --- shared actions ----------------------------------------------------------------------
     def open_dialog(self, dialog: QDialog, after: AfterDialog | None = None) -> QDialog:
         """A tab's dialog; `after` runs once it wrote, before the Changes are routed."""

@@ -233,6 +233,18 @@ class MeetingsPage(Page):
     def select_meeting(self, meeting_id: int) -> None:
         self.tree.select_meeting(meeting_id)
 
+    def show_part(self, part: str) -> None:
+        """ "meeting:<id>" (that meeting, in its year) or "month:<yyyy-mm>" (that year), asked
+        for by the to-do list."""
+        kind, _, value = part.partition(":")
+        if kind == "meeting" and value.isdigit():
+            header = self._store.meetings.header(int(value))
+            if header is not None:
+                self.set_year(header.date.year)
+                self.select_meeting(int(value))
+        elif kind == "month" and value[:4].isdigit():
+            self.set_year(int(value[:4]))
+
     def _selected_meeting(self) -> Meeting | None:
         meeting_id = self.selected_meeting_id()
         return self._store.meetings.get(meeting_id) if meeting_id is not None else None

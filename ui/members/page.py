@@ -256,6 +256,12 @@ class MembersPage(Page):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
+    def show_part(self, part: str) -> None:
+        """ "member:<id>": select that member (asked for by the to-do list)."""
+        kind, _, value = part.partition(":")
+        if kind == "member" and value.isdigit():
+            self._restore_selection(int(value))
+
     def selected_member_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         row = self.model.row_at(rows[0].row()) if rows else None

@@ -99,16 +99,18 @@ class Launcher(QObject):
     def _on_window_shown(self) -> None:
         seconds = time.perf_counter() - self._t0
         print(f"CELLSEC_WINDOW_SHOWN {seconds:.3f}", file=self._out, flush=True)
-        if self.window is not None:
-            navigation = self.window.navigation
-            register = navigation.page(navigation.index_of("members"))
-            register.sig_loaded.connect(self._on_register_loaded)
+        page = self.window.navigation.current() if self.window is not None else None
+        if page is not None:  # the first page (the to-do list) with its data on screen
+            if page.is_loaded:
+                self._on_page_loaded()
+            else:
+                page.sig_loaded.connect(self._on_page_loaded)
         if self._smoke_exit_ms is not None:
             QTimer.singleShot(self._smoke_exit_ms, self._smoke_exit)
 
-    def _on_register_loaded(self) -> None:
+    def _on_page_loaded(self) -> None:
         seconds = time.perf_counter() - self._t0
-        print(f"CELLSEC_REGISTER_READY {seconds:.3f}", file=self._out, flush=True)
+        print(f"CELLSEC_PAGE_READY {seconds:.3f}", file=self._out, flush=True)
 
     def _smoke_exit(self) -> None:
         if self.window is not None and os.environ.get("CELLSEC_SMOKE_ALL_PAGES"):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QMenu, 
 
 import cellsec
 from cellsec.entities.changes import Changes
+from cellsec.services.due import counts_by_page, due_items
 from cellsec.store import Store
 
 from ui.cell.profile_dialog import ProfileDialog, needs_profile
@@ -30,6 +31,7 @@ ABOUT_TEXT = (
     "trên máy này; chương trình không gửi thông tin đi đâu."
 )
 NO_PROFILE = "(chưa nhập thông tin chi bộ)"
+SAFETY = "safety"  # the to-do list's backup items open the backups dialog
 CELL = "cell"  # the area key of the cell's own dialogs (sig_request("cell", part))
 
 
@@ -133,6 +135,12 @@ class MainWindow(QMainWindow):
         self._settings.set_last_data_file(store.path)
         self._refresh_status()
         self.backups.take_store(store, self._opener.take_notes())
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """The number of to-do items (overdue or due soon) beside each navigation entry."""
+        counts = counts_by_page(due_items(self._store))
+        self.navigation.set_counts({**counts, "todo": sum(counts.values())})
 
     def _refresh_status(self) -> None:
         profile = self._store.profile.get()
@@ -172,6 +180,9 @@ class MainWindow(QMainWindow):
             if part == "committee":
                 self.edit_committee()
             return
+        if key == SAFETY:
+            self.data_safety.open_backups()
+            return
         page = self.navigation.show(key)
         if page is not None:
             page.show_part(part)
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
             self._refresh_status()
         for page in self.navigation.built():  # pages not built yet read fresh data when opened
             page.apply(changes)
+        self.refresh_counts()
 
     # --- menu actions ------------------------------------------------------------------------
     def open_data_file(self) -> None:

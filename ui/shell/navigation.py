@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
 from cellsec.store import Store
 
-from ui import liaison, meetings, members, superiors
+from ui import liaison, meetings, members, superiors, todo
 from ui.common.page import Page, PageSpec
 from ui.shell.settings import AppSettings
 
 # The areas in navigation order. build.spec takes every ui module, since these are imported
 # by name; scripts/build_bundle.py checks that the bundle builds each of them.
-PAGES: tuple[PageSpec, ...] = (members.PAGE, meetings.PAGE, superiors.PAGE, liaison.PAGE)
+# The to-do list comes first: the app opens on it (issue 14).
+PAGES: tuple[PageSpec, ...] = (todo.PAGE, members.PAGE, meetings.PAGE, superiors.PAGE, liaison.PAGE)
 
 
 class Navigation(QObject):
@@ -91,6 +92,14 @@ class Navigation(QObject):
     def built(self) -> list[Page]:
         """The pages opened so far (the others read fresh data when opened)."""
         return [p for p in self._pages if p is not None]
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Show beside each entry how many to-do items (overdue or due soon) wait there."""
+        for row, spec in enumerate(self._specs):
+            item = self.nav.item(row)
+            if item is not None:
+                n = counts.get(spec.key, 0)
+                item.setText(f"{spec.title} ({n})" if n else spec.title)
 
     def index_of(self, key: str) -> int:
         return next((i for i, spec in enumerate(self._specs) if spec.key == key), -1)
