@@ -17,6 +17,7 @@ class Changes:
     meeting_ids: frozenset[int] = field(default_factory=frozenset)
     superiors: bool = False
     liaison: bool = False
+    reviews: bool = False  # the year-end review (kiểm điểm cuối năm)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes (one user action that ran two services)."""

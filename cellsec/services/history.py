@@ -13,6 +13,7 @@ from cellsec.entities.members import EVENT_LABELS, EventKind
 from cellsec.services.forms import is_record_id
 from cellsec.services.member_form import MEMBER_LABELS
 from cellsec.services.profile import PROFILE_LABELS
+from cellsec.services.review_form import HISTORY_CODES, HISTORY_LABELS
 from cellsec.store import Store
 from cellsec.store.audit import AuditRow
 
@@ -38,6 +39,8 @@ ENTITY_LABELS = {
     "rule_settings": "Thiết lập quy định",
     "restore": "Khôi phục dữ liệu từ bản sao lưu",
     "committee_roles": "Chức vụ trong chi ủy",
+    "review_years": "Kiểm điểm cuối năm",
+    "member_reviews": "Kiểm điểm, xếp loại đảng viên",
 }
 FIELD_LABELS = {
     **MEMBER_LABELS,
@@ -110,6 +113,7 @@ FIELD_LABELS = {
     "key": "Thiết lập",
     "content": "Nội dung",
     "topic_preparer": "Người chuẩn bị chuyên đề",
+    **HISTORY_LABELS,
 }
 _CODES = {
     "sex": {"nam": "Nam", "nu": "Nữ"},
@@ -131,6 +135,7 @@ _CODES = {
     },
     "level": {"commune": "Đảng ủy xã/phường", "province": "Tỉnh ủy/Thành ủy", "other": "Cấp khác"},
     "variant": {"full": "Phiếu đầy đủ", "short": "Phiếu rút gọn"},
+    **HISTORY_CODES,
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 _HIDDEN = {
@@ -145,6 +150,7 @@ _HIDDEN = {
     "digest",
     "approved_at",
     "self_rating",
+    "review_year_id",
 }
 
 

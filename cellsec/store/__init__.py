@@ -23,6 +23,7 @@ from cellsec.store.lock import DataFileLock
 from cellsec.store.meetings import MeetingRepository
 from cellsec.store.members import MemberRepository
 from cellsec.store.profile import ProfileRepository
+from cellsec.store.reviews import ReviewRepository
 from cellsec.store.settings import SettingsRepository
 from cellsec.store.superiors import SuperiorRepository
 
@@ -54,6 +55,7 @@ class Store:
         self.superiors = SuperiorRepository(conn)
         self.liaison = LiaisonRepository(conn)
         self.audit = AuditRepository(conn)
+        self.reviews = ReviewRepository(conn)
 
     @classmethod
     def open(
