@@ -199,9 +199,11 @@ def warnings(record: Record) -> list[str]:
             who = "Chi bộ đề nghị" if which == "proposed" else "Đảng ủy quyết định"
             out.append(f"{who}: {cap}")
     order = [lv.value for lv in Level]
+    missing = [m["name"] for m in record["members"] if not m["has_review"]]
+    if missing:
+        shown = ", ".join(missing[:8]) + (f" và {len(missing) - 8} đồng chí khác" if len(missing) > 8 else "")
+        out.append(f"{len(missing)} đồng chí chưa có bản tự kiểm điểm: {shown}.")
     for m in record["members"]:
-        if not m["has_review"]:
-            out.append(f"{m['name']}: chưa có bản tự kiểm điểm.")
         suggested, proposed = m["suggested_level"], m["proposed_level"]
         if suggested and proposed and order.index(proposed) < order.index(suggested):
             out.append(
