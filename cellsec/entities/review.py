@@ -49,7 +49,6 @@ class ReviewYear:
 
     year: int
     meeting_date: date | None = None
-    report_number: str = ""
     cell_proposed_level: Level | None = None
     cell_decided_level: Level | None = None
     decision_ref: str = ""

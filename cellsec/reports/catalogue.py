@@ -103,6 +103,24 @@ def _working_away(doc: Document, store: Store, r: Request) -> Document:
     return working_away_document(doc, store, r.on)
 
 
+def _review_list(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.review_reports import review_list_document
+
+    return review_list_document(doc, store, r.the_year, today=r.today)
+
+
+def _review_report(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.review_reports import review_report_document
+
+    return review_report_document(doc, store, r.the_year, today=r.today)
+
+
+def _review_warnings(store: Store, r: Request) -> list[PrintWarning]:
+    from cellsec.reports.review_reports import review_print_warnings
+
+    return [PrintWarning(title, text) for title, text in review_print_warnings(store, r.the_year)]
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -158,6 +176,23 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _working_away,
             file_names.working_away,
             landscape=True,
+        ),
+        DocumentSpec(
+            "review-list",
+            "Danh sách kết quả kiểm điểm, xếp loại đảng viên",
+            _review_list,
+            file_names.review_list,
+            landscape=True,
+            hint="--year; kèm biên bản họp kiểm điểm",
+            warnings=_review_warnings,
+        ),
+        DocumentSpec(
+            "review-report",
+            "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại đảng viên",
+            _review_report,
+            file_names.review_report,
+            hint="--year; gửi Đảng ủy xã",
+            warnings=_review_warnings,
         ),
     )
 }

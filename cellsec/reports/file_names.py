@@ -81,3 +81,11 @@ def liaison(_store: Store, r: Request) -> str:
 
 def working_away(_store: Store, r: Request) -> str:
     return f"Danh-sach-di-lam-an-xa-{_on(r)}.pdf"
+
+
+def review_list(_store: Store, r: Request) -> str:
+    return f"Ket-qua-xep-loai-dang-vien-nam-{r.the_year}.pdf"
+
+
+def review_report(_store: Store, r: Request) -> str:
+    return f"Bao-cao-kiem-diem-xep-loai-nam-{r.the_year}.pdf"

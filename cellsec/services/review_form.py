@@ -27,7 +27,6 @@ REVIEW_LABELS = {
 }
 YEAR_LABELS = {
     "meeting_date": "Ngày họp kiểm điểm",
-    "report_number": "Số báo cáo",
     "cell_proposed_level": "Chi bộ tự đánh giá xếp loại chi bộ",
     "cell_decided_level": "Đảng ủy xếp loại chi bộ",
     "decision_ref": "Số quyết định của Đảng ủy",
@@ -138,12 +137,9 @@ def parse_year(rules: Rules, year: int, form: Mapping[str, Any], today: date | N
         raise _err(YEAR_LABELS, "meeting_date", f"không thuộc kỳ kiểm điểm năm {year}.")
     if decided_on is not None and meeting is not None and decided_on < meeting:
         raise _err(YEAR_LABELS, "decision_date", "trước ngày chi bộ họp kiểm điểm.")
-    if len(text["report_number"]) > 40:
-        raise _err(YEAR_LABELS, "report_number", "quá dài (tối đa 40 ký tự).")
     return ReviewYear(
         year,
         meeting_date=meeting,
-        report_number=text["report_number"],
         cell_proposed_level=parse_level(
             rules, text["cell_proposed_level"], YEAR_LABELS, "cell_proposed_level"
         ),
@@ -160,7 +156,6 @@ def year_form(y: ReviewYear) -> dict[str, str]:
 
     return {
         "meeting_date": day(y.meeting_date),
-        "report_number": y.report_number,
         "cell_proposed_level": y.cell_proposed_level.value if y.cell_proposed_level else "",
         "cell_decided_level": y.cell_decided_level.value if y.cell_decided_level else "",
         "decision_ref": y.decision_ref,

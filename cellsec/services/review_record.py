@@ -46,7 +46,6 @@ def _year_part(y: ReviewYear) -> dict[str, Any]:
     return {
         "year": y.year,
         "meeting_date": y.meeting_date.isoformat() if y.meeting_date else None,
-        "report_number": y.report_number,
         "cell_proposed_level": _code(y.cell_proposed_level),
         "cell_decided_level": _code(y.cell_decided_level),
         "decision_ref": y.decision_ref,

@@ -37,7 +37,6 @@ def _year(r: sqlite3.Row) -> ReviewYear:
     return ReviewYear(
         r["year"],
         from_iso(r["meeting_date"]),
-        r["report_number"],
         _level(r["cell_proposed_level"]),
         _level(r["cell_decided_level"]),
         r["decision_ref"],
@@ -77,16 +76,16 @@ class ReviewRepository:
     def add_year(self, y: ReviewYear) -> int:
         return inserted_id(
             self._conn.execute(
-                "INSERT INTO review_years (year, meeting_date, report_number, cell_proposed_level, "
+                "INSERT INTO review_years (year, meeting_date, cell_proposed_level, "
                 "cell_decided_level, decision_ref, decision_date, notes, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (*self._year_values(y), datetime.now().isoformat(timespec="seconds")),
             )
         )
 
     def update_year(self, year_id: int, y: ReviewYear) -> None:
         self._conn.execute(
-            "UPDATE review_years SET year = ?, meeting_date = ?, report_number = ?, "
+            "UPDATE review_years SET year = ?, meeting_date = ?, "
             "cell_proposed_level = ?, cell_decided_level = ?, decision_ref = ?, decision_date = ?, "
             "notes = ? WHERE id = ?",
             (*self._year_values(y), year_id),
@@ -97,7 +96,6 @@ class ReviewRepository:
         return (
             y.year,
             to_iso(y.meeting_date),
-            y.report_number,
             _code(y.cell_proposed_level),
             _code(y.cell_decided_level),
             y.decision_ref,

@@ -131,7 +131,7 @@ def test_the_decision_needs_every_decided_level_then_locks_the_year(store):
     with pytest.raises(ValidationError, match="đã chốt"):
         save_member_review(store, YEAR, ids["an"], {"decided_level": "good"})
     with pytest.raises(ValidationError, match="đã chốt"):
-        save_review_year(store, YEAR, {"report_number": "09-BC/CB"})
+        save_review_year(store, YEAR, {"notes": "Họp ngày 20/12"})
     # … and by the file itself
     conn = sqlite3.connect(store.path)
     with pytest.raises(sqlite3.DatabaseError, match="locked"):

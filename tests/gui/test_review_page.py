@@ -117,3 +117,12 @@ def test_the_secretary_runs_the_years_review_on_the_page(qtbot, review_page, sto
     page.table.selectRow(0)
     assert not page.edit_button.isEnabled()
     assert "Thống kê theo mức Đảng ủy quyết định" in page.stats_label.text()
+
+
+def test_the_page_prints_through_the_catalogue(review_page, window):
+    # the page menu offers the year's documents (the same entries as its buttons)
+    assert [a.text() for a in review_page.actions()] == [
+        "In danh sách kết quả xếp loại",
+        "In báo cáo gửi Đảng ủy",
+    ]
+    assert not review_page.report_button.isEnabled()  # nothing to print before the year is opened

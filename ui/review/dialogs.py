@@ -128,20 +128,18 @@ def year_dialog(store: Store, record: Record, parent: QWidget) -> FormDialog:
     year = record["year"]
     rows: list[tuple[str, str, QWidget]] = [
         ("meeting_date", YEAR_LABELS["meeting_date"], date_edit()),
-        ("report_number", YEAR_LABELS["report_number"], line_edit("ví dụ 15 (in ra “Số 15-BC/CB”)")),
         ("cell_proposed_level", YEAR_LABELS["cell_proposed_level"], level_combo(record)),
         ("notes", YEAR_LABELS["notes"], memo("", 3)),
     ]
     r = record["review"]
     values = {
         "meeting_date": _day(r["meeting_date"]),
-        "report_number": r["report_number"],
         "cell_proposed_level": r["cell_proposed_level"] or "",
         "notes": r["notes"],
     }
     return FormDialog(
         f"Kỳ kiểm điểm năm {year}",
-        "Buổi họp kiểm điểm, số báo cáo gửi Đảng ủy và chi bộ tự đánh giá xếp loại chi bộ.",
+        "Ngày chi bộ họp kiểm điểm và chi bộ tự đánh giá xếp loại chi bộ.",
         rows,
         lambda form: save_review_year(store, year, form),
         values=values,

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,10 +34,12 @@ from cellsec.services.review_record import (
     seal_problem,
     warnings,
 )
+from cellsec.services.review_report import issue_review_report, report_number
 from cellsec.store import Store
 
 from ui.common.page import Page, ViewState
 from ui.common.record_table import GREEN, GREY, Cell, RecordTable
+from ui.printing import actions as printing
 from ui.review import PAGE
 from ui.review.dialogs import MemberReviewDialog, decision_dialog, year_dialog
 
@@ -53,7 +56,7 @@ HEADERS = (
     "Đảng ủy\nquyết định",
 )
 NO_SELF_REVIEW = "Chưa có bản tự kiểm điểm"
-WIDTHS = (4, 22, 8, 10, 11, 14, 5, 14, 14, 0)
+WIDTHS = (3, 20, 6, 8, 10, 12, 4, 12, 12, 0)
 
 
 def _heading(text: str) -> QLabel:
@@ -78,6 +81,7 @@ class ReviewPage(Page):
         super().__init__(store, parent)
         self.today: Callable[[], date] = date.today
         self.record: Record | None = None
+        self.preview: QWidget | None = None
         self._build()
 
     # --- layout -------------------------------------------------------------------------------
@@ -94,16 +98,27 @@ class ReviewPage(Page):
         )
         self.edit_button.clicked.connect(self.edit_member)
         self.year_button = QPushButton("Kỳ kiểm điểm…")
-        self.year_button.setToolTip("Ngày họp kiểm điểm, số báo cáo, chi bộ tự đánh giá xếp loại chi bộ")
+        self.year_button.setToolTip("Ngày họp kiểm điểm, chi bộ tự đánh giá xếp loại chi bộ")
         self.year_button.clicked.connect(self.edit_year)
         self.decision_button = QPushButton("Nhập quyết định của Đảng ủy…")
         self.decision_button.clicked.connect(self.enter_decision)
+        self.list_button = QPushButton("In danh sách kết quả")
+        self.list_button.setToolTip("Danh sách kết quả kiểm điểm, xếp loại (kèm biên bản họp kiểm điểm)")
+        self.list_button.clicked.connect(self.print_list)
+        self.report_button = QPushButton("In báo cáo gửi Đảng ủy")
+        self.report_button.clicked.connect(self.print_report)
+        self.issue_button = QPushButton("Ban hành báo cáo (cấp số)…")
+        self.issue_button.clicked.connect(self.issue_report)
         top = QHBoxLayout()
         top.addWidget(QLabel("Năm:"))
         top.addWidget(self.year_box)
         for b in (self.open_button, self.edit_button, self.year_button, self.decision_button):
             top.addWidget(b)
         top.addStretch(1)
+        prints = QHBoxLayout()
+        for b in (self.list_button, self.report_button, self.issue_button):
+            prints.addWidget(b)
+        prints.addStretch(1)
         self.status_label = _box("review_status", "background: #eef4fb; border: 1px solid #b9cde6;")
         self.stats_label = _box("review_stats", "background: #f3f8ef; border: 1px solid #bcd9a8;")
         self.warning_label = _box("review_warnings", "background: #fdf1e7; border: 1px solid #e8b98f;")
@@ -128,6 +143,7 @@ class ReviewPage(Page):
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(prints)
         layout.addWidget(self.status_label)
         layout.addWidget(self.stats_label)
         layout.addWidget(self.warning_label)
@@ -162,6 +178,12 @@ class ReviewPage(Page):
         self.warning_label.setText("\n".join(f"• {w}" for w in found))
         self.warning_label.setVisible(bool(found))
         self._update_buttons()
+
+    def actions(self) -> list[QAction]:
+        return [
+            self.page_action("In danh sách kết quả xếp loại", self.print_list),
+            self.page_action("In báo cáo gửi Đảng ủy", self.print_report),
+        ]
 
     def concerns(self, changes: Changes) -> bool:
         return changes.reviews or changes.members or changes.profile
@@ -236,6 +258,11 @@ class ReviewPage(Page):
         for b in (self.year_button, self.decision_button):
             b.setEnabled(opened and not locked)
         self.edit_button.setEnabled(opened and not locked and self.table.selected_payload() is not None)
+        for b in (self.list_button, self.report_button, self.issue_button):
+            b.setEnabled(opened)
+        issued = report_number(self.store, year) if opened else None
+        self.issue_button.setText(f"Báo cáo số {issued.text}" if issued else "Ban hành báo cáo (cấp số)…")
+        self.issue_button.setEnabled(opened and issued is None)
 
     # --- actions --------------------------------------------------------------------------------
     def open_year(self) -> None:
@@ -259,3 +286,39 @@ class ReviewPage(Page):
     def enter_decision(self) -> None:
         if self.record is not None:
             self.run_dialog(decision_dialog(self.store, self.record, self))
+
+    def print_list(self) -> None:
+        if self.record is not None:
+            self.preview = printing.open_preview(
+                self,
+                self.store,
+                "review-list",
+                notify=self.notify,
+                year=self.record["year"],
+                today=self.today(),
+            )
+
+    def print_report(self) -> None:
+        if self.record is not None:
+            self.preview = printing.open_preview(
+                self,
+                self.store,
+                "review-report",
+                notify=self.notify,
+                year=self.record["year"],
+                today=self.today(),
+            )
+
+    def issue_report(self) -> None:
+        """The report gets the next BC number of the term now, and keeps it for every print."""
+        if self.record is None:
+            return
+        year = self.record["year"]
+        question = (
+            f"Ban hành báo cáo kết quả kiểm điểm, xếp loại năm {year}?\n\nBáo cáo được cấp số tiếp "
+            "theo (…-BC) của nhiệm kỳ và mang ngày hôm nay; in lại sau này vẫn giữ số và ngày đó."
+        )
+        if self.ask(self, "Ban hành báo cáo", question):
+            self.run_operation(
+                lambda: issue_review_report(self.store, year, today=self.today()), "Không ban hành được"
+            )

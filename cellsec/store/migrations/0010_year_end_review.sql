@@ -8,7 +8,6 @@ CREATE TABLE review_years (
     id                   INTEGER PRIMARY KEY AUTOINCREMENT,
     year                 INTEGER NOT NULL UNIQUE CHECK (year BETWEEN 1930 AND 2200),
     meeting_date         TEXT,
-    report_number        TEXT NOT NULL DEFAULT '',
     cell_proposed_level  TEXT CHECK (cell_proposed_level IS NULL OR cell_proposed_level IN ('excellent', 'good', 'completed', 'not_completed')),
     cell_decided_level   TEXT CHECK (cell_decided_level IS NULL OR cell_decided_level IN ('excellent', 'good', 'completed', 'not_completed')),
     decision_ref         TEXT NOT NULL DEFAULT '',
@@ -86,22 +85,22 @@ END;
 CREATE TRIGGER audit_review_years_insert AFTER INSERT ON review_years
 BEGIN
     INSERT INTO audit_log (txn, at, user, action, entity, row_id, scope, scope_id, old_json, new_json)
-    SELECT txn, at, user, 'insert', 'review_years', NEW.rowid, NULL, NULL, NULL, json_object('id', NEW.id, 'year', NEW.year, 'meeting_date', NEW.meeting_date, 'report_number', NEW.report_number, 'cell_proposed_level', NEW.cell_proposed_level, 'cell_decided_level', NEW.cell_decided_level, 'decision_ref', NEW.decision_ref, 'decision_date', NEW.decision_date, 'notes', NEW.notes)
+    SELECT txn, at, user, 'insert', 'review_years', NEW.rowid, NULL, NULL, NULL, json_object('id', NEW.id, 'year', NEW.year, 'meeting_date', NEW.meeting_date, 'cell_proposed_level', NEW.cell_proposed_level, 'cell_decided_level', NEW.cell_decided_level, 'decision_ref', NEW.decision_ref, 'decision_date', NEW.decision_date, 'notes', NEW.notes)
     FROM audit_context WHERE id = 1;
 END;
 
 CREATE TRIGGER audit_review_years_update AFTER UPDATE ON review_years
-    WHEN OLD.id IS NOT NEW.id OR OLD.year IS NOT NEW.year OR OLD.meeting_date IS NOT NEW.meeting_date OR OLD.report_number IS NOT NEW.report_number OR OLD.cell_proposed_level IS NOT NEW.cell_proposed_level OR OLD.cell_decided_level IS NOT NEW.cell_decided_level OR OLD.decision_ref IS NOT NEW.decision_ref OR OLD.decision_date IS NOT NEW.decision_date OR OLD.notes IS NOT NEW.notes
+    WHEN OLD.id IS NOT NEW.id OR OLD.year IS NOT NEW.year OR OLD.meeting_date IS NOT NEW.meeting_date OR OLD.cell_proposed_level IS NOT NEW.cell_proposed_level OR OLD.cell_decided_level IS NOT NEW.cell_decided_level OR OLD.decision_ref IS NOT NEW.decision_ref OR OLD.decision_date IS NOT NEW.decision_date OR OLD.notes IS NOT NEW.notes
 BEGIN
     INSERT INTO audit_log (txn, at, user, action, entity, row_id, scope, scope_id, old_json, new_json)
-    SELECT txn, at, user, 'update', 'review_years', NEW.rowid, NULL, NULL, json_object('id', OLD.id, 'year', OLD.year, 'meeting_date', OLD.meeting_date, 'report_number', OLD.report_number, 'cell_proposed_level', OLD.cell_proposed_level, 'cell_decided_level', OLD.cell_decided_level, 'decision_ref', OLD.decision_ref, 'decision_date', OLD.decision_date, 'notes', OLD.notes), json_object('id', NEW.id, 'year', NEW.year, 'meeting_date', NEW.meeting_date, 'report_number', NEW.report_number, 'cell_proposed_level', NEW.cell_proposed_level, 'cell_decided_level', NEW.cell_decided_level, 'decision_ref', NEW.decision_ref, 'decision_date', NEW.decision_date, 'notes', NEW.notes)
+    SELECT txn, at, user, 'update', 'review_years', NEW.rowid, NULL, NULL, json_object('id', OLD.id, 'year', OLD.year, 'meeting_date', OLD.meeting_date, 'cell_proposed_level', OLD.cell_proposed_level, 'cell_decided_level', OLD.cell_decided_level, 'decision_ref', OLD.decision_ref, 'decision_date', OLD.decision_date, 'notes', OLD.notes), json_object('id', NEW.id, 'year', NEW.year, 'meeting_date', NEW.meeting_date, 'cell_proposed_level', NEW.cell_proposed_level, 'cell_decided_level', NEW.cell_decided_level, 'decision_ref', NEW.decision_ref, 'decision_date', NEW.decision_date, 'notes', NEW.notes)
     FROM audit_context WHERE id = 1;
 END;
 
 CREATE TRIGGER audit_review_years_delete AFTER DELETE ON review_years
 BEGIN
     INSERT INTO audit_log (txn, at, user, action, entity, row_id, scope, scope_id, old_json, new_json)
-    SELECT txn, at, user, 'delete', 'review_years', OLD.rowid, NULL, NULL, json_object('id', OLD.id, 'year', OLD.year, 'meeting_date', OLD.meeting_date, 'report_number', OLD.report_number, 'cell_proposed_level', OLD.cell_proposed_level, 'cell_decided_level', OLD.cell_decided_level, 'decision_ref', OLD.decision_ref, 'decision_date', OLD.decision_date, 'notes', OLD.notes), NULL
+    SELECT txn, at, user, 'delete', 'review_years', OLD.rowid, NULL, NULL, json_object('id', OLD.id, 'year', OLD.year, 'meeting_date', OLD.meeting_date, 'cell_proposed_level', OLD.cell_proposed_level, 'cell_decided_level', OLD.cell_decided_level, 'decision_ref', OLD.decision_ref, 'decision_date', OLD.decision_date, 'notes', OLD.notes), NULL
     FROM audit_context WHERE id = 1;
 END;
 
