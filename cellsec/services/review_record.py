@@ -219,16 +219,44 @@ def _labelled(rules: Rules, record: Record) -> Rules:
 
 
 def member_history(store: Store, member_id: int) -> list[tuple[int, str, str]]:
-    """(year, proposed, decided) of every review year that rated the member, newest first."""
+    """(year, proposed, decided) of every review year that has the member's review, newest
+    first: a decided year as sealed, an open one from its rows (cheap: no register replay)."""
+    rules = rules_of(store)
     out = []
     for y in reversed(store.reviews.years()):
-        record = review_record(store, y.year)
-        entry = next((m for m in (record or {}).get("members", []) if m["member_id"] == member_id), None)
-        if record and entry:
+        assert y.id is not None
+        seal = store.reviews.seal(y.id)
+        if seal is not None:
+            record: Record = json.loads(seal.record_json)
+            entry = next((m for m in record["members"] if m["member_id"] == member_id), None)
+            if entry is not None:
+                out.append(
+                    (
+                        y.year,
+                        label_of(record, entry["proposed_level"]),
+                        label_of(record, entry["decided_level"]),
+                    )
+                )
+            continue
+        review = store.reviews.reviews(y.id).get(member_id)
+        if review is not None:
             out.append(
-                (y.year, label_of(record, entry["proposed_level"]), label_of(record, entry["decided_level"]))
+                (y.year, level_label(rules, review.proposed_level), level_label(rules, review.decided_level))
             )
     return out
+
+
+def history_lines(store: Store, member_id: int) -> list[str]:
+    """The member detail's lines: "2025: Hoàn thành tốt nhiệm vụ (Đảng ủy quyết định)"."""
+    lines = []
+    for year, proposed, decided in member_history(store, member_id):
+        if decided:
+            lines.append(f"{year}: {decided}")
+        elif proposed:
+            lines.append(f"{year}: {proposed} (chi bộ đề nghị)")
+        else:
+            lines.append(f"{year}: chưa xếp loại")
+    return lines
 
 
 def require_record(store: Store, year: int) -> Record:

@@ -171,3 +171,15 @@ def test_the_change_log_shows_review_fields_by_their_labels(store):
     assert entry.what == "Thêm kiểm điểm, xếp loại đảng viên"
     assert "Chi bộ đề nghị xếp loại: Hoàn thành tốt nhiệm vụ" in entry.lines
     assert "Ưu điểm: Gương mẫu" in entry.lines
+
+
+def test_the_demo_cell_has_last_years_review_decided_and_this_years_begun(store):
+    from cellsec.demo.cell import create_demo
+
+    create_demo(store, today=TODAY)
+    last, this = review_record(store, TODAY.year - 1), review_record(store, TODAY.year)
+    assert is_locked(store, TODAY.year - 1) and seal_problem(store, TODAY.year - 1) is None
+    assert all(m["decided_level"] for m in last["members"]) and last["excluded"]
+    assert not is_locked(store, TODAY.year)
+    started = [m for m in this["members"] if m["has_review"]]
+    assert 0 < len(started) < len(this["members"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from factories import TODAY, member
-from gui_helpers import column, type_text
+from gui_helpers import column, shown_names, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -14,6 +14,7 @@ from cellsec.services.members import add_event
 from cellsec.services.review_record import is_locked
 
 from ui.common.form_dialog import FormDialog
+from ui.members.page import MembersPage
 from ui.review.dialogs import MemberReviewDialog
 from ui.review.page import ReviewPage
 
@@ -53,7 +54,7 @@ def _row_of(page, name: str) -> int:
     return page.table.column_texts(column(page.table, "Họ và tên")).index(name)
 
 
-def test_the_secretary_runs_the_years_review_on_the_page(qtbot, review_page, store):
+def test_the_secretary_runs_the_years_review_on_the_page(qtbot, review_page, store, window):
     page = review_page
     # GIVEN the year is not opened: one button to open it
     assert "Chưa mở kiểm điểm cuối năm 2025" in page.status_label.text()
@@ -117,6 +118,12 @@ def test_the_secretary_runs_the_years_review_on_the_page(qtbot, review_page, sto
     page.table.selectRow(0)
     assert not page.edit_button.isEnabled()
     assert "Thống kê theo mức Đảng ủy quyết định" in page.stats_label.text()
+    # and the member's detail in the register shows the year's rating
+    members = window.page_of(MembersPage)
+    window.nav.setCurrentRow(window.pages.index(members))
+    qtbot.waitUntil(lambda: "Trần Văn An" in shown_names(members))
+    members.table.selectRow(shown_names(members).index("Trần Văn An"))
+    assert members.detail.facts["ratings"].text() == "2025: Hoàn thành tốt nhiệm vụ"
 
 
 def test_the_page_prints_through_the_catalogue(review_page, window):
