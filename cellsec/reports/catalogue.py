@@ -115,6 +115,12 @@ def _review_report(doc: Document, store: Store, r: Request) -> Document:
     return review_report_document(doc, store, r.the_year, today=r.today)
 
 
+def _review_sheets(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.review_sheets import review_sheets_document
+
+    return review_sheets_document(doc, store, r.the_year, today=r.today)
+
+
 def _review_warnings(store: Store, r: Request) -> list[PrintWarning]:
     from cellsec.reports.review_reports import review_print_warnings
 
@@ -193,6 +199,13 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             file_names.review_report,
             hint="--year; gửi Đảng ủy xã",
             warnings=_review_warnings,
+        ),
+        DocumentSpec(
+            "review-sheets",
+            "Bản tự kiểm điểm đảng viên (Mẫu 2C)",
+            _review_sheets,
+            file_names.review_sheets,
+            hint="--year; mỗi đảng viên được xếp loại một bản",
         ),
     )
 }

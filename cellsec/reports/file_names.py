@@ -89,3 +89,7 @@ def review_list(_store: Store, r: Request) -> str:
 
 def review_report(_store: Store, r: Request) -> str:
     return f"Bao-cao-kiem-diem-xep-loai-nam-{r.the_year}.pdf"
+
+
+def review_sheets(_store: Store, r: Request) -> str:
+    return f"Ban-tu-kiem-diem-Mau-2C-nam-{r.the_year}.pdf"

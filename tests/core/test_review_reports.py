@@ -79,3 +79,19 @@ def test_the_review_command_gives_levels_and_statistics_as_json(store, capsys):
     assert stats["basis"] == "proposed" and stats["rated"] == 3
     assert stats["good_or_better_percent"] == "66,67 %" and stats["excellent_of_good_percent"] == "50 %"
     assert not data["locked"]
+
+
+def test_each_member_rated_gets_a_mau_2c_with_what_the_app_knows(store):
+    # GIVEN a year where one member has given the self-review
+    ids = review_cell(store)
+    from cellsec.services.review import save_member_review
+
+    save_member_review(store, YEAR, ids["an"], {"strengths": "Gương mẫu ở khu dân cư", "self_level": "good"})
+    text = _text(store, "review-sheets")
+    # THEN one form per member rated, the exempted one without
+    assert text.count("BẢN TỰ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN") == 3
+    assert "Hoàng Văn Dũng" not in text
+    assert "Họ và tên: Trần Văn An Năm sinh: 1970" in text and "Gương mẫu ở khu dân cư" in text
+    assert "[x] Hoàn thành tốt nhiệm vụ" in text
+    # the others' forms leave lines to write on
+    assert "Họ và tên: Lê Thị Bình" in text and "....." in text

@@ -107,6 +107,9 @@ class ReviewPage(Page):
         self.list_button.clicked.connect(self.print_list)
         self.report_button = QPushButton("In báo cáo gửi Đảng ủy")
         self.report_button.clicked.connect(self.print_report)
+        self.sheets_button = QPushButton("In bản tự kiểm điểm (Mẫu 2C)")
+        self.sheets_button.setToolTip("Mỗi đảng viên được xếp loại một bản, điền sẵn những gì đã biết")
+        self.sheets_button.clicked.connect(self.print_sheets)
         self.issue_button = QPushButton("Ban hành báo cáo (cấp số)…")
         self.issue_button.clicked.connect(self.issue_report)
         top = QHBoxLayout()
@@ -116,7 +119,7 @@ class ReviewPage(Page):
             top.addWidget(b)
         top.addStretch(1)
         prints = QHBoxLayout()
-        for b in (self.list_button, self.report_button, self.issue_button):
+        for b in (self.sheets_button, self.list_button, self.report_button, self.issue_button):
             prints.addWidget(b)
         prints.addStretch(1)
         self.status_label = _box("review_status", "background: #eef4fb; border: 1px solid #b9cde6;")
@@ -183,6 +186,7 @@ class ReviewPage(Page):
         return [
             self.page_action("In danh sách kết quả xếp loại", self.print_list),
             self.page_action("In báo cáo gửi Đảng ủy", self.print_report),
+            self.page_action("In bản tự kiểm điểm (Mẫu 2C)", self.print_sheets),
         ]
 
     def concerns(self, changes: Changes) -> bool:
@@ -258,7 +262,7 @@ class ReviewPage(Page):
         for b in (self.year_button, self.decision_button):
             b.setEnabled(opened and not locked)
         self.edit_button.setEnabled(opened and not locked and self.table.selected_payload() is not None)
-        for b in (self.list_button, self.report_button, self.issue_button):
+        for b in (self.sheets_button, self.list_button, self.report_button, self.issue_button):
             b.setEnabled(opened)
         issued = report_number(self.store, year) if opened else None
         self.issue_button.setText(f"Báo cáo số {issued.text}" if issued else "Ban hành báo cáo (cấp số)…")
@@ -288,25 +292,19 @@ class ReviewPage(Page):
             self.run_dialog(decision_dialog(self.store, self.record, self))
 
     def print_list(self) -> None:
-        if self.record is not None:
-            self.preview = printing.open_preview(
-                self,
-                self.store,
-                "review-list",
-                notify=self.notify,
-                year=self.record["year"],
-                today=self.today(),
-            )
+        self._print("review-list")
 
     def print_report(self) -> None:
+        self._print("review-report")
+
+    def print_sheets(self) -> None:
+        self._print("review-sheets")
+
+    def _print(self, key: str) -> None:
         if self.record is not None:
+            year, today = self.record["year"], self.today()
             self.preview = printing.open_preview(
-                self,
-                self.store,
-                "review-report",
-                notify=self.notify,
-                year=self.record["year"],
-                today=self.today(),
+                self, self.store, key, notify=self.notify, year=year, today=today
             )
 
     def issue_report(self) -> None:
