@@ -310,12 +310,14 @@ def build_parser() -> argparse.ArgumentParser:
     from cellsec.cli import backup as cli_backup
     from cellsec.cli import excel as cli_excel
     from cellsec.cli import render as cli_render
+    from cellsec.cli import review as cli_review
     from cellsec.cli import todo as cli_todo
 
     cli_render.register(sub)
     cli_todo.register(sub)
     cli_backup.register(sub)
     cli_excel.register(sub)
+    cli_review.register(sub)
     return parser
 
 

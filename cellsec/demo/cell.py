@@ -221,10 +221,11 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
 
 def create_demo(store: Store, today: date | None = None, *, meetings: bool = True) -> Changes:
     """Fill an empty data file with the demo cell (the register in one transaction), then
-    a year of its approved monthly meetings, its superiors, liaison register and members
-    working away."""
+    a year of its approved monthly meetings, its superiors, liaison register, members
+    working away and year-end reviews."""
     from cellsec.demo.liaison import create_demo_liaison
     from cellsec.demo.meetings import create_demo_meetings
+    from cellsec.demo.review import create_demo_review
 
     changes = import_cell(store, demo_cell_data(today), today=today)
     if meetings:
@@ -232,5 +233,6 @@ def create_demo(store: Store, today: date | None = None, *, meetings: bool = Tru
         # months back, which the meetings' rolls (the register on each date) must already show.
         create_demo_liaison(store, today or date.today())
         create_demo_meetings(store, today or date.today())
-        changes = replace(changes, meetings=True, superiors=True, liaison=True)
+        create_demo_review(store, today or date.today())  # last year decided, this year begun
+        changes = replace(changes, meetings=True, superiors=True, liaison=True, reviews=True)
     return changes

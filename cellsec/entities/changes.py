@@ -18,6 +18,7 @@ class Changes:
     superiors: bool = False
     liaison: bool = False
     todo: bool = False  # a mark on the to-do list (done / postponed)
+    reviews: bool = False  # the year-end review (kiểm điểm cuối năm)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes (one user action that ran two services)."""

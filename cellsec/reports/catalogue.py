@@ -115,6 +115,30 @@ def _todo(doc: Document, store: Store, r: Request) -> Document:
     return todo_list_document(doc, store, r.on)
 
 
+def _review_list(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.review_reports import review_list_document
+
+    return review_list_document(doc, store, r.the_year, today=r.today)
+
+
+def _review_report(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.review_reports import review_report_document
+
+    return review_report_document(doc, store, r.the_year, today=r.today)
+
+
+def _review_sheets(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.review_sheets import review_sheets_document
+
+    return review_sheets_document(doc, store, r.the_year, today=r.today)
+
+
+def _review_warnings(store: Store, r: Request) -> list[PrintWarning]:
+    from cellsec.reports.review_reports import review_print_warnings
+
+    return [PrintWarning(title, text) for title, text in review_print_warnings(store, r.the_year)]
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -179,6 +203,30 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             hint="--meeting, hoặc để trống điền tay; --per-member: mỗi đảng viên một tờ",
         ),
         DocumentSpec("todo", "Việc cần làm", _todo, file_names.todo, hint="--as-of: ngày lập danh sách"),
+        DocumentSpec(
+            "review-list",
+            "Danh sách kết quả kiểm điểm, xếp loại đảng viên",
+            _review_list,
+            file_names.review_list,
+            landscape=True,
+            hint="--year; kèm biên bản họp kiểm điểm",
+            warnings=_review_warnings,
+        ),
+        DocumentSpec(
+            "review-report",
+            "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại đảng viên",
+            _review_report,
+            file_names.review_report,
+            hint="--year; gửi Đảng ủy xã",
+            warnings=_review_warnings,
+        ),
+        DocumentSpec(
+            "review-sheets",
+            "Bản tự kiểm điểm đảng viên (Mẫu 2C)",
+            _review_sheets,
+            file_names.review_sheets,
+            hint="--year; mỗi đảng viên được xếp loại một bản",
+        ),
     )
 }
 

@@ -93,3 +93,15 @@ def invitation(store: Store, r: Request) -> str:
 def todo(_store: Store, r: Request) -> str:
     on = r.on or date.today()
     return f"Viec-can-lam-thang-{on.month}-{on.year}.pdf"
+
+
+def review_list(_store: Store, r: Request) -> str:
+    return f"Ket-qua-xep-loai-dang-vien-nam-{r.the_year}.pdf"
+
+
+def review_report(_store: Store, r: Request) -> str:
+    return f"Bao-cao-kiem-diem-xep-loai-nam-{r.the_year}.pdf"
+
+
+def review_sheets(_store: Store, r: Request) -> str:
+    return f"Ban-tu-kiem-diem-Mau-2C-nam-{r.the_year}.pdf"

@@ -34,6 +34,7 @@ from cellsec.services.member_io import (
     prepare_profile,
     write_members,
 )
+from cellsec.services.review_io import export_reviews, prepare_reviews, write_reviews
 from cellsec.services.rule_settings import check_overrides, write_overrides
 from cellsec.services.superior_io import (
     export_superiors,
@@ -71,6 +72,7 @@ def export_cell(store: Store) -> dict[str, Any]:
         **export_committee(store),
         **export_superiors(store),
         **export_liaison(store),
+        **export_reviews(store),
         "audit_log": [
             {
                 "at": r.at,
@@ -201,6 +203,7 @@ def import_cell(
     _check_numbers(data, set(by_id))
     follow_ups = prepare_follow_ups(data, superiors, by_id)
     liaison = prepare_liaison(data, members, rules, today)
+    reviews = prepare_reviews(data, {p.source_id for p in members if p.source_id is not None}, rules)
     # Then write it all as one action.
     with store.transaction():
         write_overrides(store, settings)
@@ -215,8 +218,14 @@ def import_cell(
             )
         write_follow_ups(store, follow_ups, superior_map, meeting_map)
         write_liaison(store, liaison, member_map, event_map)
+        write_reviews(store, reviews, member_map)
     return Changes(
-        profile=profile is not None, members=True, meetings=bool(meetings), superiors=True, liaison=True
+        profile=profile is not None,
+        members=True,
+        meetings=bool(meetings),
+        superiors=True,
+        liaison=True,
+        reviews=True,
     )
 
 

@@ -37,6 +37,8 @@ ENTITY_LABELS = {
     "restore": "Khôi phục dữ liệu từ bản sao lưu",
     "committee_roles": "Chức vụ trong chi ủy",
     "due_marks": "Việc cần làm",
+    "review_years": "Kiểm điểm cuối năm",
+    "member_reviews": "Kiểm điểm, xếp loại đảng viên",
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 

@@ -19,6 +19,7 @@ from cellsec.entities.members import EVENT_LABELS, EventKind
 from cellsec.rules.settings import Rules
 from cellsec.services.member_form import MEMBER_LABELS
 from cellsec.services.profile import PROFILE_LABELS
+from cellsec.services.review_form import HISTORY_CODES, HISTORY_LABELS
 from cellsec.services.rule_settings import show_value as rule_value
 
 FIELD_LABELS = {
@@ -103,6 +104,7 @@ FIELD_LABELS = {
     "what": "Việc",
     "on_date": "Ngày ghi",
     "until_date": "Hoãn đến ngày",
+    **HISTORY_LABELS,  # the year-end review's fields
 }
 # Stored for the program's own use: never a line of the history.
 HIDDEN = {
@@ -125,6 +127,7 @@ HIDDEN = {
     "changed_at",
     "item_key",
     "rule",
+    "review_year_id",
 }
 YES_NO_KEYS = {"present", "is_superior", "exempted", "attached_out", "suspended"}
 CODES = {
@@ -155,6 +158,7 @@ CODES = {
         "done": "Đã làm",  # a mark on the to-do list
         "postponed": "Hoãn",
     },
+    **HISTORY_CODES,
 }
 EMPTY = "(trống)"
 LONG_TEXT = 70  # characters: a change to a longer text is said as a short diff
@@ -213,13 +217,13 @@ def show_value(key: str, value: Any, words: Vocabulary) -> str:
         return EMPTY
     if key in YES_NO_KEYS and isinstance(value, (bool, int)):
         return "Có" if value else "Không"
-    if key in CODES and isinstance(value, str):
+    if key in CODES and isinstance(value, str) and (value in CODES[key] or not key.endswith("_json")):
         return CODES[key].get(value, value)
     if key == "closed_meeting_id" and isinstance(value, int):
         return words.meeting_name(value)
     if key == "key" and isinstance(value, str) and value in words.rules.settings:
         return words.rules.settings[value].label
-    if key in ("criteria_json", "value_json") and isinstance(value, str):
+    if key.endswith("_json") and isinstance(value, str):
         try:
             return show_value("", json.loads(value), words)
         except ValueError:

@@ -24,6 +24,7 @@ from cellsec.store.lock import DataFileLock
 from cellsec.store.meetings import MeetingRepository
 from cellsec.store.members import MemberRepository
 from cellsec.store.profile import ProfileRepository
+from cellsec.store.reviews import ReviewRepository
 from cellsec.store.settings import SettingsRepository
 from cellsec.store.superiors import SuperiorRepository
 
@@ -56,6 +57,7 @@ class Store:
         self.liaison = LiaisonRepository(conn)
         self.audit = AuditRepository(conn)
         self.due = DueRepository(conn)
+        self.reviews = ReviewRepository(conn)
 
     @classmethod
     def open(

@@ -18,6 +18,7 @@ from cellsec.store import Store
 
 from ui.common.tasks import wait_for_tasks
 from ui.printing.preview import PrintPreviewDialog
+from ui.shell.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton
@@ -182,4 +183,4 @@ window.close()
     )
     # THEN neither ReportLab, the report modules nor PDFium were loaded
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 5}
+    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": len(PAGES)}

@@ -69,6 +69,7 @@ class MemberDetailPanel(QWidget):
         ("citizen_id", "Số CCCD"),
         ("phone", "Điện thoại"),
         ("address", "Nơi thường trú"),
+        ("ratings", "Xếp loại"),  # the year-end reviews, newest first (show_ratings)
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -189,12 +190,17 @@ class MemberDetailPanel(QWidget):
             "citizen_id": m.citizen_id,
             "phone": m.phone,
             "address": address,
+            "ratings": "",
         }
         for key, label in self.facts.items():
             label.setText(values[key] or "—")
         self.warnings_label.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
         self.warnings_label.setVisible(bool(detail.warnings))
         self._fill_history(detail)
+
+    def show_ratings(self, lines: list[str]) -> None:
+        """The member's year-end ratings (services.review_record.history_lines)."""
+        self.facts["ratings"].setText("\n".join(lines) or "—")
 
     def _fill_history(self, detail: MemberDetail) -> None:
         self._events = [event for event, _ in detail.timeline]

@@ -28,6 +28,7 @@ from cellsec.services.register import (
     member_detail,
     summarise,
 )
+from cellsec.services.review_record import history_lines
 from cellsec.store import Store
 from cellsec.text import search_terms
 
@@ -213,7 +214,7 @@ class MembersPage(Page):
         self.search.selectAll()
 
     def concerns(self, changes: Changes) -> bool:
-        return changes.members
+        return changes.members or changes.reviews  # the detail shows the year-end ratings
 
     def reload(self) -> None:
         """Read the register as of the chosen date, then filter it again."""
@@ -275,6 +276,8 @@ class MembersPage(Page):
         self._detail_key = key
         detail = member_detail(self._store, member_id, self.on) if member_id else None
         self.detail.show_detail(detail)
+        if detail is not None and member_id:
+            self.detail.show_ratings(history_lines(self._store, member_id))
         for button in (self.edit_button, self.event_button):
             button.setEnabled(detail is not None)
 

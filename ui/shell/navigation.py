@@ -10,14 +10,21 @@ from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
 from cellsec.store import Store
 
-from ui import liaison, meetings, members, superiors, todo
+from ui import liaison, meetings, members, review, superiors, todo
 from ui.common.page import Page, PageSpec
 from ui.shell.settings import AppSettings
 
 # The areas in navigation order. build.spec takes every ui module, since these are imported
 # by name; scripts/build_bundle.py checks that the bundle builds each of them.
 # The to-do list comes first: the app opens on it (issue 14).
-PAGES: tuple[PageSpec, ...] = (todo.PAGE, members.PAGE, meetings.PAGE, superiors.PAGE, liaison.PAGE)
+PAGES: tuple[PageSpec, ...] = (
+    todo.PAGE,
+    members.PAGE,
+    meetings.PAGE,
+    superiors.PAGE,
+    liaison.PAGE,
+    review.PAGE,
+)
 
 
 class Navigation(QObject):
@@ -35,7 +42,8 @@ class Navigation(QObject):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
-        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("Sinh hoạt chi bộ") + 48)
+        longest = max(("Sinh hoạt chi bộ", *(spec.title for spec in specs)), key=len)
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(longest) + 48)
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._on_nav_row)
 
