@@ -62,6 +62,9 @@ def smoke_exit_ms(environ: Mapping[str, str] = os.environ) -> int | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ui.shell import crash_log
+
+    log = crash_log.start()  # first: a windowed app has no console to print a failure to
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
 
     from PySide6.QtCore import QTimer
@@ -82,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     translator = apply_look(app)  # noqa: F841 - must outlive the event loop
     headless = is_headless()
-    crash = CrashReporter(interactive=smoke is None and not headless)
+    crash = CrashReporter(interactive=smoke is None and not headless, log_path=log.path if log else None)
     crash.install()
     try:
         settings = AppSettings()
