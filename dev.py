@@ -120,9 +120,24 @@ def check(python: Path) -> int:
     return 0
 
 
+USAGE_VI = "Cách dùng: python dev.py run | test | check | cli | bench | build  (chi tiết ở trên)"
+
+
+def safe_console() -> None:
+    """Our own lines are Vietnamese; a console or a pipe in cp1252/cp1258 (Windows, CI logs)
+    cannot encode every letter and would stop dev.py with UnicodeEncodeError before anything
+    is installed. What it cannot show becomes '?' instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: list[str]) -> int:
+    safe_console()
     if not argv or argv[0] not in EXTRAS:
         print(__doc__)
+        print(USAGE_VI)
         return 2
     command, rest = argv[0], argv[1:]
     python = _ensure_env(EXTRAS[command])

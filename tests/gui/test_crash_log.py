@@ -5,6 +5,7 @@ logs/cellsec.log, and the crash box says where it is and copies the details."""
 from __future__ import annotations
 
 import faulthandler
+import io
 import subprocess
 import sys
 import textwrap
@@ -98,6 +99,17 @@ def test_the_crash_box_says_where_the_log_is_and_copies_the_details(qapp, tmp_pa
     assert closed == []
     assert box.button(QMessageBox.StandardButton.Close).text() == "Đóng"
     box.deleteLater()
+
+
+def test_with_a_cp1252_console_vietnamese_lines_do_not_fail(monkeypatch):
+    # GIVEN the app started from a console piped in cp1252 (Windows)
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(raw, encoding="cp1252", write_through=True))
+    assert crash_log.start() is None  # a console: no log file
+    # WHEN the crash handler's Vietnamese line is printed
+    print("CellSec: lỗi không mong muốn", file=sys.stderr, flush=True)
+    # THEN it is written, what cp1252 lacks escaped
+    assert raw.getvalue().decode("cp1252") == "CellSec: l\\u1ed7i kh\xf4ng mong mu\\u1ed1n\n"
 
 
 def test_the_log_is_kept_small(tmp_path):

@@ -60,6 +60,10 @@ def start(folder: Path | None = None) -> CrashLog | None:
     """At start-up, before anything may fail: without a console, send sys.stdout/sys.stderr and
     faulthandler to the log file and return it; with one, faulthandler to the console."""
     if not needs_log():
+        for stream in (sys.stdout, sys.stderr):  # a cp1252 pipe must not fail a Vietnamese line
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
         if not faulthandler.is_enabled():
             faulthandler.enable()
         return None
