@@ -27,7 +27,7 @@ def _rss_mb(pid: int) -> float | None:
     status = Path(f"/proc/{pid}/status")
     if not status.exists():
         return None
-    for line in status.read_text().splitlines():
+    for line in status.read_text(encoding="ascii", errors="replace").splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return None
@@ -47,6 +47,8 @@ def bench_startup(path: Path, runs: int) -> tuple[list[float], list[float], list
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            encoding="utf-8",
+            errors="replace",
         )
         assert proc.stdout is not None
         for line in proc.stdout:

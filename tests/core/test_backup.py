@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta
 
 import pytest
@@ -182,7 +183,10 @@ def test_risky_location_on_this_machine_does_not_fail(tmp_path):
 
 
 def test_folders_with_vietnamese_names_and_odd_characters(tmp_path):
-    folder = tmp_path / "Chi bộ thôn #1 (100% dữ liệu?)"
+    # '#', '%', '&' and "'" must be escaped in SQLite's file: URIs; '?' too, where a file name
+    # may hold one (Windows forbids it)
+    question = "?" if os.name == "posix" else ""
+    folder = tmp_path / f"Chi bộ thôn #1 (100% dữ liệu{question}) & bà con'"
     folder.mkdir()
     path = demo_file(folder, "Sổ chi bộ.cellsec")
     info = make_backup(path, now=NOON)

@@ -187,6 +187,7 @@ def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONIOENCODING": "utf-8",
     }
     return subprocess.run(
         [sys.executable, "-m", "ui.app", *args],
@@ -194,6 +195,8 @@ def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",  # the child writes UTF-8 (PYTHONIOENCODING), whatever the console
+        errors="replace",
         timeout=timeout,
         check=False,
     )

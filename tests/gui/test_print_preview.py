@@ -177,6 +177,8 @@ window.close()
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         timeout=120,
         check=True,
     )
