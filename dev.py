@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import subprocess
 import sys
 import venv
@@ -65,6 +66,11 @@ def _wanted(extras: str) -> str:
 def _ensure_env(extras: str) -> Path:
     if sys.version_info < (3, 11):
         sys.exit("CellSec cần Python 3.11 trở lên (CellSec needs Python >= 3.11).")
+    if struct.calcsize("P") != 8:
+        sys.exit(
+            "CellSec cần Python 64-bit: Qt (PySide6) không có bản 32-bit. Hãy cài Python 64-bit "
+            "từ python.org (CellSec needs a 64-bit Python)."
+        )
     python = _python()
     if not python.exists():
         print("Đang tạo môi trường .venv ...", flush=True)

@@ -36,7 +36,7 @@ def _rss_mb(pid: int) -> float | None:
 def bench_startup(path: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
     """Process start to main window shown, and to the register filled in it, measured from
     outside the process; resident memory once the register is on screen."""
-    env = dict(os.environ, CELLSEC_SMOKE_EXIT_MS="1500")
+    env = dict(os.environ, CELLSEC_SMOKE_EXIT_MS="1500", PYTHONIOENCODING="utf-8")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     times, ready, rss = [], [], []
     for _ in range(runs):

@@ -53,6 +53,7 @@ def private_env(home: Path) -> dict[str, str]:
         XDG_DATA_HOME=str(home / "data"), LOCALAPPDATA=str(home / "local"), APPDATA=str(home / "roaming")
     )
     env.pop("QT_QPA_PLATFORM", None)
+    env["CELLSEC_SETTINGS"] = str(home / "settings.ini")  # not the registry
     return env
 
 

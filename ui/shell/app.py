@@ -14,6 +14,9 @@ from collections.abc import Mapping  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 SMOKE_ENV = "CELLSEC_SMOKE_EXIT_MS"
+# An .ini file to keep the settings in instead of the registry (Windows) or ~/.config: tests and
+# smoke runs never touch the user's own.
+SETTINGS_ENV = "CELLSEC_SETTINGS"
 # Headless, nobody can answer a dialog: give up if the window is not up by then.
 HEADLESS_WATCHDOG_MS = 60_000
 
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     log = crash_log.start()  # first: a windowed app has no console to print a failure to
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.common.dialogs import is_headless
@@ -99,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     crash = CrashReporter(interactive=smoke is None and not headless, log_path=log.path if log else None)
     crash.install()
     try:
-        settings = AppSettings()
+        ini = os.environ.get(SETTINGS_ENV)
+        settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat) if ini else None)
         path = Path(args.data) if args.data else default_data_path(settings.last_data_file)
         opener = StoreOpener(
             ask=report_and_give_up if headless else ask_on_error,
