@@ -159,6 +159,10 @@ me@pc:/srv /home/u/remote fuse.sshfs rw 0 0
         (r"C:\Users\Bi thu\OneDrive - UBND xa\chibo.cellsec", "win32", "OneDrive - UBND xa"),
         (r"D:\Dropbox\chibo.cellsec", "win32", "Dropbox"),
         (r"G:\My Drive\chibo.cellsec", "win32", "My Drive"),
+        (r"G:\Drive của tôi\Chi bộ\chibo.cellsec", "win32", "Drive của tôi"),
+        (r"G:\Bộ nhớ dùng chung\Đảng ủy xã\chibo.cellsec", "win32", "Bộ nhớ dùng chung"),
+        # the name as macOS gives it (decomposed accents)
+        ("/Users/u/CloudStorage/Drive cu\u0309a to\u0302i/chibo.cellsec", "darwin", "Drive cu\u0309a"),
         (r"C:\Users\u\Google Drive\chibo.cellsec", "win32", "Google Drive"),
         (r"C:\Users\u\iCloudDrive\chibo.cellsec", "win32", "iCloudDrive"),
         (r"C:\Users\Bi thu\AppData\Local\CellSec\chibo.cellsec", "win32", None),
