@@ -6,6 +6,7 @@ that was made is never reported as failed because an old one could not be delete
 from __future__ import annotations
 
 import errno
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,9 @@ from test_backup_helpers import demo_file, dump
 from cellsec.backup import RetentionPolicy, apply_retention, list_backups, make_backup, restore
 from cellsec.backup.manifest import manifest_path
 from cellsec.backup.schedule import MADE, backup_if_due
+from cellsec.demo import create_demo
 from cellsec.errors import StorageError
+from cellsec.services.cell_io import export_cell, import_into_data_file
 from cellsec.services.members import add_member
 from cellsec.store import Store, fileops
 
@@ -195,3 +198,18 @@ def test_restore_over_a_file_held_too_long_leaves_it_as_it_was(tmp_path, holder)
     assert IN_USE in str(caught.value) and "Tệp dữ liệu giữ nguyên như trước." in str(caught.value)
     assert dump(path) == changed
     assert not [p for p in tmp_path.iterdir() if ".tmp" in p.name]
+
+
+def test_an_import_into_a_new_file_waits_out_a_scan_of_it(store, tmp_path, holder):
+    # GIVEN a cell exported to JSON, to be imported into a new data file that an antivirus
+    # scans for a moment as it is put in place
+    create_demo(store, today=TODAY, meetings=False)
+    export = tmp_path / "chibo.json"
+    export.write_text(json.dumps(export_cell(store), ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "moi" / "chibo.cellsec"
+    with holder.holding(target, times=2):
+        # WHEN it is imported
+        _, count = import_into_data_file(target, export, today=TODAY)
+    # THEN the new file is there with every member, and no temporary file is left
+    assert count == store.members.count() and holder.refused == 2
+    assert [p.name for p in target.parent.iterdir() if p.name.startswith(".")] == []
