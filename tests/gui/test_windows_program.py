@@ -155,3 +155,17 @@ def test_the_bundles_smoke_work_runs_inside_the_app(demo_store, qapp):
     line = out.getvalue()
     assert line.startswith("CELLSEC_SMOKE_WORK_OK platform=offscreen pdf_pages=")
     assert "template_rows=" in line and "encrypted=" in line
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a pipe is not connected before the server accepts")
+def test_a_running_cellsec_too_busy_to_answer_is_left_alone(qapp, name):
+    # GIVEN a CellSec that listens but is busy (never reads its messages)
+    busy = QLocalServer()
+    assert busy.listen(name)
+    try:
+        # WHEN another starts THEN it learns one is running but has not taken the file
+        assert hand_over(name, None, timeout_ms=300) is None
+        # AND the running one's address is untouched
+        assert busy.isListening() and Path(busy.fullServerName()).exists()
+    finally:
+        busy.close()

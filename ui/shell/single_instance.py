@@ -30,9 +30,10 @@ def server_name(environ: Mapping[str, str] = os.environ) -> str:
     return f"CellSec-{digest}"
 
 
-def hand_over(name: str, path: Path | None, timeout_ms: int = HANDOVER_TIMEOUT_MS) -> bool:
+def hand_over(name: str, path: Path | None, timeout_ms: int = HANDOVER_TIMEOUT_MS) -> bool | None:
     """In a starting CellSec: True when a running one took `path` (None: just come forward);
-    then this one should end. False when none answers (this one is the first)."""
+    then this one should end. False when none is running (this one is the first); None when
+    one is running but did not answer in time (busy)."""
     from ui.shell.windows import allow_foreground
 
     socket = QLocalSocket()
@@ -47,7 +48,7 @@ def hand_over(name: str, path: Path | None, timeout_ms: int = HANDOVER_TIMEOUT_M
     while b"\n" not in answer and socket.waitForReadyRead(timeout_ms):
         answer += bytes(socket.readAll().data())
     socket.disconnectFromServer()
-    return answer.strip() == b"ok"
+    return True if answer.strip() == b"ok" else None
 
 
 class InstanceServer(QObject):
@@ -106,8 +107,11 @@ def claim(data: Path | None, parent: QObject) -> tuple[bool, InstanceServer | No
     """At start-up: (True, None) when a running CellSec took over (end this one); else
     (False, the server now listening for later launches, or None if it could not listen)."""
     name = server_name()
-    if hand_over(name, data):
-        return True, None
+    taken = hand_over(name, data)
+    if taken is not False:
+        # Taken; or a running CellSec too busy to answer: this one goes on without listening
+        # (and meets the file in use), never removing the other's address.
+        return bool(taken), None
     server = InstanceServer(name, parent)
     return False, server if server.listen() else None
 
