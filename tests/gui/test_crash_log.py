@@ -39,6 +39,8 @@ def windowed(monkeypatch, tmp_path):
         return log, targets
 
     yield start
+    if logs:
+        sys.stdout, sys.stderr = None, None  # not a closed file, until monkeypatch restores them
     for log in logs:
         log.close()
 
