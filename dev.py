@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import subprocess
 import sys
 import venv
@@ -65,6 +66,11 @@ def _wanted(extras: str) -> str:
 def _ensure_env(extras: str) -> Path:
     if sys.version_info < (3, 11):
         sys.exit("CellSec cần Python 3.11 trở lên (CellSec needs Python >= 3.11).")
+    if struct.calcsize("P") != 8:
+        sys.exit(
+            "CellSec cần Python 64-bit: Qt (PySide6) không có bản 32-bit. Hãy cài Python 64-bit "
+            "từ python.org (CellSec needs a 64-bit Python)."
+        )
     python = _python()
     if not python.exists():
         print("Đang tạo môi trường .venv ...", flush=True)
@@ -120,9 +126,24 @@ def check(python: Path) -> int:
     return 0
 
 
+USAGE_VI = "Cách dùng: python dev.py run | test | check | cli | bench | build  (chi tiết ở trên)"
+
+
+def safe_console() -> None:
+    """Our own lines are Vietnamese; a console or a pipe in cp1252/cp1258 (Windows, CI logs)
+    cannot encode every letter and would stop dev.py with UnicodeEncodeError before anything
+    is installed. What it cannot show becomes '?' instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: list[str]) -> int:
+    safe_console()
     if not argv or argv[0] not in EXTRAS:
         print(__doc__)
+        print(USAGE_VI)
         return 2
     command, rest = argv[0], argv[1:]
     python = _ensure_env(EXTRAS[command])

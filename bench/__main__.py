@@ -28,7 +28,7 @@ def _rss_mb(pid: int) -> float | None:
     status = Path(f"/proc/{pid}/status")
     if not status.exists():
         return None
-    for line in status.read_text().splitlines():
+    for line in status.read_text(encoding="ascii", errors="replace").splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return None
@@ -37,7 +37,7 @@ def _rss_mb(pid: int) -> float | None:
 def bench_startup(path: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
     """Process start to main window shown, and to its first page (the to-do list) filled,
     measured from outside the process; resident memory once that page is on screen."""
-    env = dict(os.environ, CELLSEC_SMOKE_EXIT_MS="1500")
+    env = dict(os.environ, CELLSEC_SMOKE_EXIT_MS="1500", PYTHONIOENCODING="utf-8")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     times, ready, rss = [], [], []
     for _ in range(runs):
@@ -48,6 +48,8 @@ def bench_startup(path: Path, runs: int) -> tuple[list[float], list[float], list
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            encoding="utf-8",
+            errors="replace",
         )
         assert proc.stdout is not None
         for line in proc.stdout:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -142,7 +141,7 @@ def one_round(setup: Setup, run: str, delay: float) -> tuple[list[str], str]:
     reader.start()
     ready.wait(timeout=60)
     time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no chance to clean up
     proc.wait()
     reader.join(timeout=10)
     err = proc.stderr.read() if proc.stderr else ""

@@ -16,6 +16,11 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def log_dir() -> Path:
+    """logs/ in the data folder: the crash log of a windowed app, which has no console."""
+    return data_dir() / "logs"
+
+
 def default_data_file() -> Path:
     return data_dir() / DEFAULT_FILE_NAME
 

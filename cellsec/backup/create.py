@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -63,9 +62,12 @@ def make_backup(
         # would be listed as unverified.
         try:
             write_manifest(info)
-            os.replace(tmp, dest)
+            dbfile.replace_file(tmp, dest, "sao lưu")
             fsync_dir(where)
-        except OSError as exc:
+        except (OSError, StorageError) as exc:
+            remove_quietly(manifest_path(dest))  # a manifest without its backup is litter
+            if isinstance(exc, StorageError):
+                raise
             raise faults.fault(exc, where, "sao lưu vào") from exc
         return info
     finally:
@@ -202,4 +204,4 @@ def _version(path: Path) -> int:
 def delete_backup(path: Path) -> None:
     """Remove a backup and its manifest."""
     for p in (Path(path), manifest_path(Path(path))):
-        p.unlink(missing_ok=True)
+        dbfile.remove_file(p)

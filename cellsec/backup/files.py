@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from cellsec.errors import StorageError
 from cellsec.store import faults
-from cellsec.store.fileops import SIDECARS, fsync_file, temp_name
+from cellsec.store.fileops import SIDECARS, fsync_file, remove_file, replace_file, temp_name
 
 
 def sha256_file(path: Path) -> str:
@@ -40,8 +41,8 @@ def temp_path(folder: Path, label: str, owner: Path | None = None) -> Path:
 
 def remove_quietly(path: Path) -> None:
     for p in (Path(path), *(Path(str(path) + s) for s in SIDECARS)):
-        with suppress(OSError):
-            p.unlink(missing_ok=True)
+        with suppress(OSError, StorageError):
+            remove_file(p)
 
 
 @contextmanager
@@ -52,7 +53,7 @@ def atomic_target(dest: Path, label: str = "ghi", owner: Path | None = None) -> 
     try:
         yield tmp
         fsync_file(tmp)
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
         fsync_dir(dest.parent)
     finally:
         remove_quietly(tmp)

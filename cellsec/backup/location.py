@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
 NETWORK_FS = {
@@ -48,13 +49,16 @@ CLOUD_PREFIXES = (
     "mobile documents",
     "box sync",
     "pcloud drive",
+    # Google Drive for desktop on a Vietnamese Windows: "My Drive", "Shared drives"
+    "drive của tôi",
+    "bộ nhớ dùng chung",
 )
 DRIVE_REMOTE = 4
 
 
 def _cloud_part(parts: tuple[str, ...]) -> str | None:
     for part in parts:
-        low = part.lower().replace("_", " ")
+        low = unicodedata.normalize("NFC", part).casefold().replace("_", " ")
         if low.startswith(CLOUD_PREFIXES):
             return part
     return None

@@ -59,7 +59,7 @@ from cellsec.errors import (
 )
 from cellsec.store import faults, migrate, opening
 from cellsec.store import fileops as dbfile
-from cellsec.store.fileops import fsync_file
+from cellsec.store.fileops import fsync_file, remove_file, replace_file
 from cellsec.store.lock import DataFileLock
 
 
@@ -132,10 +132,9 @@ def restore(
             ) from exc
         version = _check_candidate(tmp, source)
         aside, sound = _keep_aside(data_path, folder, now) if data_path.exists() else (None, True)
-        remove_quietly_sidecars(data_path)
         fsync_file(tmp)
         lock.release_file()  # Windows cannot replace a file we hold open; the name lock stays
-        tmp.replace(data_path)
+        _put_in_place(tmp, data_path)
         fsync_dir(data_path.parent)
         return RestoreResult(data_path, source, aside, sound, version)
     except OSError as exc:
@@ -243,5 +242,17 @@ def _keep_raw(data_path: Path, folder: Path | str | None, created: datetime, ste
 
 
 def remove_quietly_sidecars(data_path: Path) -> None:
+    """The old file's -wal/-shm go before the new file comes (SQLite would replay an old WAL
+    into it); each waits out a moment's "file in use" (see fileops.retry_in_use)."""
     for suffix in ("-wal", "-shm"):
-        Path(str(data_path) + suffix).unlink(missing_ok=True)
+        remove_file(Path(str(data_path) + suffix), "khôi phục")
+
+
+def _put_in_place(candidate: Path, data_path: Path) -> None:
+    """The checked candidate over the data file. A file still held by another program after
+    the retries: the data file is as it was (os.replace is all or nothing)."""
+    try:
+        remove_quietly_sidecars(data_path)
+        replace_file(candidate, data_path, "khôi phục")
+    except StorageError as err:
+        raise type(err)(f"{err} Tệp dữ liệu giữ nguyên như trước.", **_fields(err)) from err

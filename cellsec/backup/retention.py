@@ -10,6 +10,8 @@ from pathlib import Path
 
 from cellsec.backup.create import delete_backup
 from cellsec.backup.manifest import REGULAR_KINDS, SPECIAL_KINDS, BackupInfo, backups_folder, list_backups
+from cellsec.errors import StorageError
+from cellsec.store.fileops import remove_file
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,19 @@ def apply_retention(
     policy: RetentionPolicy = DEFAULT_POLICY,
 ) -> list[Path]:
     """Delete the backups the plan does not keep. Files without a CellSec manifest (put there by
-    someone) are never touched. Also clears temporary files left by an interrupted backup."""
+    someone) are never touched. Also clears temporary files left by an interrupted backup.
+    A backup another program still holds (an antivirus scanning it) after the retries is left
+    for the next time: retention never fails the backup it follows."""
     now = now or datetime.now()
     infos = [i for i in list_backups(data_path, folder) if i.has_manifest]
     keep = plan_retention([_candidate(i) for i in infos], now, policy)
     deleted = []
     for info in infos:
         if info.path not in keep:
-            delete_backup(info.path)
+            try:
+                delete_backup(info.path)
+            except StorageError:
+                continue  # still held by another program: removed next time
             deleted.append(info.path)
     _clear_stale_temporaries(backups_folder(data_path, folder))
     return deleted
@@ -128,6 +135,6 @@ def _clear_stale_temporaries(folder: Path) -> None:
     for p in folder.glob(".*.tmp*"):
         try:
             if p.stat().st_mtime < limit:
-                p.unlink()
-        except OSError:
-            pass
+                remove_file(p)
+        except (OSError, StorageError):
+            pass  # in use: the next run tries again

@@ -10,6 +10,7 @@ from typing import Any
 from cellsec.backup.create import make_backup, source_path, still_intact
 from cellsec.backup.manifest import AUTO, BackupInfo, list_backups, mark_rotten
 from cellsec.backup.retention import DEFAULT_POLICY, RetentionPolicy, apply_retention
+from cellsec.errors import StorageError
 from cellsec.store import fileops as dbfile
 
 DEFAULT_EVERY = timedelta(hours=2)
@@ -82,5 +83,8 @@ def backup_if_due(
     if newest is not None and newest.fingerprint == dbfile.source_fingerprint(path):
         return AutoBackup(UNCHANGED, newest, rotten=rotten)
     made = make_backup(path, folder=folder, kind=AUTO, now=now)
-    deleted = apply_retention(path, folder=folder, now=now, policy=policy)
+    try:
+        deleted = apply_retention(path, folder=folder, now=now, policy=policy)
+    except StorageError:
+        deleted = []  # the backup is made and sound: tidying up waits for the next one
     return AutoBackup(MADE, made, deleted, rotten)

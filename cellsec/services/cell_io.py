@@ -10,9 +10,8 @@ file behind when the import is refused."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from cellsec import __version__
 from cellsec.backup.opening import open_store
 from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import Meeting
-from cellsec.errors import ValidationError
+from cellsec.errors import StorageError, ValidationError
 from cellsec.rules.settings import Rules
 from cellsec.services import import_values as v
 from cellsec.services.committee import export_committee, import_committee
@@ -45,7 +44,7 @@ from cellsec.services.superior_io import (
 )
 from cellsec.store import Store
 from cellsec.store.faults import classify, explain
-from cellsec.store.fileops import DatabaseError, sidecars, temp_name
+from cellsec.store.fileops import DatabaseError, remove_file, replace_file, sidecars, temp_name
 from cellsec.store.lock import DataFileLock, lock_path
 from cellsec.store.opening import IMPORT_TEMP
 
@@ -290,13 +289,14 @@ def import_into_data_file(data_path: str | Path, json_path: str | Path, **kwargs
                 f"Trong lúc nhập, tệp “{target.name}” đã được tạo ở nơi khác: "
                 "chưa ghi đè. Hãy nhập lại vào một tệp mới."
             )
-        os.replace(temp, target)
+        replace_file(temp, target, "tạo")  # waits out an antivirus scanning the new file
         done = True
     except OSError as exc:
         raise ValidationError(explain(classify(exc, target), target, "tạo")) from exc
     finally:
         for leftover in (temp, *sidecars(temp), lock_path(temp)):
-            leftover.unlink(missing_ok=True)
+            with suppress(OSError, StorageError):  # still held: the next opening clears it
+                remove_file(leftover)
         lock.release()
         if not done:
             lock_path(target).unlink(missing_ok=True)

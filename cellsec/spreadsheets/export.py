@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cellsec.dates import format_date
 from cellsec.errors import ValidationError
+from cellsec.spreadsheets.regional import list_separator
 from cellsec.store.faults import BUSY, READ_ONLY_FILE, UNKNOWN, classify, explain
 from cellsec.text import clean_text
 
@@ -68,9 +69,10 @@ def export_table(
     return write_tables(path, [Table(sheet_name, columns, data, title)])
 
 
-def write_tables(path: str | Path, tables: Sequence[Table]) -> int:
-    """Write one sheet per table to an .xlsx (a .csv holds the first table only). Returns the
-    rows of the first table; an unwritable file is a ValidationError saying so."""
+def write_tables(path: str | Path, tables: Sequence[Table], *, delimiter: str | None = None) -> int:
+    """Write one sheet per table to an .xlsx (a .csv holds the first table only, separated by
+    `delimiter`, by default the user's list separator). Returns the rows of the first table;
+    an unwritable file is a ValidationError saying so."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -79,7 +81,7 @@ def write_tables(path: str | Path, tables: Sequence[Table]) -> int:
         if suffix == ".xlsx":
             write_workbook(path, tables)
         else:
-            _write_csv(path, tables[0])
+            _write_csv(path, tables[0], delimiter or list_separator())
     except OSError as exc:
         kind = classify(exc, path)
         if kind in (UNKNOWN, READ_ONLY_FILE, BUSY):  # most often: the file is open in Excel
@@ -221,10 +223,10 @@ def _sheet_title(name: str) -> str:
     return cleaned[:31]
 
 
-def _write_csv(path: Path, table: Table) -> None:
+def _write_csv(path: Path, table: Table, delimiter: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow([csv_field(c.title, "text") for c in table.columns])
         for row in table.rows:
             writer.writerow(

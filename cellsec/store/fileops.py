@@ -1,5 +1,5 @@
 """SQLite work on data files by path (for backups and restore) — copy, checks, counts,
-content fingerprint, temporary names.
+content fingerprint, temporary names, and renames/deletes that wait out a file in use.
 
 It lives in cellsec.store because all SQL does; cellsec.backup calls it. It never touches the
 Store's private connection: it opens its own (read-only for a live data file, immutable for a
@@ -14,17 +14,61 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
-from cellsec.store import checks, migrate
+from cellsec.errors import StorageError
+from cellsec.store import checks, faults, migrate
+
+T = TypeVar("T")
 
 
 def fsync_file(path: Path) -> None:
     """Flush a file's bytes to the disk (a power cut must not leave a half-written copy)."""
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
+
+
+# --- files in use --------------------------------------------------------------------------------
+# On Windows an antivirus, the search indexer or a sync client opens a file for a moment just
+# after it is written; a rename, replace or delete of it then fails with PermissionError
+# (ERROR_SHARING_VIOLATION, or ACCESS_DENIED while a delete is pending). It passes: try again
+# after a short wait, a bounded number of times, then say in Vietnamese what holds the file.
+RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8)  # seconds; ~1.5 s in all
+
+
+def retry_in_use(action: Callable[[], T], path: Path, doing: str) -> T:
+    """Run `action` (a rename/replace/delete of `path`), again after each of RETRY_DELAYS while
+    it fails with PermissionError. If it still fails: a StorageError whose Vietnamese message
+    says the file is held by another program (or, if the place really refuses writing, that)."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            return action()
+        except PermissionError as exc:
+            if delay is None:
+                raise in_use_fault(exc, path, doing) from exc
+            time.sleep(delay)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def in_use_fault(exc: OSError, path: Path, doing: str) -> StorageError:
+    """A PermissionError that outlasted the retries: a read-only place if the place says so,
+    else a file held open by another program."""
+    kind = faults.probe(Path(path))
+    return faults.fault(exc, Path(path), doing, kind=kind or faults.BUSY)
+
+
+def replace_file(src: Path, dest: Path, doing: str = "ghi") -> None:
+    """os.replace(src, dest), waiting out a moment's "file in use" (see retry_in_use)."""
+    retry_in_use(lambda: os.replace(src, dest), Path(dest), doing)
+
+
+def remove_file(path: Path, doing: str = "xóa") -> None:
+    """Delete `path` if it is there, waiting out a moment's "file in use"."""
+    retry_in_use(lambda: Path(path).unlink(missing_ok=True), Path(path), doing)
 
 
 # The SQLite errors callers outside cellsec.store may need to recognise.
@@ -310,8 +354,8 @@ def clear_leftovers(folder: Path, owner: Path, labels: tuple[str, ...]) -> list[
                 not name.startswith(legacy) or time.time() - entry.stat().st_mtime < LEGACY_TEMP_AGE
             ):
                 continue
-            entry.unlink()
+            remove_file(entry)
             removed.append(entry)
-        except OSError:
-            pass  # in use by another program, or already gone
+        except (OSError, StorageError):
+            pass  # still in use by another program: the next opening tries again
     return removed

@@ -87,6 +87,7 @@ def test_restore_refuses_while_another_cellsec_holds_the_file(tmp_path):
         ],
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         assert holder.stdout.readline().strip() == "open"

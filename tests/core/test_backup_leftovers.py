@@ -40,7 +40,12 @@ else:
 
 def _die_during(where: str, action: str, *args: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", DIE_AT, where, action, *args], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", DIE_AT, where, action, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
     )
     assert result.returncode == 9, result.stderr
 

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.skipif(
     not identity_locking(), reason="this platform locks by name only (see store/lock.py)"
 )
 
-OPEN_ELSEWHERE = (
-    "import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
+OPEN_ELSEWHERE = (  # its output is UTF-8 whatever the console's code page (cp1252 on Windows)
+    "import sys\nsys.stdout.reconfigure(encoding='utf-8')\n"
+    "from cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
     "try:\n    Store.open(sys.argv[1]).close()\nexcept FileInUseError as e:\n"
     "    print(e); sys.exit(3)\n"
 )

@@ -42,6 +42,8 @@ def test_a_killed_import_leaves_nothing_past_the_next_opening(store, tmp_path):
         [sys.executable, "-c", DIE_AFTER_IMPORT, str(target), str(export)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         cwd=Path(__file__).parents[2],
     )
     assert done.returncode == 9, done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -98,6 +99,7 @@ def test_a_second_process_cannot_open_the_same_file(tmp_path):
     with Store.open(path):
         code = (
             "import sys\nfrom cellsec.store import Store\nfrom cellsec.errors import FileInUseError\n"
+            "sys.stdout.reconfigure(encoding='utf-8')  # whatever the console's code page\n"
             f"try:\n    Store.open({str(path)!r})\nexcept FileInUseError as e:\n"
             "    print(e); sys.exit(3)\n"
         )
@@ -124,10 +126,11 @@ def test_a_failed_action_rolls_back_completely(store):
 
 
 def test_a_folder_without_write_permission_gives_a_clear_message(tmp_path):
-    import os
+    from env_faults import IS_ROOT
 
-    if os.geteuid() == 0:
-        # root ignores permissions; make the "file" a directory-shaped trap instead
+    if IS_ROOT or os.name == "nt":
+        # root ignores permissions, and Windows folders have no POSIX mode bits: make the
+        # "file" a trap that is a SQLite header and nothing more instead
         trap = tmp_path / "x.cellsec"
         trap.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84)
         with pytest.raises(StorageError):

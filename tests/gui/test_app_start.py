@@ -186,10 +186,15 @@ def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess
         "QT_QPA_PLATFORM": "offscreen",
         "CELLSEC_SMOKE_EXIT_MS": "500",
         "CELLSEC_SMOKE_ALL_PAGES": "1",
-        # Keep QSettings away from the tester's own configuration.
+        # Keep the settings (the registry on Windows), the data folder and the logs away from
+        # the tester's own.
+        "CELLSEC_SETTINGS": str(tmp_path / "settings.ini"),
+        "LOCALAPPDATA": str(tmp_path / "local"),
+        "APPDATA": str(tmp_path / "roaming"),
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONIOENCODING": "utf-8",
     }
     return subprocess.run(
         [sys.executable, "-m", "ui.app", *args],
@@ -197,6 +202,8 @@ def _run_app(args: list[str], tmp_path: Path, timeout: float = 60) -> subprocess
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",  # the child writes UTF-8 (PYTHONIOENCODING), whatever the console
+        errors="replace",
         timeout=timeout,
         check=False,
     )
@@ -213,6 +220,8 @@ def test_smoke_app_starts_shows_the_window_and_exits(tmp_path, data_path):
 
     # every area builds (imported on first use)
     assert f"CELLSEC_PAGES_OK {len(PAGES)}" in result.stdout
+    # AND what it remembers went to the settings file it was given (never the registry)
+    assert data_path.name in (tmp_path / "settings.ini").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -79,7 +79,7 @@ def test_a_file_that_cannot_be_written_is_explained(qtbot, page, tmp_path):
     blocked = tmp_path / "khoa"
     blocked.mkdir()
     page.choose_export_path = SavePath(blocked / "khong-co" / "x.xlsx")
-    (blocked / "khong-co").write_text("một tệp, không phải thư mục")
+    (blocked / "khong-co").write_text("một tệp, không phải thư mục", encoding="utf-8")
     page.export_register()
     title, text, warning = page.notify.shown[-1]
     assert title == "Không xuất được" and warning and "x.xlsx" in text

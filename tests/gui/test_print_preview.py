@@ -82,7 +82,7 @@ def test_print_paints_every_page_on_the_printer(qtbot, meetings_page, demo_store
     # The print dialog is answered with a printer that writes a PDF file
     target = tmp_path / "printed.pdf"
 
-    def printer(_parent) -> QPrinter:
+    def printer(_parent, _landscape) -> QPrinter:
         p = QPrinter(QPrinter.PrinterMode.HighResolution)
         p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         p.setOutputFileName(str(target))
@@ -178,6 +178,8 @@ window.close()
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         timeout=120,
         check=True,
     )

@@ -34,7 +34,13 @@ def test_pyside_is_the_pinned_sound_version():
 def test_qt_methods_returning_none_do_not_leak_references_to_none():
     # GIVEN a Qt widget; WHEN methods returning None are called 40,000 times
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", _PROBE],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+        check=False,
     )
     # THEN the interpreter survives and None's reference count did not fall by thousands
     assert result.returncode == 0, result.stderr

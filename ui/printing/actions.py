@@ -38,6 +38,7 @@ def open_preview(
         title=spec_of(name).title,
         parent=parent,
         file_name=document_file_name(store, name, **options),
+        landscape=spec_of(name).landscape,
         notify=notify,
     )
     dialog.finished.connect(lambda *_: dialog.deleteLater())

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from ui.common import tasks
 from ui.common.dialogs import show_notice
+from ui.printing.paper import page_target, set_paper
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.2, 4.0
 PAGE_GAP = 16
 
 ChoosePath = Callable[[QWidget, str], "Path | None"]
-ChoosePrinter = Callable[[QWidget], "QPrinter | None"]
+ChoosePrinter = Callable[[QWidget, bool], "QPrinter | None"]  # (parent, landscape)
 
 
 def choose_pdf_path(parent: QWidget, default_name: str) -> Path | None:
@@ -43,9 +44,11 @@ def choose_pdf_path(parent: QWidget, default_name: str) -> Path | None:
     return out if out.suffix.lower() == ".pdf" else out.with_name(out.name + ".pdf")
 
 
-def choose_printer(parent: QWidget) -> QPrinter | None:
-    """The system's print dialog, with Vietnamese buttons where Qt draws them itself."""
+def choose_printer(parent: QWidget, landscape: bool = False) -> QPrinter | None:
+    """The system's print dialog, with Vietnamese buttons where Qt draws them itself. It opens
+    on A4 in the document's orientation, whatever the driver's default paper."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_paper(printer, landscape)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In văn bản")
     for box in dialog.findChildren(QDialogButtonBox):
@@ -80,6 +83,7 @@ class PrintPreviewDialog(QDialog):
         *,
         title: str,
         file_name: str,
+        landscape: bool = False,
         parent: QWidget | None = None,
         choose_path: ChoosePath = choose_pdf_path,
         choose_printer: ChoosePrinter = choose_printer,
@@ -88,6 +92,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Xem trước khi in — {title}")
         self.file_name = file_name
+        self.landscape = landscape  # A4 always; the catalogue entry's orientation
         self.choose_path = choose_path
         self.choose_printer = choose_printer
         self.notify = notify
@@ -288,10 +293,11 @@ class PrintPreviewDialog(QDialog):
         """Paint the pages, rasterised again at the printer's resolution, one by one."""
         if self.pdf is None or self._print_job is not None:
             return
-        printer = self.choose_printer(self)
+        printer = self.choose_printer(self, self.landscape)
         if printer is None:
             return
-        printer.setFullPage(True)  # the PDF pages carry their own margins
+        # Again after the dialog: a driver (or the user's last job) may have put Letter back.
+        set_paper(printer, self.landscape)
         painter = QPainter()
         if not painter.begin(printer):
             self.notify(self, "Không in được", "Không mở được máy in đã chọn.", warning=True)
@@ -315,12 +321,11 @@ class PrintPreviewDialog(QDialog):
             return
         if index > 0:
             self._printer.newPage()
-        target = self._printer.paperRect(QPrinter.Unit.DevicePixel)
-        scaled = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = page_target(self._printer, image.size())
         self._painter.drawImage(
             target.topLeft(),
             image.scaled(
-                scaled, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                target.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             ),
         )
         self.printed_pages = index + 1

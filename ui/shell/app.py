@@ -14,6 +14,9 @@ from collections.abc import Mapping  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 SMOKE_ENV = "CELLSEC_SMOKE_EXIT_MS"
+# An .ini file to keep the settings in instead of the registry (Windows) or ~/.config: tests and
+# smoke runs never touch the user's own.
+SETTINGS_ENV = "CELLSEC_SETTINGS"
 # Headless, nobody can answer a dialog: give up if the window is not up by then.
 HEADLESS_WATCHDOG_MS = 60_000
 
@@ -51,6 +54,10 @@ def default_data_path(last_used: Path | None) -> Path:
     return default_data_file()
 
 
+def data_arg(args: argparse.Namespace) -> Path | None:
+    return Path(args.data) if args.data else None
+
+
 def smoke_exit_ms(environ: Mapping[str, str] = os.environ) -> int | None:
     """CELLSEC_SMOKE_EXIT_MS: quit that many ms after the window shows (smoke tests, bench)."""
     value = environ.get(SMOKE_ENV, "").strip()
@@ -62,9 +69,12 @@ def smoke_exit_ms(environ: Mapping[str, str] = os.environ) -> int | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ui.shell import crash_log
+
+    log = crash_log.start()  # first: a windowed app has no console to print a failure to
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.common.dialogs import is_headless
@@ -72,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     from ui.shell.crash import CrashReporter
     from ui.shell.launcher import Launcher
     from ui.shell.settings import APPLICATION, ORGANISATION, AppSettings
+    from ui.shell.single_instance import claim, come_forward
     from ui.shell.store_opener import StoreOpener, ask_on_error, report_and_give_up
     from ui.shell.theme import apply_look
+    from ui.shell.windows import set_identity
 
     smoke = smoke_exit_ms()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -81,11 +93,17 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     translator = apply_look(app)  # noqa: F841 - must outlive the event loop
+    set_identity(app)
     headless = is_headless()
-    crash = CrashReporter(interactive=smoke is None and not headless)
+    # One CellSec per user: a later launch hands its file over to the running window.
+    handed, instance = (False, None) if smoke is not None or headless else claim(data_arg(args), app)
+    if handed:
+        return 0
+    crash = CrashReporter(interactive=smoke is None and not headless, log_path=log.path if log else None)
     crash.install()
     try:
-        settings = AppSettings()
+        ini = os.environ.get(SETTINGS_ENV)
+        settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat) if ini else None)
         path = Path(args.data) if args.data else default_data_path(settings.last_data_file)
         opener = StoreOpener(
             ask=report_and_give_up if headless else ask_on_error,
@@ -94,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         launcher = Launcher(app, settings, opener, demo=args.demo, smoke_exit_ms=smoke, t0=T0)
         if not launcher.start(path):
             return 1
+        if instance is not None:
+            instance.sig_request.connect(lambda wanted: come_forward(launcher.window, wanted))
         if headless:
 
             def give_up() -> None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from cellsec.errors import CellSecError, StorageError
 
@@ -43,7 +44,8 @@ class CrashReporter:
     """Installed as sys.excepthook. `count` (bugs only) lets a headless run end with a failure
     code; `known` counts the core's refusals shown to the user."""
 
-    def __init__(self, *, interactive: bool = True) -> None:
+    def __init__(self, *, interactive: bool = True, log_path: Path | None = None) -> None:
+        self.log_path = log_path  # ui.shell.crash_log: where stderr goes without a console
         self.count = 0
         self.known = 0
         self._interactive = interactive
@@ -73,14 +75,26 @@ class CrashReporter:
         if self._can_show():
             self._showing = True
             try:
-                box = QMessageBox(
-                    QMessageBox.Icon.Critical, "CellSec — Lỗi", CRASH_TEXT, QMessageBox.StandardButton.Close
-                )
-                box.button(QMessageBox.StandardButton.Close).setText("Đóng")
-                box.setDetailedText(details)
+                box = self.crash_box(details)
                 box.exec()
+                box.deleteLater()
             finally:
                 self._showing = False
+
+    def crash_box(self, details: str) -> QMessageBox:
+        """The crash box: what happened, where the log is, the details, and a button that
+        copies them (and the log's place) for support."""
+        where = f"\n\nNhật ký lỗi được ghi ở: {self.log_path}" if self.log_path else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, "CellSec — Lỗi", CRASH_TEXT + where, QMessageBox.StandardButton.Close
+        )
+        box.button(QMessageBox.StandardButton.Close).setText("Đóng")
+        box.setDetailedText(details)
+        copy = QPushButton("Chép nội dung lỗi", box)  # parented: PySide would drop it
+        box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()  # copying must not close the box
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details + where))
+        return box
 
     def _known(self, error: CellSecError) -> None:
         self.known += 1

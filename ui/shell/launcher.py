@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from cellsec.store import Store
 
 from ui.cell.profile_dialog import ProfileDialog, needs_profile
+from ui.shell import smoke
 from ui.shell.main_window import MainWindow
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener
@@ -116,6 +117,8 @@ class Launcher(QObject):
         if self.window is not None and os.environ.get("CELLSEC_SMOKE_ALL_PAGES"):
             # The packaged app's smoke check: every area can be built (its modules are there).
             print(f"CELLSEC_PAGES_OK {len(self.window.pages)}", file=self._out, flush=True)
+        if self.window is not None and smoke.wanted():  # the bundle's libraries, used once
+            smoke.run_smoke_work(self.window.store, self._out)
         if self.window is not None:
             self.window.close()
         self.on_quit()
