@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
+        self.guide_window: QDialog | None = None
 
         self.navigation = Navigation(settings, self)
         self.navigation.sig_built.connect(self._wire_page)
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.page_menu = bar.addMenu("")
         self.text_size.add_to(bar.addMenu("&Xem"), self)
         help_menu = bar.addMenu("Trợ &giúp")
+        self._action(help_menu, "&Hướng dẫn sử dụng", self.show_guide, "F1")
         self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
 
     def _action(
@@ -179,7 +181,10 @@ class MainWindow(QMainWindow):
         self.operator_label.setText(f"Người làm việc: {operator}" if operator else "")
         path = str(self._store.path)
         metrics = self.file_label.fontMetrics()
-        self.file_label.setText(metrics.elidedText(f"Tệp dữ liệu: {path}", Qt.TextElideMode.ElideMiddle, 520))
+        room = metrics.averageCharWidth() * 32  # the same room in characters at any text size
+        self.file_label.setText(
+            metrics.elidedText(f"Tệp dữ liệu: {path}", Qt.TextElideMode.ElideMiddle, room)
+        )
         self.file_label.setToolTip(path)
 
     def _wire_page(self, page: Page) -> None:
@@ -315,6 +320,16 @@ class MainWindow(QMainWindow):
                 self._refresh_status()
 
         return open_dialog(self, dialog, finished)
+
+    def show_guide(self) -> QDialog:
+        """The guide, at the section of the page on screen (F1)."""
+        from ui.shell.guide import GuideWindow, section_of
+
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        page = self.navigation.current()
+        self.guide_window.show_section(section_of(page.key if page is not None else None))
+        return self.guide_window
 
     def show_about(self) -> None:
         show_notice(self, "Giới thiệu CellSec", ABOUT_TEXT)

@@ -79,6 +79,7 @@ class OperatorDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def chosen_name(self) -> str:
         if self.other_button.isChecked():

@@ -45,8 +45,13 @@ def row_height(metrics: QFontMetrics) -> int:
 
 
 def scaled_style_sheet(scale: int) -> str:
-    """The look's style sheet with its paddings grown like the text."""
-    return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale / 100)}px", STYLE_SHEET)
+    """The look's style sheet with its vertical paddings grown like the text; the horizontal
+    ones stay, so a row of buttons at 150 % still fits a 1366-pixel screen."""
+
+    def grow(match: re.Match[str]) -> str:
+        return f"padding: {round(int(match.group(1)) * scale / 100)}px {match.group(2)}px"
+
+    return re.sub(r"padding: (\d+)px (\d+)px", grow, STYLE_SHEET)
 
 
 class ScaledStyle(QProxyStyle):
