@@ -237,3 +237,31 @@ def test_file_boxes_start_in_the_data_folder_not_the_program_folder(qapp, tmp_pa
     # THEN both boxes open in the data folder
     assert starts[0] == str(tmp_path / "du-lieu" / "chibo.cellsec")
     assert starts[1] == str(tmp_path / "du-lieu" / "")
+
+
+def test_first_start_opens_maximised_and_asks_who_is_at_the_keyboard(qtbot, qapp, store, app_settings):
+    # GIVEN a PC where CellSec never ran (no window size remembered, nobody named)
+    store.close()
+    launcher = Launcher(qapp, app_settings, StoreOpener(), out=io.StringIO(), ask_operator=True)
+    launcher.on_quit = lambda: None
+    # WHEN it starts on the cell's file
+    assert launcher.start(store.path)
+    window = launcher.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.active_dialog is not None)
+    # THEN the window fills the (small) screen and asks who is working
+    assert window.isMaximized()
+    assert window.active_dialog.windowTitle() == "Ai đang làm việc?"
+    window.active_dialog.reject()
+
+
+def test_a_named_person_is_not_asked_again(qtbot, qapp, store, app_settings):
+    app_settings.set_operator("Nguyễn Văn An")
+    store.close()
+    launcher = Launcher(qapp, app_settings, StoreOpener(), out=io.StringIO(), ask_operator=True)
+    launcher.on_quit = lambda: None
+    assert launcher.start(store.path)
+    qtbot.addWidget(launcher.window)
+    qtbot.wait(50)
+    assert launcher.window.active_dialog is None
+    assert launcher.window.store.user.startswith("Nguyễn Văn An")

@@ -82,3 +82,32 @@ def test_the_members_file_pane_folds_away_and_the_list_takes_the_width(qtbot, de
     assert page.view_state()["detail"].data() == b"0"
     page.detail_button.click()
     assert page.detail.isVisible()
+
+
+@pytest.mark.parametrize("scale", [100, 150])
+def test_meetings_list_fits_and_long_titles_elide_with_a_tooltip(
+    qtbot, demo_store, app_settings, look, scale
+):
+    from factories import TODAY
+
+    from ui.meetings.page import MeetingsPage
+    from ui.meetings.year_tree import KIND
+
+    # GIVEN the meetings page of the demo cell on a 1366×768 screen
+    page = _register_at(qtbot, demo_store, app_settings, scale)
+    window = page.window()
+    meetings = window.page_of(MeetingsPage)
+    window.navigation.show("meetings")
+    meetings.set_year(TODAY.year)
+    QApplication.processEvents()
+    tree = meetings.tree
+    # THEN the year's list needs no horizontal scrollbar
+    assert not tree.horizontalScrollBar().isVisible()
+    # AND a meeting's title, however long, is whole in its tooltip
+    items = [
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    ]
+    thematic = next(item for item in items if "chuyên đề" in item.text(KIND))
+    assert thematic.toolTip(KIND) == thematic.text(KIND)

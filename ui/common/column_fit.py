@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QTreeView
 
 CHOOSER_TITLE = "Chọn cột hiển thị"
 
@@ -39,26 +39,39 @@ class ColumnFitter(QObject):
     them when they fit; when they do not, shrinks them with shrink_to. The last visible column
     stretches. Call `fit()` after a resize or a column shown or hidden (the view does)."""
 
-    def __init__(self, view: QTableView, elastic: Sequence[int] = ()) -> None:
+    def __init__(self, view: QTableView | QTreeView, elastic: Sequence[int] = ()) -> None:
         super().__init__(view)
         self._view = view
         self._elastic = set(elastic)
         self._fitting = False
         self.wanted: dict[int, int] = {}
-        header = view.horizontalHeader()
+        header = self.header
         header.sectionResized.connect(self._on_resized)
         header.setStretchLastSection(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.viewport().installEventFilter(self)  # its width changes with the window and scrollbar
+        view.installEventFilter(self)  # and its text size (Xem › Phóng to chữ)
+        self._text_height = view.fontMetrics().height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fit()
+        elif event.type() == QEvent.Type.FontChange and watched is self._view:
+            # Larger text: every column wants proportionally more room (and the other way).
+            height = self._view.fontMetrics().height()
+            ratio, self._text_height = height / max(self._text_height, 1), height
+            self.wanted = {c: round(w * ratio) for c, w in self.wanted.items()}
+            self.fit()
         return False
+
+    @property
+    def header(self) -> QHeaderView:
+        view = self._view
+        return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
 
     def natural_width(self) -> int:
         """What the visible columns would like, side by side."""
-        header = self._view.horizontalHeader()
+        header = self.header
         return sum(
             self.wanted.get(c, header.sectionSize(c))
             for c in range(header.count())
@@ -77,7 +90,7 @@ class ColumnFitter(QObject):
             self._fitting = False
 
     def _on_resized(self, column: int, _old: int, new: int) -> None:
-        header = self._view.horizontalHeader()
+        header = self.header
         if not self._fitting and column != self._last_visible(header):
             self.wanted[column] = new  # the user dragged it: that is what they want
 
@@ -90,7 +103,7 @@ class ColumnFitter(QObject):
         return -1
 
     def fit(self) -> None:
-        header = self._view.horizontalHeader()
+        header = self.header
         order = [header.logicalIndex(v) for v in range(header.count())]
         visible = [c for c in order if not header.isSectionHidden(c)]
         if not visible:
@@ -109,7 +122,7 @@ class ColumnFitter(QObject):
     def _header_width(self, column: int) -> int:
         """The narrowest a column may get: its header's longest line and the sort arrow."""
         title = str(self._view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-        metrics = self._view.horizontalHeader().fontMetrics()
+        metrics = self.header.fontMetrics()
         longest = max((metrics.horizontalAdvance(line) for line in title.splitlines()), default=0)
         return longest + metrics.averageCharWidth() * 2 + 14
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDate, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -191,10 +191,18 @@ class MembersPage(Page):
             total = self.splitter.width()
             panel = max(340, int(total * 0.3))
             self.splitter.setSizes([total - panel, panel])
-            if self.table.fitter.natural_width() * 0.85 > total - panel:
-                # A small screen or large text: the list gets the whole width; "Hiện hồ sơ"
-                # brings the member's file back.
-                self.show_detail_pane(False)
+            self._fold_if_cramped()
+
+    def _fold_if_cramped(self) -> None:
+        """A small screen or large text: the list gets the whole width ("Hiện hồ sơ" brings the
+        member's file back)."""
+        if self.detail.isVisible() and self.table.fitter.natural_width() * 0.85 > self.table.width():
+            self.show_detail_pane(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._sized:
+            QTimer.singleShot(0, self, self._fold_if_cramped)  # once the columns have grown
 
     def show_detail_pane(self, shown: bool) -> None:
         """The member's file beside the list, or the whole width for the list (small screens)."""
