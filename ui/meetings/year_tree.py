@@ -134,6 +134,7 @@ class YearTree(QTreeWidget):
             ]
         )
         item.setToolTip(KIND, kind_text(m))
+        item.setToolTip(STATUS, status_text(m))  # whole, when the column is narrow
         item.setData(WHEN, MEETING_ROLE, m.id)
         if check is not None and check.ok is False:
             item.setText(NOTE, MISMATCH)
