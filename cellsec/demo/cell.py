@@ -227,6 +227,8 @@ def create_demo(store: Store, today: date | None = None, *, meetings: bool = Tru
     from cellsec.demo.meetings import create_demo_meetings
     from cellsec.demo.review import create_demo_review
 
+    with store.transaction():
+        store.facts.mark_demo()  # said on screen and on every printout (store.facts.is_demo)
     changes = import_cell(store, demo_cell_data(today), today=today)
     if meetings:
         # The liaison register first: members going to work away get register events dated

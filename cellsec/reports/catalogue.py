@@ -16,6 +16,7 @@ from cellsec.reports import file_names
 from cellsec.reports.request import Request
 from cellsec.reports.template import Document
 from cellsec.store import Store
+from cellsec.store.facts import DEMO_NOTICE
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,8 @@ def build_document(store: Store, key: str, **options: Any) -> Document:
     spec = spec_of(key)
     doc = spec.build(Document(title=spec.title, landscape=spec.landscape), store, Request(**options))
     assert doc.landscape == spec.landscape, key  # the tables were sized for this page
+    if store.facts.is_demo():
+        doc.footer = DEMO_NOTICE  # every printout of the demo cell says it is made up
     return doc
 
 

@@ -201,6 +201,7 @@ class Document:
     landscape: bool = False
     subject: str = ""
     has_toc: bool = False  # a TableOfContents in the story: build in several passes
+    footer: str = ""  # a line at the foot of every page (the demo cell's "Chi bộ mẫu — dữ liệu giả")
 
 
 class _PartyDocTemplate(BaseDocTemplate):
@@ -208,9 +209,10 @@ class _PartyDocTemplate(BaseDocTemplate):
     that page is already known); a heading kept with what follows (KeepHeading); a
     TableOfContents told about every flowable tagged with a `toc_text` attribute."""
 
-    def __init__(self, buffer: BinaryIO, sheet: Sheet, **kw) -> None:
+    def __init__(self, buffer: BinaryIO, sheet: Sheet, footer: str = "", **kw) -> None:
         super().__init__(buffer, keepTogetherClass=KeepHeading, **kw)
         self._sheet = sheet
+        self._footer = footer
         self._section_first_page = 1
         self._labelled: set[int] = set()
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
@@ -233,7 +235,18 @@ class _PartyDocTemplate(BaseDocTemplate):
             self._labelled.add(index)
             self.canv.addPageLabel(index, style="ARABIC", start=1)
 
+    def _draw_footer(self, canvas) -> None:
+        """The document's footer line, small, at the very foot of every page."""
+        width, _height = self.pagesize
+        size = self._sheet.raw["page"]["page_number_size"] - 1
+        canvas.saveState()
+        canvas.setFont(font("italic"), size)
+        canvas.drawCentredString(width / 2, self._sheet.margin("bottom") / 4, self._footer)
+        canvas.restoreState()
+
     def _number_page(self, canvas, doc) -> None:
+        if self._footer:
+            self._draw_footer(canvas)
         spec = self._sheet.page_numbers
         number = self.page - self._section_first_page + 1
         if number < spec.first:
@@ -278,6 +291,7 @@ def render(doc: Document, out: str | Path | BinaryIO | None = None, *, sheet: Sh
     template = _PartyDocTemplate(
         buffer,
         sheet,
+        nfc(doc.footer),
         pagesize=page_size(doc),
         leftMargin=sheet.margin("left"),
         rightMargin=sheet.margin("right"),

@@ -19,6 +19,7 @@ from cellsec.errors import EnvironmentFault, StorageError
 from cellsec.store import checks, faults, opening
 from cellsec.store.audit import AuditRepository
 from cellsec.store.due import DueRepository
+from cellsec.store.facts import FileFacts
 from cellsec.store.liaison import LiaisonRepository
 from cellsec.store.lock import DataFileLock
 from cellsec.store.meetings import MeetingRepository
@@ -48,7 +49,8 @@ class Store:
         self.migration_backup = migration_backup
         self.read_only = read_only  # why it cannot be written (Vietnamese), None if writable
         self._broken: StorageError | None = None
-        self.user = _pc_user()
+        self.account = _pc_user()
+        self.user = self.account  # who the audit trail names: see set_operator
         self.profile = ProfileRepository(conn)
         self.members = MemberRepository(conn)
         self.meetings = MeetingRepository(conn)
@@ -58,6 +60,7 @@ class Store:
         self.audit = AuditRepository(conn)
         self.due = DueRepository(conn)
         self.reviews = ReviewRepository(conn)
+        self.facts = FileFacts(conn)
 
     @classmethod
     def open(
@@ -84,6 +87,11 @@ class Store:
         path = Path(path).expanduser().resolve()
         opened = opening.open_data_file(path, create=create, lock=lock, steps=steps)
         return cls(path, opened.conn, opened.lock, opened.migration_backup, opened.read_only)
+
+    def set_operator(self, name: str) -> None:
+        """The person at the keyboard (picked in the window): every later write is recorded as
+        theirs, with the PC account beside the name (audit_user)."""
+        self.user = audit_user(name, self.account)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -160,6 +168,15 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def audit_user(name: str, account: str) -> str:
+    """The audit trail's "who": the person's name and the PC account, e.g. "Lê Thị Hằng (máy:
+    ketoan)"; the account alone when nobody said who they are."""
+    name = " ".join(name.split())
+    if not name:
+        return account
+    return f"{name} (máy: {account})" if account else name
 
 
 def _pc_user() -> str:

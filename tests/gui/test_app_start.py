@@ -151,7 +151,7 @@ def test_profile_edit_from_menu_updates_the_status_bar(qtbot, window):
 def test_menus_are_vietnamese(window):
     # The third menu is the current page's own (its print and export commands).
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Tệp", "&Chi bộ", "Việc cần làm", "Trợ &giúp"]
+    assert titles == ["&Tệp", "&Chi bộ", "Việc cần làm", "&Xem", "Trợ &giúp"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Việc cần làm",  # a new file: nothing due yet
         "Sổ đảng viên",

@@ -16,10 +16,28 @@ ChooseXlsx = Callable[[QWidget, str], "Path | None"]
 ChoosePath = Callable[[QWidget | None, str, str], "Path | None"]
 
 
+def in_documents(name: str = "") -> str:
+    """Where a save box for a printout or an export starts: the Documents folder (never the
+    program's own folder, which is the current directory in the bundle)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(folder) / name) if folder else str(Path.home() / name)
+
+
+def in_data_folder(name: str = "") -> str:
+    """Where a box for data files and backups starts: CellSec's data folder."""
+    from cellsec.paths import data_dir
+
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return in_documents(name)
+    return str(folder / name)
+
+
 def choose_xlsx_path(parent: QWidget, default_name: str) -> Path | None:
     """The system's save box, in the Documents folder with a suggested name; adds .xlsx."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / default_name) if folder else default_name
+    start = in_documents(default_name)
     path, _ = QFileDialog.getSaveFileName(parent, "Lưu tệp Excel", start, "Tệp Excel (*.xlsx)")
     if not path:
         return None
@@ -37,5 +55,6 @@ def with_suffix(name: str, selected_filter: str) -> Path:
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """Excel or CSV, as the secretary picks."""
-    name, selected = QFileDialog.getSaveFileName(parent, title, suggested, f"{XLSX_FILTER};;{CSV_FILTER}")
+    start = in_documents(suggested)
+    name, selected = QFileDialog.getSaveFileName(parent, title, start, f"{XLSX_FILTER};;{CSV_FILTER}")
     return with_suffix(name, selected) if name else None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from cellsec.dates import format_date
 from cellsec.rules.liaison import CommentDue, CommentState
 from cellsec.services.liaison import comment_list, participation
 
+from ui.common.flow_layout import FlowLayout
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
 from ui.liaison.comment_sheet_dialog import CommentSheetDialog, request_dialog
 from ui.liaison.host import LiaisonHost
@@ -56,7 +57,7 @@ class CommentSheetSection(QWidget):
         self.fill_button.clicked.connect(self.fill_sheet)
         self.print_one_button.clicked.connect(self.print_selected)
         self.print_all_button.clicked.connect(self.print_all)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a small screen
         top.addWidget(title)
         top.addWidget(self.year_box)
         top.addSpacing(16)

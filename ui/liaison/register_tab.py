@@ -5,7 +5,7 @@ comment sheets of a year sit below it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from cellsec.dates import add_months, format_date
 from cellsec.entities.liaison import LiaisonMember
@@ -13,6 +13,7 @@ from cellsec.rules.liaison import CommentState
 from cellsec.services.liaison import comment_list, members_in_order, participation
 from cellsec.services.members import rules_of
 
+from ui.common.flow_layout import FlowLayout
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
 from ui.liaison.comment_sheet_section import CommentSheetSection
 from ui.liaison.gathering_dialog import GatheringDialog
@@ -57,7 +58,7 @@ class LiaisonRegisterTab(QWidget):
         self.gathering_button.clicked.connect(self.record_gathering)
         self.print_button.clicked.connect(self.print_register)
         self.excel_button.clicked.connect(self.export_register)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a small screen
         for b in (self.add_button, self.edit_button, self.status_button, self.gathering_button):
             buttons.addWidget(b)
         buttons.addStretch(1)

@@ -4,7 +4,6 @@ register as a banner, the contact log of the chosen record, and the actions on i
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -16,6 +15,7 @@ from cellsec.dates import format_date
 from cellsec.entities.liaison import WorkingAway
 from cellsec.services.working_away import inconsistencies, reminders
 
+from ui.common.flow_layout import FlowLayout
 from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
 from ui.liaison.host import LiaisonHost
 from ui.liaison.working_away_dialog import (
@@ -64,7 +64,7 @@ class WorkingAwayTab(QWidget):
         self.return_button.clicked.connect(self.record_return)
         self.print_button.clicked.connect(self.print_list)
         self.excel_button.clicked.connect(self.export_list)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a small screen
         for b in (self.new_button, self.contact_button, self.dues_button, self.return_button):
             buttons.addWidget(b)
         buttons.addStretch(1)

@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -49,6 +48,7 @@ from cellsec.store import Store
 
 from ui.common.dialogs import ErrorBanner, ask_yes_no, focus_field, show_notice
 from ui.common.editor_dialog import EditorDialog
+from ui.common.flow_layout import FlowLayout
 from ui.common.history import history_button
 from ui.meetings.agenda_editor import AgendaEditor
 from ui.meetings.corrections_tab import CorrectionsTab
@@ -176,7 +176,7 @@ class MeetingEditor(EditorDialog):
         self.print_button.clicked.connect(lambda: self.print_document("minutes"))
         self.print_resolution_button.clicked.connect(lambda: self.print_document("resolution"))
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a small screen at a large text size
         for b in (self.save_button, self.approve_button):
             buttons.addWidget(b)
         buttons.addStretch(1)

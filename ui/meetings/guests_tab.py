@@ -56,6 +56,11 @@ class GuestsTab(QWidget):
         hint = QLabel(HINT)
         hint.setWordWrap(True)
         self.directory_box = QComboBox()
+        # Long titles must not make the editor wider than a 1366-pixel screen: the list opens wide.
+        self.directory_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.directory_box.setMinimumContentsLength(24)
         self.pick_button = QPushButton("Thêm vào khách mời")
         self.pick_button.setToolTip("Thêm người đã chọn trong danh bạ cấp trên vào khách mời")
         self.new_superior_button = QPushButton("Thêm người mới vào danh bạ…")

@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -28,6 +27,7 @@ from cellsec.services.superiors import overdue_directions
 from cellsec.store import Store
 
 from ui.common.exporting import export_list, export_path_chooser
+from ui.common.flow_layout import FlowLayout
 from ui.common.operations import open_dialog
 from ui.common.page import Page
 from ui.meetings import PAGE
@@ -89,7 +89,7 @@ class MeetingsPage(Page):
         self.invitation_button.clicked.connect(self.print_invitation)
         self.book_button.clicked.connect(self.print_book)
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a small screen
         for b in (self.new_button, self.open_button, self.delete_button, self.committee_button):
             top.addWidget(b)
         top.addStretch(1)
@@ -99,7 +99,7 @@ class MeetingsPage(Page):
         top.addWidget(self.export_button)
         top.addWidget(QLabel("Năm"))
         top.addWidget(self.year_box)
-        prints = QHBoxLayout()
+        prints = FlowLayout()  # wraps on a small screen
         prints.addWidget(QLabel("In:"))
         for b in (
             self.minutes_button,

@@ -13,6 +13,8 @@ from cellsec.entities.meetings import Meeting
 from cellsec.rules.counting import RollCount
 from cellsec.services.meetings import MonthRow, RecordCheck, YearCalendar
 
+from ui.common.column_fit import ColumnFitter
+
 COLUMNS = ("Tháng / ngày", "Buổi sinh hoạt", "Tình trạng", "Dự họp", "Ghi chú")
 WHEN, KIND, STATUS, PRESENT, NOTE = range(5)
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,6 +54,8 @@ class YearTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
+        # Long titles elide (the whole title is the tooltip) instead of a horizontal scrollbar.
+        self.fitter = ColumnFitter(self, elastic=(KIND, STATUS))
         metrics = self.fontMetrics()
         for col, sample in (
             (WHEN, "Tháng 12/2026  "),
@@ -59,8 +63,7 @@ class YearTree(QTreeWidget):
             (STATUS, "Đã thông qua — Số 12-NQ/CB"),
             (PRESENT, "Có mặt 60/60"),
         ):
-            self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 40)
-        self.header().setStretchLastSection(True)
+            self.fitter.want(col, metrics.horizontalAdvance(sample) + 40)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.itemDoubleClicked.connect(lambda item, _col: self._activated(item))
 
@@ -131,6 +134,7 @@ class YearTree(QTreeWidget):
             ]
         )
         item.setToolTip(KIND, kind_text(m))
+        item.setToolTip(STATUS, status_text(m))  # whole, when the column is narrow
         item.setData(WHEN, MEETING_ROLE, m.id)
         if check is not None and check.ok is False:
             item.setText(NOTE, MISMATCH)

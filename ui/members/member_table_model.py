@@ -116,6 +116,14 @@ COLUMNS: tuple[Column, ...] = (
     ),
 )
 
+STATUS = next(i for i, c in enumerate(COLUMNS) if c.header == "Tình trạng")
+# Hidden until the secretary adds them with the column chooser: on a 1366×768 screen the
+# register shows the columns that matter without a horizontal scrollbar.
+HIDDEN_BY_DEFAULT = tuple(
+    i
+    for i, c in enumerate(COLUMNS)
+    if c.header in ("Giới tính", "Ngày chính thức", "Điện thoại", "Số thẻ đảng")
+)
 
 _ROLES = frozenset(
     {
@@ -163,7 +171,9 @@ class MemberTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
             return int(column.align.value)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME and row.member.alias:
-            return f"Tên gọi khác: {row.member.alias}"
+            return f"{row.member.full_name}\nTên gọi khác: {row.member.alias}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (NAME, STATUS):
+            return self._text(row, index.column())  # the whole text, when the column is narrow
         return None
 
     def headerData(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDate, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,15 +32,20 @@ from cellsec.services.review_record import history_lines
 from cellsec.store import Store
 from cellsec.text import search_terms
 
+from ui.common.column_fit import ColumnChooser
 from ui.common.exporting import export_list, export_path_chooser
+from ui.common.flow_layout import FlowLayout
 from ui.common.operations import open_dialog
 from ui.common.page import Page
 from ui.members import PAGE
 from ui.members.event_dialog import EventDialog
 from ui.members.member_detail import MemberDetailPanel
 from ui.members.member_dialog import MemberDialog
-from ui.members.member_table_model import NAME, MemberTableModel
+from ui.members.member_table_model import NAME, STT, MemberTableModel
 from ui.members.register_widgets import MemberTableView, SearchEdit
+
+HIDE_DETAIL = "Ẩn hồ sơ ▸"
+SHOW_DETAIL = "◂ Hiện hồ sơ"
 
 
 def _narrows(old_query: str, new_query: str) -> bool:
@@ -106,7 +111,13 @@ class MembersPage(Page):
         self.edit_button.clicked.connect(self.edit_member)
         self.event_button.clicked.connect(self.record_event)
 
-        actions = QHBoxLayout()
+        self.columns_button = QPushButton("Cột…")
+        self.columns_button.setToolTip("Chọn các cột hiện trong bảng (giới tính, điện thoại, số thẻ đảng…)")
+        self.detail_button = QPushButton(HIDE_DETAIL)
+        self.detail_button.setCheckable(True)
+        self.detail_button.setChecked(True)
+        self.detail_button.toggled.connect(self.show_detail_pane)
+        actions = FlowLayout()  # wraps at a large text size on a small screen
         for button in (
             self.add_button,
             self.edit_button,
@@ -119,6 +130,8 @@ class MembersPage(Page):
         actions.addWidget(QLabel("Tính đến ngày"))
         actions.addWidget(self.as_of)
         actions.addWidget(today)
+        actions.addWidget(self.columns_button)
+        actions.addWidget(self.detail_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(QLabel("Hiển thị"))
@@ -136,6 +149,9 @@ class MembersPage(Page):
         self.table = MemberTableView()
         self.table.setModel(self.model)
         self.table.size_columns()
+        self.table.hide_optional_columns()
+        self.column_chooser = ColumnChooser(self.table, always=(STT, NAME), fitter=self.table.fitter)
+        self.columns_button.setMenu(self.column_chooser)
         self.table.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -177,16 +193,42 @@ class MembersPage(Page):
             total = self.splitter.width()
             panel = max(340, int(total * 0.3))
             self.splitter.setSizes([total - panel, panel])
+            self._fold_if_cramped()
+
+    def _fold_if_cramped(self) -> None:
+        """A small screen or large text: the list gets the whole width ("Hiện hồ sơ" brings the
+        member's file back)."""
+        if self.detail.isVisible() and self.table.fitter.natural_width() * 0.85 > self.table.width():
+            self.show_detail_pane(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._sized:
+            QTimer.singleShot(0, self, self._fold_if_cramped)  # once the columns have grown
+
+    def show_detail_pane(self, shown: bool) -> None:
+        """The member's file beside the list, or the whole width for the list (small screens)."""
+        self.detail.setVisible(shown)
+        self.detail_button.setChecked(shown)
+        self.detail_button.setText(HIDE_DETAIL if shown else SHOW_DETAIL)
 
     def view_state(self) -> dict[str, QByteArray]:
-        """Column widths and order, sort column and the panel split, for the next run."""
-        return {"splitter": self.splitter.saveState(), "columns": self.table.horizontalHeader().saveState()}
+        """Column widths, order and choice, sort column and the panel split, for the next run."""
+        return {
+            "splitter": self.splitter.saveState(),
+            "columns": self.table.horizontalHeader().saveState(),
+            "detail": QByteArray(b"1" if self.detail_button.isChecked() else b"0"),
+        }
 
     def restore_view_state(self, state: dict[str, QByteArray]) -> None:
         if "splitter" in state and self.splitter.restoreState(state["splitter"]):
             self._sized = True
         if "columns" in state:
             self.table.horizontalHeader().restoreState(state["columns"])
+            for column in range(self.model.columnCount()):
+                self.table.fitter.wanted[column] = self.table.columnWidth(column)
+        if "detail" in state:
+            self.show_detail_pane(bytes(state["detail"].data()) != b"0")
 
     def actions(self) -> list[QAction]:
         return [

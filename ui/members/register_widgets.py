@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
-from ui.members.member_table_model import COLUMNS
+from ui.common.column_fit import ColumnFitter
+from ui.members.member_table_model import COLUMNS, HIDDEN_BY_DEFAULT, NAME, STATUS
 
 SEARCH_PLACEHOLDER = "Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"
 
@@ -49,6 +50,13 @@ class MemberTableView(QTableView):
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.doubleClicked.connect(lambda *_: self.sig_open_requested.emit())
+        # No horizontal scrollbar on a small screen: long names and states are elided instead.
+        self.fitter = ColumnFitter(self, elastic=(NAME, STATUS))
+
+    def hide_optional_columns(self) -> None:
+        """The columns shown only when asked for (the column chooser), on a first run."""
+        for column in HIDDEN_BY_DEFAULT:
+            self.horizontalHeader().setSectionHidden(column, True)
 
     def size_columns(self) -> None:
         """Widths from each column's sample value and header, so they follow the font size
@@ -59,7 +67,7 @@ class MemberTableView(QTableView):
         for i, column in enumerate(COLUMNS):
             header = max(header_metrics.horizontalAdvance(line) for line in column.title.splitlines())
             # Room for the sort arrow in the header.
-            self.setColumnWidth(i, max(metrics.horizontalAdvance(column.sample) + pad, header + pad + 14))
+            self.fitter.want(i, max(metrics.horizontalAdvance(column.sample) + pad, header + pad + 14))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

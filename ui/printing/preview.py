@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import tasks
 from ui.common.dialogs import show_notice
+from ui.common.file_choosers import in_documents
 from ui.printing.paper import page_target, set_paper
 
 ZOOM_STEP = 1.25
@@ -35,9 +36,9 @@ ChoosePrinter = Callable[[QWidget, bool], "QPrinter | None"]  # (parent, landsca
 
 def choose_pdf_path(parent: QWidget, default_name: str) -> Path | None:
     """Ask where to save; starts in the Documents folder with the suggested name."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / default_name) if folder else default_name
-    path, _ = QFileDialog.getSaveFileName(parent, "Lưu tệp PDF", start, "Tệp PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Lưu tệp PDF", in_documents(default_name), "Tệp PDF (*.pdf)"
+    )
     if not path:
         return None
     out = Path(path)

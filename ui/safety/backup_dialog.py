@@ -34,6 +34,7 @@ from cellsec.backup import (
 
 from ui.common import tasks
 from ui.common.dialogs import ask_yes_no, show_notice
+from ui.common.file_choosers import in_data_folder, in_documents
 from ui.safety.backup_password import REMEMBER, ask_copy_password, ask_open_password
 from ui.safety.restore_flow import ReopenAfter, confirm_text, restore_into_window
 
@@ -48,12 +49,14 @@ INTRO = (
 
 
 def choose_folder(parent: QWidget | None) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, "Chọn thư mục trên USB để chép vào")
+    name = QFileDialog.getExistingDirectory(parent, "Chọn thư mục trên USB để chép vào", in_documents())
     return Path(name) if name else None
 
 
 def choose_backup_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", "", RESTORE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Chọn bản sao lưu để khôi phục", in_data_folder(), RESTORE_FILTER
+    )
     return Path(name) if name else None
 
 

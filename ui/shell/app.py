@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.shell.settings import APPLICATION, ORGANISATION, AppSettings
     from ui.shell.single_instance import claim, come_forward
     from ui.shell.store_opener import StoreOpener, ask_on_error, report_and_give_up
+    from ui.shell.text_size import TextSize
     from ui.shell.theme import apply_look
     from ui.shell.windows import set_identity
 
@@ -104,12 +105,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ini = os.environ.get(SETTINGS_ENV)
         settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat) if ini else None)
+        text_size = TextSize(app, settings)  # before any window: every dialog has the size
         path = Path(args.data) if args.data else default_data_path(settings.last_data_file)
         opener = StoreOpener(
             ask=report_and_give_up if headless else ask_on_error,
             ask_health=report_health_and_give_up if headless else ask_about_health,
         )
-        launcher = Launcher(app, settings, opener, demo=args.demo, smoke_exit_ms=smoke, t0=T0)
+        launcher = Launcher(
+            app,
+            settings,
+            opener,
+            demo=args.demo,
+            smoke_exit_ms=smoke,
+            t0=T0,
+            text_size=text_size,
+            ask_operator=smoke is None and not headless,
+            welcome=not args.data and not args.demo,
+        )
         if not launcher.start(path):
             return 1
         if instance is not None:

@@ -16,9 +16,11 @@ from cellsec.store import Store
 
 from ui.cell.profile_dialog import ProfileDialog, needs_profile
 from ui.shell import smoke
+from ui.shell.first_run import FirstRunDialog, Start, demo_data_file
 from ui.shell.main_window import MainWindow
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener
+from ui.shell.text_size import TextSize
 
 
 def fill_demo(store: Store, err: TextIO = sys.stderr) -> None:
@@ -45,6 +47,9 @@ class Launcher(QObject):
         smoke_exit_ms: int | None = None,
         t0: float | None = None,
         out: TextIO = sys.stdout,
+        text_size: TextSize | None = None,
+        ask_operator: bool = False,
+        welcome: bool = False,
     ) -> None:
         super().__init__()
         self._app = app
@@ -54,6 +59,10 @@ class Launcher(QObject):
         self._smoke_exit_ms = smoke_exit_ms
         self._t0 = time.perf_counter() if t0 is None else t0
         self._out = out
+        self._text_size = text_size
+        self._ask_operator = ask_operator  # an interactive start asks who is at the keyboard once
+        self._welcome = welcome  # a plain start (no file named): an empty file gets the first-run screen
+        self.first_run: FirstRunDialog | None = None
         self.store: Store | None = None
         self.window: MainWindow | None = None
         self.profile_dialog: ProfileDialog | None = None
@@ -68,13 +77,49 @@ class Launcher(QObject):
             return False
         if self._demo:
             fill_demo(self.store)
-        if needs_profile(self.store):
-            self.profile_dialog = ProfileDialog(self.store, first_run=True)
-            self.profile_dialog.finished.connect(self._on_profile_finished)
-            self.profile_dialog.open()
+        if self._welcome and needs_profile(self.store) and self.store.members.count() == 0:
+            # A new, empty file: start one's own cell, or look at the demo first.
+            self.first_run = FirstRunDialog()
+            self.first_run.finished.connect(self._on_first_run_finished)
+            self.first_run.open()
+        elif needs_profile(self.store):
+            self._ask_profile()
         else:
             self._show_main()
         return True
+
+    def _ask_profile(self) -> None:
+        self.profile_dialog = ProfileDialog(self.store, first_run=True)
+        self.profile_dialog.finished.connect(self._on_profile_finished)
+        self.profile_dialog.open()
+
+    def _on_first_run_finished(self, result: int) -> None:
+        dialog, self.first_run = self.first_run, None
+        choice = dialog.choice if dialog is not None else None
+        if dialog is not None:
+            dialog.deleteLater()
+        assert self.store is not None
+        if result != QDialog.DialogCode.Accepted or choice is None:
+            self.store.close()
+            self.on_quit()
+        elif choice is Start.OWN:
+            self._ask_profile()
+        else:
+            self._open_demo()
+
+    def _open_demo(self) -> None:
+        """The demo cell in its own file (made the first time); the empty file just made for
+        the secretary's own cell stays empty, so the next plain start asks again."""
+        assert self.store is not None
+        demo = self._opener.open(demo_data_file())
+        if demo is None:
+            self.store.close()
+            self.on_quit()
+            return
+        fill_demo(demo)
+        self.store.close()
+        self.store = demo
+        self._show_main()
 
     def _on_profile_finished(self, result: int) -> None:
         dialog, self.profile_dialog = self.profile_dialog, None
@@ -89,7 +134,7 @@ class Launcher(QObject):
 
     def _show_main(self) -> None:
         assert self.store is not None
-        self.window = MainWindow(self.store, self._settings, self._opener)
+        self.window = MainWindow(self.store, self._settings, self._opener, text_size=self._text_size)
         self.window.sig_shown.connect(self._on_window_shown)
         if self.window.has_saved_geometry:
             self.window.show()
@@ -108,6 +153,8 @@ class Launcher(QObject):
                 page.sig_loaded.connect(self._on_page_loaded)
         if self._smoke_exit_ms is not None:
             QTimer.singleShot(self._smoke_exit_ms, self._smoke_exit)
+        elif self._ask_operator and self.window is not None and not self._settings.operator:
+            self.window.choose_operator()
 
     def _on_page_loaded(self) -> None:
         seconds = time.perf_counter() - self._t0

@@ -7,7 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 import cellsec
 from cellsec.entities.changes import Changes
@@ -20,10 +29,14 @@ from ui.common.dialogs import show_notice
 from ui.common.operations import open_dialog, run_dialog
 from ui.common.page import Page
 from ui.safety.backup_keeper import BackupKeeper
+from ui.shell.demo_banner import DemoBanner, window_title
 from ui.shell.file_menu import DataSafetyMenu
 from ui.shell.navigation import Navigation
+from ui.shell.operator import OperatorDialog
+from ui.shell.recent_menu import RecentMenu
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener, choose_new_file
+from ui.shell.text_size import TextSize
 
 ABOUT_TEXT = (
     f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n"
@@ -41,15 +54,26 @@ class MainWindow(QMainWindow):
     sig_shown = Signal()
 
     def __init__(
-        self, store: Store, settings: AppSettings, opener: StoreOpener, parent: QWidget | None = None
+        self,
+        store: Store,
+        settings: AppSettings,
+        opener: StoreOpener,
+        parent: QWidget | None = None,
+        *,
+        text_size: TextSize | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._settings = settings
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # Start-up applies the remembered size before any window; otherwise it applies on change.
+        self.text_size = text_size or TextSize(app, settings, apply=False)
         self._opener = opener
         self._shown = False
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
+        self.guide_window: QDialog | None = None
 
         self.navigation = Navigation(settings, self)
         self.navigation.sig_built.connect(self._wire_page)
@@ -59,6 +83,8 @@ class MainWindow(QMainWindow):
         central = QWidget()
         self.backups = BackupKeeper(self)  # automatic backups, their status label and banner
         outer = QVBoxLayout(central)
+        self.demo_banner = DemoBanner()
+        outer.addWidget(self.demo_banner)
         outer.addWidget(self.backups.banner)
         layout = QHBoxLayout()
         outer.addLayout(layout)
@@ -72,6 +98,8 @@ class MainWindow(QMainWindow):
         self.cell_label.setObjectName("cell_label")
         self.file_label = QLabel()
         self.file_label.setContentsMargins(8, 0, 12, 0)
+        self.operator_label = QLabel()
+        self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.cell_label)
         self.statusBar().addPermanentWidget(self.file_label)
         self.statusBar().addPermanentWidget(self.backups.label)
@@ -91,8 +119,12 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&Tệp")
         self._action(file_menu, "&Mở tệp dữ liệu…", self.open_data_file, "Ctrl+O")
         self._action(file_menu, "&Tạo tệp dữ liệu mới…", self.new_data_file)
+        self.recent_menu = RecentMenu(self._settings, self.switch_to, self)
+        file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         self.data_safety.add_to(file_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Người đang làm việc…", self.choose_operator)
         file_menu.addSeparator()
         self._action(file_menu, "T&hoát", self.close, "Ctrl+Q")
         cell_menu = bar.addMenu("&Chi bộ")
@@ -101,7 +133,9 @@ class MainWindow(QMainWindow):
         self._action(cell_menu, "Chi &ủy…", self.edit_committee)
         # What the current page contributes (its print and export commands), under its name.
         self.page_menu = bar.addMenu("")
+        self.text_size.add_to(bar.addMenu("&Xem"), self)
         help_menu = bar.addMenu("Trợ &giúp")
+        self._action(help_menu, "&Hướng dẫn sử dụng", self.show_guide, "F1")
         self._action(help_menu, "&Giới thiệu CellSec", self.show_about)
 
     def _action(
@@ -130,9 +164,12 @@ class MainWindow(QMainWindow):
     def _take_store(self, store: Store) -> None:
         """Build the pages for this store and show where the data lives."""
         self._store = store
+        store.set_operator(self._settings.operator)
         self.navigation.take_store(store)
         self._show_page_menu()
-        self._settings.set_last_data_file(store.path)
+        if not store.facts.is_demo():  # the demo never becomes the file of a plain start
+            self._settings.set_last_data_file(store.path)
+        self._settings.add_recent_file(store.path)
         self._refresh_status()
         self.backups.take_store(store, self._opener.take_notes())
         self.refresh_counts()
@@ -146,10 +183,16 @@ class MainWindow(QMainWindow):
         profile = self._store.profile.get()
         name = profile.cell_name if profile and profile.cell_name else NO_PROFILE
         self.cell_label.setText(name)
-        self.setWindowTitle(f"{name} — CellSec")
+        self.setWindowTitle(window_title(name, self._store))
+        self.demo_banner.show_for(self._store)
+        operator = self._settings.operator
+        self.operator_label.setText(f"Người làm việc: {operator}" if operator else "")
         path = str(self._store.path)
         metrics = self.file_label.fontMetrics()
-        self.file_label.setText(metrics.elidedText(f"Tệp dữ liệu: {path}", Qt.TextElideMode.ElideMiddle, 520))
+        room = metrics.averageCharWidth() * 32  # the same room in characters at any text size
+        self.file_label.setText(
+            metrics.elidedText(f"Tệp dữ liệu: {path}", Qt.TextElideMode.ElideMiddle, room)
+        )
         self.file_label.setToolTip(path)
 
     def _wire_page(self, page: Page) -> None:
@@ -277,6 +320,28 @@ class MainWindow(QMainWindow):
         from ui.cell.committee_dialog import CommitteeDialog
 
         run_dialog(self, CommitteeDialog(self._store, parent=self), self.route_changes)
+
+    def choose_operator(self) -> QDialog:
+        """Tệp › Người đang làm việc…: who the audit trail names from now on (this PC account)."""
+        dialog = OperatorDialog(self._store, self._settings.operator, self)
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._settings.set_operator(dialog.name)
+                self._store.set_operator(dialog.name)
+                self._refresh_status()
+
+        return open_dialog(self, dialog, finished)
+
+    def show_guide(self) -> QDialog:
+        """The guide, at the section of the page on screen (F1)."""
+        from ui.shell.guide import GuideWindow, section_of
+
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        page = self.navigation.current()
+        self.guide_window.show_section(section_of(page.key if page is not None else None))
+        return self.guide_window
 
     def show_about(self) -> None:
         show_notice(self, "Giới thiệu CellSec", ABOUT_TEXT)

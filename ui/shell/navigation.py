@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
 from cellsec.store import Store
@@ -41,11 +41,20 @@ class Navigation(QObject):
         self._pages: list[Page | None] = []
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
-        longest = max(("Sinh hoạt chi bộ", *(spec.title for spec in specs)), key=len)
-        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(longest) + 48)
+        self._size_nav()
+        self.nav.installEventFilter(self)  # the text size may change while the app runs
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._on_nav_row)
+
+    def _size_nav(self) -> None:
+        # Wide enough for the longest area name, those to come too ("Sinh hoạt chi bộ" ...).
+        longest = max(("Sinh hoạt chi bộ", *(spec.title for spec in self._specs)), key=len)
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(longest) + 48)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.nav and event.type() == QEvent.Type.FontChange:
+            self._size_nav()
+        return False
 
     @property
     def specs(self) -> tuple[PageSpec, ...]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "CellSec"
 APPLICATION = "CellSec"
+RECENT_MAX = 8
 
 
 class AppSettings:
@@ -23,6 +24,37 @@ class AppSettings:
 
     def set_last_data_file(self, path: Path) -> None:
         self._s.setValue("data/last_file", str(path))
+
+    @property
+    def recent_files(self) -> list[Path]:
+        """The data files opened lately, the newest first."""
+        value = self._s.value("data/recent_files", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(str(v)) for v in items if str(v)]
+
+    def add_recent_file(self, path: Path) -> None:
+        kept = [p for p in self.recent_files if p != path]
+        self._s.setValue("data/recent_files", [str(p) for p in [path, *kept][:RECENT_MAX]])
+
+    @property
+    def operator(self) -> str:
+        """Who said they sit at this PC account (the audit trail names them)."""
+        return str(self._s.value("user/operator", "") or "")
+
+    def set_operator(self, name: str) -> None:
+        self._s.setValue("user/operator", name)
+
+    @property
+    def text_scale(self) -> int:
+        """The text size in per cent (100 unless the secretary changed it on this PC)."""
+        value = self._s.value("view/text_scale", 100)
+        try:
+            return int(float(str(value)))
+        except ValueError:
+            return 100
+
+    def set_text_scale(self, scale: int) -> None:
+        self._s.setValue("view/text_scale", int(scale))
 
     def window_geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")

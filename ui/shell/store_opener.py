@@ -20,6 +20,7 @@ from cellsec.errors import (
 from cellsec.paths import default_data_file
 from cellsec.store import DEFAULT_SUFFIX, Store, faults
 
+from ui.common.file_choosers import in_data_folder
 from ui.safety.backup_startup import (
     AskHealthFn,
     HealthChoice,
@@ -71,7 +72,7 @@ def report_and_give_up(parent: QWidget | None, message: str, cancel_text: str) -
 
 
 def choose_existing_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Mở tệp dữ liệu CellSec", "", FILE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Mở tệp dữ liệu CellSec", in_data_folder(), FILE_FILTER)
     return Path(name) if name else None
 
 
@@ -80,7 +81,7 @@ def choose_new_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent,
         "Tạo tệp dữ liệu mới",
-        f"chibo{DEFAULT_SUFFIX}",
+        in_data_folder(f"chibo{DEFAULT_SUFFIX}"),
         FILE_FILTER,
         options=QFileDialog.Option.DontConfirmOverwrite,
     )

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -26,6 +25,7 @@ from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 
 from ui.common.file_choosers import choose_xlsx_path
+from ui.common.flow_layout import FlowLayout
 from ui.common.page import Page
 from ui.common.record_table import GREEN, GREY, RED, Cell, RecordTable
 from ui.common.superior_entry import SuperiorDialog
@@ -108,7 +108,7 @@ class SuperiorsPage(Page):
             ("Người theo dõi chi bộ", "Từ ngày", "Đến ngày", "Ghi chú"), (26, 11, 22, 0)
         )
         page = QWidget()
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a small screen
         for b in (self.add_button, self.edit_button, self.assign_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -147,7 +147,7 @@ class SuperiorsPage(Page):
         self.directions_table.itemSelectionChanged.connect(self._update_buttons)
         self.directions_count = QLabel()
         page = QWidget()
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a small screen
         top.addWidget(QLabel("Hiển thị"))
         top.addWidget(self.filter_box)
         top.addWidget(self.follow_button)

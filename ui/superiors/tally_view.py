@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -24,6 +23,7 @@ from cellsec.services.report_numbers import IssuedNumber
 from cellsec.services.superior_tally import Tally
 
 from ui.common.dialogs import ErrorBanner
+from ui.common.flow_layout import FlowLayout
 from ui.common.form_fields import date_edit
 from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
 
@@ -77,7 +77,7 @@ class TallyView(QWidget):
         self.excel_button.setToolTip("Lưu các số liệu của kỳ đang xem ra tệp Excel")
         self.banner = ErrorBanner()
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a small screen
         for w in (
             QLabel("Năm"),
             self.year_box,

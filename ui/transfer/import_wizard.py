@@ -26,6 +26,7 @@ from cellsec.store import Store
 
 from ui.common import tasks
 from ui.common.dialogs import ErrorBanner, show_notice
+from ui.common.file_choosers import in_documents
 from ui.transfer.import_preview import PreviewStep
 from ui.transfer.import_steps import FileStep, MappingStep, SummaryStep
 
@@ -42,13 +43,13 @@ READ_FAILED = "Không đọc được tệp"
 
 
 def choose_spreadsheet(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Chọn tệp danh sách đảng viên", "", OPEN_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Chọn tệp danh sách đảng viên", in_documents(), OPEN_FILTER)
     return Path(name) if name else None
 
 
 def choose_template_path(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Lưu tệp mẫu nhập đảng viên", TEMPLATE_NAME, "Excel (*.xlsx)"
+        parent, "Lưu tệp mẫu nhập đảng viên", in_documents(TEMPLATE_NAME), "Excel (*.xlsx)"
     )
     return Path(name) if name else None
 
