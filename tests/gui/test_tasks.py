@@ -34,3 +34,17 @@ def test_a_refusal_in_a_background_job_is_shown_with_its_own_message(qtbot):
     messages, bugs = _fail_with(qtbot, ValidationError("Tệp “x.xlsx” không có dòng tiêu đề."))
     assert messages == ["Không đọc được tệp: Tệp “x.xlsx” không có dòng tiêu đề."]
     assert bugs == []
+
+
+def test_a_job_whose_handle_the_caller_dropped_still_reports(qtbot):
+    import gc
+
+    # GIVEN a job started by a caller that keeps no handle (a fire-and-forget save or check)
+    results: list[object] = []
+    tasks.run_in_background(lambda _handle: "xong", on_done=results.append)
+    # WHEN the job has ended on its worker and Python collects garbage before the GUI thread
+    # gets to the queued report
+    assert tasks.wait_for_tasks()
+    gc.collect()
+    # THEN the report still arrives on the GUI thread
+    qtbot.waitUntil(lambda: results == ["xong"], timeout=2000)

@@ -36,6 +36,7 @@ class _Signals(QObject):
     sig_done = Signal(object)
     sig_failed = Signal(str)
     sig_bug = Signal(object)  # sys.exc_info() of a bug, for the GUI thread's excepthook
+    sig_ended = Signal()  # last of all: the GUI thread lets the handle go after every report
 
 
 class TaskHandle:
@@ -85,10 +86,12 @@ class _Job(QRunnable):
                 h.signals.sig_done.emit(result)
         finally:
             h.finished.set()
-            _RUNNING.discard(h)
+            h.signals.sig_ended.emit()
 
 
-_RUNNING: set[TaskHandle] = set()  # keeps each job's signal object alive until it ends
+# Keeps each job's signal object alive until the GUI thread has had its reports (queued, so
+# in order): a caller need not keep the handle for its callbacks to run.
+_RUNNING: set[TaskHandle] = set()
 _POOL: QThreadPool | None = None
 
 
@@ -119,6 +122,7 @@ def run_in_background(
         handle.signals.sig_failed.connect(on_failed, queued)
     if on_progress is not None:
         handle.signals.sig_progress.connect(on_progress, queued)
+    handle.signals.sig_ended.connect(lambda: _RUNNING.discard(handle), queued)
     _RUNNING.add(handle)
     _pool().start(_Job(fn, handle, failure))
     return handle
