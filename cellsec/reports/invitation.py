@@ -22,7 +22,7 @@ from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
     Header,
-    Signature,
+    cell_signature,
     frame_width,
     header_block,
     p,
@@ -117,7 +117,7 @@ def build_invitation(invitation: Invitation, sheet: Sheet, width: float) -> list
         p("Đề nghị đồng chí có mặt đúng giờ.", "body", sheet),
         signature_row(
             None,
-            Signature(("T/M CHI BỘ", "BÍ THƯ"), invitation.profile.secretary),
+            cell_signature(invitation.profile.secretary),
             width,
             sheet,
             recipients=_RECIPIENTS,

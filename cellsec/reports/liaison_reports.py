@@ -18,6 +18,7 @@ from cellsec.reports.template import (
     Document,
     Header,
     Signature,
+    cell_signature,
     fit_widths,
     frame_width,
     grid_table,
@@ -122,7 +123,7 @@ def build_comment_sheet(
     story.append(
         signature_row(
             Signature(("XÁC NHẬN CỦA ĐẢNG ỦY", "T/M ĐẢNG ỦY"), ""),
-            Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary),
+            cell_signature(profile.secretary),
             width,
             sheet,
         )
@@ -213,7 +214,7 @@ def liaison_register_document(doc: Document, store: Store, on: date | None = Non
             sheet,
             center_cols=(0, 4, 5),
         ),
-        signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet),
+        signature_row(None, cell_signature(profile.secretary), width, sheet),
     ]
     return doc
 
@@ -266,6 +267,6 @@ def working_away_document(doc: Document, store: Store, on: date | None = None) -
             "note",
             sheet,
         ),
-        signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet),
+        signature_row(None, cell_signature(profile.secretary), width, sheet),
     ]
     return doc

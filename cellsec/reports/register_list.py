@@ -13,7 +13,7 @@ from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
     Header,
-    Signature,
+    cell_signature,
     fit_widths,
     frame_width,
     grid_table,
@@ -71,7 +71,7 @@ def build_register_list(
         *title_block("DANH SÁCH ĐẢNG VIÊN", f"Tính đến ngày {format_date(on)}{title_extra}", sheet),
         p(sentence(summary.text), "body_plain", sheet),
         grid_table(head, data, widths, sheet, center_cols=(0, 2, 3, 5, 6)),
-        signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet),
+        signature_row(None, cell_signature(profile.secretary), width, sheet),
     ]
 
 

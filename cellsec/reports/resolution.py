@@ -10,7 +10,7 @@ from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
     Header,
-    Signature,
+    cell_signature,
     frame_width,
     header_block,
     p,
@@ -77,7 +77,7 @@ def build_resolution(data: MinutesData, cell_code: str, sheet: Sheet, width: flo
     story.append(
         signature_row(
             None,
-            Signature(("T/M CHI BỘ", "BÍ THƯ"), secretary),
+            cell_signature(secretary),
             width,
             sheet,
             recipients=("Đảng ủy xã (b/c),", "Đảng viên trong chi bộ,", "Lưu chi bộ."),

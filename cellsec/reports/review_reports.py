@@ -15,7 +15,7 @@ from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
     Header,
-    Signature,
+    cell_signature,
     fit_widths,
     frame_width,
     grid_table,
@@ -150,15 +150,16 @@ def build_review_list(record: Record, sheet: Sheet, width: float, on: date) -> l
         *results_table(record, sheet, width),
         Spacer(1, 6),
         p(published_text(record_statistics(record), labels_of(record)), "body", sheet),
-        signature_row(
-            None,
-            Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary),
-            width,
-            sheet,
-            recipients=("Đảng ủy xã (b/c),", "Lưu chi bộ."),
-        ),
+        _signed(profile.secretary, width, sheet),
     ]
     return story
+
+
+def _signed(secretary: str, width: float, sheet: Sheet) -> Flowable:
+    """The cell's signature, sent to the Đảng ủy xã and kept by the cell."""
+    return signature_row(
+        None, cell_signature(secretary), width, sheet, recipients=("Đảng ủy xã (b/c),", "Lưu chi bộ.")
+    )
 
 
 def build_review_report(record: Record, sheet: Sheet, width: float, on: date, number: str) -> list[Flowable]:
@@ -206,15 +207,7 @@ def build_review_report(record: Record, sheet: Sheet, width: float, on: date, nu
                 sheet,
             )
         )
-    story.append(
-        signature_row(
-            None,
-            Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary),
-            width,
-            sheet,
-            recipients=("Đảng ủy xã (b/c),", "Lưu chi bộ."),
-        )
-    )
+    story.append(_signed(profile.secretary, width, sheet))
     return story
 
 

@@ -12,7 +12,7 @@ from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
     Header,
-    Signature,
+    cell_signature,
     fit_widths,
     frame_width,
     grid_table,
@@ -131,7 +131,7 @@ def build_superior_report(
     story.append(
         signature_row(
             None,
-            Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary),
+            cell_signature(profile.secretary),
             width,
             sheet,
             recipients=("Đảng ủy xã (b/c),", "Lưu chi bộ."),

@@ -124,6 +124,11 @@ class Signature:
     name: str
 
 
+def cell_signature(secretary: str) -> Signature:
+    """How the cell signs its documents: T/M CHI BỘ, BÍ THƯ, and the secretary's name."""
+    return Signature(("T/M CHI BỘ", "BÍ THƯ"), secretary)
+
+
 def signature_row(
     left: Signature | None,
     right: Signature | None,

@@ -19,7 +19,7 @@ from cellsec.entities.members import EVENT_LABELS, EventKind
 from cellsec.rules.settings import Rules
 from cellsec.services.member_form import MEMBER_LABELS
 from cellsec.services.profile import PROFILE_LABELS
-from cellsec.services.review_form import HISTORY_CODES, HISTORY_LABELS
+from cellsec.services.review_form import HISTORY_CODES, HISTORY_EMPTY, HISTORY_LABELS
 from cellsec.services.rule_settings import show_value as rule_value
 
 FIELD_LABELS = {
@@ -217,17 +217,14 @@ def show_value(key: str, value: Any, words: Vocabulary) -> str:
         return EMPTY
     if key in YES_NO_KEYS and isinstance(value, (bool, int)):
         return "Có" if value else "Không"
-    if key in CODES and isinstance(value, str) and (value in CODES[key] or not key.endswith("_json")):
+    if key.endswith("_json") and isinstance(value, str):
+        return _show_json(key, value, words)
+    if key in CODES and isinstance(value, str):
         return CODES[key].get(value, value)
     if key == "closed_meeting_id" and isinstance(value, int):
         return words.meeting_name(value)
     if key == "key" and isinstance(value, str) and value in words.rules.settings:
         return words.rules.settings[value].label
-    if key.endswith("_json") and isinstance(value, str):
-        try:
-            return show_value("", json.loads(value), words)
-        except ValueError:
-            return dates_in(value)
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, dict):
@@ -235,6 +232,17 @@ def show_value(key: str, value: Any, words: Vocabulary) -> str:
     if isinstance(value, list):
         return "; ".join(_show_item(v, words) for v in value)
     return dates_in(_TASK_REF.sub("", str(value)))
+
+
+def _show_json(key: str, value: str, words: Vocabulary) -> str:
+    """A column stored as JSON: its content in words; an empty one in its own word."""
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return dates_in(value)
+    if decoded in ({}, []):
+        return HISTORY_EMPTY.get(key, EMPTY)
+    return show_value("", decoded, words)
 
 
 def _show_item(value: Any, words: Vocabulary) -> str:

@@ -188,6 +188,6 @@ HISTORY_CODES = {
             "cell_decided_level",
         )
     },
-    "scores_json": {"{}": "không chấm"},
-    "conditions_json": {"[]": "không có"},
 }
+# How the history says an empty JSON column of a review (the scores not given, no condition).
+HISTORY_EMPTY = {"scores_json": "không chấm", "conditions_json": "không có"}
