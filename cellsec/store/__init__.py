@@ -58,7 +58,7 @@ class Store:
         self.superiors = SuperiorRepository(conn)
         self.liaison = LiaisonRepository(conn)
         self.audit = AuditRepository(conn)
-        self.due = DueRepository(conn)
+        self.due = DueRepository(conn, self.members)
         self.reviews = ReviewRepository(conn)
         self.facts = FileFacts(conn)
 

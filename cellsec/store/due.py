@@ -10,7 +10,7 @@ from datetime import date, datetime
 from cellsec.dates import from_iso, to_iso
 from cellsec.entities.due import DueMark, MarkKind
 from cellsec.entities.members import MemberEvent
-from cellsec.store.members import _EVENT_SELECT, _event
+from cellsec.store.members import MemberRepository
 from cellsec.store.rows import inserted_id
 
 # Members the register's due rules may speak of: a probation still running (an admission with no
@@ -29,8 +29,9 @@ WHERE kind IN ('attached_in', 'attached_out', 'exempted', 'suspended') AND end_d
 
 
 class DueRepository:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, members: MemberRepository) -> None:
         self._conn = conn
+        self._members = members
 
     # --- marks -----------------------------------------------------------------------------
     def marks(self) -> list[DueMark]:
@@ -79,14 +80,7 @@ class DueRepository:
                 "SELECT id, full_name FROM members WHERE id IN (SELECT value FROM json_each(?))", (chosen,)
             )
         )
-        events: dict[int, list[MemberEvent]] = {i: [] for i in ids}
-        rows = self._conn.execute(
-            _EVENT_SELECT
-            + " WHERE member_id IN (SELECT value FROM json_each(?)) ORDER BY member_id, date, id",
-            (chosen,),
-        )
-        for row in rows:
-            events[row["member_id"]].append(_event(row))
+        events = self._members.events_of_members(ids)
         return [(i, names.get(i, ""), events[i]) for i in ids]
 
     def open_tasks(self) -> list[tuple[int, int, date, str, str, date]]:
