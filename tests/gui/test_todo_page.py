@@ -168,3 +168,32 @@ def test_a_working_away_item_opens_its_record(todo, qtbot):
         getattr(chosen, "id", None) == record_id
         or getattr(getattr(chosen, "record", None), "id", None) == record_id
     )
+
+
+def test_the_list_is_read_once_at_start_and_once_a_write(qtbot, demo_store, app_settings, monkeypatch):
+    from factories import member
+
+    import cellsec.services.due as due_service
+    from cellsec.entities.changes import Changes
+
+    reads: list[date] = []
+    real = due_service.collect_facts
+
+    def counted(store, today, rules):  # every reading of the list starts here
+        reads.append(today)
+        return real(store, today, rules)
+
+    monkeypatch.setattr(due_service, "collect_facts", counted)
+    # GIVEN the app opening on the to-do list
+    w = MainWindow(demo_store, app_settings, StoreOpener(choose=lambda _p: None))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    # THEN the list was read once, and the navigation shows its counts
+    assert len(reads) == 1
+    assert "(" in w.nav.item(0).text()
+    # WHEN the secretary saves something
+    member(demo_store, "Trịnh Văn Mới", "01/01/1990", admitted="03/02/2020", official="03/02/2021")
+    w.route_changes(Changes(members=True))
+    # THEN it is read once more, not once for the page and again for the counts
+    assert len(reads) == 2

@@ -61,6 +61,7 @@ class Page(QWidget):
     sig_changed = Signal(object)  # Changes
     sig_loaded = Signal()  # the page's data is on screen for the first time
     sig_request = Signal(str, str)  # (area key, part): the shell shows it
+    sig_counts = Signal(object)  # {area key: number} for the navigation (the to-do list's)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 import cellsec
 from cellsec.entities.changes import Changes
-from cellsec.services.due import counts_by_page, due_items
 from cellsec.store import Store
 
 from ui.cell.profile_dialog import ProfileDialog, needs_profile
@@ -37,6 +36,7 @@ from ui.shell.recent_menu import RecentMenu
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener, choose_new_file
 from ui.shell.text_size import TextSize
+from ui.todo import PAGE as TODO_PAGE
 
 ABOUT_TEXT = (
     f"CellSec {cellsec.__version__} — Sổ tay Bí thư chi bộ\n\n"
@@ -175,9 +175,14 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        """The number of to-do items (overdue or due soon) beside each navigation entry."""
-        counts = counts_by_page(due_items(self._store))
-        self.navigation.set_counts({**counts, "todo": sum(counts.values())})
+        """The number of to-do items (overdue or due soon) beside each navigation entry: the
+        to-do page reads the list once and sends the counts (sig_counts), here and after every
+        write it reloads on; it is read now if it has not been shown yet."""
+        index = self.navigation.index_of(TODO_PAGE.key)
+        if index >= 0:
+            page = self.navigation.page(index)
+            if not page.is_loaded:
+                page.reload()
 
     def _refresh_status(self) -> None:
         profile = self._store.profile.get()
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
 
     def _wire_page(self, page: Page) -> None:
         page.sig_changed.connect(self.route_changes)
+        page.sig_counts.connect(self.navigation.set_counts)
         page.sig_request.connect(self.show_request)
 
     def _show_page_menu(self) -> None:
@@ -236,7 +242,7 @@ class MainWindow(QMainWindow):
             self._refresh_status()
         for page in self.navigation.built():  # pages not built yet read fresh data when opened
             page.apply(changes)
-        self.refresh_counts()
+        self.refresh_counts()  # the to-do page (loaded at the latest here) reloads on any write
 
     # --- menu actions ------------------------------------------------------------------------
     def open_data_file(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.due import DueItem, DueState
-from cellsec.services.due import ITEM_HEADERS, due_items, item_texts
+from cellsec.services.due import ITEM_HEADERS, counts_by_page, due_items, item_texts
 from cellsec.store import Store
 
 from ui.common.page import Page
@@ -79,6 +79,8 @@ class TodoPage(Page):
         )
         self._loaded = True
         self._update_buttons()
+        by_page = counts_by_page(self.items)
+        self.sig_counts.emit({**by_page, PAGE.key: sum(by_page.values())})
 
     def concerns(self, changes: Changes) -> bool:
         return True  # every rule reads some area: any write may change the list
