@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -18,10 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from .due import bench_due_items
-from .generate import generate
+from .generate import commune_file, machine
 from .reports import bench_reports
-
-OUT = Path(__file__).parent / "out"
 
 
 def _rss_mb(pid: int) -> float | None:
@@ -116,13 +113,8 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"commune-{args.members}.cellsec"
-    if not path.exists():
-        t = time.perf_counter()
-        generate(path, args.members)
-        print(f"generated {path.name} in {time.perf_counter() - t:.1f} s")
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    path = commune_file(args.members)
+    print(machine())
     print(f"data: {args.members} members ({path.stat().st_size / 1e6:.1f} MB)")
     startup, ready, rss = bench_startup(path, args.runs)
     page = bench_page(path, args.runs)

@@ -5,8 +5,6 @@ alone; `python3 dev.py bench` prints it with the others. Target: <= 50 ms."""
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import time
 from datetime import date
@@ -15,9 +13,7 @@ from pathlib import Path
 from cellsec.services.due import due_items
 from cellsec.store import Store
 
-from .generate import generate
-
-OUT = Path(__file__).parent / "out"
+from .generate import commune_file, machine
 
 
 def bench_due_items(path: Path, runs: int, today: date | None = None) -> list[float]:
@@ -39,14 +35,11 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"commune-{args.members}.cellsec"
-    if not path.exists():
-        generate(path, args.members)
+    path = commune_file(args.members)
     times = bench_due_items(path, args.runs)
     with Store.open(path) as store:
         count = len(due_items(store))
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(machine())
     print(
         f"due_items on {args.members} members ({count} items): median "
         f"{statistics.median(times) * 1000:.1f} ms (n={len(times)}, min {min(times) * 1000:.1f}, "

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import random
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -75,6 +78,25 @@ def generate(path: Path, count: int = 5000, today: date | None = None) -> Path:
     with Store.open(path) as store:
         import_cell(store, commune_data(count, today or date.today()), today=today)
     return path
+
+
+OUT = Path(__file__).parent / "out"
+
+
+def commune_file(members: int) -> Path:
+    """bench/out/commune-N.cellsec, generated the first time it is asked for."""
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"commune-{members}.cellsec"
+    if not path.exists():
+        t = time.perf_counter()
+        generate(path, members)
+        print(f"generated {path.name} in {time.perf_counter() - t:.1f} s")
+    return path
+
+
+def machine() -> str:
+    """The line every benchmark prints first: what the figures were measured on."""
+    return f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
 def main() -> None:
