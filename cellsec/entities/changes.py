@@ -17,6 +17,7 @@ class Changes:
     meeting_ids: frozenset[int] = field(default_factory=frozenset)
     superiors: bool = False
     liaison: bool = False
+    growth: bool = False  # candidates, probation helpers, badge choices (issue 16)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes (one user action that ran two services)."""

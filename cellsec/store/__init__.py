@@ -18,6 +18,7 @@ from pathlib import Path
 from cellsec.errors import EnvironmentFault, StorageError
 from cellsec.store import checks, faults, opening
 from cellsec.store.audit import AuditRepository
+from cellsec.store.growth import GrowthRepository
 from cellsec.store.liaison import LiaisonRepository
 from cellsec.store.lock import DataFileLock
 from cellsec.store.meetings import MeetingRepository
@@ -54,6 +55,7 @@ class Store:
         self.superiors = SuperiorRepository(conn)
         self.liaison = LiaisonRepository(conn)
         self.audit = AuditRepository(conn)
+        self.growth = GrowthRepository(conn)
 
     @classmethod
     def open(
