@@ -10,11 +10,11 @@ from datetime import date
 from cellsec.dates import format_date, parse_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.growth import BadgeChoice
-from cellsec.entities.members import EventKind, Member
+from cellsec.entities.members import EventKind, Member, Standing
 from cellsec.errors import ValidationError
 from cellsec.rules import badges
 from cellsec.rules.badges import BASIS_LABELS, BadgeLine, Basis
-from cellsec.rules.lifecycle import party_age_months
+from cellsec.rules.lifecycle import first_admission, official_date, party_age_months, state_on
 from cellsec.services.forms import record_id
 from cellsec.services.members import add_event, rules_of
 from cellsec.store import Store
@@ -30,6 +30,8 @@ class BadgeRow:
     member: Member
     line: BadgeLine
     party_age_months: int  # on the award date (party age stops at death)
+    admitted: date | None = None  # the first admission decision
+    official: date | None = None
 
     @property
     def status(self) -> str:
@@ -73,7 +75,10 @@ def badge_round(store: Store, award: date) -> BadgeRound:
         line = badges.round_line(mid, events.get(mid, []), award, rules, choices.get(mid, set()))
         if line is not None:
             # Party age stops at death: on the award date it is the age at death.
-            rows.append(BadgeRow(member, line, party_age_months(events.get(mid, []), award)))
+            evs = events.get(mid, [])
+            rows.append(
+                BadgeRow(member, line, party_age_months(evs, award), first_admission(evs), official_date(evs))
+            )
     rows.sort(key=lambda r: (-r.line.milestone, name_sort_key(r.member.full_name)))
     return BadgeRound(award, badges.proposal_due(award, rules), tuple(rows))
 
@@ -89,6 +94,19 @@ def parse_round(text: str, today: date | None = None) -> date:
     value = parse_date(text, "Đợt", key="round", required=True, allow_future=True, today=today)
     assert value is not None
     return value
+
+
+def badge_choice_people(store: Store, basis: str, on: date) -> list[tuple[str, int]]:
+    """(name, id) of whom a choice may name: members on the roll (early award for illness) or
+    deceased members (posthumous award), by name."""
+    events = store.members.all_events()
+    found = []
+    for m in store.members.all():
+        state = state_on(events.get(m.id or 0, []), on)
+        fits = state.standing is Standing.DECEASED if basis == Basis.POSTHUMOUS else state.on_roll
+        if fits and m.id is not None:
+            found.append((m.full_name, m.id))
+    return sorted(found, key=lambda pair: name_sort_key(pair[0]))
 
 
 def record_choice(

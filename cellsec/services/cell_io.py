@@ -25,6 +25,7 @@ from cellsec.errors import ValidationError
 from cellsec.rules.settings import Rules
 from cellsec.services import import_values as v
 from cellsec.services.committee import export_committee, import_committee
+from cellsec.services.growth_io import export_growth, import_growth
 from cellsec.services.liaison_io import export_liaison, prepare_liaison, write_liaison
 from cellsec.services.meeting_io import export_meetings, prepare_meetings, write_meetings
 from cellsec.services.member_io import (
@@ -71,6 +72,7 @@ def export_cell(store: Store) -> dict[str, Any]:
         **export_committee(store),
         **export_superiors(store),
         **export_liaison(store),
+        **export_growth(store),
         "audit_log": [
             {
                 "at": r.at,
@@ -215,8 +217,14 @@ def import_cell(
             )
         write_follow_ups(store, follow_ups, superior_map, meeting_map)
         write_liaison(store, liaison, member_map, event_map)
+        import_growth(store, data, member_map, today)
     return Changes(
-        profile=profile is not None, members=True, meetings=bool(meetings), superiors=True, liaison=True
+        profile=profile is not None,
+        members=True,
+        meetings=bool(meetings),
+        superiors=True,
+        liaison=True,
+        growth=True,
     )
 
 

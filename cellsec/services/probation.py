@@ -121,3 +121,15 @@ def record_failed_review(
         store.members.insert_event(event)
         store.members.touch(mid)
     return Changes(members=True, growth=True, member_ids=frozenset({mid}))
+
+
+def full_members(store: Store, on: date) -> list[tuple[str, int]]:
+    """(name, id) of the full members on the roll on `on`, by name: who may introduce a
+    candidate or help a probationer."""
+    events = store.members.all_events()
+    found = []
+    for m in store.members.all():
+        state = lifecycle.state_on(events.get(m.id or 0, []), on)
+        if state.on_roll and state.standing is Standing.FULL and m.id is not None:
+            found.append((m.full_name, m.id))
+    return sorted(found, key=lambda pair: name_sort_key(pair[0]))

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
 from cellsec.store import Store
 
-from ui import liaison, meetings, members, superiors
+from ui import growth, liaison, meetings, members, superiors
 from ui.common.page import Page, PageSpec
 from ui.shell.settings import AppSettings
 
 # The areas in navigation order. build.spec takes every ui module, since these are imported
 # by name; scripts/build_bundle.py checks that the bundle builds each of them.
-PAGES: tuple[PageSpec, ...] = (members.PAGE, meetings.PAGE, superiors.PAGE, liaison.PAGE)
+PAGES: tuple[PageSpec, ...] = (members.PAGE, meetings.PAGE, superiors.PAGE, liaison.PAGE, growth.PAGE)
 
 
 class Navigation(QObject):
