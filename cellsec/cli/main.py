@@ -309,11 +309,13 @@ def build_parser() -> argparse.ArgumentParser:
     # Command groups kept in their own modules (each adds its sub-commands).
     from cellsec.cli import backup as cli_backup
     from cellsec.cli import excel as cli_excel
+    from cellsec.cli import growth as cli_growth
     from cellsec.cli import render as cli_render
 
     cli_render.register(sub)
     cli_backup.register(sub)
     cli_excel.register(sub)
+    cli_growth.register(sub)
     return parser
 
 

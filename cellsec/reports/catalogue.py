@@ -103,6 +103,18 @@ def _working_away(doc: Document, store: Store, r: Request) -> Document:
     return working_away_document(doc, store, r.on)
 
 
+def _candidates(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_lists import candidates_document
+
+    return candidates_document(doc, store, r.on)
+
+
+def _badge_round(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_lists import badge_round_document
+
+    return badge_round_document(doc, store, r.on)
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -158,6 +170,21 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _working_away,
             file_names.working_away,
             landscape=True,
+        ),
+        DocumentSpec(
+            "candidates",
+            "Danh sách quần chúng ưu tú (nguồn phát triển đảng viên)",
+            _candidates,
+            file_names.candidates,
+            landscape=True,
+        ),
+        DocumentSpec(
+            "badge-round",
+            "Danh sách đề nghị tặng Huy hiệu Đảng",
+            _badge_round,
+            file_names.badge_round,
+            landscape=True,
+            hint="--as-of: ngày trao hoặc trước đó (mặc định: đợt tới)",
         ),
     )
 }
