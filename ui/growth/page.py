@@ -83,7 +83,7 @@ class GrowthPage(Page):
         self.closed_box.toggled.connect(lambda *_: self._show_candidates())
         self.candidates = RecordTable(
             ("Họ và tên", "Ngày sinh", "Bước đã đạt", "Còn thiếu", "Người giới thiệu", "Cần chú ý"),
-            (22, 11, 24, 0, 22, 28),
+            (19, 12, 20, 20, 18, 0),
         )
         self.candidates.sig_open_requested.connect(self.edit_candidate)
         page = QWidget()
@@ -222,9 +222,10 @@ class GrowthPage(Page):
             self.due_label.setText("")
             return
         r = self.rounds[index]
+        late = " (đã quá hạn)" if r.proposal_due < self.today() else ""
         self.due_label.setText(
-            f"Chi bộ đề nghị chậm nhất ngày {format_date(r.proposal_due)} — {len(r.proposed)} đồng chí được "
-            f"đề nghị, {len(r.held_back)} đồng chí chưa đủ điều kiện."
+            f"Chi bộ đề nghị chậm nhất ngày {format_date(r.proposal_due)}{late} — {len(r.proposed)} đồng chí "
+            f"được đề nghị, {len(r.held_back)} đồng chí chưa đủ điều kiện."
         )
         self.badges.set_rows(
             [
@@ -249,7 +250,10 @@ class GrowthPage(Page):
         return row
 
     def add_candidate(self) -> None:
-        self.run_dialog(CandidateDialog(self.store, full_members(self.store, self.today()), parent=self))
+        fresh = {"ethnicity": "Kinh", "religion": "Không"}
+        self.run_dialog(
+            CandidateDialog(self.store, full_members(self.store, self.today()), values=fresh, parent=self)
+        )
 
     def edit_candidate(self) -> None:
         row = self._selected_candidate()

@@ -34,7 +34,8 @@ class Navigation(QObject):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         # Wide enough for the longest area name to come ("Sinh hoạt chi bộ", "Báo cáo" ...).
-        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("Sinh hoạt chi bộ") + 48)
+        titles = ["Sinh hoạt chi bộ", *(spec.title for spec in specs)]
+        self.nav.setFixedWidth(max(self.nav.fontMetrics().horizontalAdvance(t) for t in titles) + 48)
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._on_nav_row)
 
