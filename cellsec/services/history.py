@@ -38,6 +38,9 @@ ENTITY_LABELS = {
     "rule_settings": "Thiết lập quy định",
     "restore": "Khôi phục dữ liệu từ bản sao lưu",
     "committee_roles": "Chức vụ trong chi ủy",
+    "candidates": "Quần chúng ưu tú (nguồn phát triển đảng viên)",
+    "probation_helpers": "Phân công giúp đỡ đảng viên dự bị",
+    "badge_choices": "Đề nghị Huy hiệu Đảng (tặng sớm, truy tặng)",
 }
 FIELD_LABELS = {
     **MEMBER_LABELS,

@@ -75,3 +75,9 @@ def test_a_candidate_against_the_rules_refuses_the_import(store, tmp_path):
             import_cell(copy, data, today=LATER)
         # THEN nothing is written
         assert copy.members.count() == 0 and copy.growth.candidates() == []
+
+
+def test_the_change_log_records_candidates_helpers_and_badge_choices(store):
+    _cell(store)
+    entities = {r["entity"] for r in export_cell(store)["audit_log"]}
+    assert {"candidates", "probation_helpers", "badge_choices"} <= entities
