@@ -182,4 +182,4 @@ window.close()
     )
     # THEN neither ReportLab, the report modules nor PDFium were loaded
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 4}
+    assert result == {"reportlab": False, "reports": False, "pypdfium2": False, "pages": 5}
