@@ -94,3 +94,32 @@ def test_the_next_badge_round_lists_the_member_reaching_30_years(page):
     assert page.badges.column_texts(column(page.badges, "Huy hiệu"))[row] == "30 năm"
     assert page.badges.column_texts(column(page.badges, "Đề nghị"))[row] == "Đủ tuổi đảng"
     assert format_date(TODAY.replace(month=11, day=5)) in page.due_label.text()
+
+
+def test_a_helper_and_a_badge_received_are_recorded_from_the_page(qtbot, page, demo_store):
+    # GIVEN the probation tab: Dương Ngọc Bảo has no helper yet
+    page.tabs.setCurrentIndex(PROBATION)
+    _select(page.probation, "Dương Ngọc Bảo")
+    qtbot.mouseClick(page.helper_button, LEFT)
+    dialog = page.active_dialog
+    # WHEN the secretary picks Đặng Văn Khải and saves
+    box = dialog.fields["helper_id"]
+    box.setCurrentIndex(box.findText("Đặng Văn Khải"))
+    dialog.buttons.button(SAVE).click()
+    assert not dialog.isVisible(), dialog.banner.text()
+    # THEN the list shows the helper
+    names = page.probation.column_texts(column(page.probation, "Họ và tên"))
+    helpers = page.probation.column_texts(column(page.probation, "Đảng viên giúp đỡ"))
+    assert helpers[names.index("Dương Ngọc Bảo")] == "Đặng Văn Khải"
+    # WHEN on the badge tab the 30-year badge of Hà Văn Thắng is recorded as received
+    page.tabs.setCurrentIndex(BADGES)
+    _select(page.badges, "Hà Văn Thắng")
+    qtbot.mouseClick(page.award_button, LEFT)
+    award = page.active_dialog
+    assert award.fields.text("milestone") == "30"
+    award.fields["date"].setText("20/11/2026")  # the superiors decided it ahead of the round
+    award.buttons.button(SAVE).click()
+    # THEN it is his event, and the round no longer proposes him
+    (m,) = [m for m in demo_store.members.all() if m.full_name == "Hà Văn Thắng"]
+    assert any(e.detail == "30 năm" for e in demo_store.members.events_of(m.id))
+    assert "Hà Văn Thắng" not in page.badges.column_texts(column(page.badges, "Họ và tên"))

@@ -269,7 +269,9 @@ class GrowthPage(Page):
     def record_ceremony(self) -> None:
         row = self._selected_candidate()
         if row is not None and row.candidate.id is not None:
-            self.run_dialog(ceremony_dialog(self.store, row.candidate.id, row.candidate.full_name, self))
+            self.run_dialog(
+                ceremony_dialog(self.store, row.candidate.id, row.candidate.full_name, self.today(), self)
+            )
 
     def print_candidates(self) -> None:
         self.preview = printing.open_preview(
@@ -287,7 +289,9 @@ class GrowthPage(Page):
         row = self._selected_probationer()
         if row is not None and row.member.id is not None:
             helpers = full_members(self.store, self.today())
-            self.run_dialog(helper_dialog(self.store, row.member.id, row.member.full_name, helpers, self))
+            self.run_dialog(
+                helper_dialog(self.store, row.member.id, row.member.full_name, helpers, self.today(), self)
+            )
 
     def record_failed_review(self) -> None:
         row = self._selected_probationer()

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from cellsec.dates import format_date
 from cellsec.services import badges, candidates, probation
 from cellsec.store import Store
 
@@ -15,19 +16,26 @@ from ui.common.form_dialog import FormDialog
 from ui.common.form_fields import combo, date_edit, line_edit, memo
 
 
-def ceremony_dialog(store: Store, candidate_id: int, name: str, parent: QWidget | None = None) -> FormDialog:
+def ceremony_dialog(
+    store: Store, candidate_id: int, name: str, today: date, parent: QWidget | None = None
+) -> FormDialog:
     return FormDialog(
         "Ghi lễ kết nạp",
         f"Lễ kết nạp đồng chí {name}: lưu sẽ đưa vào sổ đảng viên (dự bị từ ngày quyết định kết nạp).",
         [("ceremony_date", "Ngày lễ kết nạp", date_edit())],
         lambda values: candidates.record_ceremony(store, candidate_id, values)[1],
-        values={"ceremony_date": date.today().strftime("%d/%m/%Y")},
+        values={"ceremony_date": format_date(today)},
         parent=parent,
     )
 
 
 def helper_dialog(
-    store: Store, member_id: int, name: str, helpers: Sequence[tuple[str, int]], parent: QWidget | None = None
+    store: Store,
+    member_id: int,
+    name: str,
+    helpers: Sequence[tuple[str, int]],
+    today: date,
+    parent: QWidget | None = None,
 ) -> FormDialog:
     return FormDialog(
         "Phân công đảng viên giúp đỡ",
@@ -38,7 +46,7 @@ def helper_dialog(
             ("note", "Ghi chú", line_edit()),
         ],
         lambda values: probation.assign_helper(store, member_id, values),
-        values={"assigned_on": date.today().strftime("%d/%m/%Y")},
+        values={"assigned_on": format_date(today)},
         parent=parent,
     )
 
