@@ -21,6 +21,12 @@ from cellsec.text import name_sort_key
 
 HELPER_LABELS = {"helper_id": "Đảng viên giúp đỡ", "assigned_on": "Ngày phân công", "note": "Ghi chú"}
 FAILED_LABELS = {"date": "Ngày quyết định", "decision_ref": "Số quyết định", "note": "Ghi chú"}
+RECOGNITION_LABELS = {
+    "date": "Ngày quyết định công nhận",
+    "decision_ref": "Số quyết định",
+    "votes_entitled": "Số đảng viên chính thức",
+    "votes_for": "Số tán thành",
+}
 
 
 @dataclass(frozen=True)
@@ -133,3 +139,41 @@ def full_members(store: Store, on: date) -> list[tuple[str, int]]:
         if state.on_roll and state.standing is Standing.FULL and m.id is not None:
             found.append((m.full_name, m.id))
     return sorted(found, key=lambda pair: name_sort_key(pair[0]))
+
+
+def record_recognition(
+    store: Store, member_id: object, form: Mapping[str, str], *, today: date | None = None
+) -> Changes:
+    """The Đảng ủy's decision recognising a probationer as full member, after the cell's vote
+    (at least 2/3 of its full members, a setting): the recognition event through the member
+    events' validation (12 months of probation first)."""
+    from cellsec.rules.counting import threshold, votes_needed
+    from cellsec.services.members import add_event
+
+    values = form_text(form, RECOGNITION_LABELS)
+    numbers = []
+    for key in ("votes_entitled", "votes_for"):
+        text = values[key].strip()
+        if not text.isdigit() or len(text) > 4:
+            label = RECOGNITION_LABELS[key]
+            raise ValidationError(f"{label}: ghi số khi chi bộ họp xét.", label, key)
+        numbers.append(int(text))
+    entitled, in_favour = numbers
+    needed = votes_needed(
+        entitled, threshold(rules_of(store), "vote_special_majority_at_least"), at_least=True
+    )
+    if entitled == 0 or in_favour > entitled or in_favour < needed:
+        raise ValidationError(
+            f"Số tán thành: {in_favour}/{entitled} không đủ; cần ít nhất {needed} đảng viên chính thức "
+            "tán thành.",
+            RECOGNITION_LABELS["votes_for"],
+            "votes_for",
+        )
+    note = f"Chi bộ họp xét: {in_favour}/{entitled} đảng viên chính thức tán thành"
+    event = {
+        "kind": "recognised",
+        "date": values["date"],
+        "decision_ref": values["decision_ref"],
+        "note": note,
+    }
+    return add_event(store, record_id(member_id, "Không tìm thấy đảng viên này."), event, today=today)

@@ -12,7 +12,7 @@ from cellsec.errors import ValidationError
 from cellsec.rules.probation import add_working_days, probation_of
 from cellsec.rules.settings import Rules
 from cellsec.services.members import add_member
-from cellsec.services.probation import assign_helper, probationers, record_failed_review
+from cellsec.services.probation import assign_helper, probationers, record_failed_review, record_recognition
 from cellsec.services.register import load_register
 
 LATER = date(2040, 1, 1)
@@ -71,3 +71,21 @@ def test_a_failed_review_records_the_removal_the_rule_prescribes(store):
     assert "Điều lệ Đảng, Điều 5" in removal.note and removal.decision_ref == "QĐ 45-QĐ/ĐU"
     rows = {r.member.id: r for r in load_register(store, date(2027, 3, 1))}
     assert mid not in rows or not rows[mid].state.on_roll
+
+
+def test_recognition_needs_two_thirds_and_twelve_months(store):
+    # GIVEN a probationer admitted 15/01/2026 in a cell of 12 full members
+    mid = _probationer(store)
+    form = {"date": "20/01/2027", "decision_ref": "QĐ 51", "votes_entitled": "12", "votes_for": "7"}
+    # WHEN only 7 of 12 vote for, it is refused naming the field
+    with pytest.raises(ValidationError) as err:
+        record_recognition(store, mid, form, today=LATER)
+    assert err.value.key == "votes_for" and "cần ít nhất 8" in str(err.value)
+    # WHEN 8 vote for, but the decision is dated before the 12 months are over, it is refused
+    with pytest.raises(ValidationError, match="chưa hết 12 tháng"):
+        record_recognition(store, mid, {**form, "votes_for": "8", "date": "10/01/2027"}, today=LATER)
+    # THEN with 8 votes after 12 months the member is a full member from the decision
+    record_recognition(store, mid, {**form, "votes_for": "8"}, today=LATER)
+    (recognised,) = [e for e in store.members.events_of(mid) if e.kind is EventKind.RECOGNISED]
+    assert recognised.date == date(2027, 1, 20) and "8/12" in recognised.note
+    assert probationers(store, date(2027, 2, 1)) == []

@@ -123,3 +123,21 @@ def test_a_helper_and_a_badge_received_are_recorded_from_the_page(qtbot, page, d
     (m,) = [m for m in demo_store.members.all() if m.full_name == "Hà Văn Thắng"]
     assert any(e.detail == "30 năm" for e in demo_store.members.events_of(m.id))
     assert "Hà Văn Thắng" not in page.badges.column_texts(column(page.badges, "Họ và tên"))
+
+
+def test_a_recognition_short_of_two_thirds_is_refused_in_the_form(qtbot, page, demo_store):
+    # GIVEN the probationer near 11 months
+    page.tabs.setCurrentIndex(PROBATION)
+    _select(page.probation, "Vi Thị Ngọc")
+    qtbot.mouseClick(page.recognise_button, LEFT)
+    dialog = page.active_dialog
+    # WHEN 20 of 32 full members voted for
+    dialog.fields["votes_entitled"].setText("32")
+    dialog.fields["votes_for"].setText("20")
+    dialog.fields["date"].setText("20/11/2026")
+    dialog.buttons.button(SAVE).click()
+    # THEN the form says how many were needed, and nothing is recorded
+    assert dialog.isVisible() and "cần ít nhất 22" in dialog.banner.text()
+    dialog.reject()
+    names = page.probation.column_texts(column(page.probation, "Họ và tên"))
+    assert "Vi Thị Ngọc" in names

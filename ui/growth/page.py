@@ -37,6 +37,7 @@ from ui.growth.small_dialogs import (
     choice_dialog,
     failed_review_dialog,
     helper_dialog,
+    recognition_dialog,
 )
 from ui.printing import actions as printing
 
@@ -97,6 +98,8 @@ class GrowthPage(Page):
 
     def _build_probation(self) -> QWidget:
         self.helper_button = QPushButton("Phân công đảng viên giúp đỡ…")
+        self.recognise_button = QPushButton("Công nhận chính thức…")
+        self.recognise_button.clicked.connect(self.record_recognition)
         self.failed_button = QPushButton("Không được công nhận chính thức…")
         self.helper_button.clicked.connect(self.assign_helper)
         self.failed_button.clicked.connect(self.record_failed_review)
@@ -112,13 +115,13 @@ class GrowthPage(Page):
             (24, 12, 12, 12, 16, 0),
         )
         note = QLabel(
-            "Công nhận chính thức: chi bộ họp xét (ít nhất 2/3 đảng viên chính thức tán thành), "
-            "rồi ghi sự kiện “Công nhận đảng viên chính thức” ở trang Đảng viên khi có quyết định."
+            "Công nhận chính thức: chi bộ họp xét (ít nhất 2/3 đảng viên chính thức tán thành); khi có "
+            "quyết định của Đảng ủy, bấm “Công nhận chính thức…” để ghi vào hồ sơ đảng viên."
         )
         note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(self.helper_button, self.failed_button))
+        layout.addLayout(_buttons(self.helper_button, self.recognise_button, self.failed_button))
         layout.addWidget(note)
         layout.addWidget(self.probation)
         return page
@@ -292,6 +295,11 @@ class GrowthPage(Page):
             self.run_dialog(
                 helper_dialog(self.store, row.member.id, row.member.full_name, helpers, self.today(), self)
             )
+
+    def record_recognition(self) -> None:
+        row = self._selected_probationer()
+        if row is not None and row.member.id is not None:
+            self.run_dialog(recognition_dialog(self.store, row.member.id, row.member.full_name, self))
 
     def record_failed_review(self) -> None:
         row = self._selected_probationer()

@@ -101,3 +101,20 @@ def choice_dialog(
         accept_text="Ghi",
         parent=parent,
     )
+
+
+def recognition_dialog(store: Store, member_id: int, name: str, parent: QWidget | None = None) -> FormDialog:
+    return FormDialog(
+        "Công nhận đảng viên chính thức",
+        f"{name}: ghi kết quả chi bộ họp xét (ít nhất 2/3 đảng viên chính thức tán thành) và quyết định "
+        "công nhận của Đảng ủy.",
+        [
+            ("votes_entitled", "Số đảng viên chính thức", line_edit("số")),
+            ("votes_for", "Số tán thành", line_edit("số")),
+            ("date", "Ngày quyết định công nhận", date_edit()),
+            ("decision_ref", "Số quyết định", line_edit()),
+        ],
+        lambda values: probation.record_recognition(store, member_id, values),
+        accept_text="Ghi",
+        parent=parent,
+    )
