@@ -309,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Command groups kept in their own modules (each adds its sub-commands).
     from cellsec.cli import backup as cli_backup
     from cellsec.cli import excel as cli_excel
+    from cellsec.cli import growth as cli_growth
     from cellsec.cli import render as cli_render
     from cellsec.cli import review as cli_review
     from cellsec.cli import todo as cli_todo
@@ -318,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.register(sub)
     cli_excel.register(sub)
     cli_review.register(sub)
+    cli_growth.register(sub)
     return parser
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from cellsec.dates import add_months
+from cellsec.dates import add_months, format_date
 from cellsec.demo.synthetic import OCCUPATIONS, VILLAGES, day_between, digits, person, phone
 from cellsec.entities.changes import Changes
 from cellsec.services.cell_io import FORMAT, VERSION, import_cell
@@ -216,7 +217,64 @@ def demo_cell_data(today: date | None = None, *, seed: int = 7, ordinary: int = 
     m["events"].append(_event("removed", date(2008, 6, 1), ref=b.ref(), note="Bỏ sinh hoạt"))
     m["events"].append(_event("readmitted", date(2012, 2, 3), ref=b.ref()))
     m["events"].append(_event("recognised", date(2013, 2, 20), ref=b.ref()))
-    return {"format": FORMAT, "version": VERSION, "profile": DEMO_PROFILE, "members": members}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "profile": DEMO_PROFILE,
+        "members": members,
+        **_growth(b, add, members, today),
+    }
+
+
+def _growth(b: _Builder, add: Callable[[dict], dict], members: list[dict], today: date) -> dict[str, Any]:
+    """Issue 16: a member reaching 30 years of party age on the next award date, a probationer
+    near 11 months with a helper, and candidates at different stages introduced by the leaders."""
+    from cellsec.rules.badges import next_award_dates
+    from cellsec.rules.settings import Rules
+
+    members[0]["id"], members[1]["id"] = 1, 2  # the leaders introduce and help
+    award = next_award_dates(today, Rules.defaults(), 1)[0]
+    m = add(b.member("nam", date(1968, 6, 14), "Hà Văn Thắng", occupation="Nông dân"))
+    b.admitted(m, add_months(award, -360))
+    m = add(b.member("nu", date(2001, 3, 9), "Vi Thị Ngọc", occupation="Giáo viên", id=3))
+    admitted = add_months(today, -11) + timedelta(days=10)
+    b.admitted(m, admitted, official=False)
+    helpers = [
+        {
+            "member_id": 3,
+            "helper_id": 2,
+            "assigned_on": (admitted + timedelta(days=7)).isoformat(),
+            "note": "",
+        }
+    ]
+
+    def day(months_ago: int) -> str:
+        return format_date(add_months(today, -months_ago))
+
+    person = {"sex": "Nam", "occupation": "Nông dân", "permanent_address": "Xóm 4, thôn Tân Hồng"}
+    early = {**person, "full_name": "Lường Văn Phúc", "birth_date": "12/10/2002", "course_date": day(8)}
+    early |= {"application_date": day(3), "cv_date": day(1)}
+    ready = {
+        **person,
+        "full_name": "Đinh Thị Mai",
+        "sex": "Nữ",
+        "birth_date": "05/05/1999",
+        "occupation": "Y sĩ",
+    }
+    ready |= {"course_date": day(14), "course_certificate_no": "318/GCN-TTCT", "application_date": day(9)}
+    ready |= {
+        "cv_date": day(7),
+        "verification_date": day(4),
+        "resolution_date": day(1),
+        "resolution_ref": "12-NQ/CB",
+    }
+    ready |= {"introducer_1_id": "1", "introducer_1_since": "01/01/2015", "introducer_2_id": "2"}
+    ready |= {"introducer_2_since": "01/01/2015", "votes_entitled": "30", "votes_for": "28"}
+    expiring = {**person, "full_name": "Sầm Văn Toàn", "birth_date": "20/01/2000", "course_date": day(58)}
+    return {
+        "probation_helpers": helpers,
+        "candidates": [{"form": form} for form in (early, ready, expiring)],
+    }
 
 
 def create_demo(store: Store, today: date | None = None, *, meetings: bool = True) -> Changes:

@@ -19,6 +19,7 @@ class Changes:
     liaison: bool = False
     todo: bool = False  # a mark on the to-do list (done / postponed)
     reviews: bool = False  # the year-end review (kiểm điểm cuối năm)
+    growth: bool = False  # candidates, probation helpers, badge choices (issue 16)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes (one user action that ran two services)."""

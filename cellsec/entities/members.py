@@ -38,6 +38,12 @@ class EventKind(str, Enum):
     REMOVED = "removed"
     EXPELLED = "expelled"
     DECEASED = "deceased"
+    # Gaps in party age (DOMAIN.md §2) and badges received (§10), issue 16.
+    LOST_CONTACT = "lost_contact"
+    CONTACT_RESTORED = "contact_restored"
+    TRANSFER_GAP = "transfer_gap"
+    TRANSFER_GAP_END = "transfer_gap_end"
+    BADGE_AWARDED = "badge_awarded"
 
     @property
     def label(self) -> str:
@@ -51,6 +57,8 @@ class EventKind(str, Enum):
             EventKind.ATTACHED_OUT,
             EventKind.EXEMPTED,
             EventKind.SUSPENDED,
+            EventKind.LOST_CONTACT,
+            EventKind.TRANSFER_GAP,
         )
 
 
@@ -72,6 +80,17 @@ EVENT_LABELS = {
     EventKind.REMOVED: "Xóa tên",
     EventKind.EXPELLED: "Khai trừ",
     EventKind.DECEASED: "Từ trần",
+    EventKind.LOST_CONTACT: "Mất liên lạc với tổ chức đảng",
+    EventKind.CONTACT_RESTORED: "Liên lạc lại với tổ chức đảng",
+    EventKind.TRANSFER_GAP: "Không sinh hoạt đảng khi chuyển sinh hoạt",
+    EventKind.TRANSFER_GAP_END: "Sinh hoạt đảng trở lại sau khi chuyển",
+    EventKind.BADGE_AWARDED: "Được tặng Huy hiệu Đảng",
+}
+
+# Periods that do not count in party age (DOMAIN.md §2), each with the event that closes it.
+PARTY_AGE_GAPS = {
+    EventKind.LOST_CONTACT: EventKind.CONTACT_RESTORED,
+    EventKind.TRANSFER_GAP: EventKind.TRANSFER_GAP_END,
 }
 
 DISCIPLINE_LEVELS = ("Khiển trách", "Cảnh cáo", "Cách chức")
@@ -168,6 +187,8 @@ class MemberState:
     exempted: bool = False
     attached_out: bool = False
     suspended: bool = False
+    lost_contact: bool = False
+    transfer_gap: bool = False
     left_by: EventKind | None = None  # the event that took the member off the roll
 
     @property
@@ -196,6 +217,8 @@ class MemberState:
             parts.append("SHTT nơi khác")
         if self.suspended:
             parts.append("đình chỉ SH")
+        if self.lost_contact:
+            parts.append("mất liên lạc")
         return ", ".join(parts)
 
 

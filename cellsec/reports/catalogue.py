@@ -140,6 +140,18 @@ def _review_warnings(store: Store, r: Request) -> list[PrintWarning]:
     return [PrintWarning(title, text) for title, text in review_print_warnings(store, r.the_year)]
 
 
+def _candidates(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_lists import candidates_document
+
+    return candidates_document(doc, store, r.on)
+
+
+def _badge_round(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_lists import badge_round_document
+
+    return badge_round_document(doc, store, r.on)
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -227,6 +239,21 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _review_sheets,
             file_names.review_sheets,
             hint="--year; mỗi đảng viên được xếp loại một bản",
+        ),
+        DocumentSpec(
+            "candidates",
+            "Danh sách quần chúng ưu tú (nguồn phát triển đảng viên)",
+            _candidates,
+            file_names.candidates,
+            landscape=True,
+        ),
+        DocumentSpec(
+            "badge-round",
+            "Danh sách đề nghị tặng Huy hiệu Đảng",
+            _badge_round,
+            file_names.badge_round,
+            landscape=True,
+            hint="--as-of: ngày trao hoặc trước đó (mặc định: đợt tới)",
         ),
     )
 }

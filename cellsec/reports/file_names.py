@@ -105,3 +105,15 @@ def review_report(_store: Store, r: Request) -> str:
 
 def review_sheets(_store: Store, r: Request) -> str:
     return f"Ban-tu-kiem-diem-Mau-2C-nam-{r.the_year}.pdf"
+
+
+def candidates(_store: Store, r: Request) -> str:
+    return f"Nguon-phat-trien-dang-vien-{_on(r)}.pdf"
+
+
+def badge_round(store: Store, r: Request) -> str:
+    from cellsec.rules.badges import next_award_dates
+    from cellsec.services.members import rules_of
+
+    award = next_award_dates(r.on or date.today(), rules_of(store), 1)[0]
+    return f"De-nghi-Huy-hieu-Dang-dot-{_day(award)}.pdf"

@@ -6,7 +6,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
 from cellsec.dates import format_date, months_between
-from cellsec.entities.members import EventKind, MemberEvent, MemberState, Presence, Standing
+from cellsec.entities.members import (
+    PARTY_AGE_GAPS,
+    EventKind,
+    MemberEvent,
+    MemberState,
+    Presence,
+    Standing,
+)
 from cellsec.errors import ValidationError
 
 K = EventKind
@@ -35,6 +42,10 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
     """The state right after event e; raises ValidationError if e contradicts `state`."""
     s = state
     live = s.standing in (Standing.PROBATIONARY, Standing.FULL)
+    if e.kind is K.BADGE_AWARDED:  # also posthumously; the milestone is checked by the service
+        if s.standing is Standing.NONE:
+            raise _fail(e, "chưa có ngày kết nạp trước ngày này.")
+        return s
     if s.standing is Standing.DECEASED:
         raise _fail(e, "đảng viên đã từ trần.")
     if e.kind is K.ADMITTED:
@@ -70,6 +81,8 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
         if s.presence is not Presence.GUEST:
             raise _fail(e, "đảng viên không sinh hoạt tạm thời tại chi bộ.")
         return replace(s, presence=Presence.LEFT, left_by=K.ATTACHED_IN_END)
+    if e.kind in _GAPS:
+        return _gap(s, e, live)
     # Everything below concerns a member on this cell's roll.
     if e.kind is K.DECEASED:
         if s.standing is Standing.NONE:
@@ -82,6 +95,8 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
             exempted=False,
             attached_out=False,
             suspended=False,
+            lost_contact=False,
+            transfer_gap=False,
         )
     if s.presence is not Presence.IN or not live:
         raise _fail(e, "đảng viên không có trong đảng số của chi bộ vào ngày này.")
@@ -103,6 +118,8 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
             exempted=False,
             attached_out=False,
             suspended=False,
+            lost_contact=False,
+            transfer_gap=False,
         )
     toggles = {
         K.ATTACHED_OUT: ("attached_out", True, "đảng viên đang sinh hoạt tạm thời nơi khác."),
@@ -122,7 +139,27 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
     raise AssertionError(e.kind)
 
 
+# A gap in party age (lost contact, between two cells while transferring) opens and closes
+# wherever the member is, as long as they are in the Party.
+_GAPS = {
+    K.LOST_CONTACT: ("lost_contact", True, "đảng viên đang mất liên lạc."),
+    K.CONTACT_RESTORED: ("lost_contact", False, "đảng viên không ở trong thời gian mất liên lạc."),
+    K.TRANSFER_GAP: ("transfer_gap", True, "đảng viên đang trong thời gian không sinh hoạt."),
+    K.TRANSFER_GAP_END: ("transfer_gap", False, "đảng viên không ở trong thời gian không sinh hoạt."),
+}
+
+
+def _gap(s: MemberState, e: MemberEvent, live: bool) -> MemberState:
+    if not live:
+        raise _fail(e, "đảng viên không còn trong Đảng vào ngày này.")
+    attr, value, why = _GAPS[e.kind]
+    if getattr(s, attr) == value:
+        raise _fail(e, why)
+    return replace(s, **{attr: value})
+
+
 _PERIOD_END = {
+    **PARTY_AGE_GAPS,
     K.ATTACHED_IN: K.ATTACHED_IN_END,
     K.ATTACHED_OUT: K.ATTACHED_OUT_END,
     K.EXEMPTED: K.EXEMPTION_END,
@@ -268,22 +305,40 @@ def official_date(events: Iterable[MemberEvent]) -> date | None:
 
 
 def party_age_months(events: Iterable[MemberEvent], on: date) -> int:
-    """Party age in whole months: from the admission decision, minus time outside the Party
-    (removal or expulsion until re-admission); it stops at death."""
+    """Party age in whole months on a date: from the admission decision, minus every gap
+    DOMAIN.md §2 lists — removal or expulsion until re-admission, lost contact, time without
+    party activity while transferring (a gap's planned end closes it the day after) — each gap
+    counted in its whole months; it stops at death (and during an open gap)."""
     evs = ordered(events)
     start = first_admission(evs)
     if start is None or start > on:
         return 0
-    months = 0
-    since: date | None = start
-    for e in evs:
+    gap_months = 0
+    in_party = False
+    gaps: set[EventKind] = set()
+    stopped: date | None = None  # the start of the gap running now
+    for e, _implied in _with_period_ends(evs):
         if e.date > on:
             break
-        if e.kind in (K.REMOVED, K.EXPELLED, K.DECEASED) and since is not None:
-            months += months_between(since, e.date)
-            since = None
-        elif e.kind is K.READMITTED and since is None:
-            since = e.date
-    if since is not None:
-        months += months_between(since, on)
-    return months
+        counting = in_party and not gaps
+        if e.kind in (K.ADMITTED, K.READMITTED):
+            in_party = True
+        elif e.kind in (K.REMOVED, K.EXPELLED, K.DECEASED):
+            in_party = False
+            gaps.clear()
+        elif e.kind in PARTY_AGE_GAPS and in_party:
+            gaps.add(e.kind)
+        elif e.kind in _GAP_OPENED_BY:
+            gaps.discard(_GAP_OPENED_BY[e.kind])
+        now_counting = in_party and not gaps
+        if counting and not now_counting:
+            stopped = e.date
+        elif now_counting and not counting and stopped is not None:
+            gap_months += months_between(stopped, e.date)
+            stopped = None
+    if stopped is not None:
+        return max(months_between(start, stopped) - gap_months, 0)
+    return max(months_between(start, on) - gap_months, 0)
+
+
+_GAP_OPENED_BY = {end: start for start, end in PARTY_AGE_GAPS.items()}

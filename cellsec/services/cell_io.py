@@ -24,6 +24,7 @@ from cellsec.errors import StorageError, ValidationError
 from cellsec.rules.settings import Rules
 from cellsec.services import import_values as v
 from cellsec.services.committee import export_committee, import_committee
+from cellsec.services.growth_io import export_growth, import_growth
 from cellsec.services.liaison_io import export_liaison, prepare_liaison, write_liaison
 from cellsec.services.meeting_io import export_meetings, prepare_meetings, write_meetings
 from cellsec.services.member_io import (
@@ -72,6 +73,7 @@ def export_cell(store: Store) -> dict[str, Any]:
         **export_superiors(store),
         **export_liaison(store),
         **export_reviews(store),
+        **export_growth(store),
         "audit_log": [
             {
                 "at": r.at,
@@ -218,6 +220,7 @@ def import_cell(
         write_follow_ups(store, follow_ups, superior_map, meeting_map)
         write_liaison(store, liaison, member_map, event_map)
         write_reviews(store, reviews, member_map)
+        import_growth(store, data, member_map, today)
     return Changes(
         profile=profile is not None,
         members=True,
@@ -225,6 +228,7 @@ def import_cell(
         superiors=True,
         liaison=True,
         reviews=True,
+        growth=True,
     )
 
 

@@ -39,6 +39,9 @@ ENTITY_LABELS = {
     "due_marks": "Việc cần làm",
     "review_years": "Kiểm điểm cuối năm",
     "member_reviews": "Kiểm điểm, xếp loại đảng viên",
+    "candidates": "Quần chúng ưu tú (nguồn phát triển đảng viên)",
+    "probation_helpers": "Phân công giúp đỡ đảng viên dự bị",
+    "badge_choices": "Đề nghị Huy hiệu Đảng (tặng sớm, truy tặng)",
 }
 _ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Sửa"}
 
@@ -81,15 +84,19 @@ def _group(store: Store, rows: list[AuditRow]) -> list[HistoryEntry]:
 
 
 def vocabulary(store: Store, names: dict[tuple[str, int], str]) -> Vocabulary:
-    """The labels this file's history speaks with (its rules; its meetings by name)."""
+    """The labels this file's history speaks with (its rules; its meetings and members by name)."""
 
-    def meeting_name(meeting_id: int) -> str:
-        key = ("meeting", meeting_id)
+    def name(scope: str, record_id: int) -> str:
+        key = (scope, record_id)
         if key not in names:
             names[key] = _name_of(store, *key)
         return names[key]
 
-    return Vocabulary(rules_of(store), meeting_name)
+    return Vocabulary(
+        rules_of(store),
+        meeting_name=lambda meeting_id: name("meeting", meeting_id),
+        member_name=lambda member_id: name("member", member_id).removeprefix("Đảng viên "),
+    )
 
 
 def note_restored(store: Store, source: str, kept_aside: str) -> Changes:

@@ -16,6 +16,7 @@ from cellsec.dates import format_date
 from cellsec.entities.liaison import LiaisonCategory
 from cellsec.entities.meetings import CommitteePost, MeetingKind
 from cellsec.entities.members import EVENT_LABELS, EventKind
+from cellsec.rules.badges import BASIS_LABELS
 from cellsec.rules.settings import Rules
 from cellsec.services.member_form import MEMBER_LABELS
 from cellsec.services.profile import PROFILE_LABELS
@@ -104,6 +105,30 @@ FIELD_LABELS = {
     "what": "Việc",
     "on_date": "Ngày ghi",
     "until_date": "Hoãn đến ngày",
+    # the candidates for admission, probation helpers and badge choices (party development)
+    "person_json": "Thông tin cá nhân",
+    "course_date": "Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng",
+    "course_certificate_no": "Số giấy chứng nhận",
+    "cv_date": "Ngày hoàn thành lý lịch",
+    "verification_date": "Ngày thẩm tra lý lịch xong",
+    "introducer_1_id": "Người giới thiệu thứ nhất",
+    "introducer_1_since": "Người giới thiệu thứ nhất cùng công tác, sinh sống từ",
+    "introducer_2_id": "Người giới thiệu thứ hai",
+    "introducer_2_since": "Người giới thiệu thứ hai cùng công tác, sinh sống từ",
+    "youth_union_introduces": "Đoàn thanh niên giới thiệu",
+    "resolution_date": "Ngày nghị quyết chi bộ đề nghị kết nạp",
+    "resolution_ref": "Số nghị quyết",
+    "votes_for": "Số đảng viên chính thức tán thành",
+    "votes_entitled": "Số đảng viên chính thức của chi bộ",
+    "decision_date": "Ngày quyết định",
+    "ceremony_date": "Ngày lễ kết nạp",
+    "dropped_on": "Thôi theo dõi từ ngày",
+    "dropped_reason": "Lý do thôi theo dõi",
+    "notes": "Ghi chú",
+    "helper_id": "Đảng viên giúp đỡ",
+    "assigned_on": "Phân công từ ngày",
+    "basis": "Căn cứ đề nghị",
+    "recorded_on": "Ngày ghi nhận",
     **HISTORY_LABELS,  # the year-end review's fields
 }
 # Stored for the program's own use: never a line of the history.
@@ -129,7 +154,12 @@ HIDDEN = {
     "rule",
     "review_year_id",
 }
-YES_NO_KEYS = {"present", "is_superior", "exempted", "attached_out", "suspended"}
+YES_NO_KEYS = {"present", "is_superior", "exempted", "attached_out", "suspended", "youth_union_introduces"}
+# A member named by the record's id (the introducers, a probationer's helper).
+MEMBER_KEYS = {"helper_id", "introducer_1_id", "introducer_2_id"}
+# A column holding a record as JSON (the candidate as typed on the member form): read and
+# compared field by field.
+RECORD_JSON_KEYS = {"person_json"}
 CODES = {
     "sex": {"nam": "Nam", "nu": "Nữ"},
     "status": {
@@ -158,6 +188,7 @@ CODES = {
         "done": "Đã làm",  # a mark on the to-do list
         "postponed": "Hoãn",
     },
+    "basis": {code: label for code, label in BASIS_LABELS.items() if code},
     **HISTORY_CODES,
 }
 EMPTY = "(trống)"
@@ -174,6 +205,7 @@ class Vocabulary:
 
     rules: Rules
     meeting_name: Callable[[int], str] = str
+    member_name: Callable[[int], str] = str
 
     def _criterion(self, key: str) -> dict[str, Any]:
         for setting in ("meeting_quality_criteria", "comment_criteria"):
@@ -223,6 +255,8 @@ def show_value(key: str, value: Any, words: Vocabulary) -> str:
         return CODES[key].get(value, value)
     if key == "closed_meeting_id" and isinstance(value, int):
         return words.meeting_name(value)
+    if key in MEMBER_KEYS and isinstance(value, int):
+        return words.member_name(value)
     if key == "key" and isinstance(value, str) and value in words.rules.settings:
         return words.rules.settings[value].label
     if isinstance(value, bool):
@@ -242,6 +276,8 @@ def _show_json(key: str, value: str, words: Vocabulary) -> str:
         return dates_in(value)
     if decoded in ({}, []):
         return HISTORY_EMPTY.get(key, EMPTY)
+    if key in RECORD_JSON_KEYS:
+        return _show_item(decoded, words)
     return show_value("", decoded, words)
 
 
@@ -343,10 +379,22 @@ def field_lines(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, wo
             if value not in (None, "", 0, {}, [], "{}", "[]"):
                 lines.append(f"{field_label(key)}: {_said(key, value, old or new or {}, words)}")
         elif before != after:
+            if key in RECORD_JSON_KEYS:
+                before, after = _record(before), _record(after)
             if key == "value_json":
                 before, after = (_said(key, v, r, words) for v, r in ((before, old), (after, new)))
             lines += [f"{field_label(key)}: {text}" for text in _changed(key, before, after, words)]
     return lines
+
+
+def _record(value: Any) -> Any:
+    """A record kept as JSON, decoded for a field-by-field comparison (as stored when not JSON)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
 
 
 def _said(key: str, value: Any, row: Mapping[str, Any], words: Vocabulary) -> str:

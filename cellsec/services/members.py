@@ -11,6 +11,7 @@ from cellsec.entities.changes import Changes
 from cellsec.entities.members import EventKind, Member, MemberEvent
 from cellsec.errors import ValidationError
 from cellsec.rules import lifecycle
+from cellsec.rules.badges import badge_milestone
 from cellsec.rules.settings import Rules
 from cellsec.services.forms import form_text, record_id
 from cellsec.services.member_form import parse_member, search_text
@@ -212,6 +213,7 @@ def check_history(member: Member, events: list[MemberEvent], rules: Rules) -> No
         if member.birth_date and e.date <= member.birth_date:
             raise ValidationError(f"Ngày: sự kiện “{e.kind.label}” trước ngày sinh.", "Ngày", "date")
     lifecycle.validate_history(events)
+    _check_badges(events, rules)
     starts = sorted(x.date for x in events if x.kind in (EventKind.ADMITTED, EventKind.READMITTED))
     for e in events:
         if e.kind is EventKind.RECOGNISED:
@@ -226,6 +228,30 @@ def check_history(member: Member, events: list[MemberEvent], rules: Rules) -> No
                     "Ngày",
                     "date",
                 )
+
+
+def _check_badges(events: list[MemberEvent], rules: Rules) -> None:
+    """A badge received names a milestone of the setting, once ("30 năm")."""
+    milestones = [int(m) for m in rules["badge_milestones_years"]]
+    seen: set[int] = set()
+    for e in events:
+        if e.kind is not EventKind.BADGE_AWARDED:
+            continue
+        milestone = badge_milestone(e.detail)
+        if milestone not in milestones:
+            raise ValidationError(
+                f"Nội dung: ghi mốc Huy hiệu Đảng đã nhận, một trong "
+                f"{', '.join(map(str, milestones))} năm (ví dụ “30 năm”).",
+                EVENT_LABELS["detail"],
+                "detail",
+            )
+        if milestone in seen:
+            raise ValidationError(
+                f"Nội dung: Huy hiệu {milestone} năm tuổi Đảng đã được ghi nhận.",
+                EVENT_LABELS["detail"],
+                "detail",
+            )
+        seen.add(milestone)
 
 
 def _check_with(store: Store, member_id: int, events: list[MemberEvent]) -> None:

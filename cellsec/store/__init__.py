@@ -20,6 +20,7 @@ from cellsec.store import checks, faults, opening
 from cellsec.store.audit import AuditRepository
 from cellsec.store.due import DueRepository
 from cellsec.store.facts import FileFacts
+from cellsec.store.growth import GrowthRepository
 from cellsec.store.liaison import LiaisonRepository
 from cellsec.store.lock import DataFileLock
 from cellsec.store.meetings import MeetingRepository
@@ -61,6 +62,7 @@ class Store:
         self.due = DueRepository(conn, self.members)
         self.reviews = ReviewRepository(conn)
         self.facts = FileFacts(conn)
+        self.growth = GrowthRepository(conn)
 
     @classmethod
     def open(

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from factories import TODAY
+from factories import TODAY, member
 from test_meetings import filled
 
 from cellsec.demo.cell import create_demo
 from cellsec.entities.meetings import CommitteePost, Mark, MeetingKind
 from cellsec.entities.members import EventKind
 from cellsec.rules.settings import Rules
+from cellsec.services.candidates import save_candidate
 from cellsec.services.history import meeting_history, recent_history
 from cellsec.services.history_words import CODES, FIELD_LABELS, HIDDEN, short_diff
 from cellsec.services.meetings import save_meeting
@@ -91,3 +92,31 @@ def test_a_short_diff_keeps_a_few_words_around_the_change():
     before = "Chi bộ thống nhất các nhiệm vụ trọng tâm tháng 11 như sau: vận động nhân dân góp công làm đường"
     after = "Chi bộ thống nhất các nhiệm vụ trọng tâm tháng 12 như sau: vận động nhân dân góp công làm đường"
     assert short_diff(before, after) == "…trọng tâm tháng “11” → “12” như sau: vận…"
+
+
+def test_a_candidates_history_names_the_introducers_and_each_changed_personal_field(store):
+    # GIVEN a full member who introduces a candidate typed on the member form
+    a = member(store, "Trần Văn An", "01/01/1970", admitted="03/02/1996", official="03/02/1997")
+    form = {
+        "full_name": "Nguyễn Thị Hạnh",
+        "sex": "Nữ",
+        "birth_date": "12/04/2000",
+        "occupation": "Giáo viên",
+        "course_date": "15/09/2025",
+        "introducer_1_id": str(a),
+        "introducer_1_since": "01/01/2024",
+        "youth_union_introduces": "Có",
+    }
+    cid, _ = save_candidate(store, form, today=TODAY)
+    added = recent_history(store)[0]
+    # WHEN her occupation is corrected
+    save_candidate(store, {**form, "occupation": "Kế toán"}, cid, today=TODAY)
+    edit = recent_history(store)[0]
+    # THEN the new record reads in words: the introducer by name, the person's fields by label
+    assert "Người giới thiệu thứ nhất: Trần Văn An" in added.lines
+    assert "Đoàn thanh niên giới thiệu: Có" in added.lines
+    [person] = [line for line in added.lines if line.startswith("Thông tin cá nhân:")]
+    assert "Ngày sinh: 12/04/2000" in person and "Nghề nghiệp: Giáo viên" in person
+    # AND the correction names only the field that changed
+    assert any(line.endswith("Nghề nghiệp — Giáo viên → Kế toán") for line in edit.lines), edit.lines
+    assert leaks(history_text([added, edit])) == []

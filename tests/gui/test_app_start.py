@@ -159,6 +159,7 @@ def test_menus_are_vietnamese(window):
         "Cấp trên",
         "Nơi cư trú",
         "Kiểm điểm cuối năm",
+        "Phát triển đảng viên",
     ]
 
 

@@ -30,6 +30,9 @@ DETAIL_HINTS = {
     EventKind.DISCIPLINED: "Hình thức kỷ luật",
     EventKind.REMOVED: "Lý do xóa tên",
     EventKind.EXPELLED: "Lý do khai trừ",
+    EventKind.LOST_CONTACT: "Lý do, nơi ở khi mất liên lạc",
+    EventKind.TRANSFER_GAP: "Chuyển từ đâu đến đâu (thời gian không tính tuổi đảng)",
+    EventKind.BADGE_AWARDED: "Mốc Huy hiệu Đảng, ví dụ “30 năm”",
 }
 
 

@@ -21,6 +21,7 @@ SECTIONS = {
     "superiors": "cap-tren",
     "liaison": "noi-cu-tru",
     "review": "kiem-diem-cuoi-nam",
+    "growth": "phat-trien-dang-vien",
 }
 
 

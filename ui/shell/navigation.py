@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
 from cellsec.store import Store
 
-from ui import liaison, meetings, members, review, superiors, todo
+from ui import growth, liaison, meetings, members, review, superiors, todo
 from ui.common.page import Page, PageSpec
 from ui.shell.settings import AppSettings
 
@@ -24,6 +24,7 @@ PAGES: tuple[PageSpec, ...] = (
     superiors.PAGE,
     liaison.PAGE,
     review.PAGE,
+    growth.PAGE,
 )
 
 
