@@ -3,6 +3,7 @@ who is held back by a reprimand, early and posthumous awards — pure functions 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import date, timedelta
 
 from cellsec.dates import add_months, format_date
 from cellsec.entities.members import EventKind, MemberEvent, Presence, Standing
-from cellsec.rules.lifecycle import ordered, party_age_months, state_on
+from cellsec.rules.lifecycle import first_admission, ordered, party_age_months, state_on
 from cellsec.rules.settings import Rules
 from cellsec.text import fold
 
@@ -53,11 +54,17 @@ class BadgeLine:
 
 def award_dates(rules: Rules) -> list[tuple[int, int]]:
     """(day, month) of each award date, from the settings ("03/02" …)."""
+    return list(_parsed_award_dates(tuple(str(rules[key]) for key in AWARD_DATE_KEYS)))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_award_dates(texts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Parsed once per set of settings: a round asks for every member."""
     result = []
-    for key in AWARD_DATE_KEYS:
-        day, month = (int(x) for x in str(rules[key]).split("/"))
+    for text in texts:
+        day, month = (int(x) for x in text.split("/"))
         result.append((day, month))
-    return sorted(result, key=lambda dm: (dm[1], dm[0]))
+    return tuple(sorted(result, key=lambda dm: (dm[1], dm[0])))
 
 
 def next_award_dates(on: date, rules: Rules, count: int = 4) -> list[date]:
@@ -142,12 +149,22 @@ def _milestones_after(events: Sequence[MemberEvent], rules: Rules) -> list[int]:
     return [int(m) for m in rules["badge_milestones_years"] if int(m) > top]
 
 
+def _may_reach(events: Sequence[MemberEvent], award: date, rules: Rules) -> bool:
+    """Whether the time since the first admission reaches a milestone not yet awarded by
+    `award` (party age is never longer: a quick test before the full count)."""
+    start = first_admission(events)
+    upcoming = _milestones_after(events, rules)
+    return start is not None and bool(upcoming) and add_months(start, upcoming[0] * 12) <= award
+
+
 def round_line(
     member_id: int, events: Sequence[MemberEvent], award: date, rules: Rules, choices: Iterable[str] = ()
 ) -> BadgeLine | None:
     """The member's line on the round of `award`, or None when they are not on it. `choices`
     are the bases the secretary recorded for this member (Basis.ILLNESS, Basis.POSTHUMOUS)."""
     events = ordered(events)
+    if not choices and not _may_reach(events, award, rules):
+        return None  # party age never exceeds the time since admission: no milestone by `award`
     state = state_on(events, award)
     if state.standing is Standing.DECEASED:
         return _posthumous(member_id, events, award, rules) if Basis.POSTHUMOUS in choices else None

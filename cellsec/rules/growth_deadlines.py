@@ -1,24 +1,23 @@
-"""The deadlines of growing the cell (DOMAIN.md §8, §10) as data for the to-do list: a candidate's
-certificate expiring, a candidate stalled at a stage, the ceremony, the probation warning and the
-recognition review, a badge round's proposal — what, for whom, by when, and the rule's source."""
+"""The deadlines of growing the cell (DOMAIN.md §8, §10) as data for the to-do list's rules
+(cellsec.rules.due.growth): a candidate's certificate expiring, a candidate stalled at a stage,
+the ceremony, a badge round's proposal — what, for whom, by when, and the rule's source."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cellsec.dates import add_months, format_date
 from cellsec.entities.growth import Candidate
 from cellsec.rules import candidates as rules_c
-from cellsec.rules.probation import Probation
+from cellsec.rules.badges import previous_award_date, proposal_due
 from cellsec.rules.settings import Rules
 
 
 @dataclass(frozen=True)
 class GrowthDeadline:
-    # certificate_expiry | candidate_stalled | ceremony | probation_warning | recognition_review
-    # | badge_proposal
+    # certificate_expiry | candidate_stalled | ceremony | badge_proposal (the probation's dates
+    # are cellsec.rules.probation's, read by the register's due rules)
     kind: str
     what: str  # Vietnamese, as the to-do list shows it
     who: str  # the person's name ("" for a badge round)
@@ -82,54 +81,23 @@ def candidate_deadlines(c: Candidate, rules: Rules, on: date) -> list[GrowthDead
     return out
 
 
-def probation_deadlines(name: str, member_id: int, p: Probation, rules: Rules) -> list[GrowthDeadline]:
-    return [
-        GrowthDeadline(
-            "probation_warning",
-            f"Chuẩn bị xét công nhận chính thức (hết dự bị ngày {format_date(p.ends)})",
-            name,
-            p.warn_on,
-            p.warn_on,
-            _source(rules, "due_probation_warn_months"),
-            member_id=member_id,
-        ),
-        GrowthDeadline(
-            "recognition_review",
-            "Chi bộ họp xét công nhận đảng viên chính thức",
-            name,
-            p.review_due,
-            p.ends,
-            _source(rules, "recognition_review_working_days"),
-            member_id=member_id,
-        ),
-    ]
+def badge_warn_from(award: date, rules: Rules) -> date:
+    """From when the to-do list shows a round's proposal: the day after the previous award, or
+    the reminder (a setting) before the proposal is due, whichever is first."""
+    due = proposal_due(award, rules)
+    return min(
+        previous_award_date(award, rules) + timedelta(days=1),
+        due - timedelta(days=int(rules["badge_reminder_days"])),
+    )
 
 
-def deadlines(
-    candidates: Sequence[Candidate],
-    probations: Sequence[tuple[str, int, Probation]],
-    badge_rounds: Sequence[tuple[date, date, date, int]],
-    rules: Rules,
-    on: date,
-) -> list[GrowthDeadline]:
-    """Every growth deadline, by due date. `probations`: (name, member id, probation) of the
-    probationers on the roll; `badge_rounds`: (award date, proposal due, previous award date,
-    number of members proposed) of the next rounds."""
-    out = [d for c in candidates for d in candidate_deadlines(c, rules, on)]
-    for name, member_id, p in probations:
-        out += probation_deadlines(name, member_id, p, rules)
-    for award, due, previous, proposed in badge_rounds:
-        if proposed:
-            out.append(
-                GrowthDeadline(
-                    "badge_proposal",
-                    f"Đề nghị tặng Huy hiệu Đảng đợt {format_date(award)} ({proposed} đồng chí)",
-                    "",
-                    due,
-                    min(
-                        previous + timedelta(days=1), due - timedelta(days=int(rules["badge_reminder_days"]))
-                    ),
-                    _source(rules, "badge_lead_days"),
-                )
-            )
-    return sorted(out, key=lambda d: (d.due, d.kind, d.who))
+def badge_proposal_deadline(award: date, rules: Rules) -> GrowthDeadline:
+    """The cell's proposal for the round of `award` (its list is on the growth page)."""
+    return GrowthDeadline(
+        "badge_proposal",
+        f"Gửi danh sách đề nghị tặng Huy hiệu Đảng đợt {format_date(award)}",
+        "",
+        proposal_due(award, rules),
+        badge_warn_from(award, rules),
+        _source(rules, "badge_lead_days"),
+    )

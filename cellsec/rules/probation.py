@@ -3,8 +3,9 @@ review is due (working days after the 12 months), and the outcome of a failed re
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from cellsec.dates import add_months
@@ -28,25 +29,46 @@ class Probation:
     admitted: date
     ends: date  # the day the probation months are complete
     warn_on: date  # the to-do list's warning (11 months: a setting)
-    review_due: date  # the last day of the cell's review (30 working days: a setting)
+    review_days: int  # working days after `ends` for the cell's review (a setting)
+    calendar: WorkCalendar = field(compare=False, repr=False)
+
+    @functools.cached_property
+    def review_due(self) -> date:
+        """The last day of the cell's review (counted when asked: a walk over working days)."""
+        return self.calendar.add_working_days(self.ends, self.review_days)
 
 
-def probation_of(events: Iterable[MemberEvent], rules: Rules) -> Probation | None:
-    """The member's current probation, None when they were recognised or never admitted."""
+# A probation this cell no longer follows: recognised, or the member left the cell's roll.
+_CLOSES = (
+    EventKind.RECOGNISED,
+    EventKind.REMOVED,
+    EventKind.EXPELLED,
+    EventKind.DECEASED,
+    EventKind.TRANSFERRED_OUT,
+    EventKind.ATTACHED_IN_END,
+)
+
+
+def probation_of(
+    events: Iterable[MemberEvent], rules: Rules, calendar: WorkCalendar | None = None
+) -> Probation | None:
+    """The member's current probation, None when they were recognised, never admitted or left
+    the cell — THE dates of a probation for the growth page and the to-do list alike
+    (`calendar`: the to-do list's, already built; else one from the rules)."""
     start: date | None = None
     for e in ordered(events):
         if e.kind in (EventKind.ADMITTED, EventKind.READMITTED):
             start = e.date
-        elif e.kind in (EventKind.RECOGNISED, EventKind.REMOVED, EventKind.EXPELLED, EventKind.DECEASED):
+        elif e.kind in _CLOSES:
             start = None
     if start is None:
         return None
-    ends = add_months(start, int(rules["probation_months"]))
     return Probation(
         admitted=start,
-        ends=ends,
+        ends=add_months(start, int(rules["probation_months"])),
         warn_on=add_months(start, int(rules["due_probation_warn_months"])),
-        review_due=add_working_days(ends, int(rules["recognition_review_working_days"]), rules),
+        review_days=int(rules["recognition_review_working_days"]),
+        calendar=calendar or WorkCalendar(parse_days_off(rules[EXTRA_DAYS_OFF_KEY])),
     )
 
 

@@ -3,18 +3,19 @@ or held back, with the reason), the early and posthumous choices, and a badge re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from cellsec.dates import format_date, parse_date
+from cellsec.dates import add_months, format_date, parse_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.growth import BadgeChoice
-from cellsec.entities.members import EventKind, Member, Standing
+from cellsec.entities.members import EventKind, Member, MemberEvent, Standing
 from cellsec.errors import ValidationError
 from cellsec.rules import badges
 from cellsec.rules.badges import BASIS_LABELS, BadgeLine, Basis
 from cellsec.rules.lifecycle import first_admission, official_date, party_age_months, state_on
+from cellsec.rules.settings import Rules
 from cellsec.services.forms import record_id
 from cellsec.services.members import add_event, rules_of
 from cellsec.store import Store
@@ -55,6 +56,37 @@ class BadgeRound:
         return tuple(r for r in self.rows if not r.line.proposed)
 
 
+_CHUNK = 200  # members whose events are read at a time
+
+
+def _round_lines(
+    store: Store, award: date, rules: Rules
+) -> Iterator[tuple[int, BadgeLine, list[MemberEvent]]]:
+    """(member id, line, events) of everyone on the round of `award`: only the members admitted
+    long enough ago to reach the first milestone, and those with a recorded choice, are read."""
+    choices: dict[int, set[str]] = {}
+    for c in store.growth.badge_choices():
+        choices.setdefault(c.member_id, set()).add(c.basis)
+    milestones = [int(m) for m in rules["badge_milestones_years"]]
+    ids = set(choices)
+    if milestones:
+        ids |= set(store.members.admitted_by(add_months(award, -12 * min(milestones))))
+    chosen = sorted(ids)
+    for at in range(0, len(chosen), _CHUNK):  # read in chunks: a caller may stop at the first
+        some = chosen[at : at + _CHUNK]
+        events = store.members.events_of_members(some)
+        for mid in some:
+            line = badges.round_line(mid, events.get(mid, []), award, rules, choices.get(mid, set()))
+            if line is not None:
+                yield mid, line, events.get(mid, [])
+
+
+def proposes_anyone(store: Store, award: date, rules: Rules) -> bool:
+    """Whether the round of `award` proposes at least one member (the to-do list asks; it stops
+    at the first)."""
+    return any(line.proposed for _, line, _ in _round_lines(store, award, rules))
+
+
 def badge_round(store: Store, award: date) -> BadgeRound:
     """The members reaching a milestone by `award` (a day of the award-date settings)."""
     rules = rules_of(store)
@@ -65,17 +97,13 @@ def badge_round(store: Store, award: date) -> BadgeRound:
             "Đợt",
             "round",
         )
-    events = store.members.all_events()
-    choices: dict[int, set[str]] = {}
-    for c in store.growth.badge_choices():
-        choices.setdefault(c.member_id, set()).add(c.basis)
     rows = []
-    for member in store.members.all():
-        mid = member.id or 0
-        line = badges.round_line(mid, events.get(mid, []), award, rules, choices.get(mid, set()))
-        if line is not None:
+    lines = list(_round_lines(store, award, rules))
+    members = {m.id: m for m in store.members.of_ids([mid for mid, _, _ in lines])}
+    for mid, line, evs in lines:
+        member = members.get(mid)
+        if member is not None:
             # Party age stops at death: on the award date it is the age at death.
-            evs = events.get(mid, [])
             rows.append(
                 BadgeRow(member, line, party_age_months(evs, award), first_admission(evs), official_date(evs))
             )

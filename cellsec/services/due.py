@@ -14,7 +14,9 @@ from cellsec.entities.changes import Changes
 from cellsec.entities.due import DueItem, DueMark, MarkKind
 from cellsec.entities.superiors import DirectionStatus
 from cellsec.errors import ValidationError
-from cellsec.rules.due import DueFacts, MemberFacts, NoticeFact, TaskFact, context, evaluate
+from cellsec.rules.badges import next_award_dates
+from cellsec.rules.due import BadgeRoundFact, DueFacts, MemberFacts, NoticeFact, TaskFact, context, evaluate
+from cellsec.rules.growth_deadlines import badge_warn_from
 from cellsec.rules.settings import Rules
 from cellsec.services.forms import plain_text
 from cellsec.services.members import rules_of
@@ -47,6 +49,18 @@ def _notices(store: Store, today: date, rules: Rules) -> tuple[NoticeFact, ...]:
     return tuple(out)
 
 
+def _badge_rounds(store: Store, today: date, rules: Rules) -> tuple[BadgeRoundFact, ...]:
+    """The coming rounds already in their window that propose someone (a round's list is read
+    only when the list could show it)."""
+    from cellsec.services.badges import proposes_anyone
+
+    return tuple(
+        BadgeRoundFact(award)
+        for award in next_award_dates(today, rules, 4)
+        if badge_warn_from(award, rules) <= today and proposes_anyone(store, award, rules)
+    )
+
+
 def collect_facts(store: Store, today: date, rules: Rules) -> DueFacts:
     """Everything the rules read, in a few queries."""
     back = int(rules["due_lookback_months"]) if isinstance(rules["due_lookback_months"], int) else 3
@@ -69,6 +83,10 @@ def collect_facts(store: Store, today: date, rules: Rules) -> DueFacts:
         last_verified_backup=_newest_verified_backup(store),
         last_done=store.due.last_done(),
         started=store.due.first_use(),
+        candidates=tuple(
+            c for c in store.growth.candidates() if c.member_id is None and c.dropped_on is None
+        ),
+        badge_rounds=_badge_rounds(store, today, rules),
     )
 
 

@@ -85,6 +85,23 @@ class MemberRepository:
     def all(self) -> list[Member]:
         return [_member(r) for r in self._conn.execute(_SELECT + " ORDER BY id")]
 
+    def of_ids(self, member_ids: list[int]) -> list[Member]:
+        """Just these members (by id): one query, however many."""
+        rows = self._conn.execute(
+            _SELECT + " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(member_ids),)
+        )
+        return [_member(r) for r in rows]
+
+    def admitted_by(self, day: date) -> list[int]:
+        """The members whose first admission decision is on or before `day` (a light read: who
+        could have reached a party age)."""
+        rows = self._conn.execute(
+            "SELECT member_id FROM member_events WHERE kind = 'admitted' GROUP BY member_id "
+            "HAVING min(date) <= ? ORDER BY member_id",
+            (day.isoformat(),),
+        )
+        return [r[0] for r in rows]
+
     def get(self, member_id: int) -> Member | None:
         row = self._conn.execute(_SELECT + " WHERE id = ?", (member_id,)).fetchone()
         return _member(row) if row else None

@@ -27,7 +27,7 @@ def test_probation_warns_from_the_eleventh_month():
     assert run("probation_end", facts, date(2026, 12, 14)) == []
     items = run("probation_end", facts, date(2026, 12, 15))
     assert [(i.who, i.due, i.state.value) for i in items] == [("Nguyễn Văn An", date(2027, 1, 15), "later")]
-    assert items[0].target.part == "member:1"
+    assert (items[0].target.page, items[0].target.part) == ("growth", "probation:1")
     # AND it gives way to the recognition review on the day the 12 months are over
     assert run("probation_end", facts, date(2027, 1, 15)) == []
 

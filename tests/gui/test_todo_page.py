@@ -197,3 +197,24 @@ def test_the_list_is_read_once_at_start_and_once_a_write(qtbot, demo_store, app_
     w.route_changes(Changes(members=True))
     # THEN it is read once more, not once for the page and again for the counts
     assert len(reads) == 2
+
+
+def test_growth_items_open_the_growth_page_on_their_tab_and_row(todo, qtbot):
+    window = todo.window()
+    # WHEN the secretary opens the badge round's proposal (due 05/11/2026, overdue on 05/12)
+    row = _row_of(todo, "badge_proposal")
+    assert todo.items[row].state.value == "overdue"
+    todo.table.selectRow(row)
+    qtbot.mouseClick(todo.open_button, LEFT)
+    # THEN the growth page shows the badge tab on that round
+    growth = window.navigation.current()
+    assert growth is not None and growth.key == "growth"
+    assert growth.tabs.currentIndex() == 2 and growth.round_box.currentText() == "03/02/2027"
+    # AND a probationer's item lands on the probation tab with that member chosen
+    window.navigation.show("todo")
+    row = _row_of(todo, "probation_end")
+    member_id = int(todo.items[row].target.part.split(":")[1])
+    todo.table.selectRow(row)
+    qtbot.mouseClick(todo.open_button, LEFT)
+    assert window.navigation.current() is growth and growth.tabs.currentIndex() == 1
+    assert growth.probation.selected_payload().member.id == member_id

@@ -163,6 +163,22 @@ class GrowthPage(Page):
             self.page_action("In danh sách đề nghị tặng Huy hiệu Đảng", self.print_round),
         ]
 
+    def show_part(self, part: str) -> None:
+        """ "candidate:<id>", "probation:<member id>" or "round:<yyyy-mm-dd>": that tab and row
+        (asked for by the to-do list)."""
+        kind, _, value = part.partition(":")
+        if not self.is_loaded:
+            self.reload()
+        if kind == "candidate" and value.isdigit():
+            self.tabs.setCurrentIndex(0)
+            self.candidates.select_where(lambda r: r.candidate.id == int(value))
+        elif kind == "probation" and value.isdigit():
+            self.tabs.setCurrentIndex(1)
+            self.probation.select_where(lambda r: r.member.id == int(value))
+        elif kind == "round":
+            self.tabs.setCurrentIndex(2)
+            self.round_box.setCurrentIndex(max(self.round_box.findData(value), 0))
+
     # --- reading -----------------------------------------------------------------------------
     def concerns(self, changes: Changes) -> bool:
         return changes.growth or changes.members or changes.profile

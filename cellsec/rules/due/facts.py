@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cellsec.entities.due import DueItem, Target
+from cellsec.entities.growth import Candidate
 from cellsec.entities.liaison import CommentSheet, LiaisonMember, WorkingAway
 from cellsec.entities.meetings import Meeting
 from cellsec.entities.members import MemberEvent
@@ -49,6 +50,13 @@ class NoticeFact:
 
 
 @dataclass(frozen=True)
+class BadgeRoundFact:
+    """A coming award date, in its window, whose round proposes at least one member."""
+
+    award: date
+
+
+@dataclass(frozen=True)
 class DueFacts:
     members: tuple[MemberFacts, ...] = ()
     meetings: tuple[Meeting, ...] = ()  # headers, the look-back window and after
@@ -62,6 +70,8 @@ class DueFacts:
     last_verified_backup: date | None = None
     last_done: dict[str, date] = field(default_factory=dict)  # rule key -> last "done" mark
     started: date | None = None  # the day the file was first used (no backup expected before)
+    candidates: tuple[Candidate, ...] = ()  # still being developed (not admitted, not dropped)
+    badge_rounds: tuple[BadgeRoundFact, ...] = ()  # the coming rounds already in their window
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from cellsec.dates import add_months, format_date
 from cellsec.entities.due import DueItem, Target
 from cellsec.entities.members import EventKind, MemberEvent
 from cellsec.rules.due.facts import DueContext, DueFacts, MemberFacts
+from cellsec.rules.probation import Probation, probation_of
 
 K = EventKind
 _GONE = (K.TRANSFERRED_OUT, K.REMOVED, K.EXPELLED, K.DECEASED, K.ATTACHED_IN_END)
@@ -28,58 +29,40 @@ _PERIOD_WHAT = {
 }
 
 
-def probation_start(member: MemberFacts) -> MemberEvent | None:
-    """The admission that opened a probation still running (None if recognised or gone)."""
-    start = None
-    for e in member.events:
-        if e.kind in (K.ADMITTED, K.READMITTED):
-            start = e
-        elif e.kind is K.RECOGNISED or e.kind in _GONE:
-            start = None
-    return start
+def _probations(facts: DueFacts, ctx: DueContext) -> Iterator[tuple[MemberFacts, Probation]]:
+    for m in facts.members:
+        p = probation_of(m.events, ctx.rules, ctx.calendar)
+        if p is not None:
+            yield m, p
 
 
 def probation_end(facts: DueFacts, ctx: DueContext) -> Iterator[DueItem]:
     """A probationer reaching the end of the 12 months: shown from the 11th month (a setting),
     due on the day the probation ends."""
-    months = ctx.setting("probation_months")
-    warn = ctx.setting("due_probation_warn_months")
-    for m in facts.members:
-        start = probation_start(m)
-        if start is None:
-            continue
-        full = add_months(start.date, months)
-        if not add_months(start.date, warn) <= ctx.today < full:
-            continue
-        yield ctx.item(
-            "probation_end",
-            f"member:{m.id}:{start.date.isoformat()}",
-            f"Sắp hết thời gian dự bị ({format_date(full)}): chuẩn bị hồ sơ xét công nhận chính thức",
-            m.name,
-            full,
-            Target("members", f"member:{m.id}"),
-        )
+    for m, p in _probations(facts, ctx):
+        if p.warn_on <= ctx.today < p.ends:
+            yield ctx.item(
+                "probation_end",
+                f"member:{m.id}:{p.admitted.isoformat()}",
+                f"Sắp hết thời gian dự bị ({format_date(p.ends)}): chuẩn bị hồ sơ xét công nhận chính thức",
+                m.name,
+                p.ends,
+                Target("growth", f"probation:{m.id}"),
+            )
 
 
 def recognition_review(facts: DueFacts, ctx: DueContext) -> Iterator[DueItem]:
     """Probation over and not yet recognised: the cell reviews within 30 working days."""
-    months = ctx.setting("probation_months")
-    days = ctx.setting("recognition_review_working_days")
-    for m in facts.members:
-        start = probation_start(m)
-        if start is None:
-            continue
-        full = add_months(start.date, months)
-        if ctx.today < full:
-            continue
-        yield ctx.item(
-            "recognition_review",
-            f"member:{m.id}:{start.date.isoformat()}",
-            f"Xét công nhận đảng viên chính thức (hết dự bị ngày {format_date(full)})",
-            m.name,
-            ctx.calendar.add_working_days(full, days),
-            Target("members", f"member:{m.id}"),
-        )
+    for m, p in _probations(facts, ctx):
+        if ctx.today >= p.ends:
+            yield ctx.item(
+                "recognition_review",
+                f"member:{m.id}:{p.admitted.isoformat()}",
+                f"Xét công nhận đảng viên chính thức (hết dự bị ngày {format_date(p.ends)})",
+                m.name,
+                p.review_due,
+                Target("growth", f"probation:{m.id}"),
+            )
 
 
 def _open_periods(member: MemberFacts, linked: frozenset[int]) -> Iterator[MemberEvent]:

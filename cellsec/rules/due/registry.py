@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cellsec.entities.due import DueItem
-from cellsec.rules.due import liaison, meetings, members, safety
+from cellsec.rules.due import growth, liaison, meetings, members, safety
 from cellsec.rules.due.facts import DueContext, DueFacts
 
 RuleFunction = Callable[[DueFacts, DueContext], Iterable[DueItem]]
@@ -56,6 +56,20 @@ RULES: tuple[DueRule, ...] = (
         "recognition_review_working_days",
         members.recognition_review,
     ),
+    DueRule(
+        "candidate_certificate",
+        "Giấy chứng nhận lớp nhận thức về Đảng sắp hết hạn",
+        "awareness_certificate_valid_months",
+        growth.candidate_certificate,
+    ),
+    DueRule(
+        "candidate_stalled",
+        "Quần chúng ưu tú dừng lâu ở một bước",
+        "candidate_stalled_months",
+        growth.candidate_stalled,
+    ),
+    DueRule("admission_ceremony", "Lễ kết nạp đảng viên", "ceremony_working_days", growth.admission_ceremony),
+    DueRule("badge_proposal", "Đề nghị tặng Huy hiệu Đảng", "badge_lead_days", growth.badge_proposal),
     DueRule(
         "period_end",
         "Hết thời hạn sinh hoạt tạm thời, miễn, đình chỉ",
