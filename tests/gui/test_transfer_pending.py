@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from cellsec.entities.members import EventKind
+from cellsec.services.members import add_event
 
 from ui.common.record_table import RED
 from ui.members.event_dialog import EventDialog
@@ -67,3 +68,25 @@ def test_a_move_away_is_followed_until_the_transfer_is_recorded(qtbot, window, p
     _record(qtbot, page, EventKind.TRANSFERRED_OUT, "20/11/2026", "Chi bộ xã Tân Lập")
     # THEN the to-do list no longer asks for it
     assert not [item for item in todo.items if item.rule == "transfer_out"]
+
+
+def test_the_item_opens_the_member_when_the_register_was_not_open_yet(qtbot, window, store):
+    # GIVEN the app just opened on the to-do list (the register not shown yet), and a member
+    # whose move away was recorded earlier
+    add(store, "Phạm Văn Lộc", "01/03/1975", "01/06/2000", "01/06/2001")
+    mid = add(store, "Đỗ Thị Hằng", "12/08/1980", "03/02/2005", "03/02/2006", sex="Nữ")
+    form = {"kind": "transfer_pending", "date": "01/09/2026", "end_date": "", "decision_ref": ""}
+    add_event(store, mid, {**form, "detail": "", "note": ""})
+    todo = window.navigation.current()
+    assert isinstance(todo, TodoPage)
+    todo.today = lambda: DAY
+    todo.reload()
+    # WHEN the secretary opens the transfer item
+    todo.table.selectRow(next(r for r, i in enumerate(todo.items) if i.rule == "transfer_out"))
+    qtbot.mouseClick(todo.open_button, LEFT)
+    # THEN the register, read for the first time, shows her selected with her file
+    register = window.navigation.current()
+    assert register is not None and register.key == "members"
+    qtbot.waitUntil(lambda: register.is_loaded)
+    assert register.selected_member_id() == mid
+    assert register.detail.facts["status"].text() == "Chính thức, chờ chuyển SH đi"
