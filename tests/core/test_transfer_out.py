@@ -139,3 +139,26 @@ def test_a_pending_move_survives_a_restart(store):
     store.close()
     with Store.open(path) as again:
         assert [i.who for i in due_items(again, MOVED) if i.rule == "transfer_out"] == ["Trần Văn Bình"]
+
+
+def test_a_pending_move_travels_in_an_export_and_is_checked_on_import(store, tmp_path):
+    from cellsec.services.cell_io import export_cell, import_cell
+
+    # GIVEN a member whose move away is recorded, exported
+    mid = member(store, "Trần Văn Bình", "12/04/1975", admitted="03/02/2000", official="03/02/2001")
+    add_event(store, mid, _event(K.TRANSFER_PENDING, "01/12/2026", detail="phường Hà Đông"), today=MOVED)
+    data = export_cell(store)
+    # WHEN it is imported into a new file THEN the new file asks for the same transfer
+    with Store.open(tmp_path / "moi.cellsec") as copy:
+        import_cell(copy, data, today=MOVED)
+        assert [(i.who, i.due) for i in due_items(copy, MOVED) if i.rule == "transfer_out"] == [
+            ("Trần Văn Bình", date(2027, 3, 3))
+        ]
+    # AND a file holding a second move before the first is settled is refused whole
+    events = data["members"][0]["events"]
+    events.append({**next(e for e in events if e["kind"] == "transfer_pending"), "date": "2026-12-03"})
+    events[-1].pop("id", None)
+    with Store.open(tmp_path / "khac.cellsec") as other:
+        with pytest.raises(ValidationError, match="đang chờ chuyển sinh hoạt đi"):
+            import_cell(other, data, today=date(2026, 12, 20))
+        assert other.members.count() == 0

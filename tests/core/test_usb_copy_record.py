@@ -88,3 +88,12 @@ def test_the_rule_reads_the_newer_of_the_recorded_copy_and_a_done_mark():
     )
     assert run("usb_copy", later, date(2026, 12, 2)) == []
     assert states("usb_copy", later, date(2026, 12, 6)) == ["soon"]
+
+
+def test_a_record_that_cannot_be_written_is_said_not_raised(tmp_path):
+    # GIVEN a data file whose backups folder cannot be made (a file is in its place)
+    data = tmp_path / "chibo.cellsec"
+    (tmp_path / "chibo-backups").write_text("không phải thư mục", encoding="utf-8")
+    # THEN recording answers False and nothing is recorded
+    assert record_usb_copy(data, UsbCopy(datetime.now(), "a.cellsec", "E:/")) is False
+    assert last_usb_copy(data) is None
