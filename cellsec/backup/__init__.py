@@ -23,6 +23,7 @@ from cellsec.backup.opening import BackupSteps, open_store
 from cellsec.backup.restore import RestoreResult, restore, restore_newest
 from cellsec.backup.retention import Candidate, RetentionPolicy, apply_retention, plan_retention
 from cellsec.backup.schedule import AutoBackup, backup_if_due, newest_sound
+from cellsec.backup.usb_record import UsbCopy, last_usb_copy, usb_copies
 
 __all__ = [
     "AutoBackup",
@@ -35,6 +36,7 @@ __all__ = [
     "PasswordRequiredError",
     "RestoreResult",
     "RetentionPolicy",
+    "UsbCopy",
     "WrongPasswordError",
     "adopt_migration_backup",
     "apply_retention",
@@ -46,6 +48,7 @@ __all__ = [
     "is_backup_file",
     "is_encrypted",
     "is_risky_location",
+    "last_usb_copy",
     "list_backups",
     "make_backup",
     "newest_good",
@@ -56,5 +59,6 @@ __all__ = [
     "restore",
     "restore_newest",
     "still_intact",
+    "usb_copies",
     "verify_backup",
 ]

@@ -122,7 +122,8 @@ def cmd_copy_backup(store: Any, args: argparse.Namespace) -> int:
 
     encrypt = args.encrypt or args.password_stdin
     password = read_password(args, confirm=True) if encrypt else None
-    written = copy_backup_to(args.path, args.dest, password=password)
+    # A copy of one of the data file's own backups is recorded for it (the to-do list reads it).
+    written = copy_backup_to(args.path, args.dest, password=password, data_path=_data_path(store, args))
     print(f"Đã chép bản sao lưu ra {written}")
     return 0
 

@@ -25,6 +25,7 @@ class EventKind(str, Enum):
     READMITTED = "readmitted"
     RECOGNISED = "recognised"
     TRANSFERRED_IN = "transferred_in"
+    TRANSFER_PENDING = "transfer_pending"  # moved away, the official transfer still to do
     TRANSFERRED_OUT = "transferred_out"
     ATTACHED_IN = "attached_in"
     ATTACHED_IN_END = "attached_in_end"
@@ -67,6 +68,7 @@ EVENT_LABELS = {
     EventKind.READMITTED: "Kết nạp lại",
     EventKind.RECOGNISED: "Công nhận đảng viên chính thức",
     EventKind.TRANSFERRED_IN: "Chuyển sinh hoạt chính thức đến",
+    EventKind.TRANSFER_PENDING: "Đã chuyển nơi ở/công tác, chờ chuyển sinh hoạt",
     EventKind.TRANSFERRED_OUT: "Chuyển sinh hoạt chính thức đi",
     EventKind.ATTACHED_IN: "Sinh hoạt tạm thời đến",
     EventKind.ATTACHED_IN_END: "Kết thúc sinh hoạt tạm thời (đến)",
@@ -189,6 +191,7 @@ class MemberState:
     suspended: bool = False
     lost_contact: bool = False
     transfer_gap: bool = False
+    transfer_pending: bool = False  # moved away, the official transfer out not done yet
     left_by: EventKind | None = None  # the event that took the member off the roll
 
     @property
@@ -219,6 +222,8 @@ class MemberState:
             parts.append("đình chỉ SH")
         if self.lost_contact:
             parts.append("mất liên lạc")
+        if self.transfer_pending:
+            parts.append("chờ chuyển SH đi")
         return ", ".join(parts)
 
 

@@ -97,6 +97,7 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
             suspended=False,
             lost_contact=False,
             transfer_gap=False,
+            transfer_pending=False,
         )
     if s.presence is not Presence.IN or not live:
         raise _fail(e, "đảng viên không có trong đảng số của chi bộ vào ngày này.")
@@ -108,6 +109,7 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
             exempted=False,
             attached_out=False,
             suspended=False,
+            transfer_pending=False,
         )
     if e.kind in (K.REMOVED, K.EXPELLED):
         return replace(
@@ -120,6 +122,7 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
             suspended=False,
             lost_contact=False,
             transfer_gap=False,
+            transfer_pending=False,
         )
     toggles = {
         K.ATTACHED_OUT: ("attached_out", True, "đảng viên đang sinh hoạt tạm thời nơi khác."),
@@ -128,6 +131,7 @@ def _apply(state: MemberState, e: MemberEvent, readmitted_before: bool) -> Membe
         K.EXEMPTION_END: ("exempted", False, "đảng viên không được miễn sinh hoạt."),
         K.SUSPENDED: ("suspended", True, "đảng viên đang bị đình chỉ sinh hoạt."),
         K.SUSPENSION_END: ("suspended", False, "đảng viên không bị đình chỉ sinh hoạt."),
+        K.TRANSFER_PENDING: ("transfer_pending", True, "đảng viên đang chờ chuyển sinh hoạt đi."),
     }
     if e.kind in toggles:
         attr, value, why = toggles[e.kind]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from cellsec.backup.manifest import list_backups
+from cellsec.backup.usb_record import last_usb_copy
 from cellsec.dates import add_months, format_date, parse_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.due import DueItem, DueMark, MarkKind
@@ -81,6 +82,7 @@ def collect_facts(store: Store, today: date, rules: Rules) -> DueFacts:
         gatherings=tuple(g.date for g in store.liaison.gatherings() if g.date <= today),
         working_away=tuple(store.liaison.working_away()),
         last_verified_backup=_newest_verified_backup(store),
+        last_usb_copy=last_usb_copy(store.path),
         last_done=store.due.last_done(),
         started=store.due.first_use(),
         candidates=tuple(

@@ -14,9 +14,10 @@ from cellsec.store.members import MemberRepository
 from cellsec.store.rows import inserted_id
 
 # Members the register's due rules may speak of: a probation still running (an admission with no
-# recognition nor departure on or after it), or a period (attachment, exemption, suspension)
-# with an end date not long past. A superset of what the rules keep, read without building the
-# other thousands of members' histories (cellsec.rules.due.members decides).
+# recognition nor departure on or after it), a period (attachment, exemption, suspension)
+# with an end date not long past, or a move away whose transfer out is not recorded yet. A
+# superset of what the rules keep, read without building the other thousands of members'
+# histories (cellsec.rules.due.members and .transfers decide).
 _DUE_MEMBERS = """
 SELECT e.member_id FROM member_events e
 WHERE e.kind IN ('admitted', 'readmitted') AND NOT EXISTS (
@@ -25,6 +26,11 @@ WHERE e.kind IN ('admitted', 'readmitted') AND NOT EXISTS (
 UNION
 SELECT member_id FROM member_events
 WHERE kind IN ('attached_in', 'attached_out', 'exempted', 'suspended') AND end_date >= ?
+UNION
+SELECT e.member_id FROM member_events e
+WHERE e.kind = 'transfer_pending' AND NOT EXISTS (
+    SELECT 1 FROM member_events x WHERE x.member_id = e.member_id AND x.date >= e.date
+    AND x.kind IN ('transferred_out', 'removed', 'expelled', 'deceased'))
 """
 
 

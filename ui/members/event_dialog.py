@@ -22,6 +22,7 @@ DETAIL_HINTS = {
     EventKind.ADMITTED: "Để trống nếu kết nạp tại chi bộ; nếu nơi khác, ghi tên tổ chức",
     EventKind.READMITTED: "Để trống nếu kết nạp lại tại chi bộ",
     EventKind.TRANSFERRED_IN: "Chuyển đến từ chi bộ, đảng bộ nào",
+    EventKind.TRANSFER_PENDING: "Chuyển đến đâu, vì sao (nghỉ hưu, chuyển công tác, đổi nơi cư trú)",
     EventKind.TRANSFERRED_OUT: "Chuyển đi đến chi bộ, đảng bộ nào",
     EventKind.ATTACHED_IN: "Đến từ chi bộ, đảng bộ nào",
     EventKind.ATTACHED_OUT: "Sinh hoạt tạm thời ở đâu",

@@ -303,6 +303,9 @@ class MembersPage(Page):
         """ "member:<id>": select that member (asked for by the to-do list)."""
         kind, _, value = part.partition(":")
         if kind == "member" and value.isdigit():
+            if not self._loaded:  # the first read comes just after the page shows: it selects
+                self._select_next = int(value)
+                return
             self._restore_selection(int(value))
 
     def selected_member_id(self) -> int | None:

@@ -27,10 +27,12 @@ from cellsec.backup import (
     BackupInfo,
     backups_folder,
     copy_backup_to,
+    last_usb_copy,
     list_backups,
     make_backup,
     verify_backup,
 )
+from cellsec.dates import format_date
 
 from ui.common import tasks
 from ui.common.dialogs import ask_yes_no, show_notice
@@ -84,6 +86,7 @@ class BackupDialog(QDialog):
     window (`reopen_after`), which closes its file, restores and opens it again."""
 
     sig_backup_made = Signal()
+    sig_usb_copied = Signal()  # a copy to USB was made and recorded (the to-do list reads it)
 
     def __init__(
         self,
@@ -192,7 +195,11 @@ class BackupDialog(QDialog):
         return list(self._infos)
 
     def reload(self, select: Path | None = None) -> None:
-        self.folder_label.setText(f"Thư mục sao lưu: {backups_folder(self._path)}")
+        last = last_usb_copy(self._path)
+        self.folder_label.setText(
+            f"Thư mục sao lưu: {backups_folder(self._path)}\n"
+            f"Lần chép ra USB gần nhất: {format_date(last) if last else 'chưa có'}"
+        )
         self._infos = list_backups(self._path)
         self.table.setRowCount(len(self._infos))
         for r, info in enumerate(self._infos):
@@ -297,11 +304,14 @@ class BackupDialog(QDialog):
             text = f"Đã chép bản sao lưu ra:\n{dest}\n\nĐã đọc lại bản chép: giống bản gốc."
             if password:
                 text += f"\n\nBản chép có mật khẩu. {REMEMBER}"
+            self.reload(select=info.path)
             self.status_label.setText(f"Đã chép ra {dest}")
+            self.sig_usb_copied.emit()
             self.notify(self, "Đã chép xong", text)
 
+        path = self._path
         self._run(
-            lambda: copy_backup_to(info.path, folder, password=password or None),
+            lambda: copy_backup_to(info.path, folder, password=password or None, data_path=path),
             "Đang chép ra USB…",
             "Không chép được",
             done,

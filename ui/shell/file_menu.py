@@ -73,6 +73,9 @@ class DataSafetyMenu(QObject):
             window.store.path, window.reopen_after, self._widget, read_only=window.store.read_only
         )
         dialog.sig_backup_made.connect(window.backups.backup_made)
+        # The to-do list's backup and USB reminders read what the dialog made.
+        for made in (dialog.sig_backup_made, dialog.sig_usb_copied):
+            made.connect(lambda *_: window.route_changes(Changes(todo=True)))
         return open_dialog(window, dialog)
 
     def open_change_log(self) -> QDialog:

@@ -68,6 +68,7 @@ class DueFacts:
     gatherings: tuple[date, ...] = ()
     working_away: tuple[WorkingAway, ...] = ()
     last_verified_backup: date | None = None
+    last_usb_copy: date | None = None  # the newest copy to a USB stick made through the app
     last_done: dict[str, date] = field(default_factory=dict)  # rule key -> last "done" mark
     started: date | None = None  # the day the file was first used (no backup expected before)
     candidates: tuple[Candidate, ...] = ()  # still being developed (not admitted, not dropped)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cellsec.entities.due import DueItem
-from cellsec.rules.due import growth, liaison, meetings, members, safety
+from cellsec.rules.due import growth, liaison, meetings, members, safety, transfers
 from cellsec.rules.due.facts import DueContext, DueFacts
 
 RuleFunction = Callable[[DueFacts, DueContext], Iterable[DueItem]]
@@ -75,6 +75,12 @@ RULES: tuple[DueRule, ...] = (
         "Hết thời hạn sinh hoạt tạm thời, miễn, đình chỉ",
         "due_period_end_lead_days",
         members.period_end,
+    ),
+    DueRule(
+        "transfer_out",
+        "Chuyển sinh hoạt đảng khi chuyển đi",
+        "transfer_out_working_days",
+        transfers.transfer_out,
     ),
     DueRule(
         "working_away_end",

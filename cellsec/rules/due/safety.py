@@ -36,9 +36,10 @@ def backup_verified(facts: DueFacts, ctx: DueContext) -> Iterator[DueItem]:
 
 
 def usb_copy(facts: DueFacts, ctx: DueContext) -> Iterator[DueItem]:
-    """No copy on a USB stick recorded for `due_usb_copy_days` days (recorded by marking this
-    item done, or by copying a backup from the app)."""
-    last = facts.last_done.get("usb_copy")
+    """No copy on a USB stick for `due_usb_copy_days` days: the newest copy made through the
+    app (recorded by the copy itself), or the item marked done for a copy made by hand."""
+    copies = [d for d in (facts.last_usb_copy, facts.last_done.get("usb_copy")) if d is not None]
+    last = max(copies, default=None)
     since = last or facts.started
     if since is None:
         return
