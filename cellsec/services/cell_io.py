@@ -64,6 +64,7 @@ def export_cell(store: Store) -> dict[str, Any]:
         "version": VERSION,
         "app_version": __version__,
         "exported_at": datetime.now().isoformat(timespec="seconds"),
+        "demo": store.facts.is_demo(),  # the synthetic demo cell stays marked as such
         "profile": export_profile(store),
         "rule_settings": store.settings.overrides(),
         "members": export_members(store),
@@ -187,6 +188,9 @@ def import_cell(
         )
     if not isinstance(data.get("members"), list):
         raise ValidationError("Tệp thiếu danh sách đảng viên (“members”).")
+    demo = data.get("demo", False)
+    if not isinstance(demo, bool):
+        raise ValidationError("Trường “demo” phải là true hoặc false (tệp có phải chi bộ mẫu không).")
     # Check everything first, in the order records refer to each other: the cell's own rule
     # settings first, then the records against them (its comment criteria, its majorities ...).
     settings = check_overrides(store, data.get("rule_settings"))
@@ -221,6 +225,8 @@ def import_cell(
         write_liaison(store, liaison, member_map, event_map)
         write_reviews(store, reviews, member_map)
         import_growth(store, data, member_map, today)
+        if demo:
+            store.facts.mark_demo()
     return Changes(
         profile=profile is not None,
         members=True,

@@ -38,6 +38,31 @@ def test_export_then_import_gives_back_the_same_cell(store, tmp_path):
         assert _strip_volatile(export_cell(copy)) == _strip_volatile(export_cell(store))
 
 
+def test_the_demo_mark_travels_with_the_export_and_a_real_cell_never_gains_it(store, tmp_path):
+    # GIVEN the demo cell exported
+    create_demo(store, today=TODAY)
+    data = export_cell(store)
+    assert data["demo"] is True
+    # WHEN it is imported into a new file
+    with Store.open(tmp_path / "copy.cellsec") as copy:
+        import_cell(copy, data, today=TODAY)
+        # THEN the new file says it holds the demo (banner, title, printouts' footer)
+        assert copy.facts.is_demo()
+    # AND the same cell exported without the mark (a real cell) imports as a real cell
+    with Store.open(tmp_path / "real.cellsec") as real:
+        import_cell(real, {**data, "demo": False}, today=TODAY)
+        assert not real.facts.is_demo()
+
+
+def test_a_demo_mark_that_is_not_true_or_false_is_refused_and_nothing_written(store, tmp_path):
+    create_demo(store, today=TODAY)
+    data = {**export_cell(store), "demo": "có"}
+    with Store.open(tmp_path / "copy.cellsec") as copy:
+        with pytest.raises(ValidationError, match="“demo”"):
+            import_cell(copy, data, today=TODAY)
+        assert copy.members.count() == 0 and not copy.facts.is_demo()
+
+
 def test_identifiers_stay_text_with_leading_zeros_in_the_export(store):
     create_demo(store, today=TODAY)
     data = export_cell(store)

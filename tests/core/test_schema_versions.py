@@ -15,7 +15,7 @@ from cellsec.services.minutes_record import check_record
 from cellsec.store.migrate import latest_version
 
 DATA = Path(__file__).parent.parent / "data"
-FIXTURES = {1: "cellsec-v1.cellsec", **{v: f"cellsec-v{v}.cellsec.gz" for v in range(2, 13)}}
+FIXTURES = {1: "cellsec-v1.cellsec", **{v: f"cellsec-v{v}.cellsec.gz" for v in range(2, 14)}}
 # What each area kept in the file as its own version wrote it: (table, column shown).
 AREAS = {"members": "full_name", "meetings": "date", "superiors": "name", "liaison_members": "full_name"}
 
@@ -76,3 +76,20 @@ def test_a_file_of_each_schema_is_upgraded_with_its_content(tmp_path, version):
         # AND approved minutes from before the seals still pass the one check
         for meeting_id in store.meetings.all_ids():
             assert check_record(store, meeting_id).ok is not False, meeting_id
+
+
+@pytest.mark.parametrize("version", sorted(FIXTURES))
+def test_an_old_demo_file_says_it_is_the_demo_once_upgraded(tmp_path, version):
+    # GIVEN a file of schema `version`: the demo cell where that version had one, else a small
+    # cell of synthetic people whose profile is not the demo's
+    path = _copy(version, tmp_path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        secretary = conn.execute("SELECT secretary FROM cell_profile").fetchone()
+    finally:
+        conn.close()
+    held_demo = secretary is not None and secretary[0] == "Đặng Văn Khải"
+    # WHEN today's app opens it
+    with open_store(path) as store:
+        # THEN the demo is marked (banner, title, every printout's footer); a real cell never is
+        assert store.facts.is_demo() is held_demo
