@@ -13,7 +13,7 @@ from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
     Document,
     Header,
-    Signature,
+    cell_signature,
     fit_widths,
     frame_width,
     grid_table,
@@ -75,7 +75,7 @@ def build_candidates(
         header_block(Header(profile, on), width, sheet),
         *title_block("DANH SÁCH QUẦN CHÚNG ƯU TÚ (NGUỒN PHÁT TRIỂN ĐẢNG VIÊN)", summary, sheet),
         grid_table(head, data, fit_widths(_CANDIDATE_WIDTHS, width), sheet, center_cols=(0, 2, 3, 6)),
-        signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet),
+        signature_row(None, cell_signature(profile.secretary), width, sheet),
     ]
 
 
@@ -126,7 +126,7 @@ def build_badge_round(
     ]
     if not rows:
         story.append(p("Đợt này chi bộ không có đồng chí đủ điều kiện đề nghị.", "body_plain", sheet))
-    story.append(signature_row(None, Signature(("T/M CHI BỘ", "BÍ THƯ"), profile.secretary), width, sheet))
+    story.append(signature_row(None, cell_signature(profile.secretary), width, sheet))
     return story
 
 
