@@ -68,7 +68,7 @@ def columns_of(kind: str, rules: Rules) -> tuple[Col, ...]:
     caps = tuple((level_label(rules, lv), lv.value) for lv in list(Level)[1:])
     return (
         Col("label", "Điều kiện", chars=40, stretch=True),
-        Col("cap", "Mức tối đa", kind="choice", chars=24, choices=caps),
+        Col("cap", "Mức tối đa", kind="choice", chars=30, choices=caps),
     )
 
 
@@ -82,7 +82,7 @@ class RuleListDialog(EditorDialog):
         self._kind = list_kind(setting) or ""
         self.changes: Changes | None = None
         self.setWindowTitle(setting.label)
-        self.resize(900 if self._kind == "levels" else 700, 520)
+        self.resize(900 if self._kind in ("levels", "capped") else 700, 520)
         source = QLabel(f"Căn cứ: {setting.source}. {HINTS.get(self._kind, '')}")
         source.setWordWrap(True)
         self.banner = ErrorBanner()
