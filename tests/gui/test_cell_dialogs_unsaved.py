@@ -203,3 +203,29 @@ def test_the_question_itself_is_in_vietnamese_and_esc_goes_back(qtbot, store):
         "buttons": ["Không lưu", "Lưu", "Quay lại"],
         "default": "Lưu",
     }
+
+
+def test_from_the_window_a_value_saved_on_closing_is_confirmed_and_nothing_else_is(
+    qtbot, window, store, unsaved_answers
+):
+    # GIVEN Chi bộ › Thiết lập quy định opened and closed untouched
+    window.edit_rules()
+    dialog = window.active_dialog
+    assert isinstance(dialog, RulesDialog)
+    qtbot.waitExposed(dialog)
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.active_dialog is None)
+    # THEN nothing was asked and the status bar does not claim a save
+    assert unsaved_answers.asked == [] and "Đã lưu" not in window.statusBar().currentMessage()
+    # WHEN opened again, 18 typed for the probation months and closed with "Lưu"
+    window.edit_rules()
+    dialog = window.active_dialog
+    qtbot.waitExposed(dialog)
+    dialog.select("probation_months")
+    dialog.value_edit.setText("18")
+    unsaved_answers.answer = Unsaved.SAVE
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.active_dialog is None)
+    # THEN it is saved and the window says so
+    assert rules_of(store)["probation_months"] == 18
+    assert window.statusBar().currentMessage() == "Đã lưu — Thiết lập quy định"
