@@ -26,7 +26,7 @@ from cellsec.services.rule_lists import (
 from cellsec.store import Store
 from cellsec.text import fold, nfc
 
-_ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
+_ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True, reviews=True)
 
 
 def list_rules(store: Store) -> list[RuleSetting]:

@@ -173,7 +173,7 @@ def test_the_review_levels_are_edited_in_place_with_their_source_shown(qtbot, st
     qtbot.waitUntil(lambda: dialog.list_dialog is None)
     assert [c["min_score"] for c in rules_of(store)["review_levels"]] == [90, 75, 50, 0]
     assert "Hoàn thành tốt nhiệm vụ từ 75 điểm" in _cell_text(dialog, "review_levels", 1)
-    assert dialog.changes is not None and dialog.changes.members
+    assert dialog.changes is not None and dialog.changes.reviews
 
 
 def test_a_condition_is_added_with_its_cap_chosen_by_name(qtbot, store):
