@@ -1,6 +1,7 @@
 """The list settings that the Đảng ủy xã sets or DOMAIN.md marks unverified — meeting quality
-criteria and bands, comment-sheet criteria and the short sheet, badge milestones: checking a new
-value (messages name the row and field) and showing a value with its labels, never raw keys."""
+criteria and bands, comment-sheet criteria and the short sheet, badge milestones, the year-end
+review's levels, scoring criteria and disqualifying conditions: checking a new value (messages
+name the row and field) and showing a value with its labels, never raw keys."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from cellsec.entities.review import Level
 from cellsec.errors import ValidationError
 from cellsec.rules.counting import MAJORITY_KEY, SPECIAL_MAJORITY_KEY
+from cellsec.rules.review import CONDITIONS_KEY, CRITERIA_KEY, DISCIPLINED, LEVELS_KEY
 from cellsec.rules.settings import Rules
 from cellsec.text import fold, nfc
 
@@ -21,6 +24,9 @@ LIST_RULES = {
     "comment_criteria": "levels",
     "comment_short_criteria": "subset",
     "badge_milestones_years": "numbers",
+    LEVELS_KEY: "thresholds",
+    CRITERIA_KEY: "scored",
+    CONDITIONS_KEY: "capped",
 }
 # Majorities stored as [numerator, denominator], typed and shown as "1/2", "2/3".
 FRACTION_RULES = (MAJORITY_KEY, SPECIAL_MAJORITY_KEY)
@@ -82,7 +88,11 @@ def _keys(rules: Rules, key: str, rows: list[dict[str, Any]], labels: list[str])
 
 
 def check_quality_criteria(rules: Rules, value: Any) -> list[dict[str, Any]]:
-    key = "meeting_quality_criteria"
+    return _check_scored("meeting_quality_criteria", rules, value)
+
+
+def _check_scored(key: str, rules: Rules, value: Any) -> list[dict[str, Any]]:
+    """Criteria with their maximum points, adding up to 100 (meeting quality; year-end review)."""
     rows = [r if isinstance(r, dict) else {} for r in _rows(rules, key, value)]
     labels = [_text(rules, key, r.get("label"), "tên tiêu chí", i) for i, r in enumerate(rows, start=1)]
     maxima = []
@@ -167,6 +177,75 @@ def check_short_criteria(rules: Rules, value: Any) -> list[str]:
     return [c for c in criteria if c in chosen]  # in the order of the full sheet
 
 
+def check_review_levels(rules: Rules, value: Any) -> list[dict[str, Any]]:
+    """The four levels, best first (their codes are fixed: the reviews store them): each with
+    its wording and the least score that reaches it, going down to 0."""
+    key = LEVELS_KEY
+    rows = [r if isinstance(r, dict) else {} for r in _rows(rules, key, value)]
+    codes = [lv.value for lv in Level]
+    if [r.get("key") for r in rows] != codes:
+        raise _fail(
+            rules, key, f"cần đúng {len(codes)} mức, từ cao xuống thấp (không thêm, bớt hay đổi thứ tự)."
+        )
+    levels: list[dict[str, Any]] = []
+    for i, (row, code) in enumerate(zip(rows, codes), start=1):
+        label = _text(rules, key, row.get("label"), "tên mức xếp loại", i)
+        floor = _whole(row.get("min_score"))
+        if floor is None or not 0 <= floor <= QUALITY_TOTAL:
+            raise _fail(rules, key, f"điểm tối thiểu phải là số nguyên từ 0 đến {QUALITY_TOTAL}.", i)
+        if levels and floor >= levels[-1]["min_score"]:
+            raise _fail(
+                rules,
+                key,
+                f"điểm tối thiểu ({floor}) phải nhỏ hơn mức trên ({levels[-1]['min_score']}).",
+                i,
+            )
+        for j, earlier in enumerate(levels, start=1):
+            if fold(earlier["label"]) == fold(label):
+                raise _fail(rules, key, f"trùng tên mức với dòng {j} (“{earlier['label']}”).", i)
+        levels.append({"key": code, "label": label, "min_score": floor})
+    if levels[-1]["min_score"] != 0:
+        raise _fail(rules, key, "mức cuối phải từ 0 điểm, để điểm nào cũng có mức.", len(levels))
+    return levels
+
+
+def check_review_criteria(rules: Rules, value: Any) -> list[dict[str, Any]]:
+    return _check_scored(CRITERIA_KEY, rules, value)
+
+
+def check_review_conditions(rules: Rules, value: Any) -> list[dict[str, Any]]:
+    """Conditions that cap a member's level: wording and the best level still allowed. The
+    discipline condition stays (the register ticks it by itself from a discipline event)."""
+    key = CONDITIONS_KEY
+    rows = [r if isinstance(r, dict) else {} for r in _rows(rules, key, value)]
+    labels = [_text(rules, key, r.get("label"), "tên điều kiện", i) for i, r in enumerate(rows, start=1)]
+    names = _level_names(rules)
+    caps = []
+    for i, r in enumerate(rows, start=1):
+        cap = r.get("cap")
+        if cap not in names or cap == Level.EXCELLENT.value:
+            allowed = ", ".join(f"“{names[lv.value]}”" for lv in list(Level)[1:])
+            raise _fail(rules, key, f"mức tối đa phải là một trong {allowed}.", i)
+        caps.append(cap)
+    keys = _keys(rules, key, rows, labels)
+    if DISCIPLINED not in keys:
+        old = {c["key"]: c["label"] for c in rules.settings[key].default}
+        raise _fail(
+            rules,
+            key,
+            f"không xóa được điều kiện “{old.get(DISCIPLINED, DISCIPLINED)}”: sổ đảng viên tự "
+            "đánh dấu nó khi có kỷ luật trong năm (có thể sửa tên và mức tối đa).",
+        )
+    return [{"key": k, "label": label, "cap": cap} for k, label, cap in zip(keys, labels, caps)]
+
+
+def _level_names(rules: Rules) -> dict[str, str]:
+    """Each level's code -> its wording in force ("good" → "Hoàn thành tốt nhiệm vụ")."""
+    names = {lv.value: lv.value for lv in Level}
+    names.update({str(r["key"]): str(r["label"]) for r in rules[LEVELS_KEY] if r.get("key") in names})
+    return names
+
+
 def parse_milestones(rules: Rules, text: str) -> list[int]:
     """ "30, 40, 45 …" typed in one line -> the list (then checked)."""
     parts = [x for x in re.split(r"[\s,;]+", nfc(text)) if x]
@@ -222,6 +301,9 @@ CHECKS: dict[str, Callable[[Rules, Any], Any]] = {
     "comment_criteria": check_comment_criteria,
     "comment_short_criteria": check_short_criteria,
     "badge_milestones_years": check_milestones,
+    LEVELS_KEY: check_review_levels,
+    CRITERIA_KEY: check_review_criteria,
+    CONDITIONS_KEY: check_review_conditions,
     **{key: partial(_check_fraction_of, key) for key in FRACTION_RULES},
 }
 
@@ -230,8 +312,13 @@ def show_list(key: str, value: Any, rules: Rules) -> str:
     """A list setting in words, with labels (never codes like "civic; ethics; proposal")."""
     if key in FRACTION_RULES:
         return "/".join(str(x) for x in value)
-    if key == "meeting_quality_criteria":
+    if key in ("meeting_quality_criteria", CRITERIA_KEY):
         return "; ".join(f"{c['label']}: {c['max']} điểm" for c in value)
+    if key == LEVELS_KEY:
+        return "; ".join(f"{c['label']} từ {c['min_score']} điểm" for c in value)
+    if key == CONDITIONS_KEY:
+        names = _level_names(rules)
+        return "; ".join(f"{c['label']} (tối đa “{names.get(c['cap'], c['cap'])}”)" for c in value)
     if key == "meeting_quality_bands":
         return "; ".join(f"{label} từ {floor} điểm" for floor, label in value)
     if key == "comment_criteria":

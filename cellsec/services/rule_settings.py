@@ -10,6 +10,7 @@ from typing import Any
 
 from cellsec.entities.changes import Changes
 from cellsec.errors import ValidationError
+from cellsec.rules.review import CONDITIONS_KEY, CRITERIA_KEY
 from cellsec.rules.settings import Rules, RuleSetting
 from cellsec.rules.workdays import EXTRA_DAYS_OFF_KEY, check_days_off
 from cellsec.services.forms import plain_text
@@ -25,7 +26,7 @@ from cellsec.services.rule_lists import (
 from cellsec.store import Store
 from cellsec.text import fold, nfc
 
-_ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True)
+_ALL = Changes(profile=True, members=True, meetings=True, superiors=True, liaison=True, reviews=True)
 
 
 def list_rules(store: Store) -> list[RuleSetting]:
@@ -135,8 +136,41 @@ def check_rule_value(store: Store, key: str, value: Any) -> Any:
     rules = rules_of(store)
     setting = _setting(rules, key)
     if key in CHECKS:
-        return CHECKS[key](rules, value)
+        checked = CHECKS[key](rules, value)
+        check_in_use(store, rules, key, checked)
+        return checked
     return _parse(setting, str(value), rules)
+
+
+# What an open (not yet decided) year's reviews refer to by code: a criterion scored, a
+# condition ticked. A decided year keeps its own copy of the lists (its sealed record).
+_IN_USE = {
+    CRITERIA_KEY: ("scores", "tiêu chí", "đã được chấm điểm", "xóa điểm đã chấm"),
+    CONDITIONS_KEY: ("conditions", "điều kiện", "đang được đánh dấu", "bỏ đánh dấu"),
+}
+
+
+def check_in_use(store: Store, rules: Rules, key: str, value: Any) -> None:
+    """Refuse a list that drops a row the open review years still use (their scores or ticks
+    would silently stop counting)."""
+    if key not in _IN_USE:
+        return
+    field, what, done, undo = _IN_USE[key]
+    kept = {row["key"] for row in value}
+    old = {row["key"]: row["label"] for row in (*rules.settings[key].default, *rules[key])}
+    for y in store.reviews.years():
+        if y.id is None or store.reviews.seal(y.id) is not None:
+            continue
+        for review in store.reviews.reviews(y.id).values():
+            lost = [code for code in getattr(review, field) if code not in kept]
+            if lost:
+                label = rules.settings[key].label
+                raise ValidationError(
+                    f"{label}: {what} “{old.get(lost[0], lost[0])}” {done} trong kiểm điểm năm "
+                    f"{y.year} (chưa có quyết định): {undo} ở đó trước khi xóa {what} này.",
+                    label,
+                    key,
+                )
 
 
 def set_rule_value(store: Store, key: str, value: Any) -> Changes:
@@ -181,6 +215,7 @@ def check_overrides(store: Store, overrides: Any) -> dict[str, Any]:
                 if key in CHECKS
                 else _parse(setting, _as_text(setting, value), rules)
             )
+            check_in_use(store, rules, key, checked[key])
         except ValidationError as exc:
             raise ValidationError(f"{SETTINGS_WHERE}: {exc}", exc.field, exc.key) from None
     return checked
@@ -206,11 +241,13 @@ def write_overrides(store: Store, checked: dict[str, Any]) -> None:
 
 
 def reset_rule(store: Store, key: str) -> Changes:
+    """Back to the shipped default — refused when the other settings still lean on the old value
+    (the short comment sheet on a criterion the default list does not have) or an open review
+    year uses a row the default list does not have."""
     if not isinstance(key, str) or key not in rules_of(store).settings:
         raise ValidationError("Thiết lập này không sửa được ở đây.")
-    """Back to the shipped default — refused when the other settings still lean on the old value
-    (the short comment sheet on a criterion the default list does not have)."""
     rules = rules_of(store)
+    check_in_use(store, rules, key, rules.settings[key].default)
     if key == "comment_criteria":
         defaults = {c["key"] for c in rules.settings[key].default}
         label = {c["key"]: c["label"] for c in rules[key]}

@@ -3,7 +3,7 @@ used; "Về mặc định" sets it back."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from cellsec.services.members import rules_of
 
@@ -147,3 +147,57 @@ def test_majorities_are_shown_and_typed_as_fractions(qtbot, store):
     assert rules_of(store)["vote_special_majority_at_least"] == [3, 4]
     assert _cell_text(dialog, "vote_special_majority_at_least", 1) == "3/4"
     assert dialog.changes.meetings and dialog.error.isHidden()
+
+
+def test_the_review_levels_are_edited_in_place_with_their_source_shown(qtbot, store):
+    # GIVEN the rules dialog: the year-end review's levels show their regulation
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    assert "Quy định 366-QĐ/TW" in _cell_text(dialog, "review_levels", 3)
+    editor = _open_list(qtbot, dialog, "review_levels")
+    # THEN the four levels are listed (none added or removed here) under the regulation
+    assert [r["label"] for r in editor.editor.rows()][0] == "Hoàn thành xuất sắc nhiệm vụ"
+    assert editor.editor.add_button.isHidden() and editor.editor.remove_button.isHidden()
+    assert any("Căn cứ: Quy định 366-QĐ/TW" in w.text() for w in editor.findChildren(QLabel))
+    # WHEN "good" is given the same least score as "excellent" THEN refused naming the line
+    editor.editor.cell(1, "min_score").setValue(90)
+    editor.buttons.button(SAVE).click()
+    assert (
+        editor.isVisible()
+        and "dòng 2: điểm tối thiểu (90) phải nhỏ hơn mức trên (90)" in editor.banner.text()
+    )
+    assert store.settings.overrides() == {}
+    # WHEN 75 is given THEN it is saved, shown, and the reviews are told
+    editor.editor.cell(1, "min_score").setValue(75)
+    editor.buttons.button(SAVE).click()
+    qtbot.waitUntil(lambda: dialog.list_dialog is None)
+    assert [c["min_score"] for c in rules_of(store)["review_levels"]] == [90, 75, 50, 0]
+    assert "Hoàn thành tốt nhiệm vụ từ 75 điểm" in _cell_text(dialog, "review_levels", 1)
+    assert dialog.changes is not None and dialog.changes.reviews
+
+
+def test_a_condition_is_added_with_its_cap_chosen_by_name(qtbot, store):
+    dialog = RulesDialog(store)
+    qtbot.addWidget(dialog)
+    editor = _open_list(qtbot, dialog, "review_disqualifying")
+    # GIVEN the caps offered by the levels' names (never their codes), "excellent" not among them
+    box = editor.editor.cell(0, "cap")
+    offered = [box.itemText(i) for i in range(box.count())]
+    assert offered == ["Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
+    assert box.currentText() == "Hoàn thành nhiệm vụ"
+    # WHEN a condition is added, capped at "Không hoàn thành nhiệm vụ", and saved
+    row = editor.editor.add_row({"label": "Không dự sinh hoạt ba tháng liền"})
+    cap = editor.editor.cell(row, "cap")
+    cap.setCurrentIndex(cap.findText("Không hoàn thành nhiệm vụ"))
+    editor.buttons.button(SAVE).click()
+    qtbot.waitUntil(lambda: dialog.list_dialog is None)
+    # THEN it is saved with a code of its own and shown with its cap in words
+    saved = rules_of(store)["review_disqualifying"][-1]
+    assert saved == {
+        "key": "khong_du_sinh_hoat_ba_thang_lien",
+        "label": "Không dự sinh hoạt ba tháng liền",
+        "cap": "not_completed",
+    }
+    assert "Không dự sinh hoạt ba tháng liền (tối đa “Không hoàn thành nhiệm vụ”)" in _cell_text(
+        dialog, "review_disqualifying", 1
+    )

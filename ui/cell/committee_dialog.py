@@ -1,5 +1,6 @@
 """The cell committee (chi ủy) over time: who holds which seat from when to when. A committee
-meeting's roll is the committee on its date. Each action is one service call, written at once."""
+meeting's roll is the committee on its date. Each action is one service call, written at once;
+a seat or an end date typed and not yet written is never dropped unasked ("Lưu thay đổi?")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,17 +25,23 @@ from cellsec.store import Store
 from cellsec.text import name_sort_key
 
 from ui.common.dialogs import ErrorBanner, show_validation_error
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit
 from ui.common.record_table import RecordTable
 
+ADD_FIELDS = ("member_id", "post", "start", "note")
+END_FIELDS = ("end",)
 HINT = (
     "Chi bộ có từ 9 đảng viên chính thức bầu chi ủy. Ghi mỗi người với chức vụ và ngày bắt "
     "đầu (ngày bầu); khi thôi, ghi ngày kết thúc. Họp chi ủy lấy danh sách này làm điểm danh."
 )
 
 
-class CommitteeDialog(QDialog):
-    """`changes` holds what was written, for the page to route."""
+class CommitteeDialog(EditorDialog):
+    """`changes` holds what was written, for the page to route. Unsaved: what the two rows of
+    fields hold beyond what they held when last filled (a seat to add, an end date)."""
+
+    unsaved_title = "Lưu thay đổi?"
 
     def __init__(self, store: Store, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,8 +78,9 @@ class CommitteeDialog(QDialog):
         end_row.addWidget(self.end_button)
         end_row.addStretch(1)
         close = QPushButton("Đóng")
+        close.setToolTip("Đóng danh sách chi ủy (những gì đã nhập mà chưa ghi sẽ được hỏi)")
         close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         for w in (self.banner, hint, self.table):
             layout.addWidget(w)
@@ -101,6 +108,23 @@ class CommitteeDialog(QDialog):
             (r for r in rows if r.state.on_roll), key=lambda r: name_sort_key(r.member.full_name)
         ):
             box.addItem(r.member.full_name, str(r.member.id))
+        self.mark_saved()
+
+    # --- what is typed and not written -------------------------------------------------------
+    def _pending(self, keys: tuple[str, ...]) -> bool:
+        clean = self._clean_state or {}
+        now = self.fields.values()
+        return any(now.get(k) != clean.get(k) for k in keys)
+
+    def save_from_close(self) -> None:
+        """Lưu from the closing question: write what is pending (the seat, then the end date),
+        then close; a refusal shows in the dialog, which stays open."""
+        add, end = self._pending(ADD_FIELDS), self._pending(END_FIELDS)
+        if add and not self.add_role():
+            return
+        if end and not self.end_selected():
+            return
+        self.done(0)
 
     def _done(self, changes: Changes) -> None:
         self.banner.clear_message()

@@ -1,6 +1,7 @@
 """“Sửa danh sách”: one list setting the Đảng ủy xã sets (meeting quality criteria and bands,
-comment-sheet criteria, the short sheet) edited row by row; the service checks it on Lưu and the
-message names the row. "Về mặc định" refills the rows with the shipped list (saved on Lưu)."""
+comment-sheet criteria, the short sheet; the year-end review's levels, scoring criteria and
+disqualifying conditions) edited row by row; the service checks it on Lưu and the message names
+the row. "Về mặc định" refills the rows with the shipped list (saved on Lưu)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
+from cellsec.entities.review import Level
 from cellsec.errors import ValidationError
-from cellsec.rules.settings import RuleSetting
+from cellsec.rules.review import level_label
+from cellsec.rules.settings import Rules, RuleSetting
 from cellsec.services.members import rules_of
 from cellsec.services.rule_lists import QUALITY_TOTAL
 from cellsec.services.rule_settings import list_kind, set_rule_value
@@ -39,14 +42,34 @@ COLUMNS = {
         Col("label", "Tiêu chí của phiếu đầy đủ", kind="label", chars=40, stretch=True),
         Col("chosen", "Có trong phiếu rút gọn", kind="check", chars=12),
     ),
+    "thresholds": (
+        Col("label", "Mức xếp loại", chars=30, stretch=True),
+        Col("min_score", "Từ điểm", kind="spin", chars=8, maximum=QUALITY_TOTAL),
+    ),
 }
+FIXED_ROWS = ("subset", "thresholds")  # the rows are given: no Thêm / Xóa / Lên / Xuống
 HINTS = {
     "scored": "Tổng điểm tối đa các tiêu chí phải bằng 100.",
     "bands": "Xếp từ cao xuống thấp; dòng cuối từ 0 điểm.",
     "levels": "Mỗi tiêu chí ghi đủ ba mức, từ tốt nhất đến chưa đạt.",
     "subset": "Đánh dấu các tiêu chí dùng cho phiếu rút gọn (đảng viên thuộc diện miễn theo "
     "HD 33, khi được đề nghị).",
+    "thresholds": "Bốn mức từ cao xuống thấp; điểm tối thiểu giảm dần, mức cuối từ 0 điểm. "
+    "Kết quả đã có quyết định của Đảng ủy giữ nguyên như khi chốt.",
+    "capped": "Có điều kiện thì đảng viên không được xếp cao hơn mức tối đa ghi bên cạnh. "
+    "Kết quả đã có quyết định của Đảng ủy giữ nguyên như khi chốt.",
 }
+
+
+def columns_of(kind: str, rules: Rules) -> tuple[Col, ...]:
+    """The editor's columns; the caps of the conditions are chosen among the levels in force."""
+    if kind != "capped":
+        return COLUMNS[kind]
+    caps = tuple((level_label(rules, lv), lv.value) for lv in list(Level)[1:])
+    return (
+        Col("label", "Điều kiện", chars=40, stretch=True),
+        Col("cap", "Mức tối đa", kind="choice", chars=30, choices=caps),
+    )
 
 
 class RuleListDialog(EditorDialog):
@@ -59,14 +82,14 @@ class RuleListDialog(EditorDialog):
         self._kind = list_kind(setting) or ""
         self.changes: Changes | None = None
         self.setWindowTitle(setting.label)
-        self.resize(900 if self._kind == "levels" else 700, 520)
+        self.resize(900 if self._kind in ("levels", "capped") else 700, 520)
         source = QLabel(f"Căn cứ: {setting.source}. {HINTS.get(self._kind, '')}")
         source.setWordWrap(True)
         self.banner = ErrorBanner()
         self.editor = RowsEditor(
-            COLUMNS[self._kind],
+            columns_of(self._kind, rules_of(store)),
             add_text="Thêm dòng",
-            addable=self._kind != "subset",
+            addable=self._kind not in FIXED_ROWS,
             lines=3 if self._kind == "levels" else None,
         )
         self.total_label = QLabel()
@@ -74,7 +97,6 @@ class RuleListDialog(EditorDialog):
         self.editor.sig_changed.connect(self._show_total)
         self.default_button = QPushButton("Về mặc định")
         self.default_button.setToolTip("Điền lại danh sách theo văn bản quy định (lưu khi bấm Lưu)")
-        self.default_button.setToolTip("Điền lại danh sách gốc (chưa lưu cho tới khi bấm Lưu)")
         self.default_button.setAutoDefault(False)
         self.default_button.clicked.connect(lambda: self.fill(self._setting.default))
         self.buttons = button_box(self)
@@ -106,6 +128,12 @@ class RuleListDialog(EditorDialog):
                 for c in value
             ]
             payloads = [c["key"] for c in value]
+        elif self._kind == "thresholds":
+            rows = [{"label": c["label"], "min_score": c["min_score"]} for c in value]
+            payloads = [c["key"] for c in value]
+        elif self._kind == "capped":
+            rows = [{"label": c["label"], "cap": c["cap"]} for c in value]
+            payloads = [c["key"] for c in value]
         elif self._kind == "subset":
             criteria = rules_of(self._store)["comment_criteria"]
             rows = [{"label": c["label"], "chosen": c["key"] in value} for c in criteria]
@@ -122,6 +150,12 @@ class RuleListDialog(EditorDialog):
             ]
         if self._kind == "bands":
             return [[r["floor"], r["label"]] for r in rows]
+        if self._kind in ("thresholds", "capped"):
+            field = "min_score" if self._kind == "thresholds" else "cap"
+            return [
+                {**({"key": k} if k else {}), "label": r["label"], field: r[field]}
+                for r, k in zip(rows, keys)
+            ]
         if self._kind == "levels":
             return [
                 {

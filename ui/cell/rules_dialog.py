@@ -1,14 +1,14 @@
 """“Thiết lập quy định”: the rule settings in force for this cell, each with its legal source.
 Numbers, yes/no, dates and milestones are typed here; the lists the Đảng ủy xã sets (criteria,
-bands, the short comment sheet) open row by row in “Sửa danh sách…”. Each can go back to the
-shipped default."""
+bands, the short comment sheet, the year-end review's levels, criteria and conditions) open row
+by row in “Sửa danh sách…”. Each can go back to the shipped default. A value typed and not yet
+saved is never dropped unasked: closing, or choosing another setting, asks "Lưu thay đổi?"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +29,7 @@ from cellsec.store import Store
 
 from ui.cell.rule_list_dialog import RuleListDialog
 from ui.common.dialogs import ErrorBanner
+from ui.common.editor_dialog import EditorDialog, Unsaved
 
 HEADERS = ("Thiết lập", "Giá trị đang dùng", "Mặc định", "Căn cứ")
 
@@ -38,13 +39,17 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-class RulesDialog(QDialog):
-    """Changes go through the rule-settings service; `changes` collects them for the window."""
+class RulesDialog(EditorDialog):
+    """Changes go through the rule-settings service; `changes` collects them for the window
+    (None while nothing was saved). What is unsaved: the value typed in the line."""
+
+    unsaved_title = "Lưu thay đổi?"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.changes = Changes()
+        self.changes: Changes | None = None
+        self._shown: str | None = None  # the setting whose value is in the line
         self.setWindowTitle("Thiết lập quy định")
         self.resize(1100, 620)
         intro = QLabel(
@@ -77,14 +82,19 @@ class RulesDialog(QDialog):
         self.save_button.setToolTip("Lưu giá trị vừa nhập cho quy định đang chọn")
         self.save_button.clicked.connect(self.save_value)
         self.list_button = QPushButton("Sửa danh sách…")
-        self.list_button.setToolTip("Sửa từng dòng của danh sách (tiêu chí, xếp loại, phiếu rút gọn)")
+        self.list_button.setToolTip(
+            "Sửa từng dòng của danh sách (tiêu chí, xếp loại, phiếu rút gọn, mức xếp loại cuối năm, "
+            "điều kiện giới hạn mức)"
+        )
         self.list_button.clicked.connect(self.edit_list)
         self.list_dialog: RuleListDialog | None = None
         self.reset_button = QPushButton("Về mặc định")
         self.reset_button.setToolTip("Trở lại giá trị theo văn bản quy định")
         self.reset_button.clicked.connect(self.reset_value)
         close = QPushButton("Đóng")
-        close.clicked.connect(self.accept)
+        close.setToolTip("Đóng bảng thiết lập (giá trị đã nhập mà chưa lưu sẽ được hỏi)")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.value_edit, 1)
         for w in (self.save_button, self.list_button, self.reset_button):
@@ -103,6 +113,8 @@ class RulesDialog(QDialog):
         QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def reload(self, keep: str | None = None) -> None:
+        """Read the settings again (after a write: what was typed is saved or set aside)."""
+        self._shown = None
         self._rules = list_rules(self._store)
         in_force = rules_of(self._store)
         self.table.setRowCount(len(self._rules))
@@ -144,7 +156,10 @@ class RulesDialog(QDialog):
         return rule is not None and editable(rule) and list_kind(rule) in (None, "numbers")
 
     def _on_select(self) -> None:
+        if self._shown is not None and self.has_unsaved_changes() and not self._leave_typed():
+            return
         rule = self._current()
+        self._shown = rule.key if rule is not None else None
         typed = self._typed(rule)
         for w in (self.value_edit, self.save_button):
             w.setEnabled(typed)
@@ -152,16 +167,51 @@ class RulesDialog(QDialog):
         self.reset_button.setEnabled(rule is not None and rule.overridden)
         self.value_edit.setText(show_value(rule.value, rule.key) if typed and rule else "")
         self.error.clear_message()
+        self.mark_saved()
 
-    def save_value(self) -> None:
-        rule = self._current()
-        if rule is None:
-            return
+    # --- what is typed and not saved ---------------------------------------------------------
+    def edit_state(self) -> object:
+        return self.value_edit.text().strip()
+
+    def _leave_typed(self) -> bool:
+        """Another setting was chosen while a value typed for the shown one is unsaved: ask.
+        True when the choice may go on (the value dropped); otherwise the dialog has dealt with
+        it — saved and shown again on the new choice, or the shown setting chosen again."""
+        shown = self._shown
+        answer = type(self).ask_unsaved(self, self.unsaved_title)
+        if answer is Unsaved.DISCARD:
+            return True
+        if answer is Unsaved.SAVE and shown is not None and self._save(shown):
+            target = self._current()
+            self.reload(keep=target.key if target is not None else None)
+            return False
+        self.table.blockSignals(True)
+        self.select(shown or "")
+        self.table.blockSignals(False)
+        return False
+
+    def save_from_close(self) -> None:
+        """Lưu from the closing question: save the typed value, then close (a refusal stays)."""
+        if self._shown is not None and self._save(self._shown):
+            self.done(0)
+
+    # --- writes ------------------------------------------------------------------------------
+    def _record(self, changes: Changes) -> None:
+        self.changes = changes if self.changes is None else self.changes | changes
+
+    def _save(self, key: str) -> bool:
         try:
-            self.changes = self.changes | set_rule(self._store, rule.key, self.value_edit.text())
+            self._record(set_rule(self._store, key, self.value_edit.text()))
         except ValidationError as err:
             self.error.show_message(str(err))
             self.value_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self.mark_saved()
+        return True
+
+    def save_value(self) -> None:
+        rule = self._current()
+        if rule is None or not self._save(rule.key):
             return
         self.reload(keep=rule.key)
 
@@ -170,7 +220,7 @@ class RulesDialog(QDialog):
         if rule is None:
             return
         try:
-            self.changes = self.changes | reset_rule(self._store, rule.key)
+            self._record(reset_rule(self._store, rule.key))
         except ValidationError as err:
             self.error.show_message(str(err))
             return
@@ -187,7 +237,7 @@ class RulesDialog(QDialog):
         def finished(_result: int) -> None:
             self.list_dialog = None
             if dialog.changes is not None:
-                self.changes = self.changes | dialog.changes
+                self._record(dialog.changes)
                 self.reload(keep=rule.key)
             dialog.deleteLater()
 
