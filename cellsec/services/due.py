@@ -18,6 +18,7 @@ from cellsec.rules.due import DueFacts, MemberFacts, NoticeFact, TaskFact, conte
 from cellsec.rules.settings import Rules
 from cellsec.services.forms import plain_text
 from cellsec.services.members import rules_of
+from cellsec.services.review_due import review_facts
 from cellsec.store import Store
 
 NOTICE_HORIZON_DAYS = 60  # prepared meetings this far ahead are looked at for notices
@@ -69,6 +70,7 @@ def collect_facts(store: Store, today: date, rules: Rules) -> DueFacts:
         last_verified_backup=_newest_verified_backup(store),
         last_done=store.due.last_done(),
         started=store.due.first_use(),
+        reviews=review_facts(store, today, rules),
     )
 
 

@@ -193,6 +193,12 @@ class ReviewPage(Page):
             self.page_action("Xuất bảng kiểm điểm ra Excel…", self.export_year),
         ]
 
+    def show_part(self, part: str) -> None:
+        """ "year:2026" (asked for by the to-do list): that year's review."""
+        kind, _, value = part.partition(":")
+        if kind == "year" and value.isdigit():
+            self.year_box.setValue(int(value))  # a new year reloads the page
+
     def concerns(self, changes: Changes) -> bool:
         return changes.reviews or changes.members or changes.profile
 

@@ -11,6 +11,7 @@ from cellsec.entities.liaison import CommentSheet, LiaisonMember, WorkingAway
 from cellsec.entities.meetings import Meeting
 from cellsec.entities.members import MemberEvent
 from cellsec.entities.superiors import Direction
+from cellsec.rules.review_deadlines import ReviewFacts
 from cellsec.rules.settings import Rules
 from cellsec.rules.workdays import WorkCalendar
 
@@ -62,6 +63,7 @@ class DueFacts:
     last_verified_backup: date | None = None
     last_done: dict[str, date] = field(default_factory=dict)  # rule key -> last "done" mark
     started: date | None = None  # the day the file was first used (no backup expected before)
+    reviews: tuple[ReviewFacts, ...] = ()  # the year-end reviews of last year and this year
 
 
 @dataclass(frozen=True)
