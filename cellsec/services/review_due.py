@@ -16,6 +16,8 @@ from cellsec.store import Store
 
 
 def review_facts(store: Store, today: date, rules: Rules) -> tuple[ReviewFacts, ...]:
+    if store.members.count() == 0:  # a new file, nobody in the register: no review to do yet
+        return ()
     out = []
     for year in (today.year - 1, today.year):
         y = store.reviews.year(year)

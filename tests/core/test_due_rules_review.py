@@ -154,3 +154,9 @@ def test_the_list_follows_the_cells_review_on_a_real_file(store):
     assert review_items(date(YEAR + 1, 1, 10)) == {"review_decision": "later"}
     enter_decision(store, YEAR, DECISION, today=TODAY)
     assert review_items(date(YEAR + 1, 1, 20)) == {}
+
+
+def test_a_new_file_with_nobody_in_the_register_asks_for_no_review(store):
+    # GIVEN a new file (the cell's profile only) in December
+    # THEN no review deadline: there is nobody to review yet
+    assert [i for i in due_items(store, date(YEAR, 12, 6)) if i.rule == RULE] == []
