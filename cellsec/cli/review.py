@@ -1,11 +1,13 @@
 """`cellsec review --year YYYY`: the year-end review as JSON — each member's levels, those left
 out with the reason, and the statistics as the superiors publish them (the record the page and
-the documents read; sealed once the Đảng ủy's decision is entered)."""
+the documents read; sealed once the Đảng ủy's decision is entered); `cellsec export-review
+out.xlsx --year YYYY`: the same year's table as a workbook."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from cellsec.cli.common import print_json
@@ -75,9 +77,26 @@ def cmd_review(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_review(store: Store, args: argparse.Namespace) -> int:
+    from cellsec.spreadsheets.review_table import export_review  # openpyxl only when exporting
+
+    count = export_review(store, args.out, args.year)
+    print(f"Đã xuất kết quả kiểm điểm năm {args.year} ({count} đảng viên thuộc diện xếp loại) ra {args.out}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     review = sub.add_parser(
         "review", help="kiểm điểm, xếp loại đảng viên cuối năm: kết quả và thống kê (JSON)"
     )
     review.add_argument("--year", type=int, default=date.today().year)
     review.set_defaults(func=cmd_review)
+
+    exr = sub.add_parser(
+        "export-review",
+        help="xuất bảng kiểm điểm, xếp loại đảng viên cuối năm ra .xlsx "
+        "(hoặc .csv: chỉ danh sách được xếp loại)",
+    )
+    exr.add_argument("out", type=Path)
+    exr.add_argument("--year", type=int, default=date.today().year)
+    exr.set_defaults(func=cmd_export_review)

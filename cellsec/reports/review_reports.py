@@ -39,6 +39,7 @@ from cellsec.services.review_record import (
     warnings,
 )
 from cellsec.services.review_report import REPORT_TYPE, report_number
+from cellsec.services.review_rows import left_out_rows, rated_rows
 from cellsec.store import Store
 from cellsec.wording import sentence
 
@@ -71,16 +72,16 @@ def results_table(record: Record, sheet: Sheet, width: float) -> list[Flowable]:
     ]
     rows: list[list[Any]] = [
         [
-            i,
-            m["name"],
-            m["birth_year"] or "",
-            m["standing"],
-            label_of(record, m["self_level"]),
-            "" if m["score"] is None else m["score"],
-            label_of(record, m["proposed_level"]),
-            label_of(record, m["decided_level"]),
+            r.number,
+            r.name,
+            r.birth_year or "",
+            r.standing,
+            r.self_level,
+            "" if r.score is None else r.score,
+            r.proposed_level,
+            r.decided_level,
         ]
-        for i, m in enumerate(record["members"], start=1)
+        for r in rated_rows(record)
     ]
     widths = fit_widths([14, 52, 18, 22, None, 14, None, None], width)
     story: list[Flowable] = [grid_table(head, rows, widths, sheet, center_cols=(0, 2, 5))]
@@ -88,7 +89,7 @@ def results_table(record: Record, sheet: Sheet, width: float) -> list[Flowable]:
         story += [
             Spacer(1, 6),
             p("Đảng viên không xếp loại:", "body", sheet),
-            *[p(f"- {m['name']}: {m['reason']}.", "bullet", sheet) for m in record["excluded"]],
+            *[p(f"- {r.name}: {r.reason}.", "bullet", sheet) for r in left_out_rows(record)],
         ]
     return story
 

@@ -1,7 +1,7 @@
 """The year-end review's deadlines (what, by when, under which rule) from the settings: the
 self-reviews (Mẫu 2C), the residence comment sheets for working members, the review meeting,
-the report to the Đảng ủy xã and its decision. Pure: the to-do list reads it (the lead wires it
-in); given the year's record it also says what is done."""
+the report to the Đảng ủy xã and its decision. Pure: the to-do list reads it (its rule is
+cellsec.rules.due.review); given the year's record it also says what is done."""
 
 from __future__ import annotations
 
@@ -20,6 +20,19 @@ SELF_REVIEWS, COMMENT_SHEETS, MEETING, REPORT, DECISION = (
     "review_report",
     "review_decision",
 )
+
+
+SELF_REVIEW_KEY = "review_self_review_due"
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What the to-do list knows of one year's review: the year's record (None while the cell
+    has not opened it) and whether the report to the Đảng ủy has its number."""
+
+    year: int
+    record: Mapping[str, Any] | None = None
+    report_issued: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,10 +57,13 @@ def review_deadlines(
 ) -> list[ReviewDeadline]:
     """The deadlines of the review of `year`, in date order. `record` is the year's review record
     (services.review_record.review_record) when the cell has opened it; `report_issued` whether
-    the report to the Đảng ủy has its number."""
+    the report to the Đảng ủy has its number. Once the decision is entered, every step before
+    it counts as done (the Đảng ủy decided on the cell's report)."""
     members = list(record["members"]) if record else []
     missing = [m["name"] for m in members if not m.get("has_review")]
     review = record["review"] if record else {}
+    # The Đảng ủy decided on the cell's report: every step before the decision is behind it.
+    decided = bool(review.get("decision_date"))
 
     def deadline(
         key: str, setting: str, what: str, in_year: int, done: bool | None, detail: str = ""
@@ -58,11 +74,11 @@ def review_deadlines(
     items = [
         deadline(
             SELF_REVIEWS,
-            "review_self_review_due",
+            SELF_REVIEW_KEY,
             f"Đảng viên nộp bản tự kiểm điểm (Mẫu 2C) năm {year}",
             year,
-            (not missing) if record else False,
-            _missing_text(missing) if record else "",
+            (decided or not missing) if record else False,
+            _missing_text(missing) if record and not decided else "",
         ),
         deadline(
             COMMENT_SHEETS,
@@ -76,21 +92,21 @@ def review_deadlines(
             "review_meeting_due",
             f"Chi bộ họp kiểm điểm, đánh giá, xếp loại đảng viên năm {year}",
             year,
-            bool(review.get("meeting_date")),
+            decided or bool(review.get("meeting_date")),
         ),
         deadline(
             REPORT,
             "review_report_due",
             f"Gửi Đảng ủy báo cáo kết quả kiểm điểm, xếp loại năm {year}",
             year,
-            report_issued,
+            True if decided else report_issued,
         ),
         deadline(
             DECISION,
             "review_decision_due",
             f"Nhập quyết định xếp loại năm {year} của Đảng ủy",
             year + 1,
-            bool(review.get("decision_date")),
+            decided,
         ),
     ]
     return sorted(items, key=lambda d: d.due)

@@ -21,6 +21,7 @@ from cellsec.rules.growth_deadlines import badge_warn_from
 from cellsec.rules.settings import Rules
 from cellsec.services.forms import plain_text
 from cellsec.services.members import rules_of
+from cellsec.services.review_due import review_facts
 from cellsec.store import Store
 
 NOTICE_HORIZON_DAYS = 60  # prepared meetings this far ahead are looked at for notices
@@ -89,6 +90,7 @@ def collect_facts(store: Store, today: date, rules: Rules) -> DueFacts:
             c for c in store.growth.candidates() if c.member_id is None and c.dropped_on is None
         ),
         badge_rounds=_badge_rounds(store, today, rules),
+        reviews=review_facts(store, today, rules),
     )
 
 

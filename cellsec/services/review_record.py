@@ -125,6 +125,12 @@ def live_record(store: Store, y: ReviewYear) -> Record:
     }
 
 
+def year_only_record(y: ReviewYear) -> Record:
+    """The year's own part (dates, the cell's levels, the decision) without its members: for a
+    reader that needs no member (the to-do list of a decided year)."""
+    return {"year": y.year, "review": _year_part(y), "members": [], "excluded": []}
+
+
 def review_record(store: Store, year: int) -> Record | None:
     """The year's record: the sealed one once decided, else built from the rows; None if the
     cell has not opened that year's review."""

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from cellsec.errors import ValidationError
-from cellsec.spreadsheets.export import Table
-from cellsec.spreadsheets.exporters import attendance_table, meetings_table, members_table, write_table
+from cellsec.spreadsheets.export import Table, write_tables
+from cellsec.spreadsheets.exporters import attendance_table, meetings_table, members_table
 from cellsec.spreadsheets.liaison_tables import liaison_table, working_away_table
+from cellsec.spreadsheets.review_table import review_tables
 from cellsec.store import Store
 
 
@@ -19,7 +20,7 @@ from cellsec.store import Store
 class TableSpec:
     key: str
     label: str  # Vietnamese, for the export menu
-    collect: Callable[..., Table]  # collect(store, **options) -> Table
+    collect: Callable[..., Table | list[Table]]  # collect(store, **options): one sheet or several
 
 
 TABLES: dict[str, TableSpec] = {
@@ -30,6 +31,7 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("attendance", "Điểm danh một buổi sinh hoạt", attendance_table),
         TableSpec("liaison", "Sổ theo dõi đảng viên giữ mối liên hệ nơi cư trú", liaison_table),
         TableSpec("working_away", "Danh sách đảng viên đi làm ăn xa", working_away_table),
+        TableSpec("review", "Kết quả kiểm điểm, xếp loại đảng viên cuối năm", review_tables),
     )
 }
 
@@ -39,4 +41,5 @@ def export(store: Store, key: str, path: str | Path, **options: Any) -> int:
     spec = TABLES.get(key)
     if spec is None:
         raise ValidationError(f"Không có danh sách “{key}” để xuất.")
-    return write_table(path, spec.collect(store, **options))
+    tables = spec.collect(store, **options)
+    return write_tables(path, [tables] if isinstance(tables, Table) else tables)

@@ -49,6 +49,9 @@ class Table:
     columns: tuple[Column, ...]
     rows: list[list[object]] = field(default_factory=list)
     title: str = ""
+    # Lines written above the column titles (.xlsx only): the first one bold, each across the
+    # table's width, then an empty row; the header stays frozen under them.
+    heading: tuple[str, ...] = ()
 
 
 def _columns(headers: Sequence[str | Column]) -> tuple[Column, ...]:
@@ -190,11 +193,12 @@ def _write_sheet(wb, table: Table) -> None:  # noqa: ANN001 - openpyxl Workbook
 
     ws = wb.create_sheet(_sheet_title(table.sheet))
     columns, rows = table.columns, table.rows
+    top = _write_heading(ws, table.heading, len(columns))
     for c, column in enumerate(columns, start=1):
-        cell = _put_text(ws, 1, c, column.title)
+        cell = _put_text(ws, top, c, column.title)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for r, row in enumerate(rows, start=2):
+    for r, row in enumerate(rows, start=top + 1):
         for c, (column, value) in enumerate(zip(columns, row), start=1):
             kind = _kind(column, value)
             if value is None:
@@ -213,9 +217,37 @@ def _write_sheet(wb, table: Table) -> None:  # noqa: ANN001 - openpyxl Workbook
         ws.column_dimensions[letter].width = _width(column, [row[c - 1] for row in rows])
         if column.kind == "id":
             ws.column_dimensions[letter].number_format = TEXT_FORMAT
-    ws.freeze_panes = "A2"
+    _fit_heading(
+        ws,
+        table.heading,
+        [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(columns) + 1)],
+    )
+    ws.freeze_panes = f"A{top + 1}"
     if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        ws.auto_filter.ref = f"A{top}:{get_column_letter(len(columns))}{len(rows) + top}"
+
+
+def _write_heading(ws, lines: Sequence[str], width: int) -> int:  # noqa: ANN001 - openpyxl sheet
+    """The lines above the table, each merged across it; the row of the column titles."""
+    from openpyxl.styles import Alignment, Font
+
+    for r, line in enumerate(lines, start=1):
+        cell = _put_text(ws, r, 1, line)
+        cell.font = Font(bold=True, size=13) if r == 1 else Font(italic=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if width > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+    return len(lines) + 2 if lines else 1
+
+
+def _fit_heading(ws, lines: Sequence[str], widths: Sequence[float]) -> None:  # noqa: ANN001
+    """A heading line longer than the table is wide wraps: Excel does not grow a merged row by
+    itself, so the row is given the height of the lines it needs."""
+    total = max(sum(widths), 1.0)
+    for r, line in enumerate(lines, start=1):
+        needed = -(-len(line) // int(total))  # ceiling
+        if needed > 1:
+            ws.row_dimensions[r].height = 16 * needed
 
 
 def _sheet_title(name: str) -> str:

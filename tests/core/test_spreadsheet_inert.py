@@ -83,6 +83,8 @@ def hostile_file(tmp_path_factory):
                         dues="-",
                     )
                 )
+            # the cell's name heads the review's workbook (an older file could hold anything)
+            store.profile.put(replace(store.profile.get(), cell_name=_hostile(0)))
             for i, p in enumerate(store.liaison.members()):
                 store.liaison.save(
                     replace(
@@ -101,6 +103,7 @@ def _exports(store, tmp_path, suffix):
         "attendance": {"meeting_id": store.meetings.all_ids()[-1]},
         "liaison": {"on": TODAY},
         "working_away": {"on": TODAY},
+        "review": {"year": TODAY.year},
     }
     assert set(options) == set(TABLES), "a new list in the catalogue: add it here"
     paths = []

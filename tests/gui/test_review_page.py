@@ -132,5 +132,6 @@ def test_the_page_prints_through_the_catalogue(review_page, window):
         "In danh sách kết quả xếp loại",
         "In báo cáo gửi Đảng ủy",
         "In bản tự kiểm điểm (Mẫu 2C)",
+        "Xuất bảng kiểm điểm ra Excel…",
     ]
     assert not review_page.report_button.isEnabled()  # nothing to print before the year is opened

@@ -21,22 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from cellsec.entities.changes import Changes
-from cellsec.rules.review_stats import published_text
 from cellsec.services.review import open_review_year
 from cellsec.services.review_record import (
     Record,
-    basis,
     is_locked,
     label_of,
-    labels_of,
-    record_statistics,
     review_record,
     seal_problem,
     warnings,
 )
 from cellsec.services.review_report import issue_review_report, report_number
+from cellsec.services.review_rows import decision_text, left_out_rows, rated_rows, statistics_line
 from cellsec.store import Store
 
+from ui.common.exporting import export_list, export_path_chooser
 from ui.common.page import Page, ViewState
 from ui.common.record_table import GREEN, GREY, Cell, RecordTable
 from ui.printing import actions as printing
@@ -55,7 +53,6 @@ HEADERS = (
     "Chi bộ\nđề nghị",
     "Đảng ủy\nquyết định",
 )
-NO_SELF_REVIEW = "Chưa có bản tự kiểm điểm"
 WIDTHS = (3, 20, 6, 8, 10, 12, 4, 12, 12, 0)
 
 
@@ -112,6 +109,11 @@ class ReviewPage(Page):
         self.sheets_button.clicked.connect(self.print_sheets)
         self.issue_button = QPushButton("Ban hành báo cáo (cấp số)…")
         self.issue_button.clicked.connect(self.issue_report)
+        self.export_button = QPushButton("Xuất ra Excel…")
+        self.export_button.setToolTip(
+            "Bảng kiểm điểm, xếp loại của năm (như trên trang) và danh sách không xếp loại, ra tệp .xlsx"
+        )
+        self.export_button.clicked.connect(self.export_year)
         top = QHBoxLayout()
         top.addWidget(QLabel("Năm:"))
         top.addWidget(self.year_box)
@@ -121,6 +123,7 @@ class ReviewPage(Page):
         prints = QHBoxLayout()
         for b in (self.sheets_button, self.list_button, self.report_button, self.issue_button):
             prints.addWidget(b)
+        prints.addWidget(self.export_button)
         prints.addStretch(1)
         self.status_label = _box("review_status", "background: #eef4fb; border: 1px solid #b9cde6;")
         self.stats_label = _box("review_stats", "background: #f3f8ef; border: 1px solid #bcd9a8;")
@@ -175,7 +178,7 @@ class ReviewPage(Page):
             return
         self.status_label.setText(self._status(record, year))
         self._show_members(record)
-        self.left_out.set_rows([(m["name"], m["reason"]) for m in record["excluded"]], record["excluded"])
+        self.left_out.set_rows([(r.name, r.reason) for r in left_out_rows(record)], record["excluded"])
         self._show_statistics(record)
         found = warnings(record) if not is_locked(self.store, year) else []
         self.warning_label.setText("\n".join(f"• {w}" for w in found))
@@ -187,7 +190,14 @@ class ReviewPage(Page):
             self.page_action("In danh sách kết quả xếp loại", self.print_list),
             self.page_action("In báo cáo gửi Đảng ủy", self.print_report),
             self.page_action("In bản tự kiểm điểm (Mẫu 2C)", self.print_sheets),
+            self.page_action("Xuất bảng kiểm điểm ra Excel…", self.export_year),
         ]
+
+    def show_part(self, part: str) -> None:
+        """ "year:2026" (asked for by the to-do list): that year's review."""
+        kind, _, value = part.partition(":")
+        if kind == "year" and value.isdigit():
+            self.year_box.setValue(int(value))  # a new year reloads the page
 
     def concerns(self, changes: Changes) -> bool:
         return changes.reviews or changes.members or changes.profile
@@ -205,10 +215,7 @@ class ReviewPage(Page):
         rated, left = len(record["members"]), len(record["excluded"])
         text = f"Kiểm điểm năm {year}: {rated} đồng chí được xếp loại, {left} đồng chí không xếp loại."
         if is_locked(self.store, year):
-            text += (
-                f" Đã có {r['decision_ref']} ngày {r['decision_date'][8:10]}/{r['decision_date'][5:7]}/"
-                f"{r['decision_date'][:4]} — kết quả đã chốt, không sửa được."
-            )
+            text += f" Đã có {decision_text(record)} — kết quả đã chốt, không sửa được."
             problem = seal_problem(self.store, year)
             if problem:
                 text += f" {problem}"
@@ -221,37 +228,27 @@ class ReviewPage(Page):
 
     def _show_members(self, record: Record) -> None:
         rows: list[list[str | Cell]] = []
-        for n, m in enumerate(record["members"], start=1):
-            suggested = label_of(record, m["suggested_level"])
-            decided = label_of(record, m["decided_level"])
+        found = rated_rows(record)
+        for r in found:
             rows.append(
                 [
-                    str(n),
-                    Cell(
-                        m["name"],
-                        bold=not m["has_review"],
-                        tip="" if m["has_review"] else "Chưa có bản tự kiểm điểm",
-                    ),
-                    str(m["birth_year"] or ""),
-                    m["standing"],
-                    m["position"],
-                    label_of(record, m["self_level"]),
-                    "" if m["score"] is None else str(m["score"]),
-                    suggested,
-                    label_of(record, m["proposed_level"]),
-                    Cell(decided, background=GREEN) if decided else "",
+                    str(r.number),
+                    Cell(r.name, bold=not r.has_review, tip=r.note),
+                    str(r.birth_year or ""),
+                    r.standing,
+                    r.position,
+                    r.self_level,
+                    "" if r.score is None else str(r.score),
+                    r.suggested_level,
+                    r.proposed_level,
+                    Cell(r.decided_level, background=GREEN) if r.decided_level else "",
                 ]
             )
-        colours = [None if m["has_review"] else GREY for m in record["members"]]
+        colours = [None if r.has_review else GREY for r in found]
         self.table.set_rows(rows, record["members"], colours)
 
     def _show_statistics(self, record: Record) -> None:
-        stats = record_statistics(record)
-        which = "Đảng ủy quyết định" if basis(record) == "decided" else "chi bộ đề nghị"
-        text = f"Thống kê theo mức {which}: " + published_text(stats, labels_of(record))
-        if stats.rounding_note:
-            text += " " + stats.rounding_note
-        self.stats_label.setText(text)
+        self.stats_label.setText(statistics_line(record))
         self.stats_label.show()
 
     def _update_buttons(self) -> None:
@@ -264,6 +261,7 @@ class ReviewPage(Page):
         self.edit_button.setEnabled(opened and not locked and self.table.selected_payload() is not None)
         for b in (self.sheets_button, self.list_button, self.report_button, self.issue_button):
             b.setEnabled(opened)
+        self.export_button.setEnabled(opened)
         issued = report_number(self.store, year) if opened else None
         self.issue_button.setText(f"Báo cáo số {issued.text}" if issued else "Ban hành báo cáo (cấp số)…")
         self.issue_button.setEnabled(opened and issued is None)
@@ -306,6 +304,23 @@ class ReviewPage(Page):
             self.preview = printing.open_preview(
                 self, self.store, key, notify=self.notify, year=year, today=today
             )
+
+    def export_year(self) -> None:
+        """The year's table as the page shows it (and those left out), to a workbook."""
+        if self.record is None:
+            return
+        from cellsec.spreadsheets.review_table import export_review  # openpyxl only when exporting
+
+        year = self.record["year"]
+        export_list(
+            self,
+            "Xuất bảng kiểm điểm, xếp loại ra Excel",
+            f"Kiem-diem-xep-loai-nam-{year}.xlsx",
+            lambda path: export_review(self.store, path, year),
+            choose=export_path_chooser(self),
+            notify=self.notify,
+            what="đảng viên thuộc diện xếp loại",
+        )
 
     def issue_report(self) -> None:
         """The report gets the next BC number of the term now, and keeps it for every print."""

@@ -12,6 +12,7 @@ from cellsec.entities.liaison import CommentSheet, LiaisonMember, WorkingAway
 from cellsec.entities.meetings import Meeting
 from cellsec.entities.members import MemberEvent
 from cellsec.entities.superiors import Direction
+from cellsec.rules.review_deadlines import ReviewFacts
 from cellsec.rules.settings import Rules
 from cellsec.rules.workdays import WorkCalendar
 
@@ -73,6 +74,7 @@ class DueFacts:
     started: date | None = None  # the day the file was first used (no backup expected before)
     candidates: tuple[Candidate, ...] = ()  # still being developed (not admitted, not dropped)
     badge_rounds: tuple[BadgeRoundFact, ...] = ()  # the coming rounds already in their window
+    reviews: tuple[ReviewFacts, ...] = ()  # the year-end reviews of last year and this year
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cellsec.entities.due import DueItem
-from cellsec.rules.due import growth, liaison, meetings, members, safety, transfers
+from cellsec.rules.due import growth, liaison, meetings, members, review, safety, transfers
 from cellsec.rules.due.facts import DueContext, DueFacts
 
 RuleFunction = Callable[[DueFacts, DueContext], Iterable[DueItem]]
@@ -101,6 +101,7 @@ RULES: tuple[DueRule, ...] = (
         "liaison_gathering_months",
         liaison.liaison_gathering,
     ),
+    DueRule("review_deadline", "Kiểm điểm, xếp loại cuối năm", "review_report_due", review.review_deadline),
     DueRule("backup_verified", "Sao lưu dữ liệu", "due_backup_days", safety.backup_verified),
     DueRule("usb_copy", "Chép sao lưu ra USB", "due_usb_copy_days", safety.usb_copy),
 )
