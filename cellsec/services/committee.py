@@ -41,8 +41,10 @@ def _err(key: str, message: str) -> ValidationError:
 def committee_on(store: Store, on: date) -> list[tuple[CommitteeRole, RollEntry]]:
     """The committee on a date, secretary first: each seat with the member as the register
     stood that day (a member no longer on the roll holds no seat)."""
-    roll = {e.member_id: e for e in expected_roll(store, on) if e.category != "guest"}
-    seats = [r for r in store.meetings.committee.roles() if r.covers(on) and r.member_id in roll]
+    covering = [r for r in store.meetings.committee.roles() if r.covers(on)]
+    holders = sorted({r.member_id for r in covering})
+    roll = {e.member_id: e for e in expected_roll(store, on, holders) if e.category != "guest"}
+    seats = [r for r in covering if r.member_id in roll]
     seats.sort(key=lambda r: (_ORDER[r.post], roll[r.member_id].name))
     return [(r, roll[r.member_id]) for r in seats]
 

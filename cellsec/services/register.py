@@ -96,11 +96,17 @@ def make_row(member: Member, events: list[MemberEvent], on: date, folded: str | 
     )
 
 
-def load_register(store: Store, on: date) -> list[MemberRow]:
-    """Every member with their state on `on`, in Vietnamese name order."""
-    events = store.members.all_events()
-    texts = store.members.search_texts()
-    rows = [make_row(m, events.get(m.id or 0, []), on, texts.get(m.id or 0, "")) for m in store.members.all()]
+def load_register(store: Store, on: date, member_ids: list[int] | None = None) -> list[MemberRow]:
+    """Every member (or just `member_ids`, read alone) with their state on `on`, in Vietnamese
+    name order."""
+    if member_ids is None:
+        events = store.members.all_events()
+        texts = store.members.search_texts()
+        members = store.members.all()
+    else:
+        events, texts = store.members.events_of_members(member_ids), {}
+        members = store.members.of_ids(member_ids)
+    rows = [make_row(m, events.get(m.id or 0, []), on, texts.get(m.id or 0, "")) for m in members]
     rows.sort(key=lambda r: (r.sort_key, r.member.id))
     return rows
 
@@ -194,11 +200,12 @@ def _warnings(store: Store, row: MemberRow, events: list[MemberEvent], on: date)
     return notes
 
 
-def expected_roll(store: Store, on: date) -> tuple[RollEntry, ...]:
+def expected_roll(store: Store, on: date, member_ids: list[int] | None = None) -> tuple[RollEntry, ...]:
     """The member register as of the meeting date: the roll (full and probationary members,
-    exempted and attached-out ones not expected) and members temporarily attached in."""
+    exempted and attached-out ones not expected) and members temporarily attached in; with
+    `member_ids`, only those members' entries (read alone)."""
     entries = []
-    for row in load_register(store, on):
+    for row in load_register(store, on, member_ids):
         s = row.state
         if s.presence is Presence.GUEST:
             category = "guest"

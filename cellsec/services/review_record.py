@@ -93,8 +93,8 @@ def live_record(store: Store, y: ReviewYear) -> Record:
     for m in members:
         history = events.get(m.id or 0, [])
         row = make_row(m, history, end, "")
-        was_in = make_row(m, history, start, "").state.on_roll
-        if not (row.state.on_roll or row.state.presence is Presence.GUEST or was_in):
+        here = row.state.on_roll or row.state.presence is Presence.GUEST
+        if not (here or make_row(m, history, start, "").state.on_roll):  # was in in January
             continue
         base = {"member_id": m.id, "name": m.full_name}
         why = exclusion(rules, row.state, row.admission_date, y.year)
