@@ -12,7 +12,7 @@ from cellsec.codec.sealed_minutes import canonical_json, record_digest
 from cellsec.entities.changes import Changes
 from cellsec.entities.review import Level, ReviewYear
 from cellsec.errors import ValidationError
-from cellsec.rules.review import cap_for, level_label
+from cellsec.rules.review import automatic_conditions, cap_for, level_label
 from cellsec.services.members import rules_of
 from cellsec.services.review_form import (
     REVIEW_LABELS,
@@ -90,7 +90,10 @@ def save_member_review(store: Store, year: int, member_id: int, form: Mapping[st
             f"Đảng viên này không thuộc diện xếp loại năm {year}{why}.", "Đảng viên", "member_id"
         )
     review = parse_member_review(rules, member_id, form)
-    cap = cap_for(rules, (*entry["conditions"], *review.conditions))
+    # What caps the level is what the register ticks by itself and what this save ticks (a
+    # condition unticked in the same save no longer counts).
+    automatic = automatic_conditions(store.members.events_of(member_id), year)
+    cap = cap_for(rules, (*automatic, *review.conditions))
     for key in ("proposed_level", "decided_level"):
         level: Level | None = getattr(review, key)
         if cap is not None and level is not None and level.rank < cap.rank:

@@ -96,6 +96,20 @@ def test_a_proposal_above_a_cap_and_a_member_left_out_are_refused(store):
         open_review_year(store, YEAR)
 
 
+def test_unticking_a_condition_and_raising_the_level_in_one_save_is_accepted(store):
+    # GIVEN a member whose review ticked "not fixed" (caps the level at "Hoàn thành nhiệm vụ")
+    ids = review_cell(store)
+    save_member_review(store, YEAR, ids["an"], {"conditions": "not_fixed", "proposed_level": "completed"})
+    # WHEN the same save unticks it and proposes "Hoàn thành tốt nhiệm vụ"
+    save_member_review(store, YEAR, ids["an"], {"conditions": "", "proposed_level": "good"})
+    # THEN it is saved: only what the register ticks by itself and this save's ticks cap it
+    [entry] = [m for m in review_record(store, YEAR)["members"] if m["member_id"] == ids["an"]]
+    assert (entry["conditions"], entry["proposed_level"]) == ([], "good")
+    # AND the disciplined member is still held by the condition the register ticks itself
+    with pytest.raises(ValidationError, match="điều kiện giới hạn"):
+        save_member_review(store, YEAR, ids["cuong"], {"conditions": "", "proposed_level": "good"})
+
+
 def test_warnings_name_missing_self_reviews_and_the_excellent_cap(store):
     ids = review_cell(store)
     fill_reviews(store, ids)
