@@ -38,7 +38,7 @@ from cellsec.services.review_record import (
     seal_problem,
     warnings,
 )
-from cellsec.services.review_report import REPORT_TYPE, report_number
+from cellsec.services.review_report import REPORT_TYPE, report_number, report_record
 from cellsec.services.review_rows import left_out_rows, rated_rows
 from cellsec.store import Store
 from cellsec.wording import sentence
@@ -221,7 +221,7 @@ def review_list_document(doc: Document, store: Store, year: int, today: date | N
 
 
 def review_report_document(doc: Document, store: Store, year: int, today: date | None = None) -> Document:
-    record = require_record(store, year)
+    record = report_record(store, year)  # once issued: what it was issued with
     issued = report_number(store, year)
     on = issued.issued_on if issued else (today or date.today())
     number = issued.text if issued else blank_number(store, REPORT_TYPE)

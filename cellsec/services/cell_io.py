@@ -25,6 +25,7 @@ from cellsec.rules.settings import Rules
 from cellsec.services import import_values as v
 from cellsec.services.committee import export_committee, import_committee
 from cellsec.services.growth_io import export_growth, import_growth
+from cellsec.services.issued_io import export_issued, prepare_issued, write_issued
 from cellsec.services.liaison_io import export_liaison, prepare_liaison, write_liaison
 from cellsec.services.meeting_io import export_meetings, prepare_meetings, write_meetings
 from cellsec.services.member_io import (
@@ -75,6 +76,7 @@ def export_cell(store: Store) -> dict[str, Any]:
         **export_liaison(store),
         **export_reviews(store),
         **export_growth(store),
+        **export_issued(store),
         "audit_log": [
             {
                 "at": r.at,
@@ -153,8 +155,8 @@ def _check_numbers(data: dict[str, Any], meetings: set[int]) -> None:
             v.text(raw, "term", where),
             v.whole(raw, "number", where, 1, 999_999),
         )
-        if not key[0] or not key[1]:
-            raise ValidationError(f"{where}: thiếu loại văn bản hoặc nhiệm kỳ.")
+        if not key[0]:  # the term may be empty: a cell that never entered its term numbers too
+            raise ValidationError(f"{where}: thiếu loại văn bản.")
         v.known(
             v.ident(raw, "meeting_id", where, required=False), meetings, where, "meeting_id", "buổi sinh hoạt"
         )
@@ -207,6 +209,7 @@ def import_cell(
     by_id = {m.id: m for m in meetings if m.id is not None}
     _check_numbers(data, set(by_id))
     follow_ups = prepare_follow_ups(data, superiors, by_id)
+    issued = prepare_issued(data)
     liaison = prepare_liaison(data, members, rules, today)
     reviews = prepare_reviews(data, {p.source_id for p in members if p.source_id is not None}, rules)
     # Then write it all as one action.
@@ -225,6 +228,7 @@ def import_cell(
         write_liaison(store, liaison, member_map, event_map)
         write_reviews(store, reviews, member_map)
         import_growth(store, data, member_map, today)
+        write_issued(store, issued)
         if demo:
             store.facts.mark_demo()
     return Changes(

@@ -5,9 +5,14 @@ the number left blank for the hand."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from cellsec.codec.sealed_minutes import canonical_json, record_digest
+from cellsec.errors import ValidationError
 from cellsec.services.members import rules_of
 from cellsec.services.profile import required_profile
 from cellsec.store import Store
@@ -48,9 +53,13 @@ def issued_number(store: Store, type_code: str, title: str) -> IssuedNumber | No
     return None
 
 
-def issue_number(store: Store, type_code: str, title: str, when: date) -> tuple[IssuedNumber, bool]:
+def issue_number(
+    store: Store, type_code: str, title: str, when: date, record: Mapping[str, Any] | None = None
+) -> tuple[IssuedNumber, bool]:
     """Give the report the next number of its type in the current term (one transaction), and
-    say whether it is new. A report that already has a number keeps it; nothing is written."""
+    say whether it is new. With `record` (what the report prints, as plain data), the content is
+    kept as issued in the same transaction: `issued_record` gives it back for every later print.
+    A report that already has a number keeps it (and its content); nothing is written."""
     existing = issued_number(store, type_code, title)
     if existing is not None:
         return existing, False
@@ -59,4 +68,25 @@ def issue_number(store: Store, type_code: str, title: str, when: date) -> tuple[
     with store.transaction():
         number = store.meetings.next_number(type_code, term)
         store.meetings.assign_number(type_code, term, number, None, when, title, issuer)
+        if record is not None:
+            store.issued.add(type_code, title, canonical_json(record), record_digest(dict(record)))
     return IssuedNumber(number, type_code, issuer, term, when, title), True
+
+
+def issued_record(store: Store, type_code: str, title: str) -> dict[str, Any] | None:
+    """The content an issued report was issued with; None for a draft or a report issued before
+    the content was kept. A content that no longer matches its digest (the file was edited
+    outside the app) is refused rather than printed as if it were the issued one."""
+    row = store.issued.get(type_code, title)
+    if row is None:
+        return None
+    try:
+        record = json.loads(row.record_json)
+    except ValueError:
+        record = None
+    if not isinstance(record, dict) or record_digest(record) != row.digest:
+        raise ValidationError(
+            f"Nội dung đã ban hành của “{title}” bị sửa ngoài chương trình (không khớp dấu kiểm): "
+            "không in được bản này; hãy khôi phục từ bản sao lưu."
+        )
+    return record

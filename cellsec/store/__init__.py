@@ -21,6 +21,7 @@ from cellsec.store.audit import AuditRepository
 from cellsec.store.due import DueRepository
 from cellsec.store.facts import FileFacts
 from cellsec.store.growth import GrowthRepository
+from cellsec.store.issued import IssuedRecordRepository
 from cellsec.store.liaison import LiaisonRepository
 from cellsec.store.lock import DataFileLock
 from cellsec.store.meetings import MeetingRepository
@@ -63,6 +64,7 @@ class Store:
         self.reviews = ReviewRepository(conn)
         self.facts = FileFacts(conn)
         self.growth = GrowthRepository(conn)
+        self.issued = IssuedRecordRepository(conn)
 
     @classmethod
     def open(

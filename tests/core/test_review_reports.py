@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from conftest import PROFILE
 from factories import TODAY
 from review_helpers import YEAR, fill_reviews, review_cell
 from test_reports import pdf_text
 from test_review import DECISION
 
 from cellsec.cli.main import main
+from cellsec.errors import ValidationError
 from cellsec.reports.catalogue import build_document, document_file_name, document_warnings
 from cellsec.reports.template import render
+from cellsec.services.cell_io import export_cell, import_cell
 from cellsec.services.members import update_member
-from cellsec.services.review import enter_decision
-from cellsec.services.review_report import issue_review_report
+from cellsec.services.profile import save_profile
+from cellsec.services.review import enter_decision, save_member_review
+from cellsec.services.review_report import issue_review_report, report_title
+from cellsec.store import Store
 
 
 def _text(store, key: str) -> str:
@@ -95,3 +101,63 @@ def test_each_member_rated_gets_a_mau_2c_with_what_the_app_knows(store):
     assert "[x] Hoàn thành tốt nhiệm vụ" in text
     # the others' forms leave lines to write on
     assert "Họ và tên: Lê Thị Bình" in text and "....." in text
+
+
+def test_an_issued_report_prints_what_it_was_issued_with(store):
+    # GIVEN the year's report issued with the cell's proposals (the year not yet decided)
+    ids = review_cell(store)
+    fill_reviews(store, ids)
+    number, _ = issue_review_report(store, YEAR, today=TODAY)
+    issued = _text(store, "review-report")
+    assert f"Số {number.text}" in issued and "Hoàng Văn Dũng" in issued
+    assert "Hoàn thành tốt nhiệm vụ 2 đồng chí" in issued
+    # WHEN the member left out is renamed and a proposal is lowered
+    update_member(
+        store,
+        ids["dung"],
+        {
+            "full_name": "Hoàng Văn Dụng",
+            "sex": "Nam",
+            "birth_date": "01/01/1940",
+            "citizen_id": "025040000004",
+        },
+        today=TODAY,
+    )
+    save_member_review(store, YEAR, ids["binh"], {"proposed_level": "completed"})
+    # THEN the issued report prints exactly as issued: names, figures and number unchanged
+    assert _text(store, "review-report") == issued
+    # AND the working list (not an issued document) follows the rows until the year is decided
+    assert "Hoàng Văn Dụng" in _text(store, "review-list")
+
+
+def test_an_issued_content_edited_outside_the_app_is_not_printed_as_issued(store):
+    ids = review_cell(store)
+    fill_reviews(store, ids)
+    issue_review_report(store, YEAR, today=TODAY)
+    # WHEN someone edits the kept content in the file (the append-only guard dropped first)
+    conn = store._conn
+    conn.execute("DROP TRIGGER issued_records_append_only")
+    conn.execute("UPDATE issued_records SET record_json = replace(record_json, 'Trần Văn An', 'X')")
+    # THEN printing it is refused with a Vietnamese message, never the edited text as issued
+    with pytest.raises(ValidationError, match="không khớp dấu kiểm"):
+        build_document(store, "review-report", year=YEAR, today=TODAY)
+
+
+def test_issued_contents_travel_with_the_whole_cell_export(store, tmp_path):
+    ids = review_cell(store)
+    fill_reviews(store, ids)
+    issue_review_report(store, YEAR, today=TODAY)
+    issued = _text(store, "review-report")
+    data = export_cell(store)
+    assert [r["title"] for r in data["issued_records"]] == [report_title(YEAR)]
+    # WHEN the cell is imported into a new file THEN its report prints as issued
+    with Store.open(tmp_path / "copy.cellsec") as copy:
+        save_profile(copy, PROFILE)
+        import_cell(copy, data, today=TODAY)
+        assert _text(copy, "review-report") == issued
+    # AND a content changed in the export is refused whole, nothing written
+    data["issued_records"][0]["record"]["review"]["notes"] = "sửa"
+    with Store.open(tmp_path / "bad.cellsec") as bad:
+        with pytest.raises(ValidationError, match="không khớp dấu kiểm"):
+            import_cell(bad, data, today=TODAY)
+        assert bad.members.count() == 0

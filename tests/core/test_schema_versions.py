@@ -15,7 +15,7 @@ from cellsec.services.minutes_record import check_record
 from cellsec.store.migrate import latest_version
 
 DATA = Path(__file__).parent.parent / "data"
-FIXTURES = {1: "cellsec-v1.cellsec", **{v: f"cellsec-v{v}.cellsec.gz" for v in range(2, 14)}}
+FIXTURES = {1: "cellsec-v1.cellsec", **{v: f"cellsec-v{v}.cellsec.gz" for v in range(2, 15)}}
 # What each area kept in the file as its own version wrote it: (table, column shown).
 AREAS = {"members": "full_name", "meetings": "date", "superiors": "name", "liaison_members": "full_name"}
 
