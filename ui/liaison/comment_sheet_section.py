@@ -86,6 +86,7 @@ class CommentSheetSection(QWidget):
                 "Ngày Đảng ủy\nxác nhận",
             ),
             (20, 8, 0, 11, 14, 11, 11, 12),
+            optional=(7, 5, 6, 1),
         )
         self.table.sig_open_requested.connect(self.fill_sheet)
         self.table.itemSelectionChanged.connect(self._update_buttons)

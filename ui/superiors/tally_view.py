@@ -114,6 +114,7 @@ class TallyView(QWidget):
         self.people = RecordTable(
             ("Họ và tên", "Chức vụ", "Cấp", "Số buổi\ndự", "Chỉ tiêu\ncủa kỳ", "Nhận xét"),
             (20, 28, 19, 8, 8, 0),
+            optional=(2, 1),
         )
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
@@ -127,6 +128,7 @@ class TallyView(QWidget):
                 "Đã thông báo cho",
             ),
             (11, 22, 0, 12, 22),
+            optional=(4, 3),
         )
         people_box = QWidget()
         box = QVBoxLayout(people_box)
