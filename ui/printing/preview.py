@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.common import tasks
 from ui.common.dialogs import show_notice
 from ui.common.file_choosers import in_documents
+from ui.common.screen_room import free_area
 from ui.printing.paper import page_target, set_paper
 
 ZOOM_STEP = 1.25
@@ -176,8 +177,7 @@ class PrintPreviewDialog(QDialog):
 
     def _size_to_screen(self) -> None:
         """980×720, or the screen's free area when that is smaller (1366×768 at large text)."""
-        screen = (self.parentWidget() or self).screen()
-        room = screen.availableGeometry() if screen is not None else None
+        room = free_area(self)
         width = max(980, self.minimumSizeHint().width())
         if room is None:
             self.resize(width, 720)
