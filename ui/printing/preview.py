@@ -124,7 +124,7 @@ class PrintPreviewDialog(QDialog):
         self.page_label = QLabel("Trang – / –")
         self.zoom_out_button = _button("−", "Thu nhỏ (Ctrl+-)", "Ctrl+-")
         self.zoom_in_button = _button("+", "Phóng to (Ctrl++)", "Ctrl++")
-        self.fit_button = _button("Vừa khổ", "Trang vừa chiều rộng cửa sổ (Ctrl+0)", "Ctrl+0")
+        self.fit_button = _button("Vừa khổ rộng", "Trang vừa chiều rộng cửa sổ (Ctrl+0)", "Ctrl+0")
         self.zoom_label = QLabel()
         self.print_button = _button("In…", "In ra máy in (Ctrl+P)", "Ctrl+P")
         self.save_button = _button(
