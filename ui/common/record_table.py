@@ -126,12 +126,16 @@ class RecordTable(QTableWidget):
         header.setHighlightSections(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         stretch = next((i for i, chars in enumerate(widths) if chars == 0), None)
-        self.fitter = ColumnFitter(self, elastic=range(len(headers)), stretch=stretch, optional=optional)
+        # The other columns give up room first (never below their longest word): the wide one
+        # keeps what is left.
+        others = [i for i in range(len(headers)) if i != stretch]
+        self.fitter = ColumnFitter(self, elastic=others, stretch=stretch, optional=optional)
         char = self.fontMetrics().averageCharWidth()
         for i, (title, chars) in enumerate(zip(headers, widths)):
             longest = max(self.fontMetrics().horizontalAdvance(t) for t in title.splitlines())
             self.fitter.want(i, max((chars or WIDE_LEAST) * char + 20, longest + 24))
         self._stretch = stretch
+        self._headers, self._widths = list(headers), list(widths)
         self._longest_words: dict[int, tuple[str, bool]] = {}
         self.fitter.floor = self._floor
         tip = "Bấm chuột phải vào dòng tiêu đề để chọn cột hiển thị"
@@ -158,6 +162,27 @@ class RecordTable(QTableWidget):
         if column == self._stretch:
             least = max(least, WIDE_LEAST * metrics.averageCharWidth())
         return min(least, WORD_MOST * metrics.averageCharWidth())
+
+    def _want_for(self, rows: Sequence[Sequence[str | Cell]]) -> None:
+        """Each column wants its starting width, or less when all its texts are shorter (an
+        empty note column leaves its room to the wide one)."""
+        plain = self.fontMetrics()
+        font = QFont(self.font())
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        char = plain.averageCharWidth()
+        for i, chars in enumerate(self._widths):
+            if i == self._stretch:
+                continue
+            title = max(plain.horizontalAdvance(t) for t in self._headers[i].splitlines()) + 24
+            need = 0
+            for cells in rows:
+                value = cells[i] if i < len(cells) else ""
+                cell = value if isinstance(value, Cell) else Cell(str(value))
+                metrics = bold if cell.bold else plain
+                for line in cell.text.splitlines():
+                    need = max(need, metrics.horizontalAdvance(line))
+            self.fitter.wanted[i] = max(title, min(chars * char + 20, need + 2 * PaddedDelegate.PAD_X + 8))
 
     def set_rows(
         self,
@@ -188,6 +213,7 @@ class RecordTable(QTableWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(r, c, item)
         self._longest_words = _longest_words(rows)
+        self._want_for(rows)
         self.fitter.fit()
         self.resizeRowsToContents()
         if keep is not None:

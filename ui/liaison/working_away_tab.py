@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QListWidget,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -86,15 +89,32 @@ class WorkingAwayTab(QWidget):
         self.log_title.setStyleSheet("font-weight: bold;")
         self.log = QListWidget()
         self.log.setWordWrap(True)
-        # A few entries (it scrolls): the list above keeps the room on a small screen.
-        self.log.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.log.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        log_box = QWidget()
+        box = QVBoxLayout(log_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.log_title)
+        box.addWidget(self.log, 1)
+        # The list above keeps most of the height (the log scrolls); the user may drag the line.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(log_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.log_title)
-        layout.addWidget(self.log)
+        layout.addWidget(self.splitter, 1)
         self._show_selected()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
 
     def reload(self) -> None:
         store, today = self.page.store, self.page.today()
