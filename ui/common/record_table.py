@@ -139,7 +139,8 @@ class RecordTable(QTableWidget):
         self._longest_words: dict[int, tuple[str, bool]] = {}
         self.fitter.floor = self._floor
         tip = "Bấm chuột phải vào dòng tiêu đề để chọn cột hiển thị"
-        self.column_chooser = ColumnChooser(self, always=(0,), fitter=self.fitter)
+        # Only a table whose columns may give way has the chooser (the header's right-click menu).
+        self.column_chooser = ColumnChooser(self, always=(0,), fitter=self.fitter) if optional else None
         header.setToolTip(tip if optional else "")
         self.doubleClicked.connect(lambda *_: self.sig_open_requested.emit())
         # Rows grow to their wrapped text again whenever a column's width settles.
