@@ -150,6 +150,8 @@ def test_filling_and_sending_a_sheet_turns_it_done(qtbot, page, demo_store):
     state = comments.table.item(row, column(comments.table, STATE))
     assert state.text() == CommentState.DONE.label
     assert state.background().color().name() == GREEN
+    # AND the sheet just saved is still the one selected
+    assert comments.selected().member.full_name == "Đỗ Quang Khải"
     register = page.register.table
     assert (
         register.item(_row_of(register, "Đỗ Quang Khải"), column(register, COMMENTS_THIS_YEAR)).text()

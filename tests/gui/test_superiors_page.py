@@ -138,8 +138,11 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
     stored = demo_store.superiors.get_direction(late[0].id)
     assert stored.status is DirectionStatus.DONE and stored.closed_meeting_id == november
     assert stored.result == "Đã thu đủ đảng phí quý III."
-    assert page.directions_table.rowCount() == 0
-    assert page.directions_count.text() == "0 ý kiến chỉ đạo"
+    assert late[0].id not in [d.id for d in overdue_directions(demo_store, TODAY)]
+    # AND the list widened to "Tất cả" so the direction just saved stays in view, selected
+    assert page.filter_box.currentData() == "all"
+    assert page.directions_table.selected_payload().id == late[0].id
+    assert "quá hạn" not in page.directions_count.text()
     assert not meetings.overdue_button.isVisibleTo(meetings)
 
 

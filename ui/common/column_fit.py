@@ -3,7 +3,7 @@ need a horizontal scrollbar, and a column chooser shows or hides the less used o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction
@@ -34,17 +34,45 @@ def shrink_to(wanted: Sequence[int], minimum: Sequence[int], elastic: Sequence[b
     return widths
 
 
+def give_way(minimum: Sequence[int], optional: Sequence[int], room: int) -> set[int]:
+    """Which of the `optional` positions (first named gives way first) to hide so that the
+    others fit `room` at their minimum widths; none when they fit already."""
+    hidden: set[int] = set()
+    for position in optional:
+        if sum(m for i, m in enumerate(minimum) if i not in hidden) <= room:
+            break
+        hidden.add(position)
+    return hidden
+
+
 class ColumnFitter(QObject):
     """Keeps the widths the user (or the table's own sizing) asked for in `wanted` and shows
-    them when they fit; when they do not, shrinks them with shrink_to. The last visible column
-    stretches. Call `fit()` after a resize or a column shown or hidden (the view does)."""
+    them when they fit; when they do not, shrinks them with shrink_to. The `stretch` column
+    (else the last visible one) takes what is left. The `optional` columns, first named
+    first, give way (are hidden) while the others do not fit even at their narrowest; the
+    column chooser shows them again on request. Call `fit()` after a resize or a column shown
+    or hidden (the view does)."""
 
-    def __init__(self, view: QTableView | QTreeView, elastic: Sequence[int] = ()) -> None:
+    def __init__(
+        self,
+        view: QTableView | QTreeView,
+        elastic: Sequence[int] = (),
+        *,
+        stretch: int | None = None,
+        optional: Sequence[int] = (),
+    ) -> None:
         super().__init__(view)
         self._view = view
         self._elastic = set(elastic)
+        self._stretch = stretch
+        self._optional = list(optional)
         self._fitting = False
         self.wanted: dict[int, int] = {}
+        # The narrowest a column may get beyond its header's width (e.g. its longest word).
+        self.floor: Callable[[int], int] | None = None
+        # Columns the user showed or hid with the column chooser: never hidden or shown for them.
+        self.chosen: dict[int, bool] = {}
+        self.gave_way: set[int] = set()
         header = self.header
         header.sectionResized.connect(self._on_resized)
         header.setStretchLastSection(False)
@@ -89,10 +117,27 @@ class ColumnFitter(QObject):
         finally:
             self._fitting = False
 
+    def choose(self, column: int, shown: bool) -> None:
+        """The user showed or hid a column (the column chooser): that stays so."""
+        self.chosen[column] = shown
+        self.gave_way.discard(column)
+        self._fitting = True
+        try:
+            self.header.setSectionHidden(column, not shown)
+        finally:
+            self._fitting = False
+        self.fit()
+
     def _on_resized(self, column: int, _old: int, new: int) -> None:
         header = self.header
-        if not self._fitting and column != self._last_visible(header):
+        if not self._fitting and column != self._taker(header) and not header.isSectionHidden(column):
             self.wanted[column] = new  # the user dragged it: that is what they want
+
+    def _taker(self, header: QHeaderView) -> int:
+        """The column that takes the room left over."""
+        if self._stretch is not None and not header.isSectionHidden(self._stretch):
+            return self._stretch
+        return self._last_visible(header)
 
     @staticmethod
     def _last_visible(header: QHeaderView) -> int:
@@ -105,19 +150,42 @@ class ColumnFitter(QObject):
     def fit(self) -> None:
         header = self.header
         order = [header.logicalIndex(v) for v in range(header.count())]
+        room = self._view.viewport().width()
+        if self._optional:
+            self._give_way(order, room)
         visible = [c for c in order if not header.isSectionHidden(c)]
         if not visible:
             return
-        room = self._view.viewport().width()
-        minimum = [max(header.minimumSectionSize(), self._header_width(c)) for c in visible]
+        minimum = [self._least(c) for c in visible]
         wanted = [
             max(self.wanted.get(c, header.sectionSize(c)), m) for c, m in zip(visible, minimum, strict=True)
         ]
         widths = shrink_to(wanted, minimum, [c in self._elastic for c in visible], room)
-        # The last column takes what is left (Qt's own stretch keeps its first width as a floor).
-        widths[-1] = max(room - sum(widths[:-1]), minimum[-1])
+        # One column takes what is left (Qt's own stretch keeps its first width as a floor).
+        taker = visible.index(self._taker(header))
+        others = sum(w for i, w in enumerate(widths) if i != taker)
+        widths[taker] = max(room - others, minimum[taker])
         for column, width in zip(visible, widths, strict=True):
             self._set(column, width)
+
+    def _least(self, column: int) -> int:
+        least = max(self.header.minimumSectionSize(), self._header_width(column))
+        return max(least, self.floor(column)) if self.floor is not None else least
+
+    def _give_way(self, order: list[int], room: int) -> None:
+        """Hide the optional columns that do not fit, show again those that do."""
+        header = self.header
+        shown = [c for c in order if not header.isSectionHidden(c) or c in self.gave_way]
+        optional = [c for c in self._optional if c in shown and c not in self.chosen]
+        hide = give_way([self._least(c) for c in shown], [shown.index(c) for c in optional], room)
+        gone = {shown[i] for i in hide}
+        self._fitting = True
+        try:
+            for column in optional:
+                header.setSectionHidden(column, column in gone)
+        finally:
+            self._fitting = False
+        self.gave_way = gone
 
     def _header_width(self, column: int) -> int:
         """The narrowest a column may get: its header's longest line and the sort arrow."""
@@ -156,9 +224,10 @@ class ColumnChooser(QMenu):
             self.addAction(action)
 
     def show_column(self, column: int, shown: bool) -> None:
-        self._view.horizontalHeader().setSectionHidden(column, not shown)
         if self._fitter is not None:
-            self._fitter.fit()
+            self._fitter.choose(column, shown)
+        else:
+            self._view.horizontalHeader().setSectionHidden(column, not shown)
 
     def _popup(self, pos: QPoint) -> None:
         self.popup(self._view.horizontalHeader().mapToGlobal(pos))

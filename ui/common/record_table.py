@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.column_fit import ColumnChooser, ColumnFitter
+
 # The same pale colours as the meetings list: red = late, amber = to do soon, green = done.
 RED, AMBER, GREEN, GREY = "#fbe0de", "#fff1cc", "#dff2e1", "#eef1f5"
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
+WIDE_LEAST = 18  # the narrowest the wide column gets, in characters
+WORD_MOST = 16  # a longer word (a web address) may be broken
 
 
 def _identity(record: Any) -> Any:
@@ -31,6 +35,18 @@ def _identity(record: Any) -> Any:
         if getattr(holder, "id", None) is not None:
             return (type(holder).__name__, holder.id)
     return record
+
+
+def _longest_words(rows: Sequence[Sequence[str | Cell]]) -> dict[int, tuple[str, bool]]:
+    """Each column's longest word (and whether it is bold), which its width must hold."""
+    longest: dict[int, tuple[str, bool]] = {}
+    for cells in rows:
+        for c, value in enumerate(cells):
+            cell = value if isinstance(value, Cell) else Cell(str(value))
+            word = max(cell.text.split(), key=len, default="")
+            if len(word) > len(longest.get(c, ("", False))[0]):
+                longest[c] = (word, cell.bold)
+    return longest
 
 
 class PaddedDelegate(QStyledItemDelegate):
@@ -71,11 +87,21 @@ class Cell:
 
 class RecordTable(QTableWidget):
     """`widths` are starting widths in characters; 0 makes that column take the spare room.
-    Long texts wrap and the rows grow to show them whole (no clipped sentences)."""
+    Long texts wrap and the rows grow to show them whole (no clipped sentences). The columns fit
+    the table's width (ui.common.column_fit): they shrink, the `optional` ones (first named
+    first) give way on a small screen or with large text, and the header's right-click menu
+    (`column_chooser`) shows or hides them."""
 
     sig_open_requested = Signal()
 
-    def __init__(self, headers: Sequence[str], widths: Sequence[int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        headers: Sequence[str],
+        widths: Sequence[int],
+        parent: QWidget | None = None,
+        *,
+        optional: Sequence[int] = (),
+    ) -> None:
         super().__init__(0, len(headers), parent)
         self._payloads: list[Any] = []
         self.setHorizontalHeaderLabels(list(headers))
@@ -98,13 +124,24 @@ class RecordTable(QTableWidget):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setHighlightSections(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        stretch = next((i for i, chars in enumerate(widths) if chars == 0), None)
+        # The other columns give up room first (never below their longest word): the wide one
+        # keeps what is left.
+        others = [i for i in range(len(headers)) if i != stretch]
+        self.fitter = ColumnFitter(self, elastic=others, stretch=stretch, optional=optional)
         char = self.fontMetrics().averageCharWidth()
         for i, (title, chars) in enumerate(zip(headers, widths)):
             longest = max(self.fontMetrics().horizontalAdvance(t) for t in title.splitlines())
-            if chars == 0:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            else:
-                self.setColumnWidth(i, max(chars * char + 20, longest + 24))
+            self.fitter.want(i, max((chars or WIDE_LEAST) * char + 20, longest + 24))
+        self._stretch = stretch
+        self._headers, self._widths = list(headers), list(widths)
+        self._longest_words: dict[int, tuple[str, bool]] = {}
+        self.fitter.floor = self._floor
+        tip = "Bấm chuột phải vào dòng tiêu đề để chọn cột hiển thị"
+        # Only a table whose columns may give way has the chooser (the header's right-click menu).
+        self.column_chooser = ColumnChooser(self, always=(0,), fitter=self.fitter) if optional else None
+        header.setToolTip(tip if optional else "")
         self.doubleClicked.connect(lambda *_: self.sig_open_requested.emit())
         # Rows grow to their wrapped text again whenever a column's width settles.
         self._fit = QTimer(self)
@@ -112,6 +149,41 @@ class RecordTable(QTableWidget):
         self._fit.setInterval(0)
         self._fit.timeout.connect(self.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit.start())
+
+    def _floor(self, column: int) -> int:
+        """A column is never narrower than its longest word (a date, a phone number: a word is
+        never broken), nor the wide column narrower than WIDE_LEAST characters."""
+        metrics = self.fontMetrics()
+        word, bold = self._longest_words.get(column, ("", False))
+        if bold:
+            font = QFont(self.font())
+            font.setBold(True)
+            metrics = QFontMetrics(font)
+        least = metrics.horizontalAdvance(word) + 2 * PaddedDelegate.PAD_X + 8
+        if column == self._stretch:
+            least = max(least, WIDE_LEAST * metrics.averageCharWidth())
+        return min(least, WORD_MOST * metrics.averageCharWidth())
+
+    def _want_for(self, rows: Sequence[Sequence[str | Cell]]) -> None:
+        """Each column wants its starting width, or less when all its texts are shorter (an
+        empty note column leaves its room to the wide one)."""
+        plain = self.fontMetrics()
+        font = QFont(self.font())
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        char = plain.averageCharWidth()
+        for i, chars in enumerate(self._widths):
+            if i == self._stretch:
+                continue
+            title = max(plain.horizontalAdvance(t) for t in self._headers[i].splitlines()) + 24
+            need = 0
+            for cells in rows:
+                value = cells[i] if i < len(cells) else ""
+                cell = value if isinstance(value, Cell) else Cell(str(value))
+                metrics = bold if cell.bold else plain
+                for line in cell.text.splitlines():
+                    need = max(need, metrics.horizontalAdvance(line))
+            self.fitter.wanted[i] = max(title, min(chars * char + 20, need + 2 * PaddedDelegate.PAD_X + 8))
 
     def set_rows(
         self,
@@ -141,6 +213,9 @@ class RecordTable(QTableWidget):
                 item.setToolTip(cell.tip or (cell.text if len(cell.text) > 40 else ""))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(r, c, item)
+        self._longest_words = _longest_words(rows)
+        self._want_for(rows)
+        self.fitter.fit()
         self.resizeRowsToContents()
         if keep is not None:
             self.select_where(lambda p: _identity(p) == keep)

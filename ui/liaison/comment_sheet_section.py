@@ -13,6 +13,7 @@ from cellsec.services.liaison import comment_list, participation
 
 from ui.common.flow_layout import FlowLayout
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
+from ui.common.reveal import reveal_saved
 from ui.liaison.comment_sheet_dialog import CommentSheetDialog, request_dialog
 from ui.liaison.host import LiaisonHost
 
@@ -86,6 +87,7 @@ class CommentSheetSection(QWidget):
                 "Ngày Đảng ủy\nxác nhận",
             ),
             (20, 8, 0, 11, 14, 11, 11, 12),
+            optional=(7, 5, 6, 1),
         )
         self.table.sig_open_requested.connect(self.fill_sheet)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -148,7 +150,8 @@ class CommentSheetSection(QWidget):
         d = self.selected()
         if d is not None:
             self.page.open_dialog(
-                request_dialog(self.page.store, d.member, self.year, self.page.today(), d.sheet, self)
+                request_dialog(self.page.store, d.member, self.year, self.page.today(), d.sheet, self),
+                reveal=lambda _dialog: self.reveal(d.member.id),
             )
 
     def fill_sheet(self) -> None:
@@ -159,8 +162,14 @@ class CommentSheetSection(QWidget):
         self.page.open_dialog(
             CommentSheetDialog(
                 self.page.store, d, self.year, self.page.today(), participation=taking, parent=self
-            )
+            ),
+            reveal=lambda _dialog: self.reveal(d.member.id),
         )
+
+    def reveal(self, liaison_id: int | None) -> None:
+        """The sheet just saved stays selected and in view (the same way as every page)."""
+        if liaison_id is not None:
+            reveal_saved(lambda: self.select(liaison_id), self.reload)
 
     def print_selected(self) -> None:
         d = self.selected()

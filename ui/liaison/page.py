@@ -77,6 +77,10 @@ class LiaisonPage(Page):
         kind, _, value = part.partition(":")
         tab = self.working_away if kind == "working_away" else self.register
         self.tabs.setCurrentWidget(tab)
+        if kind == "comment":
+            self.register.show_comments(True)
+            if value.isdigit():
+                self.register.comments.select(int(value))
         if value.isdigit():
             wanted = int(value)
             tab.table.select_where(
@@ -90,9 +94,12 @@ class LiaisonPage(Page):
             )
 
     # --- shared actions ----------------------------------------------------------------------
-    def open_dialog(self, dialog: QDialog, after: AfterDialog | None = None) -> QDialog:
-        """A tab's dialog; `after` runs once it wrote, before the Changes are routed."""
-        return self.run_dialog(dialog, before_route=after)
+    def open_dialog(
+        self, dialog: QDialog, after: AfterDialog | None = None, reveal: AfterDialog | None = None
+    ) -> QDialog:
+        """A tab's dialog; `after` runs once it wrote, before the Changes are routed, `reveal`
+        after the pages have read them (it shows the saved record: ui.common.reveal)."""
+        return self.run_dialog(dialog, before_route=after, after_route=reveal)
 
     def print_document(self, name: str, **options: Any) -> QWidget | None:
         """Build on this thread, render in the preview's worker (ui/printing)."""

@@ -4,7 +4,8 @@ comment sheets of a year sit below it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from cellsec.dates import add_months, format_date
@@ -15,6 +16,7 @@ from cellsec.services.members import rules_of
 
 from ui.common.flow_layout import FlowLayout
 from ui.common.record_table import AMBER, GREEN, GREY, RED, Cell, RecordTable
+from ui.common.reveal import reveal_saved
 from ui.liaison.comment_sheet_section import CommentSheetSection
 from ui.liaison.gathering_dialog import GatheringDialog
 from ui.liaison.host import LiaisonHost
@@ -32,6 +34,9 @@ HEADERS = (
     "Gặp mặt\nnăm nay",
     "Nhận xét\nnăm nay",
 )
+HIDE_COMMENTS = "Ẩn phiếu nhận xét ▾"
+SHOW_COMMENTS = "Hiện phiếu nhận xét ▴"
+CRAMPED_LINES = 6  # fewer text lines than this for the register: the comment sheets fold away
 
 
 class LiaisonRegisterTab(QWidget):
@@ -39,7 +44,6 @@ class LiaisonRegisterTab(QWidget):
         super().__init__()
         self.page = page
         self.members: list[LiaisonMember] = []
-        self._select_after: int | None = None
         self.add_button = QPushButton("Thêm đảng viên")
         self.add_button.setToolTip("Thêm đảng viên đang công tác nơi khác, giữ mối liên hệ với chi bộ")
         self.edit_button = QPushButton("Sửa")
@@ -58,16 +62,25 @@ class LiaisonRegisterTab(QWidget):
         self.gathering_button.clicked.connect(self.record_gathering)
         self.print_button.clicked.connect(self.print_register)
         self.excel_button.clicked.connect(self.export_register)
+        self.comments_button = QPushButton(HIDE_COMMENTS)
+        self.comments_button.setCheckable(True)
+        self.comments_button.setChecked(True)
+        self.comments_button.setToolTip(
+            "Ẩn hoặc hiện phần phiếu nhận xét bên dưới, để danh sách có thêm chỗ trên màn hình nhỏ"
+        )
+        self.comments_button.toggled.connect(self.show_comments)
+        self._sized = False
         buttons = FlowLayout()  # wraps on a small screen
         for b in (self.add_button, self.edit_button, self.status_button, self.gathering_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.excel_button)
+        buttons.addWidget(self.comments_button)
 
         self.gathering_label = QLabel()
         self.gathering_label.setWordWrap(True)
-        self.table = RecordTable(HEADERS, (16, 0, 15, 15, 14, 7, 10))
+        self.table = RecordTable(HEADERS, (16, 0, 15, 15, 14, 7, 10), optional=(3, 2, 5))
         self.table.sig_open_requested.connect(self.edit_member)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         top = QWidget()
@@ -86,6 +99,37 @@ class LiaisonRegisterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._update_buttons()
+
+    # --- room on a small screen -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            QTimer.singleShot(0, self, self._fold_if_cramped)  # once the layout has settled
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._sized:
+            QTimer.singleShot(0, self, self._fold_if_cramped)
+
+    def _fold_if_cramped(self) -> None:
+        """Large text on a small screen: the register takes the height ("Hiện phiếu nhận xét"
+        brings the sheets back; the register's last column still shows each one's state)."""
+        lines = self.table.viewport().height() / max(self.table.fontMetrics().lineSpacing(), 1)
+        if self.comments.isVisible() and lines < CRAMPED_LINES:
+            self.show_comments(False)
+
+    def show_comments(self, shown: bool) -> None:
+        self.comments.setVisible(shown)
+        self.comments_button.setChecked(shown)
+        self._name_comments_button()
+
+    def _name_comments_button(self) -> None:
+        if self.comments_button.isChecked():
+            self.comments_button.setText(HIDE_COMMENTS)
+            return
+        missing = len(self.comments.missing_names())
+        self.comments_button.setText(SHOW_COMMENTS + (f" (còn thiếu {missing})" if missing else ""))
 
     # --- reading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -115,11 +159,9 @@ class LiaisonRegisterTab(QWidget):
             )
             colours.append(None if status is None or status.value == "active" else GREY)
         self.table.set_rows(rows, self.members, colours)
-        if self._select_after is not None:
-            self.select(self._select_after)
-            self._select_after = None
         self._show_gatherings()
         self.comments.reload()
+        self._name_comments_button()
         self._update_buttons()
 
     def _show_gatherings(self) -> None:
@@ -144,8 +186,13 @@ class LiaisonRegisterTab(QWidget):
         chosen = self.table.selected_payload()
         return chosen if isinstance(chosen, LiaisonMember) else None
 
-    def select(self, liaison_id: int) -> None:
-        self.table.select_where(lambda m: m.id == liaison_id)
+    def select(self, liaison_id: int) -> bool:
+        return self.table.select_where(lambda m: m.id == liaison_id)
+
+    def reveal(self, liaison_id: int | None) -> None:
+        """The person just saved is selected and in view (the same way as every page)."""
+        if liaison_id is not None:
+            reveal_saved(lambda: self.select(liaison_id), self.reload)
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
@@ -154,21 +201,26 @@ class LiaisonRegisterTab(QWidget):
 
     # --- actions -----------------------------------------------------------------------------
     def add_member(self) -> None:
-        def select_new(dialog) -> None:
-            if dialog.liaison_id is not None:
-                self._select_after = dialog.liaison_id
-
-        self.page.open_dialog(LiaisonDialog(self.page.store, self.page.today(), parent=self), select_new)
+        self._open_member(None)
 
     def edit_member(self) -> None:
         m = self.selected()
         if m is not None:
-            self.page.open_dialog(LiaisonDialog(self.page.store, self.page.today(), m, parent=self))
+            self._open_member(m)
+
+    def _open_member(self, m: LiaisonMember | None) -> None:
+        self.page.open_dialog(
+            LiaisonDialog(self.page.store, self.page.today(), m, parent=self),
+            reveal=lambda dialog: self.reveal(getattr(dialog, "liaison_id", None)),
+        )
 
     def change_status(self) -> None:
         m = self.selected()
         if m is not None:
-            self.page.open_dialog(status_dialog(self.page.store, m, self.page.today(), self))
+            self.page.open_dialog(
+                status_dialog(self.page.store, m, self.page.today(), self),
+                reveal=lambda _dialog: self.reveal(m.id),
+            )
 
     def record_gathering(self) -> None:
         self.page.open_dialog(GatheringDialog(self.page.store, self.page.today(), parent=self))

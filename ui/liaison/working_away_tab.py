@@ -3,10 +3,16 @@ register as a banner, the contact log of the chosen record, and the actions on i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +23,7 @@ from cellsec.services.working_away import inconsistencies, reminders
 
 from ui.common.flow_layout import FlowLayout
 from ui.common.record_table import AMBER, GREEN, RED, Cell, RecordTable
+from ui.common.reveal import reveal_saved
 from ui.liaison.host import LiaisonHost
 from ui.liaison.working_away_dialog import (
     WorkingAwayDialog,
@@ -75,21 +82,39 @@ class WorkingAwayTab(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
-        self.table = RecordTable(HEADERS, (16, 13, 14, 10, 0, 12, 14, 10))
+        self.table = RecordTable(HEADERS, (16, 13, 14, 10, 0, 12, 14, 10), optional=(6, 3, 7, 1))
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.sig_open_requested.connect(self.add_contact)
         self.log_title = QLabel()
         self.log_title.setStyleSheet("font-weight: bold;")
         self.log = QListWidget()
         self.log.setWordWrap(True)
-        self.log.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.log.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        log_box = QWidget()
+        box = QVBoxLayout(log_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.log_title)
+        box.addWidget(self.log, 1)
+        # The list above keeps most of the height (the log scrolls); the user may drag the line.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(log_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.log_title)
-        layout.addWidget(self.log)
+        layout.addWidget(self.splitter, 1)
         self._show_selected()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
 
     def reload(self) -> None:
         store, today = self.page.store, self.page.today()
@@ -144,23 +169,30 @@ class WorkingAwayTab(QWidget):
             self.log.addItem("Chưa ghi lần liên lạc nào.")
 
     # --- actions -----------------------------------------------------------------------------
+    def reveal(self, record_id: int | None) -> None:
+        """The record just saved is selected and in view (the same way as every page)."""
+        if record_id is not None:
+            reveal_saved(lambda: self.table.select_where(lambda w: w.id == record_id), self.reload)
+
     def start_record(self) -> None:
-        self.page.open_dialog(WorkingAwayDialog(self.page.store, self.page.today(), parent=self))
+        self.page.open_dialog(
+            WorkingAwayDialog(self.page.store, self.page.today(), parent=self),
+            reveal=lambda dialog: self.reveal(getattr(dialog, "record_id", None)),
+        )
+
+    def _on_selected(self, make: Callable[[WorkingAway], QDialog]) -> None:
+        w = self.selected()
+        if w is not None:
+            self.page.open_dialog(make(w), reveal=lambda _dialog: self.reveal(w.id))
 
     def add_contact(self) -> None:
-        w = self.selected()
-        if w is not None:
-            self.page.open_dialog(contact_dialog(self.page.store, w, self.page.today(), self))
+        self._on_selected(lambda w: contact_dialog(self.page.store, w, self.page.today(), self))
 
     def edit_dues(self) -> None:
-        w = self.selected()
-        if w is not None:
-            self.page.open_dialog(dues_dialog(self.page.store, w, self))
+        self._on_selected(lambda w: dues_dialog(self.page.store, w, self))
 
     def record_return(self) -> None:
-        w = self.selected()
-        if w is not None:
-            self.page.open_dialog(return_dialog(self.page.store, w, self.page.today(), self))
+        self._on_selected(lambda w: return_dialog(self.page.store, w, self.page.today(), self))
 
     def print_list(self) -> None:
         self.page.print_document("working-away", on=self.page.today())

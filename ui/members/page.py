@@ -37,6 +37,7 @@ from ui.common.exporting import export_list, export_path_chooser
 from ui.common.flow_layout import FlowLayout
 from ui.common.operations import open_dialog
 from ui.common.page import Page
+from ui.common.reveal import reveal_saved
 from ui.members import PAGE
 from ui.members.event_dialog import EventDialog
 from ui.members.member_detail import MemberDetailPanel
@@ -347,16 +348,19 @@ class MembersPage(Page):
         """The member just saved is shown and selected even if the search or the status filter
         hid them: the filter is widened to everyone and the search cleared."""
         member_id = dialog.member_id
-        if member_id is None or self.model.row_of_member(member_id) >= 0:
-            return
-        for widget in (self.search, self.status_box):
-            widget.blockSignals(True)
-        self.search.clear()
-        self.status_box.setCurrentIndex(self.status_box.findData(StatusFilter.ALL.value))
-        for widget in (self.search, self.status_box):
-            widget.blockSignals(False)
-        self._select_next = member_id
-        self._refilter()
+        if member_id is not None:
+            reveal_saved(
+                lambda: self._select_member(member_id),
+                self._refilter,
+                search=self.search,
+                choices=((self.status_box, StatusFilter.ALL.value),),
+            )
+
+    def _select_member(self, member_id: int) -> bool:
+        if self.model.row_of_member(member_id) < 0:
+            return False
+        self._restore_selection(member_id)
+        return True
 
     def record_event(self) -> None:
         detail = self.detail.detail

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.common import tasks
 from ui.common.dialogs import show_notice
 from ui.common.file_choosers import in_documents
+from ui.common.screen_room import free_area
 from ui.printing.paper import page_target, set_paper
 
 ZOOM_STEP = 1.25
@@ -50,6 +51,15 @@ def choose_printer(parent: QWidget, landscape: bool = False) -> QPrinter | None:
     on A4 in the document's orientation, whatever the driver's default paper."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     set_paper(printer, landscape)
+    dialog = print_dialog(printer, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None
+
+
+def print_dialog(printer: QPrinter, parent: QWidget | None) -> QPrintDialog:
+    """The print dialog for `printer`, its title and the buttons Qt draws itself in Vietnamese
+    (the rest of its texts come from the app's Qt translator)."""
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In văn bản")
     for box in dialog.findChildren(QDialogButtonBox):
@@ -60,9 +70,7 @@ def choose_printer(parent: QWidget, landscape: bool = False) -> QPrinter | None:
             button = box.button(which)
             if button is not None:
                 button.setText(text)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    dialog.deleteLater()
-    return printer if accepted else None
+    return dialog
 
 
 def _button(text: str, tip: str = "", shortcut: str | None = None) -> QPushButton:
@@ -109,16 +117,23 @@ class PrintPreviewDialog(QDialog):
         self._painter: QPainter | None = None
         self._print_job: tasks.TaskHandle | None = None
 
-        self.prev_button = _button("◀ Trang trước", "Trang trước (Page Up)", "PgUp")
-        self.next_button = _button("Trang sau ▶", "Trang sau (Page Down)", "PgDown")
+        # Short labels (the paging and zoom buttons show a sign, their tooltip says it in words
+        # with the key): the bar fits a 1366-pixel screen at 175 % text. Every action has a key.
+        self.prev_button = _button("◀", "Trang trước (phím PgUp)", "PgUp")
+        self.next_button = _button("▶", "Trang sau (phím PgDn)", "PgDown")
         self.page_label = QLabel("Trang – / –")
-        self.zoom_out_button = _button("Thu nhỏ", "Thu nhỏ (Ctrl+-)", "Ctrl+-")
-        self.zoom_in_button = _button("Phóng to", "Phóng to (Ctrl++)", "Ctrl++")
-        self.fit_button = _button("Vừa khổ rộng", "Trang vừa chiều rộng cửa sổ")
+        self.zoom_out_button = _button("−", "Thu nhỏ (Ctrl+-)", "Ctrl+-")
+        self.zoom_in_button = _button("+", "Phóng to (Ctrl++)", "Ctrl++")
+        self.fit_button = _button("Vừa khổ rộng", "Trang vừa chiều rộng cửa sổ (Ctrl+0)", "Ctrl+0")
         self.zoom_label = QLabel()
         self.print_button = _button("In…", "In ra máy in (Ctrl+P)", "Ctrl+P")
-        self.save_button = _button("Lưu PDF…", "Lưu thành tệp PDF để gửi hoặc đăng lên Sổ tay đảng viên")
-        self.close_button = _button("Đóng")
+        self.save_button = _button(
+            "Lưu PDF…", "Lưu thành tệp PDF để gửi hoặc đăng lên Sổ tay đảng viên (Ctrl+S)", "Ctrl+S"
+        )
+        self.close_button = _button("Đóng", "Đóng bản xem trước (Esc)")
+        for small in (self.prev_button, self.next_button, self.zoom_out_button, self.zoom_in_button):
+            small.setAccessibleName(small.toolTip())
+            small.setMinimumWidth(small.fontMetrics().horizontalAdvance("M") * 3)
         self.prev_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
         self.zoom_in_button.clicked.connect(lambda: self.set_zoom(self._zoom * ZOOM_STEP))
@@ -132,7 +147,7 @@ class PrintPreviewDialog(QDialog):
         bar = QHBoxLayout()
         for w in (self.prev_button, self.page_label, self.next_button):
             bar.addWidget(w)
-        bar.addSpacing(16)
+        bar.addSpacing(12)
         for w in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.zoom_label):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -157,8 +172,17 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.scroll, 1)
         self._set_ready(False)
-        self.resize(980, 720)
+        self._size_to_screen()
         self._render_job = tasks.render_document(doc, on_done=self._on_rendered, on_failed=self._on_failed)
+
+    def _size_to_screen(self) -> None:
+        """980×720, or the screen's free area when that is smaller (1366×768 at large text)."""
+        room = free_area(self)
+        width = max(980, self.minimumSizeHint().width())
+        if room is None:
+            self.resize(width, 720)
+            return
+        self.resize(min(width, room.width() - 16), min(720, room.height() - 48))
 
     # --- rendering ---------------------------------------------------------------------------
     @property

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,12 +35,16 @@ from cellsec.backup import (
 from cellsec.dates import format_date
 
 from ui.common import tasks
+from ui.common.column_fit import ColumnFitter
 from ui.common.dialogs import ask_yes_no, show_notice
 from ui.common.file_choosers import in_data_folder, in_documents
+from ui.common.screen_room import free_area
 from ui.safety.backup_password import REMEMBER, ask_copy_password, ask_open_password
 from ui.safety.restore_flow import ReopenAfter, confirm_text, restore_into_window
 
-HEADERS = ("Thời gian", "Loại", "Đảng viên", "Buổi sinh hoạt", "Kiểm tra")
+# Two-line headers for the counts: the list fits the dialog at 150 % text.
+HEADERS = ("Thời gian", "Loại", "Đảng\nviên", "Buổi\nsinh hoạt", "Kiểm tra")
+KIND, CHECK = 1, 4
 RESTORE_FILTER = "Bản sao lưu CellSec (*.cellsec *.enc);;Tất cả các tệp (*)"
 RESTORE_FILE_TIP = "Khôi phục từ bản chép trên USB (.cellsec hoặc .enc)"
 READ_ONLY_TIP = "Tệp đang mở ở chế độ chỉ xem: không khôi phục vào nó được."
@@ -139,10 +143,14 @@ class BackupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        for c in range(len(HEADERS)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Columns as wide as their texts when there is room; else the kind and the check's
+        # sentence give way (elided, whole in the tooltip) and the check takes what is left.
+        self.fitter = ColumnFitter(self.table, elastic=(KIND, CHECK), stretch=CHECK)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.backup_button = QPushButton("Sao lưu ngay")
@@ -187,7 +195,16 @@ class BackupDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addLayout(row1)
         layout.addLayout(row2)
-        self.resize(820, 520)
+        self._size_to_screen()
+
+    def _size_to_screen(self) -> None:
+        """Wide enough for its list at the text size in use, never wider than the screen."""
+        char = self.fontMetrics().averageCharWidth()
+        width, height = max(820, char * 96), max(520, self.fontMetrics().lineSpacing() * 24)
+        room = free_area(self)
+        if room is not None:
+            width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+        self.resize(width, height)
 
     # --- the list ------------------------------------------------------------------------------
     @property
@@ -209,14 +226,25 @@ class BackupDialog(QDialog):
             meetings = str(info.meetings) if info.has_manifest else ""
             for c, text in enumerate((f"{info.created:%d/%m/%Y %H:%M}", kind, members, meetings, check)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tip or str(info.path))
+                item.setToolTip(
+                    "\n".join(x for x in (text if c in (KIND, CHECK) else "", tip) if x) or str(info.path)
+                )
+                if c not in (KIND, CHECK):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
+        self._fit_columns()
         if not self._infos:
             self.status_label.setText("Chưa có bản sao lưu nào. Bấm “Sao lưu ngay”.")
         row = next((r for r, i in enumerate(self._infos) if i.path == select), 0)
         if self._infos:
             self.table.selectRow(row)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        for c in range(len(HEADERS)):
+            self.table.resizeColumnToContents(c)
+            self.fitter.want(c, self.table.columnWidth(c) + self.fontMetrics().averageCharWidth())
+        self.fitter.fit()
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -28,6 +29,7 @@ from ui.common.file_choosers import choose_xlsx_path
 from ui.common.flow_layout import FlowLayout
 from ui.common.page import Page
 from ui.common.record_table import GREEN, GREY, RED, Cell, RecordTable
+from ui.common.reveal import reveal_saved
 from ui.common.superior_entry import SuperiorDialog
 from ui.printing import actions as printing
 from ui.superiors import PAGE
@@ -93,7 +95,7 @@ class SuperiorsPage(Page):
         self.edit_button.clicked.connect(self.edit_superior)
         self.assign_button.clicked.connect(self.assign)
         self.directory = RecordTable(
-            ("Họ và tên", "Chức vụ", "Cấp", "Cấp ủy", "Điện thoại"), (22, 0, 20, 22, 12)
+            ("Họ và tên", "Chức vụ", "Cấp", "Cấp ủy", "Điện thoại"), (22, 0, 20, 22, 12), optional=(3, 2)
         )
         self.directory.sig_open_requested.connect(self.edit_superior)
         self.directory.itemSelectionChanged.connect(self._update_buttons)
@@ -142,6 +144,7 @@ class SuperiorsPage(Page):
                 "Kết quả",
             ),
             (11, 16, 0, 9, 11, 14, 20),
+            optional=(3, 1, 6),
         )
         self.directions_table.sig_open_requested.connect(self.follow_up_selected)
         self.directions_table.itemSelectionChanged.connect(self._update_buttons)
@@ -293,12 +296,21 @@ class SuperiorsPage(Page):
 
     # --- writing (through dialogs) -----------------------------------------------------------
     def add_superior(self) -> None:
-        self.run_dialog(SuperiorDialog(self._store, parent=self))
+        self.run_dialog(SuperiorDialog(self._store, parent=self), after_route=self._reveal_superior)
 
     def edit_superior(self) -> None:
         chosen = self.directory.selected_payload()
         if isinstance(chosen, Superior):
-            self.run_dialog(SuperiorDialog(self._store, chosen, parent=self))
+            self.run_dialog(
+                SuperiorDialog(self._store, chosen, parent=self), after_route=self._reveal_superior
+            )
+
+    def _reveal_superior(self, dialog: QDialog) -> None:
+        """The person just saved is selected and in view in the directory."""
+        wanted = getattr(dialog, "superior_id", None)
+        if wanted is not None:
+            self.tabs.setCurrentIndex(DIRECTORY)
+            reveal_saved(lambda: self.directory.select_where(lambda s: s.id == wanted), self.reload)
 
     def assign(self) -> None:
         chosen = self.directory.selected_payload()
@@ -314,7 +326,20 @@ class SuperiorsPage(Page):
     def follow_up_selected(self) -> None:
         chosen = self.directions_table.selected_payload()
         if isinstance(chosen, Direction):
-            self.run_dialog(FollowUpDialog(self._store, chosen, self.today(), parent=self))
+            self.run_dialog(
+                FollowUpDialog(self._store, chosen, self.today(), parent=self),
+                after_route=lambda _dialog: self.reveal_direction(chosen.id),
+            )
+
+    def reveal_direction(self, direction_id: int | None) -> None:
+        """The direction just followed up stays selected and in view; when the filter would hide
+        it now (done under "Chưa hoàn thành"), the filter widens to "Tất cả"."""
+        if direction_id is not None:
+            reveal_saved(
+                lambda: self.directions_table.select_where(lambda d: d.id == direction_id),
+                self._show_directions,
+                choices=((self.filter_box, "all"),),
+            )
 
     # --- report ------------------------------------------------------------------------------
     def print_report(self) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -97,7 +97,8 @@ class TallyView(QWidget):
         self.number_label.setObjectName("report_number")
 
         self.held_label, self.with_label, self.directions_label = QLabel(), QLabel(), QLabel()
-        figures = QGridLayout()
+        # The three figures side by side, wrapping on a small screen: the tables keep the height.
+        figures = FlowLayout()
         for row, (title, label) in enumerate(
             (
                 ("Số buổi sinh hoạt đã tổ chức:", self.held_label),
@@ -105,15 +106,19 @@ class TallyView(QWidget):
                 ("Ý kiến chỉ đạo:", self.directions_label),
             )
         ):
-            figures.addWidget(QLabel(title), row, 0)
             label.setStyleSheet("font-weight: bold;")
             label.setObjectName(("held", "with_superior", "directions")[row])
-            figures.addWidget(label, row, 1)
-        figures.setColumnStretch(2, 1)
+            pair = QWidget()
+            line = QHBoxLayout(pair)
+            line.setContentsMargins(0, 0, 24, 0)
+            line.addWidget(QLabel(title))
+            line.addWidget(label)
+            figures.addWidget(pair)
 
         self.people = RecordTable(
             ("Họ và tên", "Chức vụ", "Cấp", "Số buổi\ndự", "Chỉ tiêu\ncủa kỳ", "Nhận xét"),
             (20, 28, 19, 8, 8, 0),
+            optional=(2, 1),
         )
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
@@ -127,6 +132,7 @@ class TallyView(QWidget):
                 "Đã thông báo cho",
             ),
             (11, 22, 0, 12, 22),
+            optional=(4, 3),
         )
         people_box = QWidget()
         box = QVBoxLayout(people_box)

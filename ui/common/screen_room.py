@@ -1,0 +1,18 @@
+"""How much room a dialog has: the free area of its screen (a 1366×768 PC at large text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
+
+def free_area(dialog: QWidget) -> QRect | None:
+    """The screen's free area (without the task bar), or the main window's when that is larger
+    (a window given a size of its own, e.g. under a test's small virtual screen)."""
+    parent = dialog.parentWidget()
+    screen = (parent or dialog).screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if parent is not None:
+        window = parent.window().frameGeometry()
+        room = window if room is None else room.united(window)
+    return room
