@@ -31,7 +31,6 @@ from ui.safety.backup_keeper import BackupKeeper
 from ui.shell.demo_banner import DemoBanner, window_title
 from ui.shell.file_menu import DataSafetyMenu
 from ui.shell.navigation import Navigation
-from ui.shell.operator import OperatorDialog
 from ui.shell.recent_menu import RecentMenu
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener, choose_new_file
@@ -331,6 +330,8 @@ class MainWindow(QMainWindow):
 
     def choose_operator(self) -> QDialog:
         """Tệp › Người đang làm việc…: who the audit trail names from now on (this PC account)."""
+        from ui.shell.operator import OperatorDialog  # with the committee's register: not at start
+
         dialog = OperatorDialog(self._store, self._settings.operator, self)
 
         def finished(result: int) -> None:
