@@ -75,3 +75,19 @@ def test_the_launcher_says_window_shown_then_page_ready(qtbot, qapp, data_path, 
     lines = [line.split()[0] for line in out.getvalue().splitlines()]
     assert lines == ["CELLSEC_WINDOW_SHOWN", "CELLSEC_PAGE_READY"]
     assert launcher.window.navigation.current().is_loaded
+
+
+def test_a_member_asked_for_before_the_register_is_read_is_selected_once_it_is(qtbot, window, store):
+    from gui_helpers import add
+
+    # GIVEN two members, and the register never opened yet (the app is on the to-do list)
+    add(store, "Nguyễn Văn Một", "01/01/1970", "01/01/2000", "01/01/2001")
+    wanted = add(store, "Trần Thị Hai", "02/02/1972", "01/01/2000", "01/01/2001")
+    register = window.pages[1]
+    assert not register.is_loaded
+    # WHEN the to-do list asks for one of them (its "Mở nơi làm việc này")
+    window.show_request("members", f"member:{wanted}")
+    # THEN the register paints, reads, and then selects that member
+    qtbot.waitUntil(lambda: register.is_loaded)
+    assert window.navigation.current() is register
+    assert register.selected_member_id() == wanted

@@ -94,6 +94,7 @@ class Page(QWidget):
         self._loading: LoadingNote | None = None  # shown from the first show to the first read
         self._pending_part: str | None = None  # asked for before the first read
         self._announced = False  # sig_loaded sent
+        self.sig_loaded.connect(self._show_pending_part)  # whoever reads first (see open_part)
         self.active_dialog: QDialog | None = None
         # Questions and notices go through these so a test can answer them without a modal loop.
         self.ask: Callable[..., bool] = ask_yes_no
@@ -157,8 +158,8 @@ class Page(QWidget):
             note.deleteLater()
 
     def load_now(self) -> None:
-        """The first read, now if it has not happened yet; then `sig_loaded` and the part
-        asked for meanwhile, if any."""
+        """The first read, now if it has not happened yet; then `sig_loaded` (and with it the
+        part asked for meanwhile, if any)."""
         self._drop_note()
         if not self._loaded:
             self.reload()
@@ -167,6 +168,8 @@ class Page(QWidget):
             return
         self._announced = True
         self.sig_loaded.emit()
+
+    def _show_pending_part(self) -> None:
         part, self._pending_part = self._pending_part, None
         if part is not None:
             self.show_part(part)
