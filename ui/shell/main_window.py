@@ -177,8 +177,9 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         """The number of to-do items (overdue or due soon) beside each navigation entry: the
         to-do page reads the list once and sends the counts (sig_counts), after every write it
-        reloads on. Not read yet, it is read now — unless the window is not on screen yet, or
-        the page is (the start: it reads after the window's first paint, like any page)."""
+        reloads on. Not read yet, it is read now — unless the window is not on screen yet or
+        the page is about to read ("Đang tải…" shown): at start it reads just after the
+        window's first paint, like any page."""
         index = self.navigation.index_of(TODO_PAGE.key)
         if index >= 0 and self._on_screen:
             page = self.navigation.page(index)
