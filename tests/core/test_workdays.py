@@ -67,3 +67,41 @@ def test_the_extra_days_off_setting_is_checked_and_then_counted(store):
     # AND clearing it is allowed
     set_rule(store, "extra_days_off", "")
     assert rules_of(store)["extra_days_off"] == ""
+
+
+def test_the_days_off_table_is_the_librarys_own_answer():
+    from importlib import resources
+
+    from cellsec.rules.days_off_table import TABLE_FILE, TABLE_YEARS, library_days_off, table, table_text
+
+    # GIVEN the table of public holidays the app reads instead of loading the library at start
+    held = table()
+    # THEN for every year it holds it says exactly what the library says (a new version of the
+    # library that moves a day fails here: make the table again, see days_off_table.py)
+    assert set(held) == set(TABLE_YEARS)
+    for year in TABLE_YEARS:
+        assert held[year] == library_days_off(year), year
+    # AND the file is what its maker writes with this version of the library
+    assert (resources.files("cellsec.rules") / TABLE_FILE).read_text("utf-8") == table_text()
+
+
+def test_a_year_outside_the_table_asks_the_library():
+    from cellsec.rules.days_off_table import TABLE_YEARS, library_days_off
+    from cellsec.rules.workdays import official_days_off
+
+    year = TABLE_YEARS.stop + 5
+    assert date(year, 9, 2) in official_days_off(year) == library_days_off(year)
+
+
+def test_counting_working_days_this_year_does_not_load_the_library():
+    import subprocess
+    import sys
+
+    # WHEN a fresh process counts 30 working days from today's year (the to-do list at start)
+    code = (
+        "import sys; from datetime import date; from cellsec.rules.workdays import WorkCalendar; "
+        "WorkCalendar().add_working_days(date(2026, 12, 1), 30); print('holidays' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    # THEN the slow-to-load holidays library was not imported (the table answered)
+    assert out.strip() == "False"

@@ -40,6 +40,14 @@ def add(store: Store, name: str, born: str, admitted: str, official: str = "", *
     return member(store, name, born, admitted=admitted, official=official, today=None, **fields)
 
 
+def open_page(qtbot, window, page):
+    """Make `page` current in `window` and wait for its first read: a page paints first
+    ("Đang tải…") and reads just after."""
+    window.nav.setCurrentRow(window.navigation.index_of(page.key))
+    qtbot.waitUntil(lambda: page.is_loaded)
+    return page
+
+
 def shown_names(page) -> list[str]:
     return [row.member.full_name for row in page.model.rows()]
 

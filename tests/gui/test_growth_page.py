@@ -4,7 +4,7 @@ member register through the page's dialogs, the probationers with their helper, 
 from __future__ import annotations
 
 import pytest
-from gui_helpers import TODAY, column
+from gui_helpers import TODAY, column, open_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -19,11 +19,8 @@ SAVE = QDialogButtonBox.StandardButton.Save
 
 
 @pytest.fixture
-def page(demo_window) -> GrowthPage:
-    page = demo_window.page_of(GrowthPage)
-    demo_window.nav.setCurrentRow(demo_window.pages.index(page))
-    assert page._loaded
-    return page
+def page(qtbot, demo_window) -> GrowthPage:
+    return open_page(qtbot, demo_window, demo_window.page_of(GrowthPage))
 
 
 def _select(table, name):

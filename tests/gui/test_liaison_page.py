@@ -5,7 +5,7 @@ printing all the sheets still to do."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import TODAY, column, type_text
+from gui_helpers import TODAY, column, open_page, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -33,11 +33,9 @@ def window(demo_window):
 
 
 @pytest.fixture
-def page(window) -> LiaisonPage:
-    page = window.page_of(LiaisonPage)
-    window.nav.setCurrentRow(window.pages.index(page))
+def page(qtbot, window) -> LiaisonPage:
+    page = open_page(qtbot, window, window.page_of(LiaisonPage))
     page.register.comments.set_year(TODAY.year)
-    assert page.is_loaded
     return page
 
 

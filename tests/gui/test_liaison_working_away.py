@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from gui_helpers import TODAY, column, type_text
+from gui_helpers import TODAY, column, open_page, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -38,9 +38,8 @@ def window(demo_window):
 
 
 @pytest.fixture
-def page(window) -> LiaisonPage:
-    page = window.page_of(LiaisonPage)
-    window.nav.setCurrentRow(window.pages.index(page))
+def page(qtbot, window) -> LiaisonPage:
+    page = open_page(qtbot, window, window.page_of(LiaisonPage))
     page.tabs.setCurrentIndex(WORKING_AWAY)
     return page
 

@@ -33,7 +33,8 @@ def test_the_page_exports_its_table_to_excel(qtbot, window, store, tmp_path):
     page = window.page_of(ReviewPage)
     page.year_box.setValue(YEAR)
     window.nav.setCurrentRow(window.pages.index(page))
-    assert page.is_loaded and page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: page.is_loaded)  # a page paints first, then reads
+    assert page.export_button.isEnabled()
     page.notify = Notices()
     page.choose_export_path = SavePath(tmp_path / "kiem-diem.xlsx")
     # WHEN "Xuất ra Excel…" is pressed

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gui_helpers import column, type_text
+from gui_helpers import column, open_page, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -31,9 +31,8 @@ def window(demo_window):
 
 
 @pytest.fixture
-def meetings(window) -> MeetingsPage:
-    page = window.page_of(MeetingsPage)
-    window.nav.setCurrentRow(window.pages.index(page))
+def meetings(qtbot, window) -> MeetingsPage:
+    page = open_page(qtbot, window, window.page_of(MeetingsPage))
     page.set_year(2026)
     return page
 
@@ -92,7 +91,7 @@ def test_direction_given_in_one_meeting_is_closed_at_the_next(qtbot, window, mee
     _close(qtbot, meetings, editor)
 
     # THEN the follow-up list on the superiors page shows it, open
-    window.nav.setCurrentRow(window.pages.index(superiors))
+    open_page(qtbot, window, superiors)
     superiors.filter_box.setCurrentIndex(superiors.filter_box.findData("open"))
     texts = superiors.directions_table.column_texts(column(superiors.directions_table, CONTENT))
     assert DIRECTION in texts

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gui_helpers import TODAY, column, type_text
+from gui_helpers import TODAY, column, open_page, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -36,11 +36,8 @@ def window(demo_window):
 
 
 @pytest.fixture
-def page(window) -> SuperiorsPage:
-    page = window.page_of(SuperiorsPage)
-    window.nav.setCurrentRow(window.pages.index(page))
-    assert page._loaded
-    return page
+def page(qtbot, window) -> SuperiorsPage:
+    return open_page(qtbot, window, window.page_of(SuperiorsPage))
 
 
 def test_add_a_superior_through_the_dialog_and_assign_them(qtbot, page, demo_store):

@@ -36,6 +36,7 @@ def todo(qtbot, demo_store, app_settings, recording_ask):
     qtbot.waitExposed(w)
     page = w.navigation.current()
     assert isinstance(page, TodoPage)  # the app opens on the to-do list
+    qtbot.waitUntil(lambda: page.is_loaded)  # read just after the window's first paint
     page.today = lambda: DAY
     page.reload()
     return page
@@ -66,6 +67,7 @@ def test_one_click_opens_the_place_where_it_is_done(todo, qtbot):
     # THEN the superiors page shows its follow-up of directions, the overdue ones
     current = window.navigation.current()
     assert current is not None and current.key == "superiors"
+    qtbot.waitUntil(lambda: current.is_loaded)  # the page paints first, then reads and shows it
     assert current.filter_box.currentData() == "overdue"
 
 
@@ -140,6 +142,7 @@ def test_a_task_opens_its_meeting_and_a_member_item_the_member(todo, qtbot):
     # THEN the meetings page shows that meeting selected
     meetings = window.navigation.current()
     assert meetings is not None and meetings.key == "meetings"
+    qtbot.waitUntil(lambda: meetings.is_loaded)
     assert meetings.selected_meeting_id() == meeting_id
     # AND a member's item (e.g. a probation ending) lands on that member in the register
     window.nav.setCurrentRow(1)
@@ -161,6 +164,7 @@ def test_a_working_away_item_opens_its_record(todo, qtbot):
     qtbot.mouseClick(todo.open_button, LEFT)
     liaison = window.navigation.current()
     assert liaison is not None and liaison.key == "liaison"
+    qtbot.waitUntil(lambda: liaison.is_loaded)
     assert liaison.tabs.currentWidget() is liaison.working_away
     chosen = liaison.working_away.table.selected_payload()
     assert (
@@ -188,6 +192,7 @@ def test_the_list_is_read_once_at_start_and_once_a_write(qtbot, demo_store, app_
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.navigation.current().is_loaded)  # just after the first paint
     # THEN the list was read once, and the navigation shows its counts
     assert len(reads) == 1
     assert "(" in w.nav.item(0).text()
@@ -208,7 +213,8 @@ def test_growth_items_open_the_growth_page_on_their_tab_and_row(todo, qtbot):
     # THEN the growth page shows the badge tab on that round
     growth = window.navigation.current()
     assert growth is not None and growth.key == "growth"
-    assert growth.tabs.currentIndex() == 2 and growth.round_box.currentText() == "03/02/2027"
+    qtbot.waitUntil(lambda: growth.tabs.currentIndex() == 2)  # once read (a page paints first)
+    assert growth.round_box.currentText() == "03/02/2027"
     # AND a probationer's item lands on the probation tab with that member chosen
     window.navigation.show("todo")
     row = _row_of(todo, "probation_end")

@@ -167,8 +167,6 @@ class GrowthPage(Page):
         """ "candidate:<id>", "probation:<member id>" or "round:<yyyy-mm-dd>": that tab and row
         (asked for by the to-do list)."""
         kind, _, value = part.partition(":")
-        if not self.is_loaded:
-            self.reload()
         if kind == "candidate" and value.isdigit():
             self.tabs.setCurrentIndex(0)
             self.candidates.select_where(lambda r: r.candidate.id == int(value))

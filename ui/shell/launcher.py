@@ -143,22 +143,32 @@ class Launcher(QObject):
         self._app.setQuitOnLastWindowClosed(True)
 
     def _on_window_shown(self) -> None:
+        """The window is on screen (painted once); its first page reads just after."""
         seconds = time.perf_counter() - self._t0
         print(f"CELLSEC_WINDOW_SHOWN {seconds:.3f}", file=self._out, flush=True)
-        page = self.window.navigation.current() if self.window is not None else None
-        if page is not None:  # the first page (the to-do list) with its data on screen
-            if page.is_loaded:
-                self._on_page_loaded()
-            else:
-                page.sig_loaded.connect(self._on_page_loaded)
         if self._smoke_exit_ms is not None:
+            # The first page's read was queued by the same paint, so it runs before this fires
+            # (and a read that fails cannot keep a smoke run from ending).
             QTimer.singleShot(self._smoke_exit_ms, self._smoke_exit)
-        elif self._ask_operator and self.window is not None and not self._settings.operator:
-            self.window.choose_operator()
+        page = self.window.navigation.current() if self.window is not None else None
+        if page is None:
+            self._after_first_page()
+        elif page.is_loaded:
+            self._on_page_loaded()
+        else:  # the first page (the to-do list): "Đang tải…" painted, its data read next
+            page.sig_loaded.connect(self._on_page_loaded)
 
     def _on_page_loaded(self) -> None:
         seconds = time.perf_counter() - self._t0
         print(f"CELLSEC_PAGE_READY {seconds:.3f}", file=self._out, flush=True)
+        self._after_first_page()
+
+    def _after_first_page(self) -> None:
+        """Once the first page shows its data, an interactive start asks who is at the
+        keyboard (once per PC account)."""
+        asks = self._smoke_exit_ms is None and self._ask_operator and not self._settings.operator
+        if asks and self.window is not None:
+            self.window.choose_operator()
 
     def _smoke_exit(self) -> None:
         if self.window is not None and os.environ.get("CELLSEC_SMOKE_ALL_PAGES"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,12 +26,11 @@ from ui.cell.profile_dialog import ProfileDialog, needs_profile
 from ui.common import tasks
 from ui.common.dialogs import show_notice
 from ui.common.operations import open_dialog, run_dialog
-from ui.common.page import Page
+from ui.common.page import LOAD_ANYWAY_MS, Page
 from ui.safety.backup_keeper import BackupKeeper
 from ui.shell.demo_banner import DemoBanner, window_title
 from ui.shell.file_menu import DataSafetyMenu
 from ui.shell.navigation import Navigation
-from ui.shell.operator import OperatorDialog
 from ui.shell.recent_menu import RecentMenu
 from ui.shell.settings import AppSettings
 from ui.shell.store_opener import StoreOpener, choose_new_file
@@ -71,6 +70,7 @@ class MainWindow(QMainWindow):
         self.text_size = text_size or TextSize(app, settings, apply=False)
         self._opener = opener
         self._shown = False
+        self._on_screen = False  # painted once: sig_shown has been sent
         self.choose_new_file: Callable[[QWidget | None], Path | None] = choose_new_file
         self.active_dialog: QDialog | None = None
         self.guide_window: QDialog | None = None
@@ -176,13 +176,15 @@ class MainWindow(QMainWindow):
 
     def refresh_counts(self) -> None:
         """The number of to-do items (overdue or due soon) beside each navigation entry: the
-        to-do page reads the list once and sends the counts (sig_counts), here and after every
-        write it reloads on; it is read now if it has not been shown yet."""
+        to-do page reads the list once and sends the counts (sig_counts), after every write it
+        reloads on. Not read yet, it is read now — unless the window is not on screen yet or
+        the page is about to read ("Đang tải…" shown): at start it reads just after the
+        window's first paint, like any page."""
         index = self.navigation.index_of(TODO_PAGE.key)
-        if index >= 0:
+        if index >= 0 and self._on_screen:
             page = self.navigation.page(index)
-            if not page.is_loaded:
-                page.reload()
+            if not page.is_loaded and not page.is_loading:
+                page.load_now()
 
     def _refresh_status(self) -> None:
         profile = self._store.profile.get()
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
             return
         page = self.navigation.show(key)
         if page is not None:
-            page.show_part(part)
+            page.open_part(part)
 
     def route_changes(self, changes: Changes) -> None:
         """Tell every page what a service changed; pages decide whether to refresh."""
@@ -329,6 +331,8 @@ class MainWindow(QMainWindow):
 
     def choose_operator(self) -> QDialog:
         """Tệp › Người đang làm việc…: who the audit trail names from now on (this PC account)."""
+        from ui.shell.operator import OperatorDialog  # with the committee's register: not at start
+
         dialog = OperatorDialog(self._store, self._settings.operator, self)
 
         def finished(result: int) -> None:
@@ -357,7 +361,22 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            self.sig_shown.emit()
+            # Never painted (shown minimised)? Then count it as shown after a while anyway.
+            QTimer.singleShot(LOAD_ANYWAY_MS, self, self._announce_shown)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._shown and not self._on_screen:
+            # Queued: runs once this paint (the whole window's) is done and on screen.
+            QTimer.singleShot(0, self, self._announce_shown)
+
+    def _announce_shown(self) -> None:
+        """The window is on screen: sig_shown, once; the to-do counts if nobody read them."""
+        if self._on_screen or not self.isVisible():  # closed before it was painted: its file too
+            return
+        self._on_screen = True
+        self.sig_shown.emit()
+        self.refresh_counts()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.save_window(self.saveGeometry(), self.saveState())
