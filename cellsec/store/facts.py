@@ -26,3 +26,13 @@ class FileFacts:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (DEMO,),
         )
+
+    # --- issued documents' records (a growth document sealed when it is given its number) ----
+    def sealed(self, key: str) -> str | None:
+        """The JSON of the document issued under `key` ("issued:…"), None while a draft."""
+        row = self._conn.execute("SELECT value FROM file_facts WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def seal(self, key: str, value: str) -> None:
+        """Inside the caller's transaction; once only (a second seal of one key fails)."""
+        self._conn.execute("INSERT INTO file_facts (key, value) VALUES (?, ?)", (key, value))
