@@ -68,7 +68,9 @@ def cmd_issue_resolution(store: Store, args: argparse.Namespace) -> int:
 
     if (args.candidate is None) == (args.member is None):
         raise ValidationError("Cần đúng một trong hai: --candidate (kết nạp) hoặc --member (công nhận).")
-    kind, record_id = (ADMISSION, args.candidate) if args.candidate is not None else (RECOGNITION, args.member)
+    kind, record_id = (
+        (ADMISSION, args.candidate) if args.candidate is not None else (RECOGNITION, args.member)
+    )
     number, changes = issue_resolution(store, kind, record_id, date.today())
     print(f"Nghị quyết số {number}" + (" đã ban hành." if changes.growth else " (đã ban hành trước đây)."))
     return 0
