@@ -31,6 +31,7 @@ from ui.common.flow_layout import FlowLayout
 from ui.common.page import Page
 from ui.common.record_table import GREY, RED, Cell, RecordTable
 from ui.growth import PAGE
+from ui.growth import documents as docs
 from ui.growth.candidate_dialog import CandidateDialog
 from ui.growth.small_dialogs import (
     award_dialog,
@@ -77,6 +78,10 @@ class GrowthPage(Page):
         self.ceremony_button = QPushButton("Ghi lễ kết nạp…")
         self.ceremony_button.setToolTip("Đưa quần chúng đã có quyết định kết nạp vào sổ đảng viên")
         self.print_candidates_button = QPushButton("In danh sách nguồn")
+        self.admission_button = QPushButton("In nghị quyết đề nghị kết nạp")
+        self.issue_admission_button = QPushButton("Ban hành nghị quyết kết nạp…")
+        self.admission_button.clicked.connect(lambda: docs.print_admission(self))
+        self.issue_admission_button.clicked.connect(lambda: docs.issue(self, docs.ADMISSION))
         self.closed_box = QCheckBox("Hiện cả người đã kết nạp, thôi theo dõi")
         self.add_button.clicked.connect(self.add_candidate)
         self.edit_button.clicked.connect(self.edit_candidate)
@@ -91,7 +96,14 @@ class GrowthPage(Page):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(
-            _buttons(self.add_button, self.edit_button, self.ceremony_button, self.print_candidates_button)
+            _buttons(
+                self.add_button,
+                self.edit_button,
+                self.ceremony_button,
+                self.print_candidates_button,
+                self.admission_button,
+                self.issue_admission_button,
+            )
         )
         layout.addWidget(self.closed_box)
         layout.addWidget(self.candidates)
@@ -103,6 +115,12 @@ class GrowthPage(Page):
         self.recognise_button.clicked.connect(self.record_recognition)
         self.failed_button = QPushButton("Không được công nhận chính thức…")
         self.helper_button.clicked.connect(self.assign_helper)
+        self.recognition_print_button = QPushButton("In nghị quyết đề nghị công nhận")
+        self.issue_recognition_button = QPushButton("Ban hành nghị quyết công nhận…")
+        self.helper_comment_button = QPushButton("In bản nhận xét của đảng viên giúp đỡ")
+        self.recognition_print_button.clicked.connect(lambda: docs.print_recognition(self))
+        self.issue_recognition_button.clicked.connect(lambda: docs.issue(self, docs.RECOGNITION))
+        self.helper_comment_button.clicked.connect(lambda: docs.print_helper_comment(self))
         self.failed_button.clicked.connect(self.record_failed_review)
         self.probation = RecordTable(
             (
@@ -122,7 +140,16 @@ class GrowthPage(Page):
         note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addLayout(_buttons(self.helper_button, self.recognise_button, self.failed_button))
+        layout.addLayout(
+            _buttons(
+                self.helper_button,
+                self.recognise_button,
+                self.failed_button,
+                self.helper_comment_button,
+                self.recognition_print_button,
+                self.issue_recognition_button,
+            )
+        )
         layout.addWidget(note)
         layout.addWidget(self.probation)
         return page
@@ -161,6 +188,13 @@ class GrowthPage(Page):
         return [
             self.page_action("In danh sách nguồn phát triển đảng viên", self.print_candidates),
             self.page_action("In danh sách đề nghị tặng Huy hiệu Đảng", self.print_round),
+            self.page_action("In nghị quyết đề nghị kết nạp", lambda: docs.print_admission(self)),
+            self.page_action(
+                "In nghị quyết đề nghị công nhận đảng viên chính thức", lambda: docs.print_recognition(self)
+            ),
+            self.page_action(
+                "In bản nhận xét của đảng viên giúp đỡ", lambda: docs.print_helper_comment(self)
+            ),
         ]
 
     def show_part(self, part: str) -> None:
@@ -263,7 +297,7 @@ class GrowthPage(Page):
         )
 
     # --- candidates ----------------------------------------------------------------------
-    def _selected_candidate(self) -> CandidateRow | None:
+    def selected_candidate(self) -> CandidateRow | None:
         row = self.candidates.selected_payload()
         if row is None:
             self.notify(self, "Phát triển đảng viên", "Hãy chọn một quần chúng trong danh sách.")
@@ -276,7 +310,7 @@ class GrowthPage(Page):
         )
 
     def edit_candidate(self) -> None:
-        row = self._selected_candidate()
+        row = self.selected_candidate()
         if row is None or row.candidate.id is None:
             return
         c = row.candidate
@@ -287,7 +321,7 @@ class GrowthPage(Page):
         )
 
     def record_ceremony(self) -> None:
-        row = self._selected_candidate()
+        row = self.selected_candidate()
         if row is not None and row.candidate.id is not None:
             self.run_dialog(
                 ceremony_dialog(self.store, row.candidate.id, row.candidate.full_name, self.today(), self)
@@ -299,14 +333,14 @@ class GrowthPage(Page):
         )
 
     # --- probation ---------------------------------------------------------------------------
-    def _selected_probationer(self) -> ProbationRow | None:
+    def selected_probationer(self) -> ProbationRow | None:
         row = self.probation.selected_payload()
         if row is None:
             self.notify(self, "Đảng viên dự bị", "Hãy chọn một đảng viên dự bị trong danh sách.")
         return row
 
     def assign_helper(self) -> None:
-        row = self._selected_probationer()
+        row = self.selected_probationer()
         if row is not None and row.member.id is not None:
             helpers = full_members(self.store, self.today())
             self.run_dialog(
@@ -314,12 +348,16 @@ class GrowthPage(Page):
             )
 
     def record_recognition(self) -> None:
-        row = self._selected_probationer()
+        row = self.selected_probationer()
         if row is not None and row.member.id is not None:
-            self.run_dialog(recognition_dialog(self.store, row.member.id, row.member.full_name, self))
+            member_id = row.member.id
+            self.run_dialog(
+                recognition_dialog(self.store, member_id, row.member.full_name, self),
+                after_route=lambda _dialog: docs.after_recognition(self, member_id),
+            )
 
     def record_failed_review(self) -> None:
-        row = self._selected_probationer()
+        row = self.selected_probationer()
         if row is not None and row.member.id is not None:
             outcome = str(rules_of(self.store)["probation_failed_outcome"]).lower()
             self.run_dialog(
