@@ -171,6 +171,12 @@ def _helper_comment(doc: Document, store: Store, r: Request) -> Document:
     return helper_comment_document(doc, store, r.member_id, today=r.today)
 
 
+def _badge_declaration(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_badges import badge_declarations_document
+
+    return badge_declarations_document(doc, store, r.on, r.member_id, today=r.today)
+
+
 def _growth_seal_warnings(store: Store, r: Request) -> list[PrintWarning]:
     from cellsec.services.growth_records import ADMISSION, RECOGNITION, seal_problem
 
@@ -306,6 +312,13 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _helper_comment,
             file_names.helper_comment,
             hint="--member: đảng viên dự bị",
+        ),
+        DocumentSpec(
+            "badge-declaration",
+            "Bản khai tóm tắt quá trình hoạt động đề nghị tặng Huy hiệu Đảng",
+            _badge_declaration,
+            file_names.badge_declaration,
+            hint="--as-of: đợt trao; --member: một đồng chí, không có: mọi người được đề nghị",
         ),
     )
 }

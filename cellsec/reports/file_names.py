@@ -140,3 +140,8 @@ def recognition_resolution(store: Store, r: Request) -> str:
 
 def helper_comment(store: Store, r: Request) -> str:
     return f"Nhan-xet-dang-vien-du-bi-{_member_name(store, r)}.pdf"
+
+
+def badge_declaration(store: Store, r: Request) -> str:
+    who = f"{_member_name(store, r)}-" if r.member_id is not None else ""
+    return badge_round(store, r).replace("De-nghi-Huy-hieu-Dang-", f"Ban-khai-Huy-hieu-Dang-{who}")

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from ui.growth.page import PROBATION, GrowthPage
+from ui.growth.page import BADGES, PROBATION, GrowthPage
 from ui.printing.preview import PrintPreviewDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -79,4 +79,18 @@ def test_the_probation_tab_prints_the_recognition_resolution_and_the_helpers_she
     dialog, text = _ready(qtbot, page)
     assert "BẢN NHẬN XÉT ĐẢNG VIÊN DỰ BỊ" in text and "Tôi là: Lê Thị Hằng" in text
     assert dialog.file_name == "Nhan-xet-dang-vien-du-bi-Vi-Thi-Ngoc.pdf"
+    dialog.reject()
+
+
+def test_the_badge_tab_prints_the_declarations_of_the_round(qtbot, page):
+    page.tabs.setCurrentIndex(BADGES)
+    qtbot.mouseClick(page.declarations_button, LEFT)
+    dialog, text = _ready(qtbot, page)
+    assert "BẢN KHAI TÓM TẮT QUÁ TRÌNH HOẠT ĐỘNG" in text and "Hà Văn Thắng" in text
+    assert dialog.file_name == "Ban-khai-Huy-hieu-Dang-dot-03-02-2027.pdf"
+    dialog.reject()
+    _select(page.badges, "Hà Văn Thắng")
+    qtbot.mouseClick(page.declaration_button, LEFT)
+    dialog, text = _ready(qtbot, page)
+    assert dialog.file_name == "Ban-khai-Huy-hieu-Dang-Ha-Van-Thang-dot-03-02-2027.pdf"
     dialog.reject()

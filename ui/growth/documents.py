@@ -25,6 +25,8 @@ class GrowthPage(Protocol):
 
     def selected_candidate(self) -> Any: ...
     def selected_probationer(self) -> Any: ...
+    def selected_badge_row(self) -> Any: ...
+    def current_round(self) -> date | None: ...
     def run_operation(self, op: Callable[[], Any], failure_title: str) -> Any: ...
 
 
@@ -33,6 +35,7 @@ __all__ = [
     "RECOGNITION",
     "issue",
     "print_admission",
+    "print_declarations",
     "print_helper_comment",
     "print_recognition",
 ]
@@ -67,6 +70,19 @@ def print_helper_comment(page: GrowthPage) -> None:
     row = page.selected_probationer()
     if row is not None and row.member.id is not None:
         _open(page, "helper-comment", member_id=row.member.id, today=page.today())
+
+
+def print_declarations(page: GrowthPage, one: bool) -> None:
+    """The badge declarations of the round shown: the selected member's, or everyone's proposed."""
+    award = page.current_round()
+    if award is None:
+        return
+    if not one:
+        _open(page, "badge-declaration", on=award, today=page.today())
+        return
+    row = page.selected_badge_row()
+    if row is not None and row.member.id is not None:
+        _open(page, "badge-declaration", on=award, member_id=row.member.id, today=page.today())
 
 
 def issue(page: GrowthPage, kind: str) -> None:

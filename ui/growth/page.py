@@ -167,6 +167,11 @@ class GrowthPage(Page):
         self.illness_button.clicked.connect(lambda: self.record_choice(Basis.ILLNESS))
         self.posthumous_button.clicked.connect(lambda: self.record_choice(Basis.POSTHUMOUS))
         self.print_round_button.clicked.connect(self.print_round)
+        self.declaration_button = QPushButton("In bản khai của đồng chí đã chọn")
+        self.declarations_button = QPushButton("In bản khai cả đợt")
+        self.declaration_button.setToolTip("Bản khai tóm tắt quá trình hoạt động (mẫu 6-HHĐ), điền sẵn")
+        self.declaration_button.clicked.connect(lambda: docs.print_declarations(self, one=True))
+        self.declarations_button.clicked.connect(lambda: docs.print_declarations(self, one=False))
         self.badges = RecordTable(
             ("Họ và tên", "Huy hiệu", "Đủ tuổi đảng ngày", "Tuổi đảng", "Đề nghị", "Ghi chú"),
             (24, 10, 14, 16, 18, 0),
@@ -179,7 +184,14 @@ class GrowthPage(Page):
         layout = QVBoxLayout(page)
         layout.addLayout(chooser)
         layout.addLayout(
-            _buttons(self.award_button, self.illness_button, self.posthumous_button, self.print_round_button)
+            _buttons(
+                self.award_button,
+                self.illness_button,
+                self.posthumous_button,
+                self.print_round_button,
+                self.declaration_button,
+                self.declarations_button,
+            )
         )
         layout.addWidget(self.badges)
         return page
@@ -365,14 +377,14 @@ class GrowthPage(Page):
             )
 
     # --- badges ------------------------------------------------------------------------------
-    def _selected_badge_row(self):  # type: ignore[no-untyped-def]
+    def selected_badge_row(self):  # type: ignore[no-untyped-def]
         row = self.badges.selected_payload()
         if row is None:
             self.notify(self, "Huy hiệu Đảng", "Hãy chọn một đồng chí trong danh sách của đợt.")
         return row
 
     def record_award(self) -> None:
-        row = self._selected_badge_row()
+        row = self.selected_badge_row()
         if row is not None and row.member.id is not None:
             self.run_dialog(
                 award_dialog(self.store, row.member.id, row.member.full_name, row.line.milestone, self)
@@ -384,10 +396,13 @@ class GrowthPage(Page):
         people = badge_choice_people(self.store, basis, self.today())
         self.run_dialog(choice_dialog(self.store, basis, people, self))
 
-    def print_round(self) -> None:
+    def current_round(self) -> date | None:
         index = self.round_box.currentIndex()
-        if 0 <= index < len(self.rounds):
-            award = self.rounds[index].award_date
+        return self.rounds[index].award_date if 0 <= index < len(self.rounds) else None
+
+    def print_round(self) -> None:
+        award = self.current_round()
+        if award is not None:
             self.preview = printing.open_preview(
                 self, self.store, "badge-round", on=award, notify=self.notify
             )
