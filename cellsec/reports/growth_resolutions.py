@@ -23,7 +23,7 @@ from cellsec.reports.template import (
     title_block,
 )
 from cellsec.services.candidates import PERSON_LABELS
-from cellsec.services.growth_records import Record, admission_record, recognition_record
+from cellsec.services.growth_records import ADMISSION, RECOGNITION, Record, resolution_record
 from cellsec.store import Store
 
 BLANK = "………"
@@ -80,7 +80,7 @@ def _opening(record: Record, summary: str, sheet: Sheet, width: float) -> list[F
     profile = profile_of(record)
     number = record["number"] or record["blank_number"]
     story: list[Flowable] = [header_block(Header(profile, iso_date(record["date"]), number), width, sheet)]
-    if not record["issued"]:
+    if not record["issued"] and not record.get("numbered"):
         story.append(p("BẢN NHÁP — nghị quyết chưa ban hành", "note", sheet))
     story += [*title_block("NGHỊ QUYẾT", summary, sheet), *[p(line, "body", sheet) for line in _BASIS]]
     return story
@@ -171,7 +171,8 @@ def build_recognition(record: Record, sheet: Sheet, width: float) -> list[Flowab
 
 
 def _fill(doc: Document, record: Record, story: list[Flowable]) -> Document:
-    doc.title += f" số {record['number']}" if record["issued"] else " (bản nháp)"
+    numbered = record["issued"] or record.get("numbered")
+    doc.title += f" số {record['number']}" if numbered else " (bản nháp)"
     doc.subject = record["header"]["cell_name"]
     doc.story = story
     return doc
@@ -180,7 +181,7 @@ def _fill(doc: Document, record: Record, story: list[Flowable]) -> Document:
 def admission_resolution_document(doc: Document, store: Store, candidate_id: int | None) -> Document:
     if candidate_id is None:
         raise ValidationError("Nghị quyết đề nghị kết nạp: cần chọn một quần chúng (--candidate).")
-    record = admission_record(store, candidate_id)
+    record = resolution_record(store, ADMISSION, candidate_id, date.today())
     return _fill(doc, record, build_admission(record, load_sheet(), frame_width(doc)))
 
 
@@ -189,5 +190,5 @@ def recognition_resolution_document(
 ) -> Document:
     if member_id is None:
         raise ValidationError("Nghị quyết đề nghị công nhận: cần chọn một đảng viên (--member).")
-    record = recognition_record(store, member_id, today or date.today())
+    record = resolution_record(store, RECOGNITION, member_id, today or date.today())
     return _fill(doc, record, build_recognition(record, load_sheet(), frame_width(doc)))

@@ -22,6 +22,7 @@ from cellsec.rules.probation import probation_of
 from cellsec.services.candidates import YOUTH_UNION_WORDING
 from cellsec.services.members import rules_of
 from cellsec.services.profile import required_profile
+from cellsec.services.report_numbers import issued_number
 from cellsec.store import Store
 
 Record = dict[str, Any]
@@ -195,9 +196,18 @@ def blank_number_text(store: Store) -> str:
 
 
 def resolution_record(store: Store, kind: str, record_id: int, today: date) -> Record:
-    if kind == ADMISSION:
-        return admission_record(store, record_id)
-    return recognition_record(store, record_id, today)
+    """The resolution as issued (sealed), or as it prints now. A number given without its
+    sealed record (a file brought in by an import that did not carry it) still prints."""
+    record = (
+        admission_record(store, record_id)
+        if kind == ADMISSION
+        else recognition_record(store, record_id, today)
+    )
+    if not record["issued"]:
+        number = issued_number(store, RESOLUTION_TYPE, resolution_title(kind, record_id))
+        if number is not None:
+            record.update(number=number.text, date=number.issued_on.isoformat(), numbered=True)
+    return record
 
 
 def issue_resolution(store: Store, kind: str, record_id: int, today: date) -> tuple[str, Changes]:

@@ -258,3 +258,30 @@ def test_the_cli_renders_and_issues_the_admission_resolution(cell, tmp_path):
     assert f"Nghị quyết số {expected} đã ban hành." in out.getvalue()
     text, _reader = pdf_text(out_pdf.read_bytes())
     assert f"Số {expected}" in text
+
+
+def test_the_members_present_come_from_the_minutes_of_the_day_the_cell_voted(store):
+    # GIVEN the demo with its minutes book, and Mai's resolution dated the meeting of 25/10/2026
+    from cellsec.services.minutes_record import minutes_record
+
+    create_demo(store, today=TODAY)
+    (meeting,) = store.meetings.list_between(date(2026, 10, 25), date(2026, 10, 25))
+    form = candidate_form(store.growth.candidate(MAI))
+    save_candidate(store, {**form, "resolution_date": "25/10/2026"}, MAI, today=TODAY)
+    present = minutes_record(store, meeting.id).count.eligible_present
+    # THEN the resolution counts the full members entitled to vote who were at that meeting
+    text, _pages = _text(store, "admission-resolution", candidate_id=MAI)
+    assert f"Số đảng viên chính thức có mặt: {present} đồng chí" in text
+
+
+def test_a_number_given_without_its_record_still_prints_and_is_sealed_when_issued(cell):
+    # GIVEN the recognition resolution numbered, its sealed record gone (a file brought by import)
+    number, _ = issue_resolution(cell, RECOGNITION, BAO, TODAY)
+    with cell.transaction():
+        cell._conn.execute("DELETE FROM file_facts WHERE key = ?", (f"issued:{RECOGNITION}:{BAO}",))
+    text, _pages = _text(cell, "recognition-resolution", member_id=BAO, today=TODAY)
+    assert f"Số {number}" in text and "BẢN NHÁP" not in text
+    # WHEN issued again THEN it keeps its number and is sealed, no number is used up
+    before = _next_nq(cell)
+    assert issue_resolution(cell, RECOGNITION, BAO, TODAY)[0] == number
+    assert _next_nq(cell) == before and cell.facts.sealed(f"issued:{RECOGNITION}:{BAO}")
