@@ -40,6 +40,7 @@ __all__ = [
     "print_recognition",
 ]
 
+ISSUE_TIP = "Cấp số nghị quyết (…-NQ) và lưu nguyên bản ban hành: in lại sau này vẫn đúng như vậy"
 ISSUE_QUESTION = (
     "Ban hành nghị quyết {what}?\n\nNghị quyết được cấp số tiếp theo (…-NQ) của nhiệm kỳ (hoặc giữ số "
     "chi bộ đã ghi) và được lưu nguyên như lúc ban hành: in lại sau này vẫn đúng như vậy, kể cả khi "

@@ -78,8 +78,10 @@ class GrowthPage(Page):
         self.ceremony_button = QPushButton("Ghi lễ kết nạp…")
         self.ceremony_button.setToolTip("Đưa quần chúng đã có quyết định kết nạp vào sổ đảng viên")
         self.print_candidates_button = QPushButton("In danh sách nguồn")
-        self.admission_button = QPushButton("In nghị quyết đề nghị kết nạp")
-        self.issue_admission_button = QPushButton("Ban hành nghị quyết kết nạp…")
+        self.admission_button = QPushButton("In nghị quyết kết nạp")
+        self.admission_button.setToolTip("Nghị quyết chi bộ đề nghị kết nạp quần chúng đã chọn")
+        self.issue_admission_button = QPushButton("Ban hành, cấp số…")
+        self.issue_admission_button.setToolTip(docs.ISSUE_TIP)
         self.admission_button.clicked.connect(lambda: docs.print_admission(self))
         self.issue_admission_button.clicked.connect(lambda: docs.issue(self, docs.ADMISSION))
         self.closed_box = QCheckBox("Hiện cả người đã kết nạp, thôi theo dõi")
@@ -115,9 +117,14 @@ class GrowthPage(Page):
         self.recognise_button.clicked.connect(self.record_recognition)
         self.failed_button = QPushButton("Không được công nhận chính thức…")
         self.helper_button.clicked.connect(self.assign_helper)
-        self.recognition_print_button = QPushButton("In nghị quyết đề nghị công nhận")
-        self.issue_recognition_button = QPushButton("Ban hành nghị quyết công nhận…")
-        self.helper_comment_button = QPushButton("In bản nhận xét của đảng viên giúp đỡ")
+        self.recognition_print_button = QPushButton("In nghị quyết công nhận")
+        self.recognition_print_button.setToolTip("Nghị quyết chi bộ đề nghị công nhận đảng viên chính thức")
+        self.issue_recognition_button = QPushButton("Ban hành, cấp số…")
+        self.issue_recognition_button.setToolTip(docs.ISSUE_TIP)
+        self.helper_comment_button = QPushButton("In bản nhận xét")
+        self.helper_comment_button.setToolTip(
+            "Bản nhận xét đảng viên dự bị của đảng viên giúp đỡ (để viết tay)"
+        )
         self.recognition_print_button.clicked.connect(lambda: docs.print_recognition(self))
         self.issue_recognition_button.clicked.connect(lambda: docs.issue(self, docs.RECOGNITION))
         self.helper_comment_button.clicked.connect(lambda: docs.print_helper_comment(self))
@@ -140,15 +147,9 @@ class GrowthPage(Page):
         note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addLayout(_buttons(self.helper_button, self.recognise_button, self.failed_button))
         layout.addLayout(
-            _buttons(
-                self.helper_button,
-                self.recognise_button,
-                self.failed_button,
-                self.helper_comment_button,
-                self.recognition_print_button,
-                self.issue_recognition_button,
-            )
+            _buttons(self.helper_comment_button, self.recognition_print_button, self.issue_recognition_button)
         )
         layout.addWidget(note)
         layout.addWidget(self.probation)
