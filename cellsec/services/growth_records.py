@@ -22,7 +22,7 @@ from cellsec.rules.probation import probation_of
 from cellsec.services.candidates import YOUTH_UNION_WORDING
 from cellsec.services.members import rules_of
 from cellsec.services.profile import required_profile
-from cellsec.services.report_numbers import issued_number
+from cellsec.services.report_numbers import IssuedNumber, blank_number, issued_number
 from cellsec.store import Store
 
 Record = dict[str, Any]
@@ -124,7 +124,7 @@ def admission_record(store: Store, candidate_id: int) -> Record:
         "kind": ADMISSION,
         "header": _header(store),
         "number": c.resolution_ref.strip().removeprefix("Số ").strip(),
-        "blank_number": blank_number_text(store),
+        "blank_number": blank_number(store, RESOLUTION_TYPE),
         "issued": False,
         "date": c.resolution_date.isoformat(),
         "person": dict(c.person),
@@ -169,7 +169,7 @@ def recognition_record(store: Store, member_id: int, today: date) -> Record:
         "kind": RECOGNITION,
         "header": _header(store),
         "number": "",
-        "blank_number": blank_number_text(store),
+        "blank_number": blank_number(store, RESOLUTION_TYPE),
         "issued": False,
         "date": today.isoformat(),
         "full_name": member.full_name,
@@ -190,11 +190,6 @@ def helper_name(store: Store, member_id: int, on: date) -> str:
 
 
 # --- numbers --------------------------------------------------------------------------------
-def blank_number_text(store: Store) -> str:
-    """What a draft prints for its number: left blank for the hand, "    -NQ/CB"."""
-    return f"\u00a0\u00a0\u00a0\u00a0-{RESOLUTION_TYPE}/{rules_of(store)['document_type_code_cell']}"
-
-
 def resolution_record(store: Store, kind: str, record_id: int, today: date) -> Record:
     """The resolution as issued (sealed), or as it prints now. A number given without its
     sealed record (a file brought in by an import that did not carry it) still prints."""
@@ -223,11 +218,10 @@ def issue_resolution(store: Store, kind: str, record_id: int, today: date) -> tu
     with store.transaction():
         if not record["number"]:
             term = profile.term_label or ""
+            title = resolution_title(kind, record_id)
             number = store.meetings.next_number(RESOLUTION_TYPE, term)
-            store.meetings.assign_number(
-                RESOLUTION_TYPE, term, number, None, when, resolution_title(kind, record_id), issuer
-            )
-            record["number"] = f"{number:02d}-{RESOLUTION_TYPE}/{issuer}"
+            store.meetings.assign_number(RESOLUTION_TYPE, term, number, None, when, title, issuer)
+            record["number"] = IssuedNumber(number, RESOLUTION_TYPE, issuer, term, when, title).text
             if kind == ADMISSION:
                 c = store.growth.candidate(record_id)
                 if c is not None:
