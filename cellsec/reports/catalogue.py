@@ -295,7 +295,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             "Nghị quyết chi bộ đề nghị kết nạp đảng viên",
             _admission,
             file_names.admission_resolution,
-            hint="--candidate",
+            hint="--candidate: mã trong lệnh candidates; cấp số: lệnh issue-resolution",
             warnings=_growth_seal_warnings,
         ),
         DocumentSpec(
@@ -303,7 +303,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             "Nghị quyết đề nghị công nhận đảng viên chính thức",
             _recognition,
             file_names.recognition_resolution,
-            hint="--member: đảng viên dự bị",
+            hint="--member: đảng viên dự bị; cấp số: lệnh issue-resolution",
             warnings=_growth_seal_warnings,
         ),
         DocumentSpec(
