@@ -62,6 +62,20 @@ def cmd_badges(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_issue_resolution(store: Store, args: argparse.Namespace) -> int:
+    from cellsec.errors import ValidationError
+    from cellsec.services.growth_records import ADMISSION, RECOGNITION, issue_resolution
+
+    if (args.candidate is None) == (args.member is None):
+        raise ValidationError("Cần đúng một trong hai: --candidate (kết nạp) hoặc --member (công nhận).")
+    kind, record_id = (
+        (ADMISSION, args.candidate) if args.candidate is not None else (RECOGNITION, args.member)
+    )
+    number, changes = issue_resolution(store, kind, record_id, date.today())
+    print(f"Nghị quyết số {number}" + (" đã ban hành." if changes.growth else " (đã ban hành trước đây)."))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     candidates = sub.add_parser("candidates", help="nguồn phát triển đảng viên: quần chúng ưu tú (JSON)")
     candidates.add_argument("--all", action="store_true", help="cả người đã kết nạp, thôi theo dõi")
@@ -69,3 +83,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     badges = sub.add_parser("badges", help="danh sách xét tặng Huy hiệu Đảng của một đợt (JSON)")
     badges.add_argument("--round", default="", help="ngày trao dd/mm/yyyy (mặc định: đợt tới)")
     badges.set_defaults(func=cmd_badges)
+    issue = sub.add_parser(
+        "issue-resolution",
+        help="ban hành (cấp số) nghị quyết đề nghị kết nạp hoặc công nhận đảng viên chính thức",
+    )
+    issue.add_argument("--candidate", type=int, default=None, help="mã quần chúng: đề nghị kết nạp")
+    issue.add_argument("--member", type=int, default=None, help="mã đảng viên dự bị: đề nghị công nhận")
+    issue.set_defaults(func=cmd_issue_resolution)

@@ -29,6 +29,8 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
         "period": period_of(args),
         "liaison_id": args.liaison,
         "per_member": args.per_member,
+        "candidate_id": args.candidate,
+        "member_id": args.member,
     }
     for warning in document_warnings(store, args.document, **options):
         print(f"{warning.title}: {warning.text}", file=sys.stderr)
@@ -57,6 +59,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render.add_argument(
         "--liaison", type=int, default=None, help="mã đảng viên nơi cư trú (phiếu nhận xét của một người)"
     )
+    render.add_argument(
+        "--candidate", type=int, default=None, help="mã quần chúng (nghị quyết đề nghị kết nạp)"
+    )
+    render.add_argument("--member", type=int, default=None, help="mã đảng viên (văn bản của một đảng viên)")
     render.add_argument("--year", type=int, default=date.today().year)
     render.add_argument("--as-of", default="", help="ngày dd/mm/yyyy (danh sách đảng viên, danh sách dự họp)")
     render.add_argument("--from", dest="start", default="", help="kỳ báo cáo: từ ngày")

@@ -152,6 +152,41 @@ def _badge_round(doc: Document, store: Store, r: Request) -> Document:
     return badge_round_document(doc, store, r.on)
 
 
+# --- growth documents (issue 16): resolutions proposing admission / recognition, helper's sheet
+def _admission(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_resolutions import admission_resolution_document
+
+    return admission_resolution_document(doc, store, r.candidate_id)
+
+
+def _recognition(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_resolutions import recognition_resolution_document
+
+    return recognition_resolution_document(doc, store, r.member_id, today=r.today)
+
+
+def _helper_comment(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_sheets import helper_comment_document
+
+    return helper_comment_document(doc, store, r.member_id, today=r.today)
+
+
+def _badge_declaration(doc: Document, store: Store, r: Request) -> Document:
+    from cellsec.reports.growth_badges import badge_declarations_document
+
+    return badge_declarations_document(doc, store, r.on, r.member_id, today=r.today)
+
+
+def _growth_seal_warnings(store: Store, r: Request) -> list[PrintWarning]:
+    from cellsec.services.growth_records import ADMISSION, RECOGNITION, seal_problem
+
+    kind, record_id = (
+        (ADMISSION, r.candidate_id) if r.candidate_id is not None else (RECOGNITION, r.member_id)
+    )
+    problem = seal_problem(store, kind, record_id) if record_id is not None else None
+    return [PrintWarning("Nghị quyết đã ban hành bị sửa", problem)] if problem else []
+
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.key: spec
     for spec in (
@@ -254,6 +289,36 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             file_names.badge_round,
             landscape=True,
             hint="--as-of: ngày trao hoặc trước đó (mặc định: đợt tới)",
+        ),
+        DocumentSpec(
+            "admission-resolution",
+            "Nghị quyết chi bộ đề nghị kết nạp đảng viên",
+            _admission,
+            file_names.admission_resolution,
+            hint="--candidate: mã trong lệnh candidates; cấp số: lệnh issue-resolution",
+            warnings=_growth_seal_warnings,
+        ),
+        DocumentSpec(
+            "recognition-resolution",
+            "Nghị quyết đề nghị công nhận đảng viên chính thức",
+            _recognition,
+            file_names.recognition_resolution,
+            hint="--member: đảng viên dự bị; cấp số: lệnh issue-resolution",
+            warnings=_growth_seal_warnings,
+        ),
+        DocumentSpec(
+            "helper-comment",
+            "Bản nhận xét đảng viên dự bị của đảng viên giúp đỡ",
+            _helper_comment,
+            file_names.helper_comment,
+            hint="--member: đảng viên dự bị",
+        ),
+        DocumentSpec(
+            "badge-declaration",
+            "Bản khai tóm tắt quá trình hoạt động đề nghị tặng Huy hiệu Đảng",
+            _badge_declaration,
+            file_names.badge_declaration,
+            hint="--as-of: đợt trao; --member: một đồng chí, không có: mọi người được đề nghị",
         ),
     )
 }

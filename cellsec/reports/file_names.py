@@ -117,3 +117,31 @@ def badge_round(store: Store, r: Request) -> str:
 
     award = next_award_dates(r.on or date.today(), rules_of(store), 1)[0]
     return f"De-nghi-Huy-hieu-Dang-dot-{_day(award)}.pdf"
+
+
+# --- growth documents (issue 16) ------------------------------------------------------------
+def _person(name: str) -> str:
+    return "-".join(w.capitalize() for w in fold(name).split()) or "mau"
+
+
+def _member_name(store: Store, r: Request) -> str:
+    member = store.members.get(r.member_id) if r.member_id is not None else None
+    return _person(member.full_name if member else "")
+
+
+def admission_resolution(store: Store, r: Request) -> str:
+    c = store.growth.candidate(r.candidate_id) if r.candidate_id is not None else None
+    return f"Nghi-quyet-de-nghi-ket-nap-{_person(c.full_name if c else '')}.pdf"
+
+
+def recognition_resolution(store: Store, r: Request) -> str:
+    return f"Nghi-quyet-de-nghi-cong-nhan-chinh-thuc-{_member_name(store, r)}.pdf"
+
+
+def helper_comment(store: Store, r: Request) -> str:
+    return f"Nhan-xet-dang-vien-du-bi-{_member_name(store, r)}.pdf"
+
+
+def badge_declaration(store: Store, r: Request) -> str:
+    who = f"{_member_name(store, r)}-" if r.member_id is not None else ""
+    return badge_round(store, r).replace("De-nghi-Huy-hieu-Dang-", f"Ban-khai-Huy-hieu-Dang-{who}")

@@ -21,6 +21,8 @@ class Request:
     kind: MeetingKind = MeetingKind.REGULAR
     today: date | None = None
     per_member: bool = False  # one copy per member called, the name filled in (invitation)
+    candidate_id: int | None = None  # a candidate for admission (growth resolutions)
+    member_id: int | None = None  # one member (growth resolutions, sheets, declarations)
 
     @property
     def the_year(self) -> int:

@@ -1,5 +1,6 @@
-"""Issued reports' contents in the whole-cell export ("issued_records"): each as it was issued,
-with its digest; an import checks both and that the report has its number in the file."""
+"""Issued documents' contents in the whole-cell export ("issued_records"): each as it was issued,
+with its digest; an import checks the digest (a number the cell wrote itself is in the content,
+not among the file's document numbers)."""
 
 from __future__ import annotations
 
@@ -31,12 +32,7 @@ def export_issued(store: Store) -> dict[str, Any]:
 
 def prepare_issued(data: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any], str]]:
     """(type, title, issued at, record, digest) of each, checked: a content that does not match
-    its digest, or a report without its number among the file's document numbers, is refused."""
-    numbered = {
-        (raw.get("type_code"), raw.get("title"))
-        for _, raw in v.records(data, "document_numbers", "Số văn bản")
-        if raw.get("meeting_id") is None
-    }
+    its digest, or one given twice, is refused."""
     out = []
     seen: set[tuple[str, str]] = set()
     for where, raw in v.records(data, "issued_records", _LABEL):
@@ -44,8 +40,6 @@ def prepare_issued(data: dict[str, Any]) -> list[tuple[str, str, str, dict[str, 
         record, digest = raw.get("record"), raw.get("digest")
         if not isinstance(record, dict) or not isinstance(digest, str) or record_digest(record) != digest:
             raise ValidationError(f"{where} (“{title}”): nội dung không khớp dấu kiểm (tệp đã bị sửa).")
-        if (type_code, title) not in numbered:
-            raise ValidationError(f"{where} (“{title}”): báo cáo này không có số văn bản trong tệp.")
         if (type_code, title) in seen:
             raise ValidationError(f"{where} (“{title}”): có hai lần trong tệp.")
         seen.add((type_code, title))

@@ -31,6 +31,7 @@ from ui.common.flow_layout import FlowLayout
 from ui.common.page import Page
 from ui.common.record_table import GREY, RED, Cell, RecordTable
 from ui.growth import PAGE
+from ui.growth import documents as docs
 from ui.growth.candidate_dialog import CandidateDialog
 from ui.growth.small_dialogs import (
     award_dialog,
@@ -77,6 +78,12 @@ class GrowthPage(Page):
         self.ceremony_button = QPushButton("Ghi lễ kết nạp…")
         self.ceremony_button.setToolTip("Đưa quần chúng đã có quyết định kết nạp vào sổ đảng viên")
         self.print_candidates_button = QPushButton("In danh sách nguồn")
+        self.admission_button = QPushButton("In nghị quyết kết nạp")
+        self.admission_button.setToolTip("Nghị quyết chi bộ đề nghị kết nạp quần chúng đã chọn")
+        self.issue_admission_button = QPushButton("Ban hành, cấp số…")
+        self.issue_admission_button.setToolTip(docs.ISSUE_TIP)
+        self.admission_button.clicked.connect(lambda: docs.print_admission(self))
+        self.issue_admission_button.clicked.connect(lambda: docs.issue(self, docs.ADMISSION))
         self.closed_box = QCheckBox("Hiện cả người đã kết nạp, thôi theo dõi")
         self.add_button.clicked.connect(self.add_candidate)
         self.edit_button.clicked.connect(self.edit_candidate)
@@ -91,7 +98,14 @@ class GrowthPage(Page):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(
-            _buttons(self.add_button, self.edit_button, self.ceremony_button, self.print_candidates_button)
+            _buttons(
+                self.add_button,
+                self.edit_button,
+                self.ceremony_button,
+                self.print_candidates_button,
+                self.admission_button,
+                self.issue_admission_button,
+            )
         )
         layout.addWidget(self.closed_box)
         layout.addWidget(self.candidates)
@@ -103,6 +117,17 @@ class GrowthPage(Page):
         self.recognise_button.clicked.connect(self.record_recognition)
         self.failed_button = QPushButton("Không được công nhận chính thức…")
         self.helper_button.clicked.connect(self.assign_helper)
+        self.recognition_print_button = QPushButton("In nghị quyết công nhận")
+        self.recognition_print_button.setToolTip("Nghị quyết chi bộ đề nghị công nhận đảng viên chính thức")
+        self.issue_recognition_button = QPushButton("Ban hành, cấp số…")
+        self.issue_recognition_button.setToolTip(docs.ISSUE_TIP)
+        self.helper_comment_button = QPushButton("In bản nhận xét")
+        self.helper_comment_button.setToolTip(
+            "Bản nhận xét đảng viên dự bị của đảng viên giúp đỡ (để viết tay)"
+        )
+        self.recognition_print_button.clicked.connect(lambda: docs.print_recognition(self))
+        self.issue_recognition_button.clicked.connect(lambda: docs.issue(self, docs.RECOGNITION))
+        self.helper_comment_button.clicked.connect(lambda: docs.print_helper_comment(self))
         self.failed_button.clicked.connect(self.record_failed_review)
         self.probation = RecordTable(
             (
@@ -123,6 +148,9 @@ class GrowthPage(Page):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(_buttons(self.helper_button, self.recognise_button, self.failed_button))
+        layout.addLayout(
+            _buttons(self.helper_comment_button, self.recognition_print_button, self.issue_recognition_button)
+        )
         layout.addWidget(note)
         layout.addWidget(self.probation)
         return page
@@ -140,6 +168,11 @@ class GrowthPage(Page):
         self.illness_button.clicked.connect(lambda: self.record_choice(Basis.ILLNESS))
         self.posthumous_button.clicked.connect(lambda: self.record_choice(Basis.POSTHUMOUS))
         self.print_round_button.clicked.connect(self.print_round)
+        self.declaration_button = QPushButton("In bản khai của đồng chí đã chọn")
+        self.declarations_button = QPushButton("In bản khai cả đợt")
+        self.declaration_button.setToolTip("Bản khai tóm tắt quá trình hoạt động (mẫu 6-HHĐ), điền sẵn")
+        self.declaration_button.clicked.connect(lambda: docs.print_declarations(self, one=True))
+        self.declarations_button.clicked.connect(lambda: docs.print_declarations(self, one=False))
         self.badges = RecordTable(
             ("Họ và tên", "Huy hiệu", "Đủ tuổi đảng ngày", "Tuổi đảng", "Đề nghị", "Ghi chú"),
             (24, 10, 14, 16, 18, 0),
@@ -152,7 +185,14 @@ class GrowthPage(Page):
         layout = QVBoxLayout(page)
         layout.addLayout(chooser)
         layout.addLayout(
-            _buttons(self.award_button, self.illness_button, self.posthumous_button, self.print_round_button)
+            _buttons(
+                self.award_button,
+                self.illness_button,
+                self.posthumous_button,
+                self.print_round_button,
+                self.declaration_button,
+                self.declarations_button,
+            )
         )
         layout.addWidget(self.badges)
         return page
@@ -161,6 +201,13 @@ class GrowthPage(Page):
         return [
             self.page_action("In danh sách nguồn phát triển đảng viên", self.print_candidates),
             self.page_action("In danh sách đề nghị tặng Huy hiệu Đảng", self.print_round),
+            self.page_action("In nghị quyết đề nghị kết nạp", lambda: docs.print_admission(self)),
+            self.page_action(
+                "In nghị quyết đề nghị công nhận đảng viên chính thức", lambda: docs.print_recognition(self)
+            ),
+            self.page_action(
+                "In bản nhận xét của đảng viên giúp đỡ", lambda: docs.print_helper_comment(self)
+            ),
         ]
 
     def show_part(self, part: str) -> None:
@@ -261,7 +308,7 @@ class GrowthPage(Page):
         )
 
     # --- candidates ----------------------------------------------------------------------
-    def _selected_candidate(self) -> CandidateRow | None:
+    def selected_candidate(self) -> CandidateRow | None:
         row = self.candidates.selected_payload()
         if row is None:
             self.notify(self, "Phát triển đảng viên", "Hãy chọn một quần chúng trong danh sách.")
@@ -274,7 +321,7 @@ class GrowthPage(Page):
         )
 
     def edit_candidate(self) -> None:
-        row = self._selected_candidate()
+        row = self.selected_candidate()
         if row is None or row.candidate.id is None:
             return
         c = row.candidate
@@ -285,7 +332,7 @@ class GrowthPage(Page):
         )
 
     def record_ceremony(self) -> None:
-        row = self._selected_candidate()
+        row = self.selected_candidate()
         if row is not None and row.candidate.id is not None:
             self.run_dialog(
                 ceremony_dialog(self.store, row.candidate.id, row.candidate.full_name, self.today(), self)
@@ -297,14 +344,14 @@ class GrowthPage(Page):
         )
 
     # --- probation ---------------------------------------------------------------------------
-    def _selected_probationer(self) -> ProbationRow | None:
+    def selected_probationer(self) -> ProbationRow | None:
         row = self.probation.selected_payload()
         if row is None:
             self.notify(self, "Đảng viên dự bị", "Hãy chọn một đảng viên dự bị trong danh sách.")
         return row
 
     def assign_helper(self) -> None:
-        row = self._selected_probationer()
+        row = self.selected_probationer()
         if row is not None and row.member.id is not None:
             helpers = full_members(self.store, self.today())
             self.run_dialog(
@@ -312,12 +359,16 @@ class GrowthPage(Page):
             )
 
     def record_recognition(self) -> None:
-        row = self._selected_probationer()
+        row = self.selected_probationer()
         if row is not None and row.member.id is not None:
-            self.run_dialog(recognition_dialog(self.store, row.member.id, row.member.full_name, self))
+            member_id = row.member.id
+            self.run_dialog(
+                recognition_dialog(self.store, member_id, row.member.full_name, self),
+                after_route=lambda _dialog: docs.after_recognition(self, member_id),
+            )
 
     def record_failed_review(self) -> None:
-        row = self._selected_probationer()
+        row = self.selected_probationer()
         if row is not None and row.member.id is not None:
             outcome = str(rules_of(self.store)["probation_failed_outcome"]).lower()
             self.run_dialog(
@@ -325,14 +376,14 @@ class GrowthPage(Page):
             )
 
     # --- badges ------------------------------------------------------------------------------
-    def _selected_badge_row(self):  # type: ignore[no-untyped-def]
+    def selected_badge_row(self):  # type: ignore[no-untyped-def]
         row = self.badges.selected_payload()
         if row is None:
             self.notify(self, "Huy hiệu Đảng", "Hãy chọn một đồng chí trong danh sách của đợt.")
         return row
 
     def record_award(self) -> None:
-        row = self._selected_badge_row()
+        row = self.selected_badge_row()
         if row is not None and row.member.id is not None:
             self.run_dialog(
                 award_dialog(self.store, row.member.id, row.member.full_name, row.line.milestone, self)
@@ -344,10 +395,13 @@ class GrowthPage(Page):
         people = badge_choice_people(self.store, basis, self.today())
         self.run_dialog(choice_dialog(self.store, basis, people, self))
 
-    def print_round(self) -> None:
+    def current_round(self) -> date | None:
         index = self.round_box.currentIndex()
-        if 0 <= index < len(self.rounds):
-            award = self.rounds[index].award_date
+        return self.rounds[index].award_date if 0 <= index < len(self.rounds) else None
+
+    def print_round(self) -> None:
+        award = self.current_round()
+        if award is not None:
             self.preview = printing.open_preview(
                 self, self.store, "badge-round", on=award, notify=self.notify
             )
