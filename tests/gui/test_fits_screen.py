@@ -112,3 +112,31 @@ def test_meetings_list_fits_and_long_titles_elide_with_a_tooltip(
     ]
     thematic = next(item for item in items if "chuyên đề" in item.text(KIND))
     assert thematic.toolTip(KIND) == thematic.text(KIND)
+
+
+@pytest.mark.parametrize("scale", [150, 175])
+def test_no_page_makes_the_window_wider_than_a_1366_screen(qtbot, demo_store, app_settings, look, scale):
+    # GIVEN the app at a large text size on a 1366×768 screen
+    app_settings.set_text_scale(scale)
+    TextSize(QApplication.instance(), app_settings)
+    window = MainWindow(demo_store, app_settings, StoreOpener(choose=lambda _p: None))
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 1366, 738)
+    window.show()
+    qtbot.waitExposed(window)
+    # WHEN every page is opened in turn (and each tab of a page with tabs)
+    too_wide = {}
+    for key in [spec.key for spec in window.navigation.specs]:
+        page = window.navigation.show(key)
+        qtbot.waitUntil(lambda page=page: page.is_loaded)
+        tabs = getattr(page, "tabs", None)
+        for tab in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+            needed = window.minimumSizeHint().width()
+            if needed > 1366:
+                too_wide[f"{key}/{tab}"] = needed
+    # THEN none asks for more width than the screen has (a button row or a long line that
+    # does not wrap would push the window off the screen)
+    assert too_wide == {}, too_wide

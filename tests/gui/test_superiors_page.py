@@ -108,7 +108,7 @@ def test_overdue_line_opens_the_follow_up_list_and_a_direction_is_closed(qtbot, 
     window.nav.setCurrentRow(window.pages.index(meetings))
     meetings.set_year(2026)
     assert meetings.overdue_button.isVisible()
-    assert meetings.overdue_button.text().startswith("1 ý kiến chỉ đạo của cấp trên quá hạn")
+    assert meetings.overdue_button.text().startswith("1 ý kiến chỉ đạo quá hạn")
     # WHEN the line is clicked THEN the superiors page shows the overdue directions, in red
     qtbot.mouseClick(meetings.overdue_button, LEFT)
     assert window.stack.currentWidget() is page

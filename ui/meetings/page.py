@@ -217,8 +217,10 @@ class MeetingsPage(Page):
         self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(f"Năm {self.year}: {count} buổi sinh hoạt đã ghi.")
         late = overdue_directions(self._store, self.today())
-        self.overdue_button.setText(
-            f"{len(late)} ý kiến chỉ đạo của cấp trên quá hạn — bấm để xem danh sách theo dõi"
+        # Short enough not to widen the window at a large text size; the rest in the tooltip.
+        self.overdue_button.setText(f"{len(late)} ý kiến chỉ đạo quá hạn — xem danh sách")
+        self.overdue_button.setToolTip(
+            f"{len(late)} ý kiến chỉ đạo của cấp trên đã quá hạn: bấm để mở danh sách theo dõi ở trang Cấp trên"
         )
         self.overdue_button.setVisible(bool(late))
         self._update_buttons()

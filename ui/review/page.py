@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -35,6 +34,7 @@ from cellsec.services.review_rows import decision_text, left_out_rows, rated_row
 from cellsec.store import Store
 
 from ui.common.exporting import export_list, export_path_chooser
+from ui.common.flow_layout import FlowLayout
 from ui.common.page import Page, ViewState
 from ui.common.record_table import GREEN, GREY, Cell, RecordTable
 from ui.printing import actions as printing
@@ -53,7 +53,10 @@ HEADERS = (
     "Chi bộ\nđề nghị",
     "Đảng ủy\nquyết định",
 )
-WIDTHS = (3, 20, 6, 8, 10, 12, 4, 12, 12, 0)
+WIDTHS = (3, 0, 6, 8, 10, 12, 4, 12, 12, 12)
+# Columns that give way, first named first, when the table does not fit (a large text size on
+# a small screen): the column chooser brings them back.
+OPTIONAL = (2, 4, 7, 6)
 
 
 def _heading(text: str) -> QLabel:
@@ -114,13 +117,13 @@ class ReviewPage(Page):
             "Bảng kiểm điểm, xếp loại của năm (như trên trang) và danh sách không xếp loại, ra tệp .xlsx"
         )
         self.export_button.clicked.connect(self.export_year)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a small screen at a large text size
         top.addWidget(QLabel("Năm:"))
         top.addWidget(self.year_box)
         for b in (self.open_button, self.edit_button, self.year_button, self.decision_button):
             top.addWidget(b)
         top.addStretch(1)
-        prints = QHBoxLayout()
+        prints = FlowLayout()
         for b in (self.sheets_button, self.list_button, self.report_button, self.issue_button):
             prints.addWidget(b)
         prints.addWidget(self.export_button)
@@ -128,7 +131,7 @@ class ReviewPage(Page):
         self.status_label = _box("review_status", "background: #eef4fb; border: 1px solid #b9cde6;")
         self.stats_label = _box("review_stats", "background: #f3f8ef; border: 1px solid #bcd9a8;")
         self.warning_label = _box("review_warnings", "background: #fdf1e7; border: 1px solid #e8b98f;")
-        self.table = RecordTable(HEADERS, WIDTHS)
+        self.table = RecordTable(HEADERS, WIDTHS, optional=OPTIONAL)
         self.table.sig_open_requested.connect(self.edit_member)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.left_out = RecordTable(("Họ và tên", "Lý do không xếp loại"), (24, 0))

@@ -48,9 +48,14 @@ class Navigation(QObject):
         self.nav.currentRowChanged.connect(self._on_nav_row)
 
     def _size_nav(self) -> None:
-        # Wide enough for the longest area name, those to come too ("Sinh hoạt chi bộ" ...).
-        longest = max(("Sinh hoạt chi bộ", *(spec.title for spec in self._specs)), key=len)
-        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance(longest) + 48)
+        # Wide enough for the longest area name with its count of things due ("… (12)"), those
+        # to come too ("Sinh hoạt chi bộ" ...).
+        metrics = self.nav.fontMetrics()
+        longest = max(metrics.horizontalAdvance(f"{t} (99)") for t in ("Sinh hoạt chi bộ", *self._titles()))
+        self.nav.setFixedWidth(longest + 48)
+
+    def _titles(self) -> list[str]:
+        return [spec.title for spec in self._specs]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.nav and event.type() == QEvent.Type.FontChange:

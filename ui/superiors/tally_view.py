@@ -95,6 +95,7 @@ class TallyView(QWidget):
         top.addWidget(self.excel_button)
         self.number_label = QLabel()
         self.number_label.setObjectName("report_number")
+        self.number_label.setWordWrap(True)  # a long sentence must not widen the window
 
         self.held_label, self.with_label, self.directions_label = QLabel(), QLabel(), QLabel()
         # The three figures side by side, wrapping on a small screen: the tables keep the height.
@@ -137,12 +138,11 @@ class TallyView(QWidget):
         people_box = QWidget()
         box = QVBoxLayout(people_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(
-            QLabel(
-                "<b>Từng đồng chí cấp ủy viên cấp trên</b> (số buổi dự so với chỉ "
-                "tiêu tính theo thời gian của kỳ)"
-            )
+        heading = QLabel(
+            "<b>Từng đồng chí cấp ủy viên cấp trên</b> (số buổi dự so với chỉ tiêu tính theo thời gian của kỳ)"
         )
+        heading.setWordWrap(True)
+        box.addWidget(heading)
         box.addWidget(self.people, 1)
         box.addWidget(self.source_label)
         meetings_box = QWidget()
