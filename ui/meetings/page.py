@@ -220,7 +220,8 @@ class MeetingsPage(Page):
         # Short enough not to widen the window at a large text size; the rest in the tooltip.
         self.overdue_button.setText(f"{len(late)} ý kiến chỉ đạo quá hạn — xem danh sách")
         self.overdue_button.setToolTip(
-            f"{len(late)} ý kiến chỉ đạo của cấp trên đã quá hạn: bấm để mở danh sách theo dõi ở trang Cấp trên"
+            f"{len(late)} ý kiến chỉ đạo của cấp trên đã quá hạn: bấm để mở danh sách theo dõi "
+            "ở trang Cấp trên"
         )
         self.overdue_button.setVisible(bool(late))
         self._update_buttons()

@@ -139,7 +139,8 @@ class TallyView(QWidget):
         box = QVBoxLayout(people_box)
         box.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(
-            "<b>Từng đồng chí cấp ủy viên cấp trên</b> (số buổi dự so với chỉ tiêu tính theo thời gian của kỳ)"
+            "<b>Từng đồng chí cấp ủy viên cấp trên</b> (số buổi dự so với chỉ tiêu tính theo "
+            "thời gian của kỳ)"
         )
         heading.setWordWrap(True)
         box.addWidget(heading)
