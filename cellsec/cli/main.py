@@ -161,7 +161,8 @@ def cmd_meetings(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_superiors(store: Store, args: argparse.Namespace) -> int:
-    from cellsec.services.superior_tally import issue_superior_report, superior_tally
+    from cellsec.services.superior_report_record import issue_superior_report
+    from cellsec.services.superior_tally import superior_tally
 
     start, end = period_of(args)
     if args.issue:

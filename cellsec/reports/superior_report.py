@@ -6,7 +6,8 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from cellsec.dates import format_date
+from cellsec.dates import format_date, iso_date
+from cellsec.entities.profile import CellProfile
 from cellsec.errors import ValidationError
 from cellsec.reports.style import Sheet, load_sheet
 from cellsec.reports.template import (
@@ -23,77 +24,53 @@ from cellsec.reports.template import (
 )
 from cellsec.services.profile import required_profile
 from cellsec.services.report_numbers import IssuedNumber, blank_number
-from cellsec.services.superior_tally import REPORT_TYPE, Tally, superior_tally
+from cellsec.services.superior_report_record import Record, printed_record
+from cellsec.services.superior_tally import REPORT_TYPE
 from cellsec.store import Store
 from cellsec.wording import sentence
 
 
-def _target(value) -> str:
-    if value is None:
-        return "—"
-    number = float(value)
-    return f"{number:.0f}" if number == int(number) else f"{number:.1f}".replace(".", ",")
-
-
 def build_superior_report(
-    t: Tally, profile, sheet: Sheet, width: float, on: date, number: IssuedNumber | None, blank: str
+    r: Record, sheet: Sheet, width: float, on: date, number: IssuedNumber | None, blank: str
 ) -> list[Flowable]:
-    """`number` None: a draft, dated `on`, its number left blank (`blank`) for the hand."""
-    period = f"từ ngày {format_date(t.start)} đến ngày {format_date(t.end)}"
+    """The report from its record (services.superior_report_record). `number` None: a draft,
+    dated `on`, its number left blank (`blank`) for the hand."""
+    profile = CellProfile(**r["header"])
+    period = f"từ ngày {format_date(iso_date(r['start']))} đến ngày {format_date(iso_date(r['end']))}"
     header = (
         Header(profile, number.issued_on, number.text) if number is not None else Header(profile, on, blank)
     )
     story: list[Flowable] = [header_block(header, width, sheet)]
     if number is None:
         story.append(p("BẢN NHÁP — báo cáo chưa ban hành, chưa cấp số", "note", sheet))
+    total, done, still_open = r["directions"]
     story += [
         *title_block("BÁO CÁO", "Kết quả cấp ủy viên cấp trên dự sinh hoạt chi bộ", sheet),
         p(sentence(f"Thời gian: {period}"), "body", sheet),
         p("I. TÌNH HÌNH CHUNG", "heading", sheet),
-        p(f"- Số buổi sinh hoạt chi bộ đã tổ chức: {t.held}.", "bullet", sheet),
-        p(f"- Số buổi có cấp ủy viên cấp trên dự: {t.with_superior}.", "bullet", sheet),
+        p(f"- Số buổi sinh hoạt chi bộ đã tổ chức: {r['held']}.", "bullet", sheet),
+        p(f"- Số buổi có cấp ủy viên cấp trên dự: {r['with_superior']}.", "bullet", sheet),
         p(
-            f"- Số nội dung chỉ đạo: {len(t.directions)}; đã hoàn thành: {t.directions_done}; "
-            f"đang thực hiện hoặc chưa thực hiện: {t.directions_open}.",
+            f"- Số nội dung chỉ đạo: {total}; đã hoàn thành: {done}; "
+            f"đang thực hiện hoặc chưa thực hiện: {still_open}.",
             "bullet",
             sheet,
         ),
         p("II. TỪNG ĐỒNG CHÍ CẤP ỦY VIÊN CẤP TRÊN", "heading", sheet),
     ]
     head = ["STT", "Họ và tên", "Chức vụ", "Cấp", "Số buổi dự", "Chỉ tiêu", "Ghi chú"]
-    rows = [
-        [
-            i,
-            x.superior.name,
-            x.superior.position,
-            x.superior.level.label,
-            x.attended,
-            _target(x.target),
-            x.warning or ("Đạt" if x.meets_target else ""),
-        ]
-        for i, x in enumerate(t.people, start=1)
-    ]
+    rows = [[i, *row] for i, row in enumerate(r["people"], start=1)]
     widths = fit_widths([14, 50, None, 38, 22, 20, 60], width)
     story.append(grid_table(head, rows, widths, sheet, center_cols=(0, 4, 5)))
     story.append(
         p(
-            sentence(f"Chỉ tiêu tính theo thời gian của kỳ báo cáo; căn cứ: {t.target_sources['commune']}"),
+            sentence(f"Chỉ tiêu tính theo thời gian của kỳ báo cáo; căn cứ: {r['target_source']}"),
             "note",
             sheet,
         )
     )
     story += [Spacer(1, 6), p("III. CÁC BUỔI SINH HOẠT", "heading", sheet)]
-    rows = [
-        [
-            i,
-            format_date(x.meeting.date),
-            x.meeting.kind.label,
-            ", ".join(x.superiors_present) or "—",
-            {True: "Có", False: "Không", None: "—"}[x.follower_came],
-            ", ".join(x.notified) or "—",
-        ]
-        for i, x in enumerate(t.meetings, start=1)
-    ]
+    rows = [[i, *row] for i, row in enumerate(r["meetings"], start=1)]
     widths = fit_widths([14, 27, 50, None, 30, None], width)
     story.append(
         grid_table(
@@ -104,20 +81,9 @@ def build_superior_report(
             center_cols=(0, 1, 4),
         )
     )
-    if t.directions:
+    if r["direction_rows"]:
         story += [Spacer(1, 6), p("IV. THỰC HIỆN Ý KIẾN CHỈ ĐẠO", "heading", sheet)]
-        rows = [
-            [
-                i,
-                format_date(d.meeting_date),
-                d.given_by,
-                d.text,
-                d.owner,
-                format_date(d.deadline),
-                d.status.label + (f": {d.result}" if d.result else ""),
-            ]
-            for i, d in enumerate(t.directions, start=1)
-        ]
+        rows = [[i, *row] for i, row in enumerate(r["direction_rows"], start=1)]
         widths = fit_widths([14, 27, 40, None, 30, 27, 55], width)
         story.append(
             grid_table(
@@ -147,11 +113,10 @@ def superior_report_document(
     if end < start:
         raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
     today = today or date.today()
-    tally = superior_tally(store, start, end, today=today)
-    number = tally.number
+    record, number = printed_record(store, start, end, today)
     doc.title += f" số {number.text}" if number else " (bản nháp)"
     doc.subject = profile.cell_name
     doc.story = build_superior_report(
-        tally, profile, load_sheet(), frame_width(doc), today, number, blank_number(store, REPORT_TYPE)
+        record, load_sheet(), frame_width(doc), today, number, blank_number(store, REPORT_TYPE)
     )
     return doc

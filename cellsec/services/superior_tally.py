@@ -9,12 +9,10 @@ from datetime import date
 from fractions import Fraction
 
 from cellsec.dates import format_date
-from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import Meeting
 from cellsec.entities.superiors import Direction, DirectionStatus, Level, Superior
-from cellsec.errors import ValidationError
 from cellsec.services.members import rules_of
-from cellsec.services.report_numbers import IssuedNumber, issue_number, issued_number
+from cellsec.services.report_numbers import IssuedNumber, issued_number
 from cellsec.store import Store
 from cellsec.text import name_sort_key
 
@@ -172,21 +170,3 @@ def superior_report_title(start: date, end: date) -> str:
 def superior_report_number(store: Store, start: date, end: date) -> IssuedNumber | None:
     """The number the report for this period was issued with; None while it is a draft."""
     return issued_number(store, REPORT_TYPE, superior_report_title(start, end))
-
-
-def issue_superior_report(
-    store: Store, start: date, end: date, *, today: date | None = None
-) -> tuple[IssuedNumber, Changes]:
-    """Issue the report for the period: it gets "Số NN-BC/CB" (next in the term) and today's
-    date, kept for every later print. Issuing it again changes nothing."""
-    today = today or date.today()
-    if end < start:
-        raise ValidationError("Kỳ báo cáo: ngày kết thúc trước ngày bắt đầu.", "Kỳ báo cáo", "end")
-    if start > today:
-        raise ValidationError(
-            f"Kỳ báo cáo bắt đầu ngày {format_date(start)}, chưa tới: chưa ban hành được báo cáo.",
-            "Kỳ báo cáo",
-            "start",
-        )
-    number, new = issue_number(store, REPORT_TYPE, superior_report_title(start, end), today)
-    return number, Changes(superiors=True) if new else Changes()

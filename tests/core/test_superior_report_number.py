@@ -17,7 +17,10 @@ from cellsec.errors import ValidationError
 from cellsec.reports.catalogue import build_document
 from cellsec.reports.template import render
 from cellsec.services.profile import profile_form, save_profile
-from cellsec.services.superior_tally import issue_superior_report, superior_report_number
+from cellsec.services.rule_settings import set_rule
+from cellsec.services.superior_report_record import issue_superior_report
+from cellsec.services.superior_tally import superior_report_number
+from cellsec.services.superiors import save_superior
 from cellsec.store import Store
 
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -115,3 +118,32 @@ def test_the_workbook_shows_the_number_the_pdf_prints(store, tmp_path):
     assert issued["Ngày ban hành"].date() == number.issued_on
     assert f"Số {issued['Số']}" in report_text(store, Q1, TODAY)
     assert issued["Kỳ báo cáo"] == "01/01/2026 – 31/03/2026"
+
+
+def _all_pages(store: Store, period: tuple[date, date]) -> str:
+    doc = build_document(store, "superiors", period=period, today=TODAY)
+    return " ".join(pages_of(render(doc))[0])
+
+
+def test_an_issued_report_prints_what_it_was_issued_with(store):
+    create_demo(store, today=TODAY)
+    # GIVEN the year's report issued
+    issue_superior_report(store, *YEAR, today=TODAY)
+    issued = _all_pages(store, YEAR)
+    superior = next(s for s in store.superiors.all() if s.name in issued)
+    # WHEN the superior is renamed in the directory and the yearly target is changed
+    form = {
+        "name": "Người Đổi Tên",
+        "position": superior.position,
+        "level": superior.level.value,
+        "committee": superior.committee,
+        "phone": superior.phone,
+        "notes": superior.notes,
+    }
+    save_superior(store, form, superior.id)
+    set_rule(store, "superior_target_commune_per_year", "1")
+    # THEN the issued report prints exactly what it was issued with
+    again = _all_pages(store, YEAR)
+    assert again == issued and "Người Đổi Tên" not in again
+    # AND the draft of a period not issued follows the directory
+    assert "Người Đổi Tên" in _all_pages(store, (date(2026, 1, 1), date(2026, 11, 30)))

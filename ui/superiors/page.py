@@ -21,7 +21,8 @@ from cellsec.dates import format_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.superiors import Direction, DirectionStatus, Superior
 from cellsec.errors import ValidationError
-from cellsec.services.superior_tally import issue_superior_report, superior_tally
+from cellsec.services.superior_report_record import issue_superior_report
+from cellsec.services.superior_tally import superior_tally
 from cellsec.services.superiors import assigned_on, directory_in_order
 from cellsec.store import Store
 
