@@ -26,8 +26,8 @@ from cellsec.services.due import ITEM_HEADERS, due_items, item_texts, list_title
 from cellsec.services.profile import required_profile
 from cellsec.store import Store
 
-_WIDTHS_MM: list[float | None] = [14, 26, None, 32, 25]
-_SMALL = 10.5  # pt: a month's list fits one A4 page
+_WIDTHS_MM: list[float | None] = [14, 22, None, 30, 21]
+_SMALL = 9  # pt: a month's list (some twenty lines) fits one A4 page
 
 
 def _small(sheet: Sheet, style: str) -> ParagraphStyle:
