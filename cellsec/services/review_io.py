@@ -48,7 +48,21 @@ def export_reviews(store: Store) -> dict[str, list[dict[str, Any]]]:
     return {KEY: out}
 
 
-def _sealed(raw: dict[str, Any], where: str, y: ReviewYear) -> tuple[dict[str, Any] | None, str]:
+def _member_refs(data: Any) -> list[Any]:
+    """Every "member_id" inside a sealed record (ids are outside its digest: checked apart)."""
+    out: list[Any] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += [value] if key == "member_id" else _member_refs(value)
+    elif isinstance(data, list):
+        for item in data:
+            out += _member_refs(item)
+    return out
+
+
+def _sealed(
+    raw: dict[str, Any], where: str, y: ReviewYear, member_ids: set[int]
+) -> tuple[dict[str, Any] | None, str]:
     record, digest = raw.get("sealed_record"), raw.get("digest") or ""
     if y.decision_date is None:
         if record is not None:
@@ -68,6 +82,14 @@ def _sealed(raw: dict[str, Any], where: str, y: ReviewYear) -> tuple[dict[str, A
         ok = False
     if not ok:
         raise v.fail(where, "digest", "bản kết quả đã chốt không khớp mã kiểm tra (đã bị sửa).")
+    for ref in _member_refs(record):
+        if type(ref) is not int or ref not in member_ids:
+            shown = json.dumps(ref, ensure_ascii=False)[:20]
+            raise v.fail(
+                where,
+                "sealed_record",
+                f"bản kết quả đã chốt nhắc tới đảng viên mã {shown} không có trong tệp.",
+            )
     return record, digest
 
 
@@ -93,7 +115,7 @@ def prepare_reviews(data: dict[str, Any], member_ids: set[int], rules: Rules) ->
             except ValidationError as err:
                 raise ValidationError(f"{inner}: {err}", err.field, err.key) from None
         v.unique(((r.member_id, where) for r in reviews), "đảng viên trong một năm kiểm điểm")
-        sealed, digest = _sealed(raw, where, y)
+        sealed, digest = _sealed(raw, where, y, member_ids)
         prepared.append(PreparedYear(y, tuple(reviews), sealed, digest))
     return prepared
 

@@ -184,6 +184,9 @@ CASES = {
     "gathering_present_twice": _set("liaison_gatherings.0.present", [1, 1]),
     "sheet_person_unknown": _set("comment_sheets.0.liaison_id", 999),
     "number_meeting_unknown": _set("document_numbers.0.meeting_id", 999),
+    # a decided year's sealed record: its member ids are outside the digest (found by the fuzzer)
+    "sealed_review_member_id_list": _set("review_years.0.sealed_record.members.0.member_id", []),
+    "sealed_review_member_unknown": _set("review_years.0.sealed_record.members.0.member_id", 999),
     # unicode junk
     "name_lone_surrogate": _set("members.2.full_name", "Nguyễn \ud800 Văn"),
     "name_right_to_left": _set("members.2.full_name", "Nguyễn \u202eVăn Đức"),
