@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 import cellsec.services.due as due_service
 
 from ui.common.page import LOADING_TEXT, LoadingNote
@@ -44,18 +46,19 @@ def test_the_window_is_on_screen_before_the_first_page_reads(qtbot, demo_store, 
     assert not _note_shown(page)
 
 
-def test_a_page_opened_later_paints_first_too(qtbot, window):
+@pytest.mark.parametrize("key", ["liaison", "members"])  # the register too: its read is the slowest
+def test_a_page_opened_later_paints_first_too(qtbot, window, key):
     # GIVEN the window on screen with the to-do list read
     todo = window.navigation.current()
     qtbot.waitUntil(lambda: todo.is_loaded)
-    liaison = next(p for p in window.pages if p.key == "liaison")
-    assert not liaison.is_loaded
-    # WHEN the secretary opens the liaison page for the first time
-    window.navigation.show("liaison")
+    page = next(p for p in window.pages if p.key == key)
+    assert not page.is_loaded
+    # WHEN the secretary opens the page for the first time
+    window.navigation.show(key)
     # THEN it shows "Đang tải…" first, then its data
-    assert liaison.is_loading and _note_shown(liaison)
-    qtbot.waitUntil(lambda: liaison.is_loaded)
-    assert not liaison.is_loading and not _note_shown(liaison)
+    assert page.is_loading and _note_shown(page)
+    qtbot.waitUntil(lambda: page.is_loaded)
+    assert not page.is_loading and not _note_shown(page)
 
 
 def _note_shown(page) -> bool:

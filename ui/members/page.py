@@ -183,11 +183,9 @@ class MembersPage(Page):
         find.activated.connect(self.focus_search)
 
     def showEvent(self, event: QShowEvent) -> None:
-        QWidget.showEvent(self, event)  # not Page's: the first read waits for the window
-        if not self._loaded:
-            # Read the register just after the window appears, not before: at a few thousand
-            # members that read is the slowest part of start-up.
-            QTimer.singleShot(0, self._first_load)
+        # Page's: paint first ("Đang tải…"), read just after — at a few thousand members the
+        # register's read is the slowest part of opening the page.
+        super().showEvent(event)
         if not self._sized:
             # First show without a remembered layout: the list gets the room, the panel ~30 %.
             self._sized = True
@@ -238,13 +236,6 @@ class MembersPage(Page):
         ]
 
     # --- reading -----------------------------------------------------------------------------
-    def _first_load(self) -> None:
-        # Not if the window was closed meanwhile (its file is closed with it).
-        if not self._loaded and self.isVisible():
-            self.window().repaint()  # let the window appear in full before the read
-            self.reload()
-            self.sig_loaded.emit()
-
     @property
     def on(self) -> date:
         return self.as_of.date().toPython()
