@@ -269,7 +269,7 @@ def _growth(b: _Builder, add: Callable[[dict], dict], members: list[dict], today
         "resolution_ref": "12-NQ/CB",
     }
     ready |= {"introducer_1_id": "1", "introducer_1_since": "01/01/2015", "introducer_2_id": "2"}
-    ready |= {"introducer_2_since": "01/01/2015", "votes_entitled": "30", "votes_for": "28"}
+    ready |= {"introducer_2_since": "01/01/2015", "votes_entitled": "30", "votes_for": "25"}
     expiring = {**person, "full_name": "Sầm Văn Toàn", "birth_date": "20/01/2000", "course_date": day(58)}
     return {
         "probation_helpers": helpers,

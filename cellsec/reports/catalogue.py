@@ -177,14 +177,32 @@ def _badge_declaration(doc: Document, store: Store, r: Request) -> Document:
     return badge_declarations_document(doc, store, r.on, r.member_id, today=r.today)
 
 
-def _growth_seal_warnings(store: Store, r: Request) -> list[PrintWarning]:
-    from cellsec.services.growth_records import ADMISSION, RECOGNITION, seal_problem
+def _growth_warnings(store: Store, r: Request) -> list[PrintWarning]:
+    """An issued resolution whose kept content was edited; a vote the minutes contradict."""
+    from cellsec.services.growth_records import (
+        ADMISSION,
+        RECOGNITION,
+        resolution_record,
+        seal_problem,
+        vote_problem,
+    )
 
     kind, record_id = (
         (ADMISSION, r.candidate_id) if r.candidate_id is not None else (RECOGNITION, r.member_id)
     )
-    problem = seal_problem(store, kind, record_id) if record_id is not None else None
-    return [PrintWarning("Nghị quyết đã ban hành bị sửa", problem)] if problem else []
+    if record_id is None:
+        return []
+    out = []
+    problem = seal_problem(store, kind, record_id)
+    if problem:
+        out.append(PrintWarning("Nghị quyết đã ban hành bị sửa", problem))
+    try:
+        vote = vote_problem(resolution_record(store, kind, record_id, r.today or date.today()))
+    except ValidationError:
+        vote = None  # the build itself says what is missing
+    if vote:
+        out.append(PrintWarning("Số phiếu không khớp biên bản", vote))
+    return out
 
 
 DOCUMENTS: dict[str, DocumentSpec] = {
@@ -296,7 +314,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _admission,
             file_names.admission_resolution,
             hint="--candidate: mã trong lệnh candidates; cấp số: lệnh issue-resolution",
-            warnings=_growth_seal_warnings,
+            warnings=_growth_warnings,
         ),
         DocumentSpec(
             "recognition-resolution",
@@ -304,7 +322,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
             _recognition,
             file_names.recognition_resolution,
             hint="--member: đảng viên dự bị; cấp số: lệnh issue-resolution",
-            warnings=_growth_seal_warnings,
+            warnings=_growth_warnings,
         ),
         DocumentSpec(
             "helper-comment",

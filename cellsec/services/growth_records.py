@@ -15,6 +15,7 @@ from typing import Any
 from cellsec.codec.sealed_minutes import canonical_json, record_digest
 from cellsec.dates import format_date, iso_date
 from cellsec.entities.changes import Changes
+from cellsec.entities.meetings import MeetingKind
 from cellsec.entities.members import EventKind
 from cellsec.errors import ValidationError
 from cellsec.rules.counting import majority_words, percent
@@ -85,12 +86,26 @@ def _vote(rules: Any, entitled: int | None, present: int | None, in_favour: int 
     }
 
 
+def vote_problem(record: Record) -> str | None:
+    """A vote that cannot be: more in favour than full members present at the meeting the
+    minutes book holds for that day (said before printing; the numbers are the cell's to fix)."""
+    vote = record.get("vote") or {}
+    present, in_favour = vote.get("present"), vote.get("in_favour")
+    if isinstance(present, int) and isinstance(in_favour, int) and in_favour > present:
+        return (
+            f"Số đồng chí tán thành ({in_favour}) nhiều hơn số đảng viên chính thức có mặt ({present}) "
+            "theo biên bản buổi họp ngày đó: hãy sửa lại số phiếu trước khi in."
+        )
+    return None
+
+
 def _present_full(store: Store, on: date) -> int | None:
     """Full members entitled to vote who were present at the meeting of `on` in the minutes book
     (the cell met that day to vote); None when the book has no meeting that day."""
     from cellsec.services.minutes_record import minutes_record
 
-    meetings = store.meetings.list_between(on, on)
+    # The cell's own meetings (a committee meeting the same day is not where the cell votes).
+    meetings = [m for m in store.meetings.list_between(on, on) if m.kind is not MeetingKind.COMMITTEE]
     if len(meetings) != 1 or meetings[0].id is None:
         return None
     return minutes_record(store, meetings[0].id).count.eligible_present

@@ -14,7 +14,9 @@ from factories import TODAY
 from test_reports import pdf_text
 
 from cellsec.cli.main import main as cli_main
+from cellsec.dates import format_date
 from cellsec.demo.cell import create_demo
+from cellsec.entities.meetings import MeetingKind
 from cellsec.errors import ValidationError
 from cellsec.reports.catalogue import build_document, document_file_name, document_warnings
 from cellsec.reports.template import render
@@ -72,7 +74,7 @@ def test_the_admission_resolution_draft_gives_the_vote_and_the_candidates_partic
     # the vote: entitled, present (no meeting that day in the book: left to fill), in favour, %
     assert "có quyền biểu quyết: 30 đồng chí" in text
     assert "có mặt: ……… đồng chí" in text
-    assert "tán thành kết nạp: 28 đồng chí, đạt 93,33 %" in text
+    assert "tán thành kết nạp: 25 đồng chí, đạt 83,33 %" in text
     assert "từ hai phần ba trở lên" in text
     # the candidate's particulars from the register, the introducers by name
     assert (
@@ -265,24 +267,41 @@ def test_the_cli_renders_and_issues_the_admission_resolution(cell, tmp_path):
 
 
 def test_the_members_present_come_from_the_minutes_of_the_day_the_cell_voted(store):
-    # GIVEN the demo with its minutes book, and Mai's resolution dated the meeting of 25/10/2026
+    # GIVEN the demo with its minutes book, and Mai's resolution dated the cell's regular meeting
+    # of October (the committee's meeting that month is not where the cell votes)
     from cellsec.services.minutes_record import minutes_record
 
     create_demo(store, today=TODAY)
-    (meeting,) = store.meetings.list_between(date(2026, 10, 25), date(2026, 10, 25))
+    meeting = next(
+        m
+        for m in store.meetings.list_between(date(2026, 10, 1), date(2026, 10, 31))
+        if m.kind is MeetingKind.REGULAR
+    )
+    day = format_date(meeting.date)
     form = candidate_form(store.growth.candidate(MAI))
-    save_candidate(store, {**form, "resolution_date": "25/10/2026"}, MAI, today=TODAY)
+    save_candidate(store, {**form, "resolution_date": day}, MAI, today=TODAY)
     present = minutes_record(store, meeting.id).count.eligible_present
     # THEN the resolution counts the full members entitled to vote who were at that meeting
     text, _pages = _text(store, "admission-resolution", candidate_id=MAI)
     assert f"Số đảng viên chính thức có mặt: {present} đồng chí" in text
+    assert document_warnings(store, "admission-resolution", candidate_id=MAI) == []
+    # WHEN the candidate's record says more voted in favour than the minutes have present
+    over = {**form, "resolution_date": day, "votes_for": str(present + 1)}
+    save_candidate(store, over, MAI, today=TODAY)
+    # THEN the secretary is told before printing
+    [warning] = document_warnings(store, "admission-resolution", candidate_id=MAI)
+    assert warning.title == "Số phiếu không khớp biên bản" and f"({present + 1})" in warning.text
 
 
 def test_a_number_given_without_its_record_still_prints_and_is_sealed_when_issued(cell):
     # GIVEN the recognition resolution numbered, its sealed record gone (a file brought by import)
     number, _ = issue_resolution(cell, RECOGNITION, BAO, TODAY)
     with cell.transaction():
-        cell._conn.execute("DELETE FROM file_facts WHERE key = ?", (f"issued:{RECOGNITION}:{BAO}",))
+        cell._conn.execute("DROP TRIGGER issued_records_kept")
+        cell._conn.execute(
+            "DELETE FROM issued_records WHERE title = ?", (resolution_title(RECOGNITION, BAO),)
+        )
+    assert sealed_record(cell, RECOGNITION, BAO) is None
     text, _pages = _text(cell, "recognition-resolution", member_id=BAO, today=TODAY)
     assert f"Số {number}" in text and "BẢN NHÁP" not in text
     # WHEN issued again THEN it keeps its number and is sealed, no number is used up

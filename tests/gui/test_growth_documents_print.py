@@ -46,7 +46,7 @@ def test_the_admission_resolution_is_printed_then_issued_from_the_candidates_tab
     dialog, text = _ready(qtbot, page)
     # THEN the preview is the draft resolution with the cell's vote
     assert "Đề nghị kết nạp quần chúng Đinh Thị Mai vào Đảng" in text and "BẢN NHÁP" in text
-    assert "28 đồng chí, đạt 93,33 %" in text
+    assert "25 đồng chí, đạt 83,33 %" in text
     assert dialog.file_name == "Nghi-quyet-de-nghi-ket-nap-Dinh-Thi-Mai.pdf"
     dialog.reject()
     # WHEN the secretary issues it (and confirms)
