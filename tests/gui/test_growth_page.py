@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cellsec.dates import format_date
 from cellsec.rules.lifecycle import first_admission
 
+from ui.common.editor_dialog import Unsaved
 from ui.growth.candidate_dialog import CandidateDialog
 from ui.growth.page import BADGES, PROBATION, GrowthPage
 
@@ -138,3 +139,23 @@ def test_a_recognition_short_of_two_thirds_is_refused_in_the_form(qtbot, page, d
     dialog.reject()
     names = page.probation.column_texts(column(page.probation, "Họ và tên"))
     assert "Vi Thị Ngọc" in names
+
+
+def test_closing_the_candidate_form_with_typed_text_asks_first(qtbot, page, demo_store, unsaved_answers):
+    # GIVEN the candidate form opened on Đinh Thị Mai and the decision date typed
+    _select(page.candidates, "Đinh Thị Mai")
+    qtbot.mouseClick(page.edit_button, LEFT)
+    dialog = page.active_dialog
+    dialog.fields["decision_date"].setText("20/11/2026")
+    # WHEN Esc is pressed and the question is answered "Quay lại"
+    unsaved_answers.answer = Unsaved.BACK
+    dialog.reject()
+    # THEN the form stays open with what was typed
+    assert dialog.isVisible() and dialog.fields["decision_date"].text() == "20/11/2026"
+    assert unsaved_answers.asked == ["CandidateDialog"]
+    # WHEN the answer is "Lưu" THEN the form saves and closes
+    unsaved_answers.answer = Unsaved.SAVE
+    dialog.reject()
+    assert not dialog.isVisible()
+    [mai] = [c for c in demo_store.growth.candidates() if c.full_name == "Đinh Thị Mai"]
+    assert format_date(mai.decision_date) == "20/11/2026"

@@ -16,3 +16,12 @@ def free_area(dialog: QWidget) -> QRect | None:
         window = parent.window().frameGeometry()
         room = window if room is None else room.united(window)
     return room
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Give `dialog` its wanted size, never more than its screen's free area (room left for
+    the window's frame and title bar)."""
+    room = free_area(dialog)
+    if room is not None:
+        width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+    dialog.resize(width, height)

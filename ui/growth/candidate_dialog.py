@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from cellsec.entities.changes import Changes
-from cellsec.errors import ValidationError
 from cellsec.services.candidates import CANDIDATE_LABELS, save_candidate
 from cellsec.store import Store
 
-from ui.common.dialogs import ErrorBanner, button_box, show_validation_error
+from ui.common.dialogs import ErrorBanner, button_box
+from ui.common.editor_dialog import EditorDialog
 from ui.common.form_dialog import roomy_form
 from ui.common.form_fields import FormFields, combo, date_edit, line_edit, memo
+from ui.common.screen_room import fit_to_screen
 
 _PERSON = (
     ("full_name", "text"),
@@ -53,8 +54,9 @@ _STAGES = (
 )
 
 
-class CandidateDialog(QDialog):
-    """Add or edit a candidate; `members` are (name, id) of the full members who may introduce."""
+class CandidateDialog(EditorDialog):
+    """Add or edit a candidate; `members` are (name, id) of the full members who may introduce.
+    Closing with what was typed unsaved asks first, like every editor."""
 
     def __init__(
         self,
@@ -84,10 +86,10 @@ class CandidateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(scroll)
-        buttons = button_box(self)
-        buttons.accepted.connect(self._on_save)
-        layout.addWidget(buttons)
-        self.resize(1100, 680)
+        self.buttons = button_box(self)
+        self.buttons.accepted.connect(self._on_save)
+        layout.addWidget(self.buttons)
+        fit_to_screen(self, 1100, 680)
         if values:
             self.fields.fill(dict(values))
         self.fields["full_name"].setFocus()
@@ -116,9 +118,7 @@ class CandidateDialog(QDialog):
         return line_edit()
 
     def _on_save(self) -> None:
-        try:
+        with self.banner.attempt(self.fields) as tried:
             self.new_id, self.changes = save_candidate(self._store, self.fields.values(), self._candidate_id)
-        except ValidationError as err:
-            show_validation_error(self.banner, self.fields, err)
-            return
-        self.accept()
+        if not tried.failed:
+            self.accept()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.common import tasks
 from ui.common.dialogs import show_notice
 from ui.common.file_choosers import in_documents
-from ui.common.screen_room import free_area
+from ui.common.screen_room import fit_to_screen
 from ui.printing.paper import page_target, set_paper
 
 ZOOM_STEP = 1.25
@@ -177,12 +177,7 @@ class PrintPreviewDialog(QDialog):
 
     def _size_to_screen(self) -> None:
         """980×720, or the screen's free area when that is smaller (1366×768 at large text)."""
-        room = free_area(self)
-        width = max(980, self.minimumSizeHint().width())
-        if room is None:
-            self.resize(width, 720)
-            return
-        self.resize(min(width, room.width() - 16), min(720, room.height() - 48))
+        fit_to_screen(self, max(980, self.minimumSizeHint().width()), 720)
 
     # --- rendering ---------------------------------------------------------------------------
     @property

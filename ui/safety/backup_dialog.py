@@ -38,7 +38,7 @@ from ui.common import tasks
 from ui.common.column_fit import ColumnFitter
 from ui.common.dialogs import ask_yes_no, show_notice
 from ui.common.file_choosers import in_data_folder, in_documents
-from ui.common.screen_room import free_area
+from ui.common.screen_room import fit_to_screen
 from ui.safety.backup_password import REMEMBER, ask_copy_password, ask_open_password
 from ui.safety.restore_flow import ReopenAfter, confirm_text, restore_into_window
 
@@ -201,10 +201,7 @@ class BackupDialog(QDialog):
         """Wide enough for its list at the text size in use, never wider than the screen."""
         char = self.fontMetrics().averageCharWidth()
         width, height = max(820, char * 96), max(520, self.fontMetrics().lineSpacing() * 24)
-        room = free_area(self)
-        if room is not None:
-            width, height = min(width, room.width() - 16), min(height, room.height() - 48)
-        self.resize(width, height)
+        fit_to_screen(self, width, height)
 
     # --- the list ------------------------------------------------------------------------------
     @property
