@@ -12,8 +12,8 @@ from cellsec.entities.growth import CANDIDATE_STAGES, Candidate
 from cellsec.errors import ValidationError
 from cellsec.rules.counting import threshold, votes_needed
 from cellsec.rules.exemption import age_on
-from cellsec.rules.probation import add_working_days
 from cellsec.rules.settings import Rules
+from cellsec.rules.workdays import WorkCalendar, work_calendar
 
 STAGE_LABELS = dict(CANDIDATE_STAGES)
 # The dated stages in the order they must happen (the introducers are dated by their "since").
@@ -79,10 +79,14 @@ def certificate_expires(c: Candidate, rules: Rules) -> date | None:
     return add_months(c.course_date, int(rules["awareness_certificate_valid_months"]))
 
 
-def ceremony_due(c: Candidate, rules: Rules) -> date | None:
+def ceremony_due(c: Candidate, rules: Rules, calendar: WorkCalendar | None = None) -> date | None:
+    """The last day for the ceremony: working days after the decision (`calendar`: one already
+    built, e.g. the to-do list's)."""
     if c.decision_date is None:
         return None
-    return add_working_days(c.decision_date, int(rules["ceremony_working_days"]), rules)
+    return (calendar or work_calendar(rules)).add_working_days(
+        c.decision_date, int(rules["ceremony_working_days"])
+    )
 
 
 def last_step_date(c: Candidate) -> date | None:

@@ -12,6 +12,7 @@ from cellsec.entities.growth import Candidate
 from cellsec.rules import candidates as rules_c
 from cellsec.rules.badges import previous_award_date, proposal_due
 from cellsec.rules.settings import Rules
+from cellsec.rules.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -22,17 +23,12 @@ class GrowthDeadline:
     what: str  # Vietnamese, as the to-do list shows it
     who: str  # the person's name ("" for a badge round)
     due: date  # by when
-    warn_from: date  # from when the to-do list should show it
-    citation: str  # the source of the rule (the setting's)
-    member_id: int | None = None
-    candidate_id: int | None = None
+    warn_from: date  # from when the to-do list should show it (its citation is the due rule's)
 
 
-def _source(rules: Rules, key: str) -> str:
-    return rules.settings[key].source
-
-
-def candidate_deadlines(c: Candidate, rules: Rules, on: date) -> list[GrowthDeadline]:
+def candidate_deadlines(
+    c: Candidate, rules: Rules, calendar: WorkCalendar | None = None
+) -> list[GrowthDeadline]:
     if c.member_id is not None or c.dropped_on is not None:
         return []
     out = []
@@ -46,11 +42,9 @@ def candidate_deadlines(c: Candidate, rules: Rules, on: date) -> list[GrowthDead
                 c.full_name,
                 expires,
                 expires - timedelta(days=int(rules["awareness_certificate_warning_days"])),
-                _source(rules, "awareness_certificate_valid_months"),
-                candidate_id=c.id,
             )
         )
-    due = rules_c.ceremony_due(c, rules)
+    due = rules_c.ceremony_due(c, rules, calendar)
     if due is not None and c.ceremony_date is None:
         out.append(
             GrowthDeadline(
@@ -59,8 +53,6 @@ def candidate_deadlines(c: Candidate, rules: Rules, on: date) -> list[GrowthDead
                 c.full_name,
                 due,
                 c.decision_date or due,
-                _source(rules, "ceremony_working_days"),
-                candidate_id=c.id,
             )
         )
     last = rules_c.last_step_date(c)
@@ -74,8 +66,6 @@ def candidate_deadlines(c: Candidate, rules: Rules, on: date) -> list[GrowthDead
                 c.full_name,
                 stalled,
                 stalled,
-                _source(rules, "candidate_stalled_months"),
-                candidate_id=c.id,
             )
         )
     return out
@@ -99,5 +89,4 @@ def badge_proposal_deadline(award: date, rules: Rules) -> GrowthDeadline:
         "",
         proposal_due(award, rules),
         badge_warn_from(award, rules),
-        _source(rules, "badge_lead_days"),
     )

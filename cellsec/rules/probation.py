@@ -12,14 +12,7 @@ from cellsec.dates import add_months
 from cellsec.entities.members import EventKind, MemberEvent
 from cellsec.rules.lifecycle import ordered
 from cellsec.rules.settings import Rules
-from cellsec.rules.workdays import EXTRA_DAYS_OFF_KEY, WorkCalendar, parse_days_off
-
-
-def add_working_days(start: date, days: int, rules: Rules) -> date:
-    """The day `days` working days after `start`: weekends, Vietnam's public holidays and the
-    cell's extra days off skipped — the to-do list's one calendar (cellsec.rules.workdays)."""
-    calendar = WorkCalendar(parse_days_off(rules[EXTRA_DAYS_OFF_KEY]))
-    return calendar.add_working_days(start, days)
+from cellsec.rules.workdays import WorkCalendar, work_calendar
 
 
 @dataclass(frozen=True)
@@ -68,7 +61,7 @@ def probation_of(
         ends=add_months(start, int(rules["probation_months"])),
         warn_on=add_months(start, int(rules["due_probation_warn_months"])),
         review_days=int(rules["recognition_review_working_days"]),
-        calendar=calendar or WorkCalendar(parse_days_off(rules[EXTRA_DAYS_OFF_KEY])),
+        calendar=calendar or work_calendar(rules),
     )
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from cellsec.errors import ValidationError
 from cellsec.rules.days_off_table import library_days_off, table
+from cellsec.rules.settings import Rules
 
 EXTRA_DAYS_OFF_KEY = "extra_days_off"
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -86,3 +87,9 @@ class WorkCalendar:
             day += timedelta(days=1)
             count += self.is_working_day(day)
         return count
+
+
+def work_calendar(rules: Rules) -> WorkCalendar:
+    """THE working-day calendar of the cell: weekends, Vietnam's public holidays and the extra
+    days off of its settings (the to-do list, probation and the ceremony all count with it)."""
+    return WorkCalendar(parse_days_off(rules[EXTRA_DAYS_OFF_KEY]))

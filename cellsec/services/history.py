@@ -86,17 +86,19 @@ def _group(store: Store, rows: list[AuditRow]) -> list[HistoryEntry]:
 def vocabulary(store: Store, names: dict[tuple[str, int], str]) -> Vocabulary:
     """The labels this file's history speaks with (its rules; its meetings and members by name)."""
 
-    def name(scope: str, record_id: int) -> str:
-        key = (scope, record_id)
+    def meeting_name(meeting_id: int) -> str:
+        key = ("meeting", meeting_id)
         if key not in names:
             names[key] = _name_of(store, *key)
         return names[key]
 
-    return Vocabulary(
-        rules_of(store),
-        meeting_name=lambda meeting_id: name("meeting", meeting_id),
-        member_name=lambda member_id: name("member", member_id).removeprefix("Đảng viên "),
-    )
+    def member_name(member_id: int) -> str:
+        key = ("member-name", member_id)
+        if key not in names:
+            names[key] = _member_name(store, member_id)
+        return names[key]
+
+    return Vocabulary(rules_of(store), meeting_name=meeting_name, member_name=member_name)
 
 
 def note_restored(store: Store, source: str, kept_aside: str) -> Changes:
@@ -127,10 +129,15 @@ def _subject(store: Store, rows: list[AuditRow], names: dict[tuple[str, int], st
     return ""
 
 
+def _member_name(store: Store, member_id: int) -> str:
+    """A member named in a field (a helper, an introducer): the name, or its id if deleted."""
+    m = store.members.get(member_id)
+    return m.full_name if m else f"(mã {member_id}, đã xóa)"
+
+
 def _name_of(store: Store, scope: str, record_id: int) -> str:
     if scope == "member":
-        m = store.members.get(record_id)
-        return f"Đảng viên {m.full_name}" if m else f"Đảng viên (mã {record_id}, đã xóa)"
+        return f"Đảng viên {_member_name(store, record_id)}"
     if scope == "meeting":
         meeting = store.meetings.header(record_id)
         return (

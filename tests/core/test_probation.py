@@ -9,8 +9,9 @@ from factories import member
 
 from cellsec.entities.members import EventKind
 from cellsec.errors import ValidationError
-from cellsec.rules.probation import add_working_days, probation_of
+from cellsec.rules.probation import probation_of
 from cellsec.rules.settings import Rules
+from cellsec.rules.workdays import work_calendar
 from cellsec.services.members import add_member
 from cellsec.services.probation import assign_helper, probationers, record_failed_review, record_recognition
 from cellsec.services.register import load_register
@@ -37,7 +38,9 @@ def test_probation_dates_from_the_admission_decision(store):
     # of 2027, so it is 05/03/2027, not the 26/02/2027 of six bare weeks of Monday–Friday
     assert (p.admitted, p.ends, p.warn_on) == (date(2026, 1, 15), date(2027, 1, 15), date(2026, 12, 15))
     assert p.review_due == date(2027, 3, 5)
-    assert add_working_days(date(2027, 1, 15), 1, Rules.defaults()) == date(2027, 1, 18)  # Fri -> Mon
+    assert work_calendar(Rules.defaults()).add_working_days(date(2027, 1, 15), 1) == date(
+        2027, 1, 18
+    )  # Fri -> Mon
 
 
 def test_a_probationer_gets_a_full_member_as_helper(store):

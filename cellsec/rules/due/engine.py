@@ -12,13 +12,13 @@ from cellsec.entities.due import DueItem, DueMark, DueState, MarkKind
 from cellsec.rules.due.facts import DueContext, DueFacts
 from cellsec.rules.due.registry import RULES, DueRule
 from cellsec.rules.settings import Rules
-from cellsec.rules.workdays import EXTRA_DAYS_OFF_KEY, WorkCalendar, parse_days_off
+from cellsec.rules.workdays import work_calendar
 
 _ORDER = {DueState.OVERDUE: 0, DueState.SOON: 1, DueState.LATER: 2}
 
 
 def context(today: date, rules: Rules, registry: Iterable[DueRule] = RULES) -> DueContext:
-    calendar = WorkCalendar(parse_days_off(rules[EXTRA_DAYS_OFF_KEY]))
+    calendar = work_calendar(rules)
     citations = {r.key: rules.settings[r.setting].source for r in registry if r.setting in rules.settings}
     return DueContext(today, rules, calendar, citations)
 

@@ -14,7 +14,7 @@ from cellsec.rules.growth_deadlines import badge_proposal_deadline, candidate_de
 
 def _candidate_items(rule: str, kind: str, facts: DueFacts, ctx: DueContext) -> Iterator[DueItem]:
     for c in facts.candidates:
-        for d in candidate_deadlines(c, ctx.rules, ctx.today):
+        for d in candidate_deadlines(c, ctx.rules, ctx.calendar):
             if d.kind == kind and d.warn_from <= ctx.today:
                 yield ctx.item(
                     rule, f"candidate:{c.id}", d.what, d.who, d.due, Target("growth", f"candidate:{c.id}")
