@@ -17,6 +17,7 @@ from cellsec.services.report_numbers import IssuedNumber, issue_number, issued_r
 from cellsec.services.superior_tally import (
     REPORT_TYPE,
     Tally,
+    superior_report_number,
     superior_report_title,
     superior_tally,
 )
@@ -86,9 +87,11 @@ def report_record(store: Store, t: Tally) -> Record:
 def printed_record(store: Store, start: date, end: date, today: date) -> tuple[Record, IssuedNumber | None]:
     """What the report for the period prints and its number: the content kept at issue once
     issued (a report issued before contents were kept prints from the rows), else the draft."""
-    tally = superior_tally(store, start, end, today=today)
-    kept = issued_record(store, REPORT_TYPE, superior_report_title(start, end)) if tally.number else None
-    return (kept or report_record(store, tally)), tally.number
+    number = superior_report_number(store, start, end)
+    kept = issued_record(store, REPORT_TYPE, superior_report_title(start, end)) if number else None
+    if kept is not None:
+        return kept, number  # the tally is not read: the issued content is what prints
+    return report_record(store, superior_tally(store, start, end, today=today)), number
 
 
 def issue_superior_report(
