@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from cellsec.codec.sealed_minutes import canonical_json, record_digest
+from cellsec.codec.sealed_minutes import record_digest
 from cellsec.dates import format_date, iso_date
 from cellsec.entities.changes import Changes
 from cellsec.entities.meetings import MeetingKind
@@ -23,7 +23,7 @@ from cellsec.rules.probation import probation_of
 from cellsec.services.candidates import YOUTH_UNION_WORDING
 from cellsec.services.members import rules_of
 from cellsec.services.profile import required_profile
-from cellsec.services.report_numbers import IssuedNumber, blank_number, issued_number
+from cellsec.services.report_numbers import assign_next_number, blank_number, issued_number, keep_issued
 from cellsec.store import Store
 
 Record = dict[str, Any]
@@ -226,21 +226,16 @@ def issue_resolution(store: Store, kind: str, record_id: int, today: date) -> tu
     record = resolution_record(store, kind, record_id, today)
     if record["issued"]:
         return str(record["number"]), Changes()
-    profile = required_profile(store)
-    issuer = str(rules_of(store)["document_type_code_cell"])
-    when = iso_date(record["date"])
+    title = resolution_title(kind, record_id)
     with store.transaction():
         if not record["number"]:
-            term = profile.term_label or ""
-            title = resolution_title(kind, record_id)
-            number = store.meetings.next_number(RESOLUTION_TYPE, term)
-            store.meetings.assign_number(RESOLUTION_TYPE, term, number, None, when, title, issuer)
-            record["number"] = IssuedNumber(number, RESOLUTION_TYPE, issuer, term, when, title).text
+            record["number"] = assign_next_number(
+                store, RESOLUTION_TYPE, title, iso_date(record["date"])
+            ).text
             if kind == ADMISSION:
                 c = store.growth.candidate(record_id)
                 if c is not None:
                     store.growth.update_candidate(replace(c, resolution_ref=record["number"]))
         record["issued"] = True
-        title = resolution_title(kind, record_id)
-        store.issued.add(RESOLUTION_TYPE, title, canonical_json(record), record_digest(record))
+        keep_issued(store, RESOLUTION_TYPE, title, record)
     return str(record["number"]), Changes(growth=True)

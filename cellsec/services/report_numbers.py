@@ -63,14 +63,27 @@ def issue_number(
     existing = issued_number(store, type_code, title)
     if existing is not None:
         return existing, False
+    with store.transaction():
+        number = assign_next_number(store, type_code, title, when)
+        if record is not None:
+            keep_issued(store, type_code, title, record)
+    return number, True
+
+
+def assign_next_number(store: Store, type_code: str, title: str, when: date) -> IssuedNumber:
+    """Inside the caller's transaction: the next number of the type in the current term, with
+    the cell's issuer code, given to the report `title`."""
     term = required_profile(store).term_label or ""
     issuer = str(rules_of(store)["document_type_code_cell"])
-    with store.transaction():
-        number = store.meetings.next_number(type_code, term)
-        store.meetings.assign_number(type_code, term, number, None, when, title, issuer)
-        if record is not None:
-            store.issued.add(type_code, title, canonical_json(record), record_digest(dict(record)))
-    return IssuedNumber(number, type_code, issuer, term, when, title), True
+    number = store.meetings.next_number(type_code, term)
+    store.meetings.assign_number(type_code, term, number, None, when, title, issuer)
+    return IssuedNumber(number, type_code, issuer, term, when, title)
+
+
+def keep_issued(store: Store, type_code: str, title: str, record: Mapping[str, Any]) -> None:
+    """Inside the caller's transaction: the content as issued, with its digest (issued_record
+    gives it back)."""
+    store.issued.add(type_code, title, canonical_json(record), record_digest(dict(record)))
 
 
 def issued_record(store: Store, type_code: str, title: str) -> dict[str, Any] | None:
