@@ -137,3 +137,24 @@ def unsaved_answers(monkeypatch):
     answers = UnsavedAnswers()
     monkeypatch.setattr(EditorDialog, "ask_unsaved", staticmethod(answers))
     return answers
+
+
+@pytest.fixture
+def todo(qtbot, demo_store, app_settings, recording_ask):
+    """The demo window on its home page, the to-do list read for TODO_DAY (05/12/2026)."""
+    from gui_helpers import TODO_DAY
+
+    from ui.shell.main_window import MainWindow
+    from ui.shell.store_opener import StoreOpener
+    from ui.todo.page import TodoPage
+
+    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    page = w.navigation.current()
+    assert isinstance(page, TodoPage)  # the app opens on the to-do list
+    qtbot.waitUntil(lambda: page.is_loaded)  # read just after the window's first paint
+    page.today = lambda: TODO_DAY
+    page.reload()
+    return page

@@ -4,33 +4,16 @@ year the deadline belongs to, and what is done there leaves the list."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
+from gui_helpers import TODO_DAY
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ui.common.record_table import AMBER, GREY
 from ui.review.page import ReviewPage
-from ui.shell.main_window import MainWindow
-from ui.shell.store_opener import StoreOpener
 from ui.todo.page import TodoPage
 
-DAY = date(2026, 12, 5)
+DAY = TODO_DAY
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def todo(qtbot, demo_store, app_settings, recording_ask):
-    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    page = w.navigation.current()
-    assert isinstance(page, TodoPage)
-    page.today = lambda: DAY
-    page.reload()
-    return page
 
 
 def _review_rows(page: TodoPage) -> dict[str, int]:

@@ -9,7 +9,7 @@ import json
 import unicodedata
 from datetime import date
 
-import pytest
+from gui_helpers import TODO_DAY
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -24,22 +24,8 @@ from ui.shell.main_window import MainWindow
 from ui.shell.store_opener import StoreOpener
 from ui.todo.page import TodoPage
 
-DAY = date(2026, 12, 5)
+DAY = TODO_DAY
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def todo(qtbot, demo_store, app_settings, recording_ask):
-    w = MainWindow(demo_store, app_settings, StoreOpener(ask=recording_ask, choose=lambda _p: None))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    page = w.navigation.current()
-    assert isinstance(page, TodoPage)  # the app opens on the to-do list
-    qtbot.waitUntil(lambda: page.is_loaded)  # read just after the window's first paint
-    page.today = lambda: DAY
-    page.reload()
-    return page
 
 
 def _row_of(page: TodoPage, rule: str) -> int:
