@@ -48,7 +48,8 @@ ISSUE_QUESTION = (
 )
 
 
-def _open(page: GrowthPage, key: str, **options: object) -> None:
+def open_document(page: GrowthPage, key: str, **options: object) -> None:
+    """The preview of a growth document, kept as the page's active dialog (tests reach it)."""
     page.preview = printing.open_preview(page, page.store, key, notify=page.notify, **options)
     page.active_dialog = page.preview
 
@@ -56,7 +57,7 @@ def _open(page: GrowthPage, key: str, **options: object) -> None:
 def print_admission(page: GrowthPage) -> None:
     row = page.selected_candidate()
     if row is not None and row.candidate.id is not None:
-        _open(page, "admission-resolution", candidate_id=row.candidate.id)
+        open_document(page, "admission-resolution", candidate_id=row.candidate.id)
 
 
 def print_recognition(page: GrowthPage, member_id: int | None = None) -> None:
@@ -64,13 +65,13 @@ def print_recognition(page: GrowthPage, member_id: int | None = None) -> None:
         row = page.selected_probationer()
         member_id = row.member.id if row is not None else None
     if member_id is not None:
-        _open(page, "recognition-resolution", member_id=member_id, today=page.today())
+        open_document(page, "recognition-resolution", member_id=member_id, today=page.today())
 
 
 def print_helper_comment(page: GrowthPage) -> None:
     row = page.selected_probationer()
     if row is not None and row.member.id is not None:
-        _open(page, "helper-comment", member_id=row.member.id, today=page.today())
+        open_document(page, "helper-comment", member_id=row.member.id, today=page.today())
 
 
 def print_declarations(page: GrowthPage, one: bool) -> None:
@@ -79,11 +80,11 @@ def print_declarations(page: GrowthPage, one: bool) -> None:
     if award is None:
         return
     if not one:
-        _open(page, "badge-declaration", on=award, today=page.today())
+        open_document(page, "badge-declaration", on=award, today=page.today())
         return
     row = page.selected_badge_row()
     if row is not None and row.member.id is not None:
-        _open(page, "badge-declaration", on=award, member_id=row.member.id, today=page.today())
+        open_document(page, "badge-declaration", on=award, member_id=row.member.id, today=page.today())
 
 
 def issue(page: GrowthPage, kind: str) -> None:
@@ -104,7 +105,7 @@ def issue(page: GrowthPage, kind: str) -> None:
     if issued is None:
         return
     if kind == ADMISSION:
-        _open(page, "admission-resolution", candidate_id=record_id)
+        open_document(page, "admission-resolution", candidate_id=record_id)
     else:
         print_recognition(page, record_id)
 

@@ -41,7 +41,6 @@ from ui.growth.small_dialogs import (
     helper_dialog,
     recognition_dialog,
 )
-from ui.printing import actions as printing
 
 CANDIDATES, PROBATION, BADGES = range(3)
 
@@ -339,9 +338,7 @@ class GrowthPage(Page):
             )
 
     def print_candidates(self) -> None:
-        self.preview = printing.open_preview(
-            self, self.store, "candidates", on=self.today(), notify=self.notify
-        )
+        docs.open_document(self, "candidates", on=self.today())
 
     # --- probation ---------------------------------------------------------------------------
     def selected_probationer(self) -> ProbationRow | None:
@@ -402,6 +399,4 @@ class GrowthPage(Page):
     def print_round(self) -> None:
         award = self.current_round()
         if award is not None:
-            self.preview = printing.open_preview(
-                self, self.store, "badge-round", on=award, notify=self.notify
-            )
+            docs.open_document(self, "badge-round", on=award)
